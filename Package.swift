@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "promptscan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "promptscan", targets: ["promptscan"]),
+        .library(name: "PromptScanCore", targets: ["PromptScanCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .target(
+            name: "PromptScanCore",
+            dependencies: [
+                "CPCRE2",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "promptscan",
+            dependencies: ["PromptScanCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "PromptScanCoreTests",
+            dependencies: ["PromptScanCore"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "PromptScanCLITests",
+            dependencies: ["PromptScanCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,124 @@
+/// Scans the bytes of one file with a rule set: prefilter, regex candidates, confirmation
+/// (entropy, placeholder filter, allow list, validator), one finding per span, then line and
+/// column for the survivors only. A pure function of its inputs; safe to call from many threads
+/// with one `MatchScratch` each.
+public struct FileScanner: Sendable {
+    public let ruleSet: RuleSet
+    public let showSecrets: Bool
+    public let fingerprinter: Fingerprinter
+
+    public init(ruleSet: RuleSet, showSecrets: Bool = false, fingerprinter: Fingerprinter = Fingerprinter()) {
+        self.ruleSet = ruleSet
+        self.showSecrets = showSecrets
+        self.fingerprinter = fingerprinter
+    }
+
+    /// A confirmed match before locations are computed.
+    struct Candidate {
+        let rule: Int
+        let secret: Range<Int>
+    }
+
+    /// Findings and notices for `bytes`, the content of `path`.
+    public func scan(
+        _ bytes: UnsafeRawBufferPointer, path: String, fileClass: FileClass, scratch: MatchScratch,
+        onlyRules: Set<Int>? = nil
+    ) -> (findings: [Finding], notices: [Notice]) {
+        var candidates: [Candidate] = []
+        var notices: [Notice] = []
+        for index in ruleSet.triggeredRules(in: bytes) {
+            if let onlyRules, !onlyRules.contains(index) { continue }
+            let compiled = ruleSet.rules[index]
+            do {
+                try compiled.pattern.forEachMatch(in: bytes, scratch: scratch) { match in
+                    guard !match.secret.isEmpty else { return }
+                    if confirm(compiled, UnsafeRawBufferPointer(rebasing: bytes[match.secret]), scratch: scratch) {
+                        candidates.append(Candidate(rule: index, secret: match.secret))
+                    }
+                }
+            } catch {
+                let message: String
+                switch error {
+                case let .limitExceeded(_, text), let .failed(_, text):
+                    message = "matching stopped early (\(text)); the rest of this file was not searched by this rule"
+                }
+                notices.append(Notice(kind: .ruleLimit, path: path, message: message, ruleID: compiled.rule.id))
+            }
+        }
+        let kept = resolveOverlaps(candidates)
+        return (locate(kept, in: bytes, path: path, fileClass: fileClass), notices)
+    }
+
+    /// Whether a candidate value survives the rule's checks.
+    func confirm(_ compiled: CompiledRule, _ value: UnsafeRawBufferPointer, scratch: MatchScratch) -> Bool {
+        let rule = compiled.rule
+        if let minimum = rule.entropy, Entropy.shannon(value) < minimum { return false }
+        let bytes = Array(value)
+        if rule.category == .secret, PlaceholderFilter.isPlaceholder(bytes, generic: rule.generic) { return false }
+        for allow in compiled.allow where allow.matches(value, scratch: scratch) { return false }
+        if let validator = compiled.validator, !validator.check(bytes) { return false }
+        return true
+    }
+
+    /// Keeps one candidate per span: where spans overlap, a specific rule beats a generic one, then
+    /// higher severity, then the longer span, then the earlier rule.
+    func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+        guard candidates.count > 1 else { return candidates }
+        let rules = ruleSet.rules
+        let ranked = candidates.sorted { a, b in
+            let ra = rules[a.rule].rule
+            let rb = rules[b.rule].rule
+            if ra.generic != rb.generic { return !ra.generic }
+            if ra.severity != rb.severity { return ra.severity > rb.severity }
+            if a.secret.count != b.secret.count { return a.secret.count > b.secret.count }
+            if a.rule != b.rule { return a.rule < b.rule }
+            return a.secret.lowerBound < b.secret.lowerBound
+        }
+        var accepted: [Candidate] = []  // kept sorted by start offset
+        for candidate in ranked {
+            // Binary search for the insertion point, then check the neighbours for overlap.
+            var low = 0
+            var high = accepted.count
+            while low < high {
+                let mid = (low + high) / 2
+                if accepted[mid].secret.lowerBound < candidate.secret.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            if low > 0, accepted[low - 1].secret.overlaps(candidate.secret) { continue }
+            if low < accepted.count, accepted[low].secret.overlaps(candidate.secret) { continue }
+            accepted.insert(candidate, at: low)
+        }
+        return accepted
+    }
+
+    /// Turns byte ranges (sorted by start) into findings with lines and columns, counting newlines
+    /// once from the start of the file to the last finding.
+    func locate(_ candidates: [Candidate], in bytes: UnsafeRawBufferPointer, path: String, fileClass: FileClass) -> [Finding] {
+        guard !candidates.isEmpty else { return [] }
+        var locator = LineLocator(bytes)
+        return candidates.map { candidate in
+            let compiled = ruleSet.rules[candidate.rule]
+            let rule = compiled.rule
+            let value = Array(bytes[candidate.secret])
+            let start = locator.position(of: candidate.secret.lowerBound)
+            let end = locator.position(of: candidate.secret.upperBound, from: start)
+            return Finding(
+                ruleID: rule.id,
+                ruleName: rule.name,
+                category: rule.category,
+                severity: rule.severity,
+                path: path,
+                line: start.line,
+                column: start.column,
+                endLine: end.line,
+                endColumn: end.column,
+                byteRange: candidate.secret,
+                fileClass: fileClass,
+                message: "\(rule.name) found",
+                preview: Redaction.preview(value),
+                fingerprint: fingerprinter.fingerprint(ruleID: rule.id, value: value),
+                validator: compiled.validator?.name,
+                revealed: showSecrets ? String(decoding: value, as: UTF8.self) : nil
+            )
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Something the run wants the user to know that is not a finding: a file that was not scanned,
+/// or a rule that gave up on a file. Reported in the summary and in SARIF notifications.
+public struct Notice: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// A file that was not scanned because of what it is (binary, too large, not a regular file).
+        case skipped
+        /// A file or directory that could not be read: an error (exit 2 unless allowed).
+        case unreadable
+        /// A rule stopped early on a file (PCRE2 match limit): the rest of the file was still scanned by other rules.
+        case ruleLimit = "rule-limit"
+    }
+
+    public let kind: Kind
+    public let path: String
+    public let message: String
+    public let ruleID: String?
+
+    public init(kind: Kind, path: String, message: String, ruleID: String? = nil) {
+        self.kind = kind
+        self.path = path
+        self.message = message
+        self.ruleID = ruleID
+    }
+
+    /// One line for people: `path: skipped: binary file (NUL byte in the first 8 KiB)`.
+    public var line: String {
+        "\(path): \(kind.rawValue): \(ruleID.map { "rule '\($0)': " } ?? "")\(message)"
+    }
+
+    static func order(_ a: Notice, _ b: Notice) -> Bool {
+        if a.path != b.path { return Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8)) }
+        if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
+        return (a.ruleID ?? "") < (b.ruleID ?? "")
+    }
+}

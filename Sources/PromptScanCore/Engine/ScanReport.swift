@@ -1,0 +1,17 @@
+/// Everything a run produced, in report order.
+public struct ScanReport: Sendable {
+    public var findings: [Finding] = []
+    public var notices: [Notice] = []
+    public var filesScanned = 0
+    public var bytesScanned = 0
+    /// Paths left out by ignore files.
+    public var ignoredCount = 0
+
+    public init() {}
+
+    /// Files that could not be read (errors, as opposed to files skipped by design).
+    public var unreadable: [Notice] { notices.filter { $0.kind == .unreadable } }
+
+    /// Findings at or above `threshold`.
+    public func failing(at threshold: Severity) -> [Finding] { findings.filter { $0.severity >= threshold } }
+}

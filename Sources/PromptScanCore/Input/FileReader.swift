@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a regular file's bytes with POSIX calls, refusing anything that is not a regular file at
+/// the moment it is opened (a FIFO swapped in after the walk is never read).
+enum FileReader {
+    enum Failure: Error {
+        case unreadable(String)
+        case notRegular(String)
+        case tooLarge(Int)
+    }
+
+    /// The whole content of `path`, at most `limit` bytes (a file that grew past it fails).
+    static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegular(FileReader.kind(info.st_mode)) }
+        let expected = Int(info.st_size)
+        guard expected <= limit else { throw .tooLarge(expected) }
+        var buffer = [UInt8](repeating: 0, count: expected + 1)
+        var total = 0
+        while true {
+            let capacity = buffer.count - total
+            if capacity == 0 {
+                guard buffer.count <= limit else { throw .tooLarge(buffer.count) }
+                buffer.append(contentsOf: [UInt8](repeating: 0, count: max(4096, buffer.count)))
+                continue
+            }
+            let count = buffer.withUnsafeMutableBytes { raw in
+                systemRead(fd, raw.baseAddress! + total, capacity)
+            }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw .unreadable(String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            total += count
+            guard total <= limit else { throw .tooLarge(total) }
+        }
+        buffer.removeSubrange(total...)
+        return buffer
+    }
+
+    /// A word for a file type from `st_mode`.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFDIR: "a directory"
+        case S_IFLNK: "a symbolic link"
+        default: "not a regular file"
+        }
+    }
+}
+
+@inline(__always) private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Collects the files under a root before any scanning starts: honours `.gitignore` files inside a
+/// git work tree and `.promptscanignore` files anywhere, never descends into `.git`, does not follow
+/// symbolic links unless asked, and turns everything it does not return into a `Notice`.
+public struct FileWalker: Sendable {
+    public struct Options: Sendable {
+        public var followSymlinks = false
+        public var useIgnoreFiles = true
+        public var maxFileSize = 10 * 1024 * 1024
+        public init() {}
+    }
+
+    public struct Result: Sendable {
+        public var items: [ScanItem] = []
+        public var notices: [Notice] = []
+        /// Paths left out because an ignore file said so (not scanned, by request).
+        public var ignoredCount = 0
+    }
+
+    public let options: Options
+
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Walks `root` (a directory or a single file). Paths in the result are relative to `root`
+    /// ('/'-separated); a single file is reported under its own name.
+    public func walk(root: String) throws(PromptScanError) -> Result {
+        var info = stat()
+        guard stat(root, &info) == 0 else {
+            throw .io(path: root, message: String(cString: strerror(errno)))
+        }
+        var result = Result()
+        if (info.st_mode & S_IFMT) != S_IFDIR {
+            let name = root.split(separator: "/").last.map(String.init) ?? root
+            consider(absolute: root, relative: name, info: info, into: &result)
+            return result
+        }
+        let inGitTree = FileWalker.isInsideGitWorkTree(root)
+        var rootStack = IgnoreStack()
+        if options.useIgnoreFiles, inGitTree, let exclude = FileWalker.readText(root + "/.git/info/exclude") {
+            rootStack = rootStack.adding(IgnoreFile(contents: exclude, base: ""))
+        }
+        var visited = Set<DirectoryID>()
+        visited.insert(DirectoryID(info))
+        var pending: [(absolute: String, relative: String, ignores: IgnoreStack, depth: Int)] = [(root, "", rootStack, 0)]
+        while let directory = pending.popLast() {
+            var ignores = directory.ignores
+            if options.useIgnoreFiles {
+                if inGitTree, let text = FileWalker.readText(directory.absolute + "/.gitignore") {
+                    ignores = ignores.adding(IgnoreFile(contents: text, base: directory.relative))
+                }
+                if let text = FileWalker.readText(directory.absolute + "/.promptscanignore") {
+                    ignores = ignores.adding(IgnoreFile(contents: text, base: directory.relative))
+                }
+            }
+            guard let handle = opendir(directory.absolute) else {
+                result.notices.append(
+                    Notice(kind: .unreadable, path: directory.relative.isEmpty ? "." : directory.relative,
+                           message: "cannot read directory: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            var names: [String] = []
+            while let entry = readdir(handle) {
+                let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
+                if nameBytes == [46] || nameBytes == [46, 46] { continue }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                guard Array(name.utf8) == nameBytes else {
+                    // A name that is not valid UTF-8 cannot round-trip through String: report it.
+                    result.notices.append(
+                        Notice(kind: .unreadable, path: FileWalker.join(directory.relative, name),
+                               message: "file name is not valid UTF-8; rename it to scan it"))
+                    continue
+                }
+                names.append(name)
+            }
+            closedir(handle)
+            names.sort()
+            var subdirectories: [(String, String)] = []
+            for name in names {
+                if name == ".git" { continue }
+                let absolute = directory.absolute + "/" + name
+                let relative = FileWalker.join(directory.relative, name)
+                var entryInfo = stat()
+                guard lstat(absolute, &entryInfo) == 0 else {
+                    if errno == ENOENT { continue }  // vanished since readdir
+                    result.notices.append(Notice(kind: .unreadable, path: relative, message: String(cString: strerror(errno))))
+                    continue
+                }
+                var kind = entryInfo.st_mode & S_IFMT
+                if kind == S_IFLNK {
+                    guard options.followSymlinks else {
+                        if !ignores.isIgnored(relative, isDirectory: false) {
+                            result.notices.append(
+                                Notice(kind: .skipped, path: relative, message: "symbolic link not followed (use --follow-symlinks)"))
+                        } else {
+                            result.ignoredCount += 1
+                        }
+                        continue
+                    }
+                    guard stat(absolute, &entryInfo) == 0 else {
+                        result.notices.append(
+                            Notice(kind: .skipped, path: relative, message: "broken symbolic link: \(String(cString: strerror(errno)))"))
+                        continue
+                    }
+                    kind = entryInfo.st_mode & S_IFMT
+                }
+                let isDirectory = kind == S_IFDIR
+                if ignores.isIgnored(relative, isDirectory: isDirectory) {
+                    result.ignoredCount += 1
+                    continue
+                }
+                if isDirectory {
+                    let id = DirectoryID(entryInfo)
+                    if visited.contains(id) {
+                        result.notices.append(
+                            Notice(kind: .skipped, path: relative, message: "directory already visited (symbolic link loop)"))
+                        continue
+                    }
+                    visited.insert(id)
+                    subdirectories.append((absolute, relative))
+                } else {
+                    consider(absolute: absolute, relative: relative, info: entryInfo, into: &result)
+                }
+            }
+            for (absolute, relative) in subdirectories.reversed() {
+                pending.append((absolute, relative, ignores, directory.depth + 1))
+            }
+        }
+        return result
+    }
+
+    private func consider(absolute: String, relative: String, info: stat, into result: inout Result) {
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            result.notices.append(Notice(kind: .skipped, path: relative, message: "\(FileReader.kind(info.st_mode)), not read"))
+            return
+        }
+        let size = Int(info.st_size)
+        if size > options.maxFileSize {
+            result.notices.append(
+                Notice(kind: .skipped, path: relative,
+                       message: "file is \(size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
+            return
+        }
+        result.items.append(ScanItem(path: relative, source: .file(absolutePath: absolute, size: size)))
+    }
+
+    static func join(_ base: String, _ name: String) -> String { base.isEmpty ? name : base + "/" + name }
+
+    /// A small text file's content, or nil when it is missing or unreadable.
+    static func readText(_ path: String) -> String? {
+        guard let bytes = try? FileReader.read(path, limit: 4 * 1024 * 1024) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `path` or one of its ancestors holds a `.git` entry.
+    static func isInsideGitWorkTree(_ path: String) -> Bool {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard realpath(path, &buffer) != nil else { return false }
+        var current = String(cString: buffer)
+        while true {
+            var info = stat()
+            if lstat(current + "/.git", &info) == 0 { return true }
+            guard let slash = current.lastIndex(of: "/"), current != "/" else { return false }
+            current = slash == current.startIndex ? "/" : String(current[..<slash])
+        }
+    }
+
+    struct DirectoryID: Hashable {
+        let device: UInt64
+        let inode: UInt64
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import CPCRE2
+
+// Every call into libpcre2 lives in this file. The rest of the code sees `Pattern` (an immutable,
+// JIT-compiled regex shared across threads) and `MatchScratch` (per-thread match state), and gets
+// byte ranges back.
+
+/// A pattern that failed to compile: PCRE2's message and the byte offset in the pattern.
+public struct PatternCompileError: Error, Sendable, Equatable {
+    public let offset: Int
+    public let message: String
+}
+
+/// Why a match run stopped early on some input (reported as a notification; the scan goes on).
+public enum MatchLimitError: Error, Sendable, Equatable {
+    /// `pcre2_match` returned a resource-limit error (match limit, depth limit or JIT stack).
+    case limitExceeded(code: Int32, message: String)
+    /// Any other negative return code of `pcre2_match`.
+    case failed(code: Int32, message: String)
+}
+
+/// A compiled PCRE2 pattern (`pcre2_compile_8` + `pcre2_jit_compile_8`).
+///
+/// Compiled with `PCRE2_UTF | PCRE2_MATCH_INVALID_UTF`, so subjects may hold invalid UTF-8 and
+/// offsets are bytes. After JIT compilation the code is read-only, and PCRE2 documents that a
+/// compiled pattern may be used by several threads at once as long as each has its own match data,
+/// which `MatchScratch` provides; hence `@unchecked Sendable`.
+public final class Pattern: @unchecked Sendable {
+    private let code: OpaquePointer
+    /// Number of the capture group named `secret`, or 0 when the pattern has none.
+    public let secretGroup: Int
+    /// Number of capture groups.
+    public let captureCount: Int
+    /// Whether JIT compilation succeeded (it falls back to the interpreter otherwise).
+    public let isJIT: Bool
+
+    /// Compiles `source`; `caseless` adds `PCRE2_CASELESS`.
+    public init(_ source: String, caseless: Bool = false) throws(PatternCompileError) {
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        var options = UInt32(PCRE2_UTF) | UInt32(PCRE2_MATCH_INVALID_UTF)
+        if caseless { options |= UInt32(PCRE2_CASELESS) }
+        let compiled: OpaquePointer? = source.withCString { cString in
+            cString.withMemoryRebound(to: UInt8.self, capacity: source.utf8.count) { pointer in
+                pcre2_compile_8(pointer, source.utf8.count, options, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            throw PatternCompileError(offset: errorOffset, message: Pattern.message(for: errorCode))
+        }
+        code = compiled
+        isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        captureCount = Int(count)
+        let number = "secret".withCString { cString in
+            cString.withMemoryRebound(to: UInt8.self, capacity: 7) { pcre2_substring_number_from_name_8(compiled, $0) }
+        }
+        secretGroup = number > 0 ? Int(number) : 0
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// The text of a PCRE2 error code (`pcre2_get_error_message_8`).
+    static func message(for errorCode: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let length = pcre2_get_error_message_8(errorCode, &buffer, buffer.count)
+        guard length > 0 else { return "PCRE2 error \(errorCode)" }
+        return String(decoding: buffer[0..<Int(length)], as: UTF8.self)
+    }
+
+    /// One match: the whole match and the `secret` group (the whole match when the group is absent
+    /// or did not take part).
+    public struct Match: Sendable, Equatable {
+        public let whole: Range<Int>
+        public let secret: Range<Int>
+    }
+
+    /// Calls `body` for every non-overlapping match in `subject`, left to right (`pcre2_match_8`).
+    /// After an empty match the search advances one byte. Throws when PCRE2 gives up (a limit).
+    public func forEachMatch(
+        in subject: UnsafeRawBufferPointer,
+        scratch: MatchScratch,
+        _ body: (Match) -> Void
+    ) throws(MatchLimitError) {
+        guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            // An empty subject: run once on an empty string so that empty-matching patterns behave.
+            return
+        }
+        let length = subject.count
+        var start = 0
+        let unset = cpcre2_unset()
+        while start <= length {
+            let rc = pcre2_match_8(code, base, length, start, 0, scratch.matchData, scratch.matchContext)
+            if rc == PCRE2_ERROR_NOMATCH { return }
+            if rc < 0 {
+                let message = Pattern.message(for: rc)
+                if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT
+                    || rc == PCRE2_ERROR_HEAPLIMIT
+                {
+                    throw .limitExceeded(code: rc, message: message)
+                }
+                throw .failed(code: rc, message: message)
+            }
+            let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+            let wholeStart = ovector[0]
+            let wholeEnd = ovector[1]
+            var secret = wholeStart..<wholeEnd
+            if secretGroup > 0 && Int(rc) > secretGroup {
+                let s = ovector[2 * secretGroup]
+                let e = ovector[2 * secretGroup + 1]
+                if s != unset && e != unset { secret = s..<e }
+            }
+            body(Match(whole: wholeStart..<wholeEnd, secret: secret))
+            start = wholeEnd > wholeStart ? wholeEnd : wholeEnd + 1
+            // Matching resumes inside a multi-byte character when an empty match advanced one
+            // byte; MATCH_INVALID_UTF makes that safe.
+        }
+    }
+
+    /// Whether `subject` holds any match (used by validators and placeholder filters).
+    public func matches(_ subject: UnsafeRawBufferPointer, scratch: MatchScratch) -> Bool {
+        guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            var empty: UInt8 = 0
+            return pcre2_match_8(code, &empty, 0, 0, 0, scratch.matchData, scratch.matchContext) >= 0
+        }
+        return pcre2_match_8(code, base, subject.count, 0, 0, scratch.matchData, scratch.matchContext) >= 0
+    }
+
+    /// Whether `text` holds any match.
+    public func matches(_ text: String, scratch: MatchScratch) -> Bool {
+        var copy = Array(text.utf8)
+        return copy.withUnsafeMutableBytes { matches(UnsafeRawBufferPointer($0), scratch: scratch) }
+    }
+}
+
+/// Per-thread match state: match data sized for the largest pattern, a match context with limits,
+/// and a JIT stack. Not thread-safe; make one per worker (or per file).
+public final class MatchScratch {
+    fileprivate let matchData: OpaquePointer
+    fileprivate let matchContext: OpaquePointer
+    private let jitStack: OpaquePointer?
+
+    /// Default number of `match()` calls PCRE2 may make per start position before giving up.
+    public static let defaultMatchLimit: UInt32 = 5_000_000
+
+    /// Creates match data with room for `groups` capture groups and the given limits.
+    public init(groups: Int = 32, matchLimit: UInt32 = MatchScratch.defaultMatchLimit, depthLimit: UInt32 = 100_000) {
+        matchData = pcre2_match_data_create_8(UInt32(max(groups, 1) + 1), nil)!
+        matchContext = pcre2_match_context_create_8(nil)!
+        pcre2_set_match_limit_8(matchContext, matchLimit)
+        pcre2_set_depth_limit_8(matchContext, depthLimit)
+        jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
+        if let jitStack { pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(jitStack)) }
+    }
+
+    deinit {
+        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+        pcre2_match_context_free_8(matchContext)
+        pcre2_match_data_free_8(matchData)
+    }
+}

@@ -1,0 +1,56 @@
+/// Recognises values that look like secrets but are templates, references or documentation
+/// stand-ins (`${VAR}`, `<your-key>`, `xxxx`, `changeme`, `process.env.X`).
+public enum PlaceholderFilter {
+    /// Markers that make any candidate a placeholder, for every secret rule.
+    static let structural: [[UInt8]] = ["${", "{{", "xxxx", "XXXX", "****", "…", "...", "%(", "<%"].map { Array($0.utf8) }
+
+    /// Words that make a generic (keyword = value) candidate a placeholder, compared case-insensitively.
+    static let words: [[UInt8]] = [
+        "example", "dummy", "sample", "placeholder", "changeme", "change_me", "change-me", "your_", "your-",
+        "yourpassword", "yourkey", "yoursecret", "yourtoken", "redacted", "insert", "fake", "lorem", "todo",
+        "replace", "notreal", "not_real", "not-a-real", "secret_here", "here>", "mysecret", "mypassword",
+        "password123", "hunter2", "xyz123", "abc123", "test123", "foobar", "0123456789", "123456789", "abcdef",
+        "qwerty", "letmein",
+    ].map { Array($0.utf8) }
+
+    /// Prefixes of values that refer to a secret instead of holding one.
+    static let referencePrefixes: [[UInt8]] = [
+        "$", "process.env", "os.environ", "os.getenv", "env.", "env[", "getenv(", "environ", "secrets.",
+        "settings.", "config.", "self.", "this.", "vault:", "op://", "ssm:", "arn:aws", "!ref", "!sub",
+        "@", "%env", "env(",
+    ].map { Array($0.utf8) }
+
+    /// Whether `secret` is a placeholder. `generic` applies the word list and reference checks too.
+    public static func isPlaceholder(_ secret: [UInt8], generic: Bool) -> Bool {
+        guard let first = secret.first else { return true }
+        if secret.allSatisfy({ $0 == first }) { return true }
+        for marker in structural where secret.firstRange(of: marker) != nil { return true }
+        if hasAngleTemplate(secret) { return true }
+        guard generic else { return false }
+        let lower = secret.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        for word in words where lower.firstRange(of: word) != nil { return true }
+        for prefix in referencePrefixes where lower.starts(with: prefix) { return true }
+        // Fewer than 4 distinct characters, or a run that repeats one short unit ("abababab").
+        if Set(secret).count < 4 { return true }
+        // A bare identifier in SCREAMING_SNAKE or dotted form names a variable, not a value.
+        if isIdentifierReference(secret) { return true }
+        return false
+    }
+
+    /// `<...>` around part of the value: `<your-token>`, `<redacted>`, `<API_KEY>`.
+    static func hasAngleTemplate(_ secret: [UInt8]) -> Bool {
+        guard let open = secret.firstIndex(of: UInt8(ascii: "<")) else { return false }
+        return secret[open...].contains(UInt8(ascii: ">"))
+    }
+
+    /// `API_KEY`, `MY_SECRET_TOKEN`, `settings.SECRET_KEY`, `config.password`: names, not values.
+    static func isIdentifierReference(_ secret: [UInt8]) -> Bool {
+        let upperSnake = secret.allSatisfy { ($0 >= 65 && $0 <= 90) || $0 == 95 || ($0 >= 48 && $0 <= 57) }
+        if upperSnake && secret.contains(95) { return true }
+        // dotted.identifier.path or call()
+        if secret.last == UInt8(ascii: ")") { return true }
+        let dotted = secret.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 95 || $0 == 46 }
+        if dotted && secret.contains(46) { return true }
+        return false
+    }
+}

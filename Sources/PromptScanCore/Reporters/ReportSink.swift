@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where a report goes: stdout, or a file written atomically (a temporary file beside it, renamed
+/// over it at the end), so an interrupted run never leaves a truncated report. The temporary file
+/// is created up front, so an unwritable destination fails before any scanning.
+public final class ReportSink {
+    private let destination: String?
+    private let temporary: String?
+    private var fd: Int32 = -1
+
+    /// `path` nil means stdout.
+    public init(path: String?) throws(PromptScanError) {
+        destination = path
+        guard let path else {
+            temporary = nil
+            return
+        }
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array(((directory.isEmpty ? "/" : directory) + "/." + name + ".tmp-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw .io(path: path, message: "cannot write report: \(String(cString: strerror(errno)))")
+        }
+        fd = descriptor
+        temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        fchmod(descriptor, 0o644)
+    }
+
+    /// Writes `text` and, for a file, renames it into place.
+    public func write(_ text: String) throws(PromptScanError) {
+        guard let destination, let temporary else {
+            writeAll(1, Array(text.utf8), stdout: true)
+            return
+        }
+        let bytes = Array(text.utf8)
+        guard writeAll(fd, bytes, stdout: false), fsync(fd) == 0 || errno == EINVAL else {
+            let reason = String(cString: strerror(errno))
+            discard()
+            throw .io(path: destination, message: "cannot write report: \(reason)")
+        }
+        close(fd)
+        fd = -1
+        guard rename(temporary, destination) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .io(path: destination, message: "cannot write report: \(reason)")
+        }
+    }
+
+    /// Removes the temporary file (the destination is left as it was).
+    public func discard() {
+        if fd >= 0 {
+            close(fd)
+            fd = -1
+        }
+        if let temporary { unlink(temporary) }
+    }
+
+    @discardableResult
+    private func writeAll(_ descriptor: Int32, _ bytes: [UInt8], stdout: Bool) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                if stdout && errno == EPIPE { exit(0) }  // the reader went away (`| head`): stop quietly
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+}

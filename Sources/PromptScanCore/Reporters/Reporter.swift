@@ -1,0 +1,70 @@
+/// What every reporter gets besides the findings: the rules of the run and how to present paths.
+public struct ReportContext: Sendable {
+    /// Every rule loaded for the run (SARIF lists them all, found or not).
+    public var rules: [Rule]
+    public var toolVersion: String
+    /// Prefix shown before finding paths in text output (the scan root as the user typed it), or "".
+    public var displayRoot: String
+    /// Findings at or above this severity fail the run.
+    public var failOn: Severity
+    /// ANSI colour in text output (only on a terminal).
+    public var color: Bool
+    public var showSecrets: Bool
+    /// Start and end of the run (ISO 8601, UTC); nil in golden tests.
+    public var startTime: String?
+    public var endTime: String?
+    /// The command line, for SARIF invocations.
+    public var commandLine: String?
+
+    public init(
+        rules: [Rule], toolVersion: String = PromptScanVersion.current, displayRoot: String = "", failOn: Severity = .medium,
+        color: Bool = false, showSecrets: Bool = false, startTime: String? = nil, endTime: String? = nil, commandLine: String? = nil
+    ) {
+        self.rules = rules
+        self.toolVersion = toolVersion
+        self.displayRoot = displayRoot
+        self.failOn = failOn
+        self.color = color
+        self.showSecrets = showSecrets
+        self.startTime = startTime
+        self.endTime = endTime
+        self.commandLine = commandLine
+    }
+
+    /// The path to show a person for a root-relative path.
+    func display(_ path: String) -> String {
+        displayRoot.isEmpty || displayRoot == "." ? path : (displayRoot.hasSuffix("/") ? displayRoot + path : displayRoot + "/" + path)
+    }
+
+    /// The value to print for a finding: its redacted preview unless secrets are shown.
+    func value(of finding: Finding) -> String {
+        showSecrets ? (finding.revealed ?? finding.preview) : finding.preview
+    }
+}
+
+/// Turns a scan report into the bytes of one output format.
+public protocol Reporter: Sendable {
+    /// The format's name as given to `--format`.
+    static var formatName: String { get }
+    func render(_ report: ScanReport, context: ReportContext) -> String
+}
+
+/// Output formats by name.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text
+    case sarif
+    case json
+
+    public var reporter: any Reporter {
+        switch self {
+        case .text: TextReporter()
+        case .sarif: SarifReporter()
+        case .json: JSONReporter()
+        }
+    }
+}
+
+/// The version the tool reports about itself.
+public enum PromptScanVersion {
+    public static let current = "0.1.0"
+}

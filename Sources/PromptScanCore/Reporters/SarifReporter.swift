@@ -1,0 +1,120 @@
+import Foundation
+
+/// SARIF 2.1.0 for code-scanning dashboards: every loaded rule under `tool.driver.rules`, results
+/// with root-relative URIs and code-point columns, content-based fingerprints, redacted messages,
+/// and every file that was not scanned as a tool execution notification.
+public struct SarifReporter: Reporter {
+    public static let formatName = "sarif"
+    static let fingerprintKey = "promptscan/v1"
+
+    public init() {}
+
+    public func log(_ report: ScanReport, context: ReportContext) -> SarifLog {
+        let rules = context.rules
+        var indexByID: [String: Int] = [:]
+        for (index, rule) in rules.enumerated() { indexByID[rule.id] = index }
+        let descriptors = rules.map { rule in
+            SarifLog.ReportingDescriptor(
+                id: rule.id,
+                name: SarifReporter.pascalCase(rule.id),
+                shortDescription: .init(text: rule.name),
+                fullDescription: .init(text: rule.description.trimmingCharacters(in: .whitespacesAndNewlines)),
+                help: .init(
+                    text: rule.remediation.trimmingCharacters(in: .whitespacesAndNewlines),
+                    markdown: SarifReporter.helpMarkdown(rule)),
+                helpUri: rule.references.first,
+                defaultConfiguration: .init(level: rule.severity.sarifLevel),
+                properties: .init(
+                    tags: SarifReporter.tags(for: rule.category),
+                    securitySeverity: rule.severity.securitySeverity,
+                    precision: rule.validator != nil ? "very-high" : (rule.generic ? "medium" : "high"),
+                    category: rule.category.rawValue,
+                    severity: rule.severity.rawValue))
+        }
+        let results = report.findings.map { finding in
+            SarifLog.Result(
+                ruleId: finding.ruleID,
+                ruleIndex: indexByID[finding.ruleID] ?? 0,
+                level: finding.severity.sarifLevel,
+                message: .init(text: "\(finding.message): \(context.value(of: finding))"),
+                locations: [location(finding.path, region: .init(
+                    startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn))],
+                partialFingerprints: [SarifReporter.fingerprintKey: "\(finding.ruleID):\(finding.fingerprint)"],
+                properties: .init(
+                    category: finding.category.rawValue, severity: finding.severity.rawValue, fileClass: finding.fileClass.rawValue,
+                    redacted: finding.preview, validator: finding.validator, secret: context.showSecrets ? finding.revealed : nil))
+        }
+        let notifications = report.notices.map { notice in
+            SarifLog.Notification(
+                level: notice.kind == .unreadable ? "error" : "warning",
+                message: .init(text: "\(notice.path): \(notice.kind.rawValue): \(notice.message)"),
+                locations: [location(notice.path, region: nil)],
+                descriptor: .init(id: notice.kind.rawValue),
+                associatedRule: notice.ruleID.map { .init(id: $0) })
+        }
+        let invocation = SarifLog.Invocation(
+            executionSuccessful: report.unreadable.isEmpty,
+            commandLine: context.commandLine,
+            startTimeUtc: context.startTime,
+            endTimeUtc: context.endTime,
+            toolExecutionNotifications: notifications)
+        let driver = SarifLog.ToolComponent(
+            name: "promptscan", version: context.toolVersion, semanticVersion: context.toolVersion,
+            informationUri: "https://github.com/promptscan/promptscan", rules: descriptors)
+        let run = SarifLog.Run(
+            tool: .init(driver: driver), invocations: [invocation], results: results,
+            originalUriBaseIds: ["SRCROOT": .init(uri: "./", uriBaseId: nil)],
+            automationDetails: .init(id: "promptscan/"))
+        return SarifLog(runs: [run])
+    }
+
+    public func render(_ report: ScanReport, context: ReportContext) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(log(report, context: context))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    func location(_ path: String, region: SarifLog.Region?) -> SarifLog.Location {
+        .init(physicalLocation: .init(artifactLocation: .init(uri: SarifReporter.uri(path), uriBaseId: "SRCROOT"), region: region))
+    }
+
+    /// A relative URI reference for a '/'-separated path: RFC 3986 percent-encoding of everything
+    /// outside the unreserved set and '/'.
+    static func uri(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
+    }
+
+    static func tags(for category: Category) -> [String] {
+        switch category {
+        case .secret: ["security", "secret"]
+        case .phi: ["security", "privacy", "phi"]
+        case .pii: ["security", "privacy", "pii"]
+        case .clientID: ["security", "privacy", "client-id"]
+        case .consumerEndpoint: ["security", "ai-policy", "consumer-endpoint"]
+        }
+    }
+
+    static func helpMarkdown(_ rule: Rule) -> String {
+        var text = "**\(rule.name)**\n\n\(rule.description.trimmingCharacters(in: .whitespacesAndNewlines))\n\n"
+        text += "**Remediation:** \(rule.remediation.trimmingCharacters(in: .whitespacesAndNewlines))"
+        if !rule.references.isEmpty {
+            text += "\n\n" + rule.references.map { "- <\($0)>" }.joined(separator: "\n")
+        }
+        return text
+    }
+
+    static func pascalCase(_ id: String) -> String {
+        id.split(whereSeparator: { $0 == "-" || $0 == "." || $0 == "_" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}

@@ -1,0 +1,49 @@
+/// A detection rule as written in a `Patterns/*.yml` file: data only, no compiled state.
+public struct Rule: Sendable, Equatable {
+    /// Where a rule or an example was written, so a failure can point at itself.
+    public struct Origin: Sendable, Equatable, CustomStringConvertible {
+        public let file: String
+        public let line: Int
+        public var description: String { "\(file):\(line)" }
+    }
+
+    /// An example text; `expectedSecret` is the part marked with ⟦ ⟧, when marked.
+    public struct Example: Sendable, Equatable {
+        public let text: String
+        public let expectedSecret: String?
+        public let origin: Origin
+
+        /// Splits the ⟦ ⟧ markers out of `raw`.
+        public init(raw: String, origin: Origin) {
+            self.origin = origin
+            if let open = raw.range(of: "⟦"), let close = raw.range(of: "⟧", range: open.upperBound..<raw.endIndex) {
+                expectedSecret = String(raw[open.upperBound..<close.lowerBound])
+                text = raw.replacingOccurrences(of: "⟦", with: "").replacingOccurrences(of: "⟧", with: "")
+            } else {
+                expectedSecret = nil
+                text = raw
+            }
+        }
+    }
+
+    public var id: String
+    public var name: String
+    public var category: Category
+    public var severity: Severity
+    public var description: String
+    public var remediation: String
+    public var keywords: [String]
+    public var pattern: String
+    /// Minimum Shannon entropy (bits per character) of the secret, when set.
+    public var entropy: Double?
+    /// Name of a confirming check in `Validators`, when set.
+    public var validator: String?
+    /// A keyword = value style rule: stricter placeholder filter, loses to specific rules on a shared span.
+    public var generic: Bool
+    /// Regexes; a secret that one of them matches entirely is not reported.
+    public var allow: [String]
+    public var references: [String]
+    public var examples: [Example]
+    public var negativeExamples: [Example]
+    public var origin: Origin
+}

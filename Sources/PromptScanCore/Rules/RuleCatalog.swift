@@ -1,0 +1,23 @@
+/// Where a run's rules come from: the default set compiled into the binary, plus rule files.
+public enum RuleCatalog {
+    /// The built-in rules (the `Patterns/*.yml` files embedded at build time).
+    public static func defaultRules() throws(PromptScanError) -> [Rule] {
+        var rules: [Rule] = []
+        for file in DefaultRules.files {
+            rules.append(contentsOf: try RuleLoader.parse(yaml: file.text, path: "Patterns/" + file.name))
+        }
+        return rules
+    }
+
+    /// The default rules (unless `includeDefaults` is false) followed by the rules at `paths`
+    /// (files or directories of `*.yml`).
+    public static func load(extra paths: [String], includeDefaults: Bool = true) throws(PromptScanError) -> [Rule] {
+        var rules = includeDefaults ? try defaultRules() : []
+        for path in paths {
+            for file in try RuleLoader.ruleFiles(at: path) {
+                rules.append(contentsOf: try RuleLoader.load(path: file))
+            }
+        }
+        return rules
+    }
+}

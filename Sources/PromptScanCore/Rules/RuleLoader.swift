@@ -1,0 +1,188 @@
+import Foundation
+import Yams
+
+/// Reads rule files (`rules:` lists of mappings) into `Rule` values, checking every key and value,
+/// and reporting problems as one-line errors naming the file, line and rule id.
+public enum RuleLoader {
+    static let knownKeys: Set<String> = [
+        "id", "name", "category", "severity", "description", "remediation", "keywords", "pattern", "entropy",
+        "validator", "generic", "allow", "references", "examples", "negative_examples",
+    ]
+    static let requiredKeys = ["id", "name", "category", "severity", "description", "remediation", "pattern"]
+
+    /// Parses the YAML text of one rule file; `path` is used in error messages and origins.
+    public static func parse(yaml: String, path: String) throws(PromptScanError) -> [Rule] {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw .ruleFile(path: path, line: Self.line(of: error), ruleID: nil, message: "invalid YAML: \(Self.summary(of: error))")
+        } catch {
+            throw .ruleFile(path: path, line: nil, ruleID: nil, message: "invalid YAML: \(error)")
+        }
+        guard let root, let mapping = root.mapping else {
+            throw .ruleFile(path: path, line: 1, ruleID: nil, message: "expected a mapping with a 'rules' list")
+        }
+        for (key, _) in mapping where key.string != "rules" {
+            throw .ruleFile(path: path, line: line(key), ruleID: nil, message: "unknown top-level key '\(key.string ?? "?")' (expected 'rules')")
+        }
+        guard let rulesNode = mapping["rules"] else {
+            throw .ruleFile(path: path, line: 1, ruleID: nil, message: "missing 'rules' list")
+        }
+        guard let list = rulesNode.sequence else {
+            throw .ruleFile(path: path, line: line(rulesNode), ruleID: nil, message: "'rules' must be a list")
+        }
+        var rules: [Rule] = []
+        for node in list {
+            rules.append(try parseRule(node, path: path))
+        }
+        return rules
+    }
+
+    /// Reads and parses the rule file at `path`.
+    public static func load(path: String) throws(PromptScanError) -> [Rule] {
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw PromptScanError.ruleFile(path: path, line: nil, ruleID: nil, message: "not valid UTF-8")
+            }
+            text = decoded
+        } catch let error as PromptScanError {
+            throw error
+        } catch {
+            throw .io(path: path, message: "cannot read rule file: \(Self.reason(error))")
+        }
+        return try parse(yaml: text, path: path)
+    }
+
+    /// The rule files named by `path`: the file itself, or every `*.yml`/`*.yaml` file in a directory, sorted.
+    public static func ruleFiles(at path: String) throws(PromptScanError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .io(path: path, message: "no such rule file or directory")
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw .io(path: path, message: "cannot list rule directory: \(Self.reason(error))")
+        }
+        return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
+            .map { (path as NSString).appendingPathComponent($0) }
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
+            return String(cString: strerror(code.rawValue))
+        }
+        return nsError.localizedDescription
+    }
+
+    private static func parseRule(_ node: Node, path: String) throws(PromptScanError) -> Rule {
+        guard let mapping = node.mapping else {
+            throw .ruleFile(path: path, line: line(node), ruleID: nil, message: "each rule must be a mapping")
+        }
+        let id = mapping["id"]?.string
+        func fail(_ at: Node?, _ message: String) -> PromptScanError {
+            .ruleFile(path: path, line: at.map(line) ?? line(node), ruleID: id, message: message)
+        }
+        for (key, _) in mapping {
+            guard let name = key.string, knownKeys.contains(name) else {
+                throw fail(key, "unknown key '\(key.string ?? "?")'")
+            }
+        }
+        for key in requiredKeys where mapping[key] == nil {
+            throw fail(node, "missing required key '\(key)'")
+        }
+        func string(_ key: String) throws(PromptScanError) -> String? {
+            guard let value = mapping[key] else { return nil }
+            guard value.scalar != nil, let text = value.string else { throw fail(value, "'\(key)' must be a string") }
+            return text
+        }
+        func strings(_ key: String) throws(PromptScanError) -> [(String, Int)] {
+            guard let value = mapping[key] else { return [] }
+            if value.scalar != nil, let text = value.string { return [(text, line(value))] }
+            guard let items = value.sequence else { throw fail(value, "'\(key)' must be a list of strings") }
+            var result: [(String, Int)] = []
+            for item in items {
+                guard item.scalar != nil, let text = item.string else { throw fail(item, "'\(key)' must be a list of strings") }
+                result.append((text, line(item)))
+            }
+            return result
+        }
+        guard let ruleID = id, !ruleID.isEmpty else { throw fail(mapping["id"], "'id' must be a non-empty string") }
+        guard ruleID.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 46 || $0 == 95 })
+        else {
+            throw fail(mapping["id"], "id must be lowercase letters, digits, '-', '.' or '_'")
+        }
+        let categoryText = try string("category") ?? ""
+        guard let category = Category(rawValue: categoryText) else {
+            throw fail(mapping["category"], "unknown category '\(categoryText)' (expected \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let severityText = try string("severity") ?? ""
+        guard let severity = Severity(rawValue: severityText) else {
+            throw fail(mapping["severity"], "unknown severity '\(severityText)' (expected critical, high, medium or low)")
+        }
+        var entropy: Double?
+        if let node = mapping["entropy"] {
+            guard let value = node.float, value >= 0, value <= 8 else { throw fail(node, "'entropy' must be a number from 0 to 8") }
+            entropy = value
+        }
+        var generic = false
+        if let node = mapping["generic"] {
+            guard let value = node.bool else { throw fail(node, "'generic' must be true or false") }
+            generic = value
+        }
+        let pattern = try string("pattern") ?? ""
+        guard !pattern.isEmpty else { throw fail(mapping["pattern"], "'pattern' is empty") }
+        let keywords = try strings("keywords").map(\.0)
+        if let empty = keywords.first(where: { $0.isEmpty }) {
+            throw fail(mapping["keywords"], "empty keyword '\(empty)'")
+        }
+        return Rule(
+            id: ruleID,
+            name: try string("name") ?? "",
+            category: category,
+            severity: severity,
+            description: try string("description") ?? "",
+            remediation: try string("remediation") ?? "",
+            keywords: keywords,
+            pattern: pattern,
+            entropy: entropy,
+            validator: try string("validator"),
+            generic: generic,
+            allow: try strings("allow").map(\.0),
+            references: try strings("references").map(\.0),
+            examples: try strings("examples").map { Rule.Example(raw: $0.0, origin: .init(file: path, line: $0.1)) },
+            negativeExamples: try strings("negative_examples").map {
+                Rule.Example(raw: $0.0, origin: .init(file: path, line: $0.1))
+            },
+            origin: .init(file: path, line: line(node))
+        )
+    }
+
+    private static func line(_ node: Node) -> Int { node.mark?.line ?? 1 }  // Yams marks are 1-based
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    private static func summary(of error: YamlError) -> String {
+        switch error {
+        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
+            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+        default:
+            return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Runs every rule's examples: each example must produce a finding of its rule (the marked value,
+/// where marked), each negative example must not, and examples must survive being moved: after
+/// multi-byte text, with CRLF line endings, and inside a JSON string, a YAML value and a Markdown
+/// code block.
+public struct RuleTester: Sendable {
+    public struct Failure: Sendable, Equatable, CustomStringConvertible {
+        public let ruleID: String
+        public let origin: Rule.Origin
+        public let message: String
+        public var description: String { "\(origin): rule '\(ruleID)': \(message)" }
+    }
+
+    public let ruleSet: RuleSet
+
+    public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+
+    /// Every failure, in rule order.
+    public func run() -> [Failure] {
+        let scanner = FileScanner(ruleSet: ruleSet, showSecrets: true)
+        let scratch = MatchScratch(groups: ruleSet.maxGroups + 1)
+        var failures: [Failure] = []
+        for (index, compiled) in ruleSet.rules.enumerated() {
+            let rule = compiled.rule
+            if rule.examples.isEmpty {
+                failures.append(Failure(ruleID: rule.id, origin: rule.origin, message: "has no examples"))
+            }
+            if rule.negativeExamples.isEmpty {
+                failures.append(Failure(ruleID: rule.id, origin: rule.origin, message: "has no negative examples"))
+            }
+            for example in rule.examples {
+                for (carrier, text) in RuleTester.carriers(example.text) {
+                    let found = values(scanner, text, rule: index, scratch: scratch)
+                    if found.isEmpty {
+                        failures.append(Failure(ruleID: rule.id, origin: example.origin, message: "example \(carrier)does not match"))
+                        break
+                    }
+                    if let marked = example.expectedSecret, !found.contains(RuleTester.sameCarrier(marked, as: carrier)) {
+                        let got = found.first.map { Redaction.preview(Array($0.utf8)) } ?? "nothing"
+                        failures.append(
+                            Failure(ruleID: rule.id, origin: example.origin,
+                                    message: "example \(carrier)matches, but not the marked value (got \(got))"))
+                        break
+                    }
+                }
+            }
+            for example in rule.negativeExamples where !values(scanner, example.text, rule: index, scratch: scratch).isEmpty {
+                failures.append(Failure(ruleID: rule.id, origin: example.origin, message: "negative example matches"))
+            }
+        }
+        return failures
+    }
+
+    /// The values `rule` reports in `text`, scanning with that rule alone.
+    func values(_ scanner: FileScanner, _ text: String, rule: Int, scratch: MatchScratch) -> [String] {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBytes { raw in
+            scanner.scan(raw, path: "example", fileClass: .other, scratch: scratch, onlyRules: [rule]).findings
+                .filter { $0.ruleID == ruleSet.rules[rule].rule.id }
+                .compactMap(\.revealed)
+        }
+    }
+
+    /// The example as written, and moved into other carriers (label, text).
+    static func carriers(_ text: String) -> [(String, String)] {
+        var result: [(String, String)] = [("", text)]
+        result.append(("after multi-byte text ", "Ünïcødé ✓ 日本語 — " + text))
+        if text.contains("\n") {
+            result.append(("with CRLF endings ", text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")))
+        }
+        result.append(("in a Markdown code block ", "Some notes:\n\n```\n" + text + "\n```\n"))
+        if !text.contains("\n") && !text.contains("\"") && !text.contains("\\") {
+            result.append(("in a JSON string ", "{\"messages\": [{\"role\": \"user\", \"content\": \"" + text + "\"}]}"))
+        }
+        if !text.contains("\n") && !text.hasPrefix("-") && !text.contains(": ") && !text.contains(" #") {
+            result.append(("in a YAML value ", "steps:\n  - run: " + text + "\n"))
+        }
+        return result
+    }
+
+    /// The marked value as the carrier changes it (CRLF endings change multi-line values).
+    static func sameCarrier(_ value: String, as carrier: String) -> String {
+        guard carrier.hasPrefix("with CRLF") else { return value }
+        return value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+    }
+}
+
+import Foundation

@@ -1,0 +1,133 @@
+import Foundation
+
+/// A named confirming check for a candidate secret (a checksum, a structure that must decode).
+public struct Validator: Sendable {
+    public let name: String
+    public let summary: String
+    public let check: @Sendable (_ secret: [UInt8]) -> Bool
+}
+
+/// The validators rule files can name in `validator:`.
+public enum Validators {
+    /// Every validator, by name.
+    public static let all: [String: Validator] = Dictionary(
+        uniqueKeysWithValues: [
+            Validator(name: "github-crc32", summary: "last 6 characters are the base62 CRC32 of the 30-character body", check: githubCRC32),
+            Validator(name: "jwt", summary: "header is base64url JSON with an 'alg'", check: jwt),
+            Validator(name: "pypi-macaroon", summary: "body is a base64url macaroon naming pypi.org", check: pypiMacaroon),
+            Validator(name: "pem-body", summary: "the base64 between BEGIN and END decodes", check: pemBody),
+            Validator(name: "luhn", summary: "Luhn mod-10 check digit", check: luhn),
+            Validator(name: "aws-key-id", summary: "AWS access key id prefix and base32 body", check: awsKeyID),
+            Validator(name: "base64-json", summary: "decodes as base64 to a JSON object", check: base64JSON),
+        ].map { ($0.name, $0) })
+
+    /// The validator called `name`, if there is one.
+    public static func named(_ name: String) -> Validator? { all[name] }
+
+    // MARK: - Checks
+
+    static let base62: [UInt8] = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+
+    /// GitHub (`ghp_` …) and npm (`npm_`) tokens: prefix, 30 random base62 characters, then the
+    /// CRC32 of those 30 characters in base62, most significant digit first, padded to 6 with '0'.
+    @Sendable static func githubCRC32(_ token: [UInt8]) -> Bool {
+        guard token.count >= 36 else { return false }
+        let checksum = token[(token.count - 6)...]
+        let body = token[(token.count - 36)..<(token.count - 6)]
+        return Array(checksum) == base62Encode(CRC32.checksum(body), width: 6)
+    }
+
+    static func base62Encode(_ value: UInt32, width: Int) -> [UInt8] {
+        var digits: [UInt8] = []
+        var n = value
+        while n > 0 {
+            digits.append(base62[Int(n % 62)])
+            n /= 62
+        }
+        while digits.count < width { digits.append(UInt8(ascii: "0")) }
+        return digits.reversed()
+    }
+
+    /// A JSON Web Token: three dot-separated base64url parts, the first a JSON object with "alg".
+    @Sendable static func jwt(_ token: [UInt8]) -> Bool {
+        let parts = token.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count >= 2, let header = Base64.decode(parts[0], urlSafe: true),
+            let object = (try? JSONSerialization.jsonObject(with: Data(header))) as? [String: Any]
+        else { return false }
+        return object["alg"] != nil
+    }
+
+    /// A PyPI API token: `pypi-` and a base64url macaroon whose location is pypi.org (or test.pypi.org).
+    @Sendable static func pypiMacaroon(_ token: [UInt8]) -> Bool {
+        let prefix = Array("pypi-".utf8)
+        guard token.starts(with: prefix), let body = Base64.decode(token[prefix.count...], urlSafe: true) else { return false }
+        return body.firstRange(of: Array("pypi.org".utf8)) != nil
+    }
+
+    /// A PEM block: the base64 text between the BEGIN and END lines decodes (headers such as
+    /// `Proc-Type:` are skipped).
+    @Sendable static func pemBody(_ block: [UInt8]) -> Bool {
+        var body: [UInt8] = []
+        var sawBegin = false
+        for line in block.split(whereSeparator: { $0 == 10 || $0 == 13 }) {
+            if line.starts(with: Array("-----BEGIN".utf8)) { sawBegin = true; continue }
+            if line.starts(with: Array("-----END".utf8)) { break }
+            guard sawBegin else { continue }
+            if line.contains(UInt8(ascii: ":")) { continue }
+            body.append(contentsOf: line.filter { $0 != 32 && $0 != 9 && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") })
+        }
+        // Literal "\n" escapes in JSON strings leave 'n' characters between lines.
+        if !sawBegin {
+            return false
+        }
+        if let decoded = Base64.decode(body[...], urlSafe: false), decoded.count >= 16 { return true }
+        let unescaped = pemBodyFromEscapedText(block)
+        guard let decoded = Base64.decode(unescaped[...], urlSafe: false) else { return false }
+        return decoded.count >= 16
+    }
+
+    /// The base64 body of a PEM block written on one line with `\n` escapes (JSON, .env).
+    static func pemBodyFromEscapedText(_ block: [UInt8]) -> [UInt8] {
+        let text = String(decoding: block, as: UTF8.self).replacingOccurrences(of: "\\r", with: "\n")
+            .replacingOccurrences(of: "\\n", with: "\n")
+        var body: [UInt8] = []
+        var inBody = false
+        for line in text.split(whereSeparator: \.isNewline) {
+            if line.hasPrefix("-----BEGIN") || line.contains("-----BEGIN") { inBody = true; continue }
+            if line.hasPrefix("-----END") || line.contains("-----END") { break }
+            if inBody && !line.contains(":") { body.append(contentsOf: line.utf8.filter { $0 != 32 && $0 != 9 }) }
+        }
+        return body
+    }
+
+    /// Luhn mod-10 over the digits of `number` (separators ignored).
+    @Sendable static func luhn(_ number: [UInt8]) -> Bool {
+        let digits = number.filter { $0 >= 48 && $0 <= 57 }.map { Int($0 - 48) }
+        guard digits.count >= 2 else { return false }
+        var sum = 0
+        for (index, digit) in digits.reversed().enumerated() {
+            if index % 2 == 1 {
+                let doubled = digit * 2
+                sum += doubled > 9 ? doubled - 9 : doubled
+            } else {
+                sum += digit
+            }
+        }
+        return sum % 10 == 0
+    }
+
+    /// An AWS access key id: 20 characters, a known prefix, then base32 (`A-Z2-7`).
+    @Sendable static func awsKeyID(_ id: [UInt8]) -> Bool {
+        guard id.count == 20 else { return false }
+        let prefixes = ["AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA"]
+        guard prefixes.contains(where: { id.starts(with: Array($0.utf8)) }) else { return false }
+        return id[4...].allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 50 && $0 <= 55) }
+    }
+
+    /// Base64 (standard or URL-safe) that decodes to a JSON object.
+    @Sendable static func base64JSON(_ text: [UInt8]) -> Bool {
+        guard let decoded = Base64.decode(text[...], urlSafe: text.contains(UInt8(ascii: "-")) || text.contains(UInt8(ascii: "_")))
+        else { return false }
+        return (try? JSONSerialization.jsonObject(with: Data(decoded))) is [String: Any]
+    }
+}
