@@ -25,6 +25,7 @@ public struct FileScanner: Sendable {
         onlyRules: Set<Int>? = nil
     ) -> (findings: [Finding], notices: [Notice]) {
         var candidates: [Candidate] = []
+        var vetoed: [Range<Int>] = []  // values a specific rule recognised and rejected
         var notices: [Notice] = []
         for index in ruleSet.triggeredRules(in: bytes) {
             if let onlyRules, !onlyRules.contains(index) { continue }
@@ -34,6 +35,8 @@ public struct FileScanner: Sendable {
                     guard !match.secret.isEmpty else { return }
                     if confirm(compiled, UnsafeRawBufferPointer(rebasing: bytes[match.secret]), scratch: scratch) {
                         candidates.append(Candidate(rule: index, secret: match.secret))
+                    } else if !compiled.rule.generic {
+                        vetoed.append(match.secret)
                     }
                 }
             } catch {
@@ -43,6 +46,13 @@ public struct FileScanner: Sendable {
                     message = "matching stopped early (\(text)); the rest of this file was not searched by this rule"
                 }
                 notices.append(Notice(kind: .ruleLimit, path: path, message: message, ruleID: compiled.rule.id))
+            }
+        }
+        // A value that a specific rule recognised (its format matched) and then rejected (bad
+        // checksum, documentation example, placeholder) is not re-reported by a generic rule.
+        if !vetoed.isEmpty {
+            candidates.removeAll { candidate in
+                ruleSet.rules[candidate.rule].rule.generic && vetoed.contains { $0.overlaps(candidate.secret) }
             }
         }
         let kept = resolveOverlaps(candidates)

@@ -8,8 +8,8 @@ enum Base64 {
         return table
     }()
 
-    /// Decodes `text`; `urlSafe` selects `-_` over `+/`. Padding is optional. Returns nil on any
-    /// other character.
+    /// Decodes `text`; `urlSafe` selects `-_` over `+/`. Padding is optional, and a dangling final
+    /// character (a truncated copy of a token) is ignored. Returns nil on any other character.
     static func decode<C: Collection>(_ text: C, urlSafe: Bool) -> [UInt8]? where C.Element == UInt8 {
         var output: [UInt8] = []
         output.reserveCapacity(text.count * 3 / 4)
@@ -40,6 +40,6 @@ enum Base64 {
                 output.append(UInt8((buffer >> UInt32(bits)) & 0xFF))
             }
         }
-        return bits >= 6 ? nil : output
+        return output
     }
 }

@@ -2283,6 +2283,50 @@ rules:
     negative_examples:
       - 'CARGO_REGISTRY_TOKEN=cio<token>'
       - 'cioaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
+  - id: clojars-deploy-token
+    name: 'Clojars deploy token'
+    category: secret
+    severity: high
+    description: >-
+      A Clojars deploy token publishes artifacts under the owner's groups.
+    remediation: >-
+      Disable the token on clojars.org and pass it to the build from the CI secret store.
+    keywords: ['clojars_']
+    pattern: '(?<![A-Za-z0-9_-])(?<secret>CLOJARS_[a-z0-9]{60})(?![A-Za-z0-9_-])'
+    references: ['https://github.com/clojars/clojars-web/wiki/Deploy-Tokens']
+    examples:
+      - 'password = "⟦CLOJARS_bzew3b6oa0ii87698ytzrb5clph32ur7ln53pd9varw8tsjkinjo13q6s287⟧"'
+      - ':password "CLOJARS_ram6wzlfrie5s5180oefi2l3w1ekwmwkz64xe1t8roq9ogag3ba4gwfc3v7j"'
+    negative_examples:
+      - ':password :env/clojars_token'
+      - 'CLOJARS_USERNAME=acme'
+  - id: docker-config-auth
+    name: 'Docker registry credentials in config.json'
+    category: secret
+    severity: critical
+    description: >-
+      The auth field of a Docker config.json is base64 of username:password (or an access token) for
+      a container registry.
+    remediation: >-
+      Log out (docker logout), revoke the password or token at the registry, and use a credential
+      helper (credsStore) instead of inline auth.
+    keywords: ['"auth"']
+    pattern: '"auth"\s{0,10}:\s{0,10}"(?<secret>[A-Za-z0-9+/]{12,}={0,2})"'
+    validator: base64-userpass
+    references: ['https://docs.docker.com/reference/cli/docker/login/#credential-stores']
+    examples:
+      - '{"auths": {"https://index.docker.io/v1/": {"auth": "⟦ZGVwbG95LWJvdDpIRkZicDQ4V0VYSkM3WmNSWkNoOTZoRXg=⟧"}}}'
+      - |-
+        {
+          "auths": {
+            "ghcr.io": {
+              "auth": "Y2k6ZGNrcl9wYXRfeklwSVFmdGNhNHN2bTl6V3hOVjMxZVNqRTho"
+            }
+          }
+        }
+    negative_examples:
+      - '{"auths": {"ghcr.io": {}}, "credsStore": "desktop"}'
+      - '{"auth": "bm90LWEtcGFpcg=="}'
 
 """####
         ),
@@ -2305,7 +2349,7 @@ rules:
       Remove the literal, rotate the password, and read it at runtime from the environment or a secret
       manager.
     keywords: ['pass', 'pwd']
-    pattern: '(?i)(?<![A-Za-z0-9_.$;-])(?<!;[ \t])(?<!;[ \t]{2})[A-Za-z0-9_.-]{0,30}?(?:password|passwd|passphrase|(?<![A-Za-z])(?:pass|pwd)|(?<=[a-z0-9])(?-i:Pass|Pwd))(?:\\?["''\x60])?\]?[ \t]{0,5}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?|"(?!\$[A-Za-z_{(])(?=[A-Za-z_]{0,63}[0-9!#$%&*+\-./:<=>?@^|~])(?<secret>[\x21\x23-\x5b\x5d-\x7e]{8,64})"|''(?!\$[A-Za-z_{(])(?=[A-Za-z_]{0,63}[0-9!#$%&*+\-./:<=>?@^|~])(?<secret>[\x21-\x26\x28-\x5b\x5d-\x7e]{8,64})''|(?![$%<>|&*!~/.#@=:?\-])(?!(?:null|none|nil|true|false|undefined|required|optional|string|secret|password|str|env)\b)(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?![\x21-\x7e]{0,64}?(?:pass|pwd))(?=[A-Za-z_]{0,63}[0-9!#$%&*+\-./:<=>?@^|~])(?<secret>[\x21\x23-\x26\x2a\x2b\x2d-\x3a\x3c-\x5a\x5e\x5f\x61-\x7a\x7c\x7e]{8,64})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
+    pattern: '(?i)(?<![A-Za-z0-9_.$;-])(?<!;[ \t])(?<!;[ \t]{2})[A-Za-z0-9_.-]{0,30}?(?:password|passwd|passphrase|(?<![A-Za-z])(?:pass|pwd)|(?<=[a-z0-9])(?-i:Pass|Pwd))(?:\\?["''\x60])?\]?[ \t]{0,16}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?|"(?!\$[A-Za-z_{(])(?=[A-Za-z_]{0,63}[0-9!#$%&*+\-./:<=>?@^|~])(?<secret>[\x21\x23-\x5b\x5d-\x7e]{8,64})"|''(?!\$[A-Za-z_{(])(?=[A-Za-z_]{0,63}[0-9!#$%&*+\-./:<=>?@^|~])(?<secret>[\x21-\x26\x28-\x5b\x5d-\x7e]{8,64})''|(?![$%<>|&*!~/.#@=:?\-])(?!(?:null|none|nil|true|false|undefined|required|optional|string|secret|password|str|env)\b)(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?![\x21-\x7e]{0,64}?(?:pass|pwd))(?=[A-Za-z_]{0,63}[0-9!#$%&*+\-./:<=>?@^|~])(?<secret>[\x21\x23-\x26\x2a\x2b\x2d-\x3a\x3c-\x5a\x5e\x5f\x61-\x7a\x7c\x7e]{8,64})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
     entropy: 3.0
     generic: true
     references: ['https://cwe.mitre.org/data/definitions/259.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html']
@@ -2459,7 +2503,7 @@ rules:
     remediation: >-
       Rotate the secret, remove it from source, and load it from the environment or a secret manager.
     keywords: ['secret']
-    pattern: '(?i)(?<![A-Za-z0-9_.$-])[A-Za-z0-9_.-]{0,30}?secret(?:[_.-]?key)?(?:[_.-]?base)?(?:\\?["''\x60])?\]?[ \t]{0,5}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?|"(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})"|''(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})''|\x60(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})\x60|(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
+    pattern: '(?i)(?<![A-Za-z0-9_.$-])[A-Za-z0-9_.-]{0,30}?secret(?:[_.-]?key)?(?:[_.-]?base)?(?:\\?["''\x60])?\]?[ \t]{0,16}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?|"(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})"|''(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})''|\x60(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})\x60|(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
     entropy: 3.5
     generic: true
     references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html']
@@ -2495,17 +2539,20 @@ rules:
       Revoke the key with its issuer, remove it from source, and load it from the environment or a
       secret manager.
     keywords: ['key']
-    pattern: '(?i)(?<![A-Za-z0-9_.$-])[A-Za-z0-9_.-]{0,30}?(?:api[_.-]?key|access[_.-]?key|auth[_.-]?key|master[_.-]?key|encryption[_.-]?key|signing[_.-]?key)(?:\\?["''\x60])?\]?[ \t]{0,5}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?|"(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})"|''(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})''|\x60(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})\x60|(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
+    pattern: '(?i)(?<![A-Za-z0-9_.$-])[A-Za-z0-9_.-]{0,30}?(?:api[_.-]?key|access[_.-]?key|auth[_.-]?key|master[_.-]?key|encryption[_.-]?key|signing[_.-]?key|(?<=(?-i:[A-Z0-9]))(?-i:_KEY))(?:\\?["''\x60])?\]?[ \t]{0,16}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?|"(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})"|''(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})''|\x60(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})\x60|(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
     entropy: 3.5
     generic: true
     allow: ['pk\.eyJ[A-Za-z0-9_.-]+', 'pk_(?:test|live)_[A-Za-z0-9]+']
     references: ['https://cwe.mitre.org/data/definitions/798.html']
     examples:
+      - 'KAGGLE_KEY=⟦f3c9e2a17b04d86e5a3f9c0b1d7e4a68⟧'
       - 'WEATHER_API_KEY=⟦e60583adb2b4d1b8fb61cc15d310c27a⟧'
       - 'const client = new Client({ apiKey: "xMYMyC1aR1M8akZJjf3dWus6PZmFtcqwApa9IY4o" });'
       - 'X-Api-Key: gAMIypwl7mLhsOrTGMuFa46QpHfo243'
       - 'encryption_key = "1ZsaDA9T8c6BcVZ2G1uh5kBKy/QTVwJrqJLbytf0JYA="'
     negative_examples:
+      - 'primary_key = "order_item_2024_v2_index"'
+      - 'SORT_KEY=created_at'
       - 'API_KEY=YOUR_API_KEY'
       - 'api_key = os.getenv("API_KEY")'
       - 'apiKey: process.env.API_KEY'
@@ -2527,7 +2574,7 @@ rules:
     remediation: >-
       Revoke the token with its issuer, remove it from source, and obtain tokens at runtime.
     keywords: ['token']
-    pattern: '(?i)(?<![A-Za-z0-9_.$-])(?![A-Za-z0-9_.-]{0,30}?(?:csrf|xsrf|page|next|cursor|continuation|sync|idempotency|verify|verification)[_.-]?token)[A-Za-z0-9_.-]{0,30}?token(?:\\?["''\x60])?\]?[ \t]{0,5}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?|"(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})"|''(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})''|\x60(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})\x60|(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
+    pattern: '(?i)(?<![A-Za-z0-9_.$-])(?![A-Za-z0-9_.-]{0,30}?(?:csrf|xsrf|page|next|cursor|continuation|sync|idempotency|verify|verification)[_.-]?token)[A-Za-z0-9_.-]{0,30}?token(?:\\?["''\x60])?\]?[ \t]{0,16}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?|"(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})"|''(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})''|\x60(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})\x60|(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
     entropy: 3.5
     generic: true
     allow: ['pk\.eyJ[A-Za-z0-9_.-]+', 'pk_(?:test|live)_[A-Za-z0-9]+']
@@ -2559,7 +2606,7 @@ rules:
       Treat the key as compromised: rotate it (and move funds or re-sign where relevant), then load
       keys from a KMS or secret store.
     keywords: ['private']
-    pattern: '(?i)(?<![A-Za-z0-9_.$-])[A-Za-z0-9_.-]{0,30}?private[_.-]?key(?:\\?["''\x60])?\]?[ \t]{0,5}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?!-----BEGIN)(?|"(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{32,512})"|''(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{32,512})''|\x60(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{32,512})\x60|(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?<secret>[A-Za-z0-9_\-+/=.~]{32,512})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
+    pattern: '(?i)(?<![A-Za-z0-9_.$-])[A-Za-z0-9_.-]{0,30}?private[_.-]?key(?:\\?["''\x60])?\]?[ \t]{0,16}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?!-----BEGIN)(?|"(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{32,512})"|''(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{32,512})''|\x60(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{32,512})\x60|(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?<secret>[A-Za-z0-9_\-+/=.~]{32,512})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
     entropy: 3.5
     generic: true
     references: ['https://cwe.mitre.org/data/definitions/321.html']
@@ -3026,12 +3073,14 @@ rules:
     keywords: ['eyj']
     pattern: '(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{16,1000})(?![A-Za-z0-9_-])'
     validator: jwt
+    allow: ['[A-Za-z0-9_.-]+\.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c']  # the jwt.io documentation sample
     references: ['https://www.rfc-editor.org/rfc/rfc7519']
     examples:
       - 'SUPABASE_SERVICE_ROLE_KEY=⟦eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6ImZ0bWloZ2JwaGdkYnJkZ2ttbWRmIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImlhdCI6MTcxNjAwMDAwMCwiZXhwIjoyMDMxNTc2MDAwfQ.VJmFpV5n0FNtWcqSluEHuGKmxPI_uvgEPFSaht3bF-b⟧'
       - 'fetch(url, { headers: { Authorization: "Bearer ⟦eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMWJiYmE5NS03NThlIiwiaWF0IjoxNzI5NDY0MDY5LCJyb2xlIjoic2VydmljZSJ9.0dvDBmtf5GkPHyAA0xwb5AD07JZQvZnM0dLQ_PgZ1IY⟧" } })'
       - 'token: ⟦eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwZDVmZWU4NS1hYjZlIiwiaWF0IjoxNzQwMjk5NzIzLCJyb2xlIjoic2VydmljZSJ9.vtKO1vR8dIz4zmraE-Zav8EMmTLzGewtZh6LoEAniuK⟧'
     negative_examples:
+      - 'Example from the docs: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'
       - 'token: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0'
       - 'token: eyJhbGciOiJIUzI1NiJ9...'
       - 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhIn0.'
@@ -5054,6 +5103,58 @@ rules:
     negative_examples:
       - 'SCALINGO_API_TOKEN=tk-us-...'
       - 'tk-us-sB5fFeEjalEiurbj98Zn'
+  - id: shippo-api-token
+    name: 'Shippo API token'
+    category: secret
+    severity: high
+    description: >-
+      A Shippo API token buys shipping labels and reads customer addresses on the account.
+    remediation: >-
+      Revoke the token in the Shippo dashboard and load it from a secret store.
+    keywords: ['shippo_']
+    pattern: '(?<![A-Za-z0-9_-])(?<secret>shippo_(?:live|test)_[a-f0-9]{40})(?![A-Za-z0-9_-])'
+    references: ['https://docs.goshippo.com/docs/guides_general/authentication/']
+    examples:
+      - 'SHIPPO_API_TOKEN=⟦shippo_live_7c11c05dff7b9c8f9a4cbd787f6c813ebe559c85⟧'
+      - 'headers = {"Authorization": "ShippoToken shippo_live_4d6e2aad4ebbd0c6d548d393c5f96e75c454fa23"}'
+    negative_examples:
+      - 'SHIPPO_API_TOKEN=shippo_live_<your-token>'
+      - 'token prefix is shippo_live_ followed by 40 hex characters'
+  - id: buildkite-api-token
+    name: 'Buildkite API access token'
+    category: secret
+    severity: high
+    description: >-
+      A Buildkite user API access token can read and trigger pipelines and read build logs.
+    remediation: >-
+      Revoke the token under Personal Settings, API Access Tokens, and keep it in the CI secret store.
+    keywords: ['bkua_']
+    pattern: '(?<![A-Za-z0-9_-])(?<secret>bkua_[a-f0-9]{40})(?![A-Za-z0-9_-])'
+    references: ['https://buildkite.com/docs/apis/managing-api-tokens']
+    examples:
+      - 'buildkite_api_token: ⟦bkua_d827923c76e6b5d17fa2dd80f7a7e06d7c1c4009⟧'
+      - 'curl -H "Authorization: Bearer bkua_11d31690a8ff606eb0ecc1be9f51f7f7c0fa6316" https://api.buildkite.com/v2/user'
+    negative_examples:
+      - 'BUILDKITE_API_TOKEN=bkua_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
+      - 'bkua_d827923c76e6b5d17fa2'
+  - id: posthog-personal-api-key
+    name: 'PostHog personal API key'
+    category: secret
+    severity: high
+    description: >-
+      A PostHog personal API key reads and changes analytics data, including captured user properties.
+      (Project keys starting phc_ are public and are not reported.)
+    remediation: >-
+      Revoke the key in PostHog under personal API keys and load it from a secret store.
+    keywords: ['phx_']
+    pattern: '(?<![A-Za-z0-9_-])(?<secret>phx_[A-Za-z0-9]{43,50})(?![A-Za-z0-9_-])'
+    references: ['https://posthog.com/docs/api']
+    examples:
+      - 'export const POSTHOG_PERSONAL_KEY = "⟦phx_SOgsR8uQYuY8CstQTuNzuNGrTFhxhavBToSo2IeJKfLjG7A⟧";'
+      - 'POSTHOG_PERSONAL_API_KEY=phx_0nIQoCWVGPqbQTh4DPcT850bhhhpwdmnu4LEqCI9jsl6OUm'
+    negative_examples:
+      - 'posthog.init("phc_SOgsR8uQYuY8CstQTuNzuNGrTFhxhavBToSo2IeJKfLjG7A", { api_host: "https://eu.posthog.com" })'
+      - 'POSTHOG_PERSONAL_API_KEY=phx_...'
 
 """####
         ),

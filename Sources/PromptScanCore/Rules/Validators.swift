@@ -19,6 +19,7 @@ public enum Validators {
             Validator(name: "luhn", summary: "Luhn mod-10 check digit", check: luhn),
             Validator(name: "aws-key-id", summary: "AWS access key id prefix and base32 body", check: awsKeyID),
             Validator(name: "base64-json", summary: "decodes as base64 to a JSON object", check: base64JSON),
+            Validator(name: "base64-userpass", summary: "decodes as base64 to printable user:password", check: base64UserPass),
         ].map { ($0.name, $0) })
 
     /// The validator called `name`, if there is one.
@@ -129,5 +130,14 @@ public enum Validators {
         guard let decoded = Base64.decode(text[...], urlSafe: text.contains(UInt8(ascii: "-")) || text.contains(UInt8(ascii: "_")))
         else { return false }
         return (try? JSONSerialization.jsonObject(with: Data(decoded))) is [String: Any]
+    }
+
+    /// Base64 of `user:password` (HTTP Basic, Docker config auth): printable, one colon splitting
+    /// two non-empty parts.
+    @Sendable static func base64UserPass(_ text: [UInt8]) -> Bool {
+        guard let decoded = Base64.decode(text[...], urlSafe: false), decoded.count >= 3,
+            decoded.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), let colon = decoded.firstIndex(of: UInt8(ascii: ":"))
+        else { return false }
+        return colon > 0 && colon < decoded.count - 1
     }
 }
