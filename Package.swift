@@ -31,14 +31,19 @@ let package = Package(
             name: "promptscan",
             dependencies: ["PromptScanCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["PromptScanCore"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "PromptScanCoreTests",
-            dependencies: ["PromptScanCore"],
-            resources: [.copy("Golden")]
+            dependencies: ["PromptScanCore", "TestSupport"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "PromptScanCLITests",
-            dependencies: ["PromptScanCore"]
+            dependencies: ["promptscan", "PromptScanCore", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -79,17 +79,20 @@ public struct SarifReporter: Reporter {
         .init(physicalLocation: .init(artifactLocation: .init(uri: SarifReporter.uri(path), uriBaseId: "SRCROOT"), region: region))
     }
 
-    /// A relative URI reference for a '/'-separated path: RFC 3986 percent-encoding of everything
-    /// outside the unreserved set and '/'.
+    /// The `artifactLocation.uri` for a '/'-separated relative path. Characters that change how a
+    /// URI reference parses (`%`, `#`, `?`, `\\`) and control characters are percent-encoded; spaces
+    /// and non-ASCII letters are kept as they are, which code-scanning uploads accept and which
+    /// keeps the URI equal to the path a person sees.
     static func uri(_ path: String) -> String {
         var out = ""
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "%", "#", "?", "\\":
+                out += String(format: "%%%02X", scalar.value)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += String(format: "%%%02X", scalar.value)
             default:
-                out += String(format: "%%%02X", byte)
+                out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -2716,7 +2716,7 @@ rules:
       Treat the key as compromised: revoke any certificate issued for it, replace the key pair, remove
       it from the repository history, and load keys from a secret store or KMS at runtime.
     keywords: ['private key-----']
-    pattern: '(?<secret>-----BEGIN (?<kt>(?:RSA |EC |DSA |ENCRYPTED )?)PRIVATE KEY-----\r?\n(?:[ \t]{0,16}[A-Za-z-]{1,32}: [^\r\n]{1,200}\r?\n){0,4}(?:[ \t]{0,16}\r?\n)?(?:[ \t]{0,16}[A-Za-z0-9+/=]{1,100}\r?\n){2,400}[ \t]{0,16}-----END \k<kt>PRIVATE KEY-----)'
+    pattern: '(?<secret>-----BEGIN (?<kt>(?:RSA |EC |DSA |ENCRYPTED )?)PRIVATE KEY-----\r?\n(?:[ \t]{0,16}[A-Za-z-]{1,32}: [^\r\n]{1,200}\r?\n){0,4}(?:[ \t]{0,16}\r?\n)?(?:[ \t]{0,16}[A-Za-z0-9+/=]{1,100}\r?\n){1,400}[ \t]{0,16}-----END \k<kt>PRIVATE KEY-----)'
     validator: pem-body
     references: ['https://www.rfc-editor.org/rfc/rfc7468']
     examples:

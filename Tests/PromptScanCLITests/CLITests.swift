@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The real binary, run as a process: exit codes, output files, error lines, redaction.
+@Suite struct CLITests {
+    func tree() throws -> (TemporaryDirectory, [String]) {
+        let dir = try TemporaryDirectory("promptscan-cli")
+        var fake = FakeSecrets(seed: 77)
+        let secrets = [fake.anthropicKey(), fake.githubToken(), fake.slackBotToken()]
+        try dir.write("AGENTS.md", "Deploy with \(secrets[0])\n")
+        try dir.write("tests/fixtures/call.json", "{\"headers\": {\"Authorization\": \"token \(secrets[1])\"}}\n")
+        try dir.write("notify.py", "SLACK = '\(secrets[2])'\n")
+        return (dir, secrets)
+    }
+
+    @Test func findingsExitOneAndAreRedacted() throws {
+        let (dir, secrets) = try tree()
+        defer { dir.remove() }
+        let result = try promptscan(["scan", dir.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("AGENTS.md:1:13  critical  anthropic-api-key"))
+        #expect(result.stdout.contains("3 findings (secret 3)"))
+        for secret in secrets {
+            #expect(!result.stdout.contains(secret))
+            #expect(!result.stderr.contains(secret))
+        }
+        let shown = try promptscan(["scan", dir.path, "--show-secrets"])
+        for secret in secrets { #expect(shown.stdout.contains(secret)) }
+    }
+
+    @Test func cleanTreeExitsZeroAndFailOnRaisesTheBar() throws {
+        let dir = try TemporaryDirectory("promptscan-cli")
+        defer { dir.remove() }
+        try dir.write("README.md", "Nothing secret here.\n")
+        #expect(try promptscan(["scan", dir.path]).status == 0)
+        var fake = FakeSecrets(seed: 5)
+        try dir.write("db.env", "DATABASE_URL=postgres://app:\(fake.token(FakeSecrets.base62, 20))@db:5432/app\n")
+        #expect(try promptscan(["scan", dir.path]).status == 1)
+        #expect(try promptscan(["scan", dir.path, "--fail-on", "critical"]).status == 0)
+    }
+
+    @Test func sarifAndJSONGoToAFileAtomically() throws {
+        let (dir, secrets) = try tree()
+        defer { dir.remove() }
+        let out = try TemporaryDirectory()
+        defer { out.remove() }
+        let sarif = out.path + "/report.sarif"
+        let result = try promptscan(["scan", dir.path, "--format", "sarif", "--output", sarif])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("3 findings"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: sarif))
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        #expect(object?["version"] as? String == "2.1.0")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["report.sarif"])  // no temp file left
+        for secret in secrets { #expect(!String(decoding: data, as: UTF8.self).contains(secret)) }
+        if let shared = TestPaths.shared {
+            let check = try python3([shared.appendingPathComponent("tools/check-sarif").path, sarif, "--repo-root", dir.path])
+            #expect(check.status == 0, "\(check.stdout)")
+        }
+        let json = try promptscan(["scan", dir.path, "--format", "json"])
+        let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((document?["findings"] as? [[String: Any]])?.count == 3)
+    }
+
+    @Test func unwritableOutputFailsBeforeScanning() throws {
+        let (dir, _) = try tree()
+        defer { dir.remove() }
+        let result = try promptscan(["scan", dir.path, "--format", "sarif", "--output", "/nonexistent-dir/x.sarif"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: /nonexistent-dir/x.sarif: cannot write report:"))
+        #expect(!result.stderr.contains("finding"))
+    }
+
+    @Test func brokenRuleFileExitsTwoNamingFileRuleAndOffset() throws {
+        let dir = try TemporaryDirectory("promptscan-cli")
+        defer { dir.remove() }
+        try dir.write("rules/bad.yml", """
+            rules:
+              - id: my-token
+                name: My token
+                category: secret
+                severity: high
+                description: d
+                remediation: r
+                pattern: '(?<secret>my_[a-z]{8'
+                examples: [my_abcdefgh]
+                negative_examples: [my_]
+            """)
+        try dir.write("scan/a.txt", "x\n")
+        let result = try promptscan(["scan", dir.path + "/scan", "--rules", dir.path + "/rules"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: \(dir.path)/rules/bad.yml:2: rule 'my-token': pattern does not compile at offset 20: missing closing parenthesis"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func usageErrorsExit64() throws {
+        #expect(try promptscan(["scan", "--no-such-flag"]).status == 64)
+        #expect(try promptscan(["scan", ".", "--format", "xml"]).status == 64)
+        #expect(try promptscan(["scan", ".", "--threads", "0"]).status == 64)
+        #expect(try promptscan(["scan", ".", "--max-file-size", "lots"]).status == 64)
+    }
+
+    @Test func missingPathExitsTwo() throws {
+        let result = try promptscan(["scan", "/nonexistent/path/for/promptscan"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: /nonexistent/path/for/promptscan: No such file or directory\n")
+    }
+
+    @Test func rulesListAndTest() throws {
+        let list = try promptscan(["rules", "list"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("anthropic-api-key"))
+        let count = Int(list.stdout.split(separator: "\n").last?.split(separator: " ").first ?? "") ?? 0
+        #expect(count >= 120)
+        let test = try promptscan(["rules", "test"])
+        #expect(test.status == 0, "\(test.stderr)")
+        #expect(test.stdout.contains("\(count) passed, 0 failed"))
+        let dir = try TemporaryDirectory("promptscan-cli")
+        defer { dir.remove() }
+        try dir.write("r.yml", """
+            rules:
+              - {id: t, name: T, category: secret, severity: low, description: d, remediation: r, pattern: 'tok_[0-9]{4}', examples: ['tok_12'], negative_examples: ['x']}
+            """)
+        let failing = try promptscan(["rules", "test", dir.path + "/r.yml"])
+        #expect(failing.status == 1)
+        #expect(failing.stderr.contains("r.yml:2: rule 't': example does not match"))
+    }
+
+    @Test func demoFolderFindsEveryPlantedSecret() throws {
+        let demo = TestPaths.packageRoot.appendingPathComponent("demo")
+        let expected = try String(contentsOf: demo.appendingPathComponent("EXPECTED.tsv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { line -> String in
+                let parts = line.split(separator: "\t")
+                return "\(parts[0]):\(parts[1]):"
+            }
+        let result = try promptscan(["scan", demo.path])
+        #expect(result.status == 1)
+        let reported = result.stdout.split(separator: "\n").map { String($0.dropFirst(demo.path.count + 1)) }
+        for place in expected { #expect(reported.contains { $0.hasPrefix(place) }, "demo secret at \(place) not found") }
+        #expect(result.stdout.contains("\(expected.count) findings"))
+    }
+
+    @Test func closedStdoutEndsQuietly() throws {
+        let (dir, _) = try tree()
+        defer { dir.remove() }
+        let result = try runProcess(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "'\(TestPaths.binary.path)' scan '\(dir.path)' | head -1; echo \"status=${PIPESTATUS:-?}\""])
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 2)
+    }
+}

@@ -1,0 +1,97 @@
+import Testing
+import TestSupport
+@testable import PromptScanCore
+
+@Suite struct FileScannerTests {
+    static let defaults: RuleSet = try! RuleSet(RuleCatalog.defaultRules())
+
+    func scan(_ text: String, rules: RuleSet = FileScannerTests.defaults, showSecrets: Bool = true) -> [Finding] {
+        let scanner = FileScanner(ruleSet: rules, showSecrets: showSecrets)
+        return Array(text.utf8).withUnsafeBytes {
+            scanner.scan($0, path: "f.txt", fileClass: .other, scratch: MatchScratch(groups: rules.maxGroups + 1)).findings
+        }
+    }
+
+    @Test func lineAndColumnCountCodePointsAndLineEndings() throws {
+        var fake = FakeSecrets(seed: 3)
+        let key = fake.anthropicKey()
+        let text = "first line\r\nsecond ✓ line\rthird: é \(key)\n"
+        let findings = scan(text)
+        let finding = try #require(findings.first { $0.ruleID == "anthropic-api-key" })
+        #expect(finding.line == 3)
+        #expect(finding.column == 10)  // "third: é " is 9 code points
+        #expect(finding.endLine == 3)
+        #expect(finding.endColumn == 10 + 108)
+        #expect(finding.revealed == key)
+    }
+
+    @Test func redactedByDefault() {
+        var fake = FakeSecrets(seed: 4)
+        let key = fake.anthropicKey()
+        let finding = scan("ANTHROPIC_API_KEY=\(key)", showSecrets: false)[0]
+        #expect(finding.revealed == nil)
+        #expect(finding.preview == "sk-ant-api03-…AA (108 chars)")
+        #expect(!finding.preview.contains(String(key.dropFirst(13).prefix(8))))
+    }
+
+    @Test func checksumFailuresAreNotReportedByAnyRule() {
+        var fake = FakeSecrets(seed: 5)
+        let good = fake.githubToken()
+        let bad = fake.githubToken(validChecksum: false)
+        #expect(scan("GITHUB_TOKEN=\(good)").map(\.ruleID) == ["github-personal-access-token"])
+        // The generic token rule would take the value; the specific rule's veto stops it.
+        #expect(scan("GITHUB_TOKEN=\(bad)").isEmpty)
+    }
+
+    @Test func placeholdersAndReferencesAreNotSecrets() {
+        for text in [
+            "ANTHROPIC_API_KEY=${ANTHROPIC_API_KEY}", "password: <your-password>", "api_key = \"YOUR_API_KEY_HERE_12345\"",
+            "token = os.environ[\"GITHUB_TOKEN\"]", "secret: xxxxxxxxxxxxxxxxxxxxxxxx", "password = \"changeme123!\"",
+            "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
+        ] {
+            #expect(scan(text).isEmpty, "\(text)")
+        }
+    }
+
+    @Test func oneFindingPerSpanSpecificBeatsGeneric() {
+        var fake = FakeSecrets(seed: 6)
+        let key = fake.stripeLiveKey()
+        let findings = scan("api_key = \"\(key)\"")
+        #expect(findings.map(\.ruleID) == ["stripe-live-secret-key"])
+    }
+
+    @Test func entropyGateDropsLowEntropyValues() {
+        #expect(scan("aws_secret_access_key = AAAAAAAAAAAAAAAAAAAABBBBBBBBBBBBBBBBBBBB").isEmpty)
+        var fake = FakeSecrets(seed: 7)
+        let secret = fake.awsSecret()
+        #expect(scan("aws_secret_access_key = \(secret)").map(\.ruleID) == ["aws-secret-access-key"])
+    }
+
+    @Test func multiLinePrivateKeyIsReportedOnItsFirstLine() throws {
+        let pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIHJhbmRvbWJ5dGVzcmFuZG9tYnl0ZXNyYW5kb21i\n-----END PRIVATE KEY-----\n"
+        let findings = scan("# key\n" + pem)
+        let finding = try #require(findings.first)
+        #expect(finding.ruleID == "private-key")
+        #expect(finding.line == 2)
+        #expect(finding.endLine == 4)
+        #expect(finding.preview.hasPrefix("-----BEGIN PRIVATE KEY-----"))
+    }
+
+    @Test func fingerprintsDependOnValueNotPlace() {
+        var fake = FakeSecrets(seed: 8)
+        let key = fake.slackBotToken()
+        let a = scan("x=\(key)")[0]
+        let b = scan("\n\n   y: \(key)")[0]
+        #expect(a.fingerprint == b.fingerprint)
+        #expect(a.line != b.line)
+        let other = scan("x=\(fake.slackBotToken())")[0]
+        #expect(other.fingerprint != a.fingerprint)
+        #expect(a.fingerprint.count == 16)
+    }
+
+    @Test func redactionShapes() {
+        #expect(Redaction.preview(Array("ghp_abcdefghijklmnopqrstuvwxyz0123456789".utf8)) == "ghp_…89 (40 chars)")
+        #expect(Redaction.preview(Array("hunter2hunter2".utf8)) == "… (14 chars)")
+        #expect(Redaction.preview(Array("a-very-long-but-separated-secret-value-1234".utf8)) == "a-very-long-but-…34 (43 chars)")
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PromptScanCore
+
+@Suite struct FileWalkerTests {
+    func walk(_ dir: TemporaryDirectory, configure: (inout FileWalker.Options) -> Void = { _ in }) throws -> FileWalker.Result {
+        var options = FileWalker.Options()
+        configure(&options)
+        return try FileWalker(options: options).walk(root: dir.path)
+    }
+
+    @Test func honoursGitignoreOnlyInsideAGitWorkTree() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(".gitignore", "*.log\nbuild/\n")
+        try dir.write("app.log", "x")
+        try dir.write("build/out.txt", "x")
+        try dir.write("src/main.swift", "x")
+        try dir.write("src/.gitignore", "!keep.log\nlocal.txt\n")
+        try dir.write("src/keep.log", "x")
+        try dir.write("src/local.txt", "x")
+        // Not a git work tree yet: .gitignore files are plain files.
+        #expect(try walk(dir).items.map(\.path).sorted() == [
+            ".gitignore", "app.log", "build/out.txt", "src/.gitignore", "src/keep.log", "src/local.txt", "src/main.swift",
+        ])
+        try FileManager.default.createDirectory(at: dir.url.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try dir.write(".git/config", "[core]\n")
+        let result = try walk(dir)
+        #expect(result.items.map(\.path).sorted() == [".gitignore", "src/.gitignore", "src/keep.log", "src/main.swift"])
+        #expect(result.ignoredCount == 3)
+        #expect(try walk(dir) { $0.useIgnoreFiles = false }.items.count == 7)
+    }
+
+    @Test func promptscanignoreWorksAnywhere() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(".promptscanignore", "fixtures/\n*.snap\n")
+        try dir.write("fixtures/a.json", "x")
+        try dir.write("t.snap", "x")
+        try dir.write("ok.md", "x")
+        #expect(try walk(dir).items.map(\.path).sorted() == [".promptscanignore", "ok.md"])
+    }
+
+    @Test func skippedFilesAreReportedWithTheirReason() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("big.txt", String(repeating: "a", count: 2048))
+        try dir.write("small.txt", "hello")
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link.txt", withDestinationPath: dir.path + "/small.txt")
+        #expect(mkfifo(dir.path + "/pipe", 0o644) == 0)
+        let result = try walk(dir) { $0.maxFileSize = 1024 }
+        #expect(result.items.map(\.path) == ["small.txt"])
+        let reasons = Dictionary(uniqueKeysWithValues: result.notices.map { ($0.path, $0.message) })
+        #expect(reasons["big.txt"]?.contains("over the 1024-byte limit") == true)
+        #expect(reasons["link.txt"]?.contains("symbolic link not followed") == true)
+        #expect(reasons["pipe"]?.contains("a FIFO") == true)
+        #expect(result.notices.allSatisfy { $0.kind == .skipped })
+    }
+
+    @Test func followsSymlinksWhenAskedAndDetectsLoops() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("real/a.txt", "x")
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/real/loop", withDestinationPath: dir.path + "/real")
+        let result = try walk(dir) { $0.followSymlinks = true }
+        #expect(result.items.map(\.path) == ["real/a.txt"])
+        #expect(result.notices.contains { $0.path == "real/loop" && $0.message.contains("loop") })
+    }
+
+    @Test func neverEntersDotGitAndHandlesDeepTrees() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(".git/HEAD", "ref: refs/heads/main\n")
+        let deep = (0..<200).map { "d\($0 % 10)" }.joined(separator: "/")
+        try dir.write(deep + "/leaf.txt", "x")
+        let result = try walk(dir)
+        #expect(result.items.map(\.path) == [deep + "/leaf.txt"])
+    }
+
+    @Test func singleFileRootAndMissingRoot() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try dir.write("one.env", "A=1")
+        let result = try FileWalker().walk(root: file.path)
+        #expect(result.items.map(\.path) == ["one.env"])
+        #expect(result.items.first?.fileClass == .env)
+        #expect(throws: PromptScanError.self) { try FileWalker().walk(root: dir.path + "/missing") }
+    }
+}

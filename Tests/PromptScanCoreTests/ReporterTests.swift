@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PromptScanCore
+
+/// Golden files for every format (Tests/PromptScanCoreTests/Golden), re-recorded with
+/// PROMPTSCAN_RECORD=1 (the test then fails once), and SARIF validated with ../shared/tools/check-sarif.
+@Suite struct ReporterTests {
+    static let rules: RuleSet = try! RuleSet(RuleCatalog.defaultRules())
+    static let goldenDirectory = TestPaths.packageRoot.appendingPathComponent("Tests/PromptScanCoreTests/Golden")
+
+    /// A small tree with deterministic fake secrets, one skipped file and one clean file.
+    static func fixture() throws -> TemporaryDirectory {
+        let dir = try TemporaryDirectory("promptscan-golden")
+        var fake = FakeSecrets(seed: 2026)
+        try dir.write("CLAUDE.md", "# Agent notes\n\nUse key \(fake.anthropicKey()) for the eval run.\n")
+        try dir.write(".mcp.json", "{\n  \"mcpServers\": {\n    \"github\": {\n      \"env\": {\"GITHUB_TOKEN\": \"\(fake.githubToken())\"}\n    }\n  }\n}\n")
+        try dir.write("prompts/few shot ✓.md", "Example:\n  aws_access_key_id = \(fake.awsKeyID())\n  aws_secret_access_key = \(fake.awsSecret())\n")
+        try dir.write("src/clean.py", "import os\nkey = os.environ[\"OPENAI_API_KEY\"]\n")
+        try dir.write("assets/logo.png", Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00]))
+        return dir
+    }
+
+    static func report(_ dir: TemporaryDirectory) throws -> ScanReport {
+        let walked = try FileWalker().walk(root: dir.path)
+        var report = ScanEngine(scanner: FileScanner(ruleSet: rules), options: .init(threads: 2)).scan(walked.items)
+        report.notices += walked.notices
+        report.notices.sort(by: Notice.order)
+        return report
+    }
+
+    static var context: ReportContext {
+        ReportContext(rules: rules.rules.map(\.rule), toolVersion: "0.0.0-test", displayRoot: "demo")
+    }
+
+    func checkGolden(_ name: String, _ actual: String) throws {
+        let file = Self.goldenDirectory.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["PROMPTSCAN_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: Self.goldenDirectory, withIntermediateDirectories: true)
+            try actual.write(to: file, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(name); run again without PROMPTSCAN_RECORD")
+            return
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs from the golden file (PROMPTSCAN_RECORD=1 re-records)")
+    }
+
+    @Test func textMatchesGolden() throws {
+        let dir = try Self.fixture()
+        defer { dir.remove() }
+        try checkGolden("scan.txt", TextReporter().render(try Self.report(dir), context: Self.context))
+    }
+
+    @Test func jsonMatchesGolden() throws {
+        let dir = try Self.fixture()
+        defer { dir.remove() }
+        try checkGolden("scan.json", JSONReporter().render(try Self.report(dir), context: Self.context))
+    }
+
+    /// The SARIF golden lists one rule only, to keep the file readable; the full rule list is checked below.
+    @Test func sarifMatchesGolden() throws {
+        let dir = try Self.fixture()
+        defer { dir.remove() }
+        let report = try Self.report(dir)
+        var context = Self.context
+        let used = Set(report.findings.map(\.ruleID))
+        context.rules = context.rules.filter { used.contains($0.id) }
+        try checkGolden("scan.sarif", SarifReporter().render(report, context: context))
+    }
+
+    @Test func noFormatShowsASecretUnlessAsked() throws {
+        let dir = try Self.fixture()
+        defer { dir.remove() }
+        var fake = FakeSecrets(seed: 2026)
+        let planted = [fake.anthropicKey(), fake.githubToken(), fake.awsKeyID(), fake.awsSecret()]
+        let report = try Self.report(dir)
+        #expect(report.findings.count == 4)
+        for format in ReportFormat.allCases {
+            let output = format.reporter.render(report, context: Self.context)
+            for secret in planted { #expect(!output.contains(secret), "\(format) leaks a secret") }
+        }
+        let revealing = ScanEngine(scanner: FileScanner(ruleSet: Self.rules, showSecrets: true)).scan(
+            try FileWalker().walk(root: dir.path).items)
+        var context = Self.context
+        context.showSecrets = true
+        let shown = TextReporter().render(revealing, context: context)
+        for secret in planted { #expect(shown.contains(secret)) }
+    }
+
+    @Test func sarifStructure() throws {
+        let dir = try Self.fixture()
+        defer { dir.remove() }
+        let log = SarifReporter().log(try Self.report(dir), context: Self.context)
+        let run = try #require(log.runs.first)
+        #expect(run.tool.driver.rules.count == Self.rules.rules.count)
+        #expect(run.columnKind == "unicodeCodePoints")
+        for rule in run.tool.driver.rules {
+            #expect(rule.properties.tags.contains("security"))
+            #expect(rule.properties.tags.contains(rule.properties.category))
+            #expect(Double(rule.properties.securitySeverity) != nil)
+        }
+        for result in run.results {
+            #expect(run.tool.driver.rules[result.ruleIndex].id == result.ruleId)
+            #expect(result.partialFingerprints["promptscan/v1"]?.hasPrefix(result.ruleId + ":") == true)
+            #expect(!(result.locations[0].physicalLocation.artifactLocation.uri.hasPrefix("/")))
+        }
+        #expect(run.results.contains { $0.locations[0].physicalLocation.artifactLocation.uri == "prompts/few shot ✓.md" })
+        #expect(SarifReporter.uri("a b/100%#1?.md") == "a b/100%25%231%3F.md")
+        #expect(run.invocations[0].toolExecutionNotifications.map(\.message.text) == [
+            "assets/logo.png: skipped: binary file (NUL byte in the first 8 KiB)"
+        ])
+    }
+
+    @Test(.enabled(if: TestPaths.shared != nil, "../shared is not beside the project: check-sarif skipped"))
+    func sarifPassesCheckSarif() throws {
+        let dir = try Self.fixture()
+        defer { dir.remove() }
+        let out = try TemporaryDirectory()
+        defer { out.remove() }
+        let file = try out.write("scan.sarif", SarifReporter().render(try Self.report(dir), context: Self.context))
+        let check = try python3([TestPaths.shared!.appendingPathComponent("tools/check-sarif").path, file.path, "--repo-root", dir.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+}

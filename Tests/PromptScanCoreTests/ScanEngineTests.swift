@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PromptScanCore
+
+@Suite struct ScanEngineTests {
+    static let rules: RuleSet = try! RuleSet(RuleCatalog.defaultRules())
+
+    func engine(threads: Int) -> ScanEngine {
+        ScanEngine(scanner: FileScanner(ruleSet: Self.rules), options: .init(threads: threads))
+    }
+
+    /// A folder of many files with secrets in some of them.
+    func makeTree(_ dir: TemporaryDirectory, files: Int) throws {
+        var fake = FakeSecrets(seed: 42)
+        for index in 0..<files {
+            var text = "# file \(index)\nnothing to see\n"
+            if index % 3 == 0 { text += "ANTHROPIC_API_KEY=\(fake.anthropicKey())\n" }
+            if index % 5 == 0 { text += "token: \(fake.githubToken())\n" }
+            if index % 7 == 0 { text += String(repeating: "filler line\n", count: index * 10) + "slack=\(fake.slackBotToken())\n" }
+            try dir.write("d\(index % 9)/f\(index).txt", text)
+        }
+    }
+
+    @Test func resultsAreIdenticalWhateverTheThreadCount() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try makeTree(dir, files: 300)
+        let items = try FileWalker().walk(root: dir.path).items
+        let one = engine(threads: 1).scan(items)
+        let context = ReportContext(rules: Self.rules.rules.map(\.rule))
+        let reference = SarifReporter().render(one, context: context)
+        #expect(one.findings.count == 100 + 60 + 43)
+        for threads in [2, 4, 8] {
+            for _ in 0..<3 {
+                let shuffled = items.shuffled()
+                let report = engine(threads: threads).scan(shuffled)
+                #expect(SarifReporter().render(report, context: context) == reference)
+            }
+        }
+    }
+
+    @Test func binaryUTF16AndVanishedFilesAreReported() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("blob.bin", Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]))
+        try dir.write("utf16.txt", Data([0xFF, 0xFE, 0x41, 0x00]))
+        try dir.write("empty.txt", Data())
+        try dir.write("invalid-utf8.txt", Data([0xC3, 0x28, 0x0A] + Array("password = \"Xq7#pL9!vR2$\"\n".utf8)))
+        let gone = try dir.write("gone.txt", "soon gone")
+        let items = try FileWalker().walk(root: dir.path).items
+        try FileManager.default.removeItem(at: gone)
+        let report = engine(threads: 2).scan(items)
+        let notices = Dictionary(uniqueKeysWithValues: report.notices.map { ($0.path, $0) })
+        #expect(notices["blob.bin"]?.message.contains("binary file") == true)
+        #expect(notices["utf16.txt"]?.message.contains("UTF-16") == true)
+        #expect(notices["gone.txt"]?.kind == .unreadable)
+        #expect(report.filesScanned == 2)
+        #expect(report.findings.map(\.path) == ["invalid-utf8.txt"])
+        #expect(report.findings.first?.line == 2)
+    }
+
+    @Test func inMemoryItemsScanLikeFiles() {
+        var fake = FakeSecrets(seed: 9)
+        let item = ScanItem(path: "staged/.env", source: .bytes(Array("KEY=\(fake.stripeLiveKey())\n".utf8)))
+        let report = engine(threads: 1).scan([item])
+        #expect(report.findings.map(\.ruleID) == ["stripe-live-secret-key"])
+        #expect(report.findings.first?.fileClass == .env)
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+import TestSupport
+@testable import PromptScanCore
+
+@Suite struct ValidatorTests {
+    func check(_ name: String, _ value: String) -> Bool { Validators.named(name)!.check(Array(value.utf8)) }
+
+    @Test func crc32MatchesZlib() {
+        // zlib.crc32(b"123456789") == 0xCBF43926, the standard check value.
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.checksum([UInt8]()) == 0)
+    }
+
+    @Test func githubChecksum() {
+        var fake = FakeSecrets(seed: 1)
+        for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "npm_"] {
+            let good = fake.githubToken(prefix: prefix)
+            let bad = fake.githubToken(prefix: prefix, validChecksum: false)
+            #expect(check("github-crc32", good), "\(prefix) valid")
+            #expect(!check("github-crc32", bad), "\(prefix) invalid")
+        }
+        #expect(!check("github-crc32", "ghp_short"))
+        // Checksum of a body whose CRC32 in base62 has fewer than 6 digits is zero-padded.
+        #expect(Validators.base62Encode(61, width: 6) == Array("00000z".utf8))
+    }
+
+    @Test func jwt() {
+        let header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"  // {"alg":"HS256","typ":"JWT"}
+        #expect(check("jwt", header + ".eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2lnbmF0dXJl"))
+        #expect(!check("jwt", "eyJmb28iOiJiYXIifQ.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"))  // {"foo":"bar"}: no alg
+        #expect(!check("jwt", "eyJub3QganNvbg.eyJzdWIiOiIxIn0.c2ln"))
+    }
+
+    @Test func pypiMacaroon() {
+        #expect(check("pypi-macaroon", "pypi-AgEIcHlwaS5vcmcCJGE4ZjE3ZTUwLTFjMjQtNDBmMC1iNDFjLTZhZDRmNmRjNmQxNwACKlsz"))
+        #expect(!check("pypi-macaroon", "pypi-bm90IGEgbWFjYXJvb24gYXQgYWxsIGp1c3QgdGV4dA"))
+    }
+
+    @Test func pemBody() {
+        let good = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIHJhbmRvbWJ5dGVzcmFuZG9tYnl0ZXNyYW5kb21i\n-----END PRIVATE KEY-----"
+        #expect(check("pem-body", good))
+        #expect(check("pem-body", good.replacingOccurrences(of: "\n", with: "\\n")))
+        #expect(!check("pem-body", "-----BEGIN PRIVATE KEY-----\n!!!! not base64 !!!!\n-----END PRIVATE KEY-----"))
+        #expect(!check("pem-body", "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----"))
+    }
+
+    @Test func luhn() {
+        #expect(check("luhn", "4111 1111 1111 1111"))
+        #expect(check("luhn", "79927398713"))
+        #expect(!check("luhn", "79927398710"))
+        #expect(!check("luhn", "1"))
+    }
+
+    @Test func awsKeyID() {
+        #expect(check("aws-key-id", "AKIAZE4FJTYCCGEPMR6Z"))
+        #expect(check("aws-key-id", "ASIAZE4FJTYCCGEPMR6Z"))
+        #expect(!check("aws-key-id", "AKIAZE4FJTYCCGEPMR60"))  // 0 is not base32
+        #expect(!check("aws-key-id", "AKIBZE4FJTYCCGEPMR6Z"))
+        #expect(!check("aws-key-id", "AKIAZE4FJTYCCGEPMR6"))
+    }
+
+    @Test func base64Decoding() {
+        #expect(Base64.decode(Array("aGVsbG8".utf8), urlSafe: false) == Array("hello".utf8))
+        #expect(Base64.decode(Array("aGVsbG8=".utf8), urlSafe: false) == Array("hello".utf8))
+        #expect(Base64.decode(Array("-_8".utf8), urlSafe: true) == [0xFB, 0xFF])
+        #expect(Base64.decode(Array("-_8".utf8), urlSafe: false) == nil)
+        #expect(Base64.decode(Array("a=b".utf8), urlSafe: false) == nil)
+        #expect(check("base64-json", "eyJhIjoxfQ=="))
+        #expect(!check("base64-json", "WzFd"))  // [1]
+        #expect(check("base64-userpass", "dXNlcjpwYXNzd29yZA=="))  // user:password
+        #expect(!check("base64-userpass", "bm90LWEtcGFpcg=="))  // not-a-pair
+    }
+
+    @Test func everyValidatorHasASummary() {
+        #expect(Validators.all.count >= 8)
+        for (name, validator) in Validators.all {
+            #expect(validator.name == name)
+            #expect(!validator.summary.isEmpty)
+        }
+    }
+}
