@@ -74,6 +74,7 @@ struct Scan: ParsableCommand {
         walkOptions.followSymlinks = followSymlinks
         walkOptions.useIgnoreFiles = !noIgnore
         walkOptions.maxFileSize = Scan.parseSize(maxFileSize)!
+        let walkStarted = Date()
         let walked: FileWalker.Result
         do {
             walked = try FileWalker(options: walkOptions).walk(root: path)
@@ -84,7 +85,14 @@ struct Scan: ParsableCommand {
         let engine = ScanEngine(
             scanner: FileScanner(ruleSet: ruleSet, showSecrets: showSecrets),
             options: .init(threads: threads, maxFileSize: walkOptions.maxFileSize))
+        let scanStarted = Date()
         var report = engine.scan(walked.items)
+        if let profiler = RuleProfiler.shared {
+            Console.error(profiler.report(ruleSet: ruleSet))
+            Console.error(String(
+                format: "rules %.3f s, walk %.3f s, scan %.3f s", walkStarted.timeIntervalSince(started),
+                scanStarted.timeIntervalSince(walkStarted), Date().timeIntervalSince(scanStarted)))
+        }
         report.notices.append(contentsOf: walked.notices)
         report.notices.sort { a, b in
             if a.path != b.path { return Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8)) }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Decides whether a file's bytes are text worth scanning.
 enum BinaryDetector {
     /// How many leading bytes are inspected for a NUL.
@@ -8,7 +14,10 @@ enum BinaryDetector {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             return "UTF-16 text (byte-order mark), not decoded"
         }
-        if bytes.prefix(window).contains(0) {
+        let hasNUL = bytes.withUnsafeBytes { raw in
+            raw.baseAddress.map { memchr($0, 0, min(raw.count, window)) != nil } ?? false
+        }
+        if hasNUL {
             return "binary file (NUL byte in the first 8 KiB)"
         }
         return nil

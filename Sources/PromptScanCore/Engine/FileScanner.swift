@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Scans the bytes of one file with a rule set: prefilter, regex candidates, confirmation
 /// (entropy, placeholder filter, allow list, validator), one finding per span, then line and
 /// column for the survivors only. A pure function of its inputs; safe to call from many threads
@@ -27,17 +29,31 @@ public struct FileScanner: Sendable {
         var candidates: [Candidate] = []
         var vetoed: [Range<Int>] = []  // values a specific rule recognised and rejected
         var notices: [Notice] = []
-        for index in ruleSet.triggeredRules(in: bytes) {
+        let prefilter = ruleSet.prefilter(bytes)
+        for index in prefilter.rules {
             if let onlyRules, !onlyRules.contains(index) { continue }
             let compiled = ruleSet.rules[index]
+            let started = RuleProfiler.shared != nil ? DispatchTime.now().uptimeNanoseconds : 0
+            var matched = 0
+            defer {
+                if let profiler = RuleProfiler.shared {
+                    profiler.add(rule: index, nanoseconds: DispatchTime.now().uptimeNanoseconds - started, candidates: matched)
+                }
+            }
+            let ranges: [Range<Int>?] =
+                compiled.rule.scope == .line && !compiled.rule.keywords.isEmpty
+                ? ruleSet.keywordLines(of: index, prefilter: prefilter, in: bytes) : [nil]
             do {
-                try compiled.pattern.forEachMatch(in: bytes, scratch: scratch) { match in
+                for range in ranges {
+                try compiled.pattern.forEachMatch(in: bytes, range: range, scratch: scratch) { match in
+                    matched += 1
                     guard !match.secret.isEmpty else { return }
                     if confirm(compiled, UnsafeRawBufferPointer(rebasing: bytes[match.secret]), scratch: scratch) {
                         candidates.append(Candidate(rule: index, secret: match.secret))
                     } else if !compiled.rule.generic {
                         vetoed.append(match.secret)
                     }
+                }
                 }
             } catch {
                 let message: String
@@ -110,7 +126,7 @@ public struct FileScanner: Sendable {
             let rule = compiled.rule
             let value = Array(bytes[candidate.secret])
             let start = locator.position(of: candidate.secret.lowerBound)
-            let end = locator.position(of: candidate.secret.upperBound, from: start)
+            let end = locator.end(of: candidate.secret, startingAt: start)
             return Finding(
                 ruleID: rule.id,
                 ruleName: rule.name,

@@ -285,7 +285,14 @@ enum Wildmatch {
                             if tch == 0 || (!matchSlash && tch == slash) || tch == next { break }
                             ti += 1
                         }
-                        if tch != next { return .noMatch }
+                        if tch != next {
+                            // git returns WM_NOMATCH here, which lets the enclosing stars retry every
+                            // split (exponential on e.g. "*a*a*a*a*c"). The literal is absent from the
+                            // rest of the text (or of this path segment), and enclosing stars can only
+                            // move this star later (within the segment, for single stars), so the
+                            // outcome is the same: cut the backtracking short.
+                            return tch == 0 ? .abortAll : .abortToStarStar
+                        }
                     }
                     let matched = dowild(p, pi, t, ti)
                     if matched != .noMatch {

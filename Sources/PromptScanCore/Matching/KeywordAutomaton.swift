@@ -6,7 +6,10 @@ public struct KeywordAutomaton: Sendable {
     public let keywordCount: Int
     private let classOf: [UInt8]  // byte -> byte class (ASCII letters folded to lower case)
     private let classCount: Int
-    private let transitions: [UInt32]  // state * classCount + class -> next state
+    /// `state * classCount + class` -> the next state, premultiplied by `classCount`, with
+    /// `outputFlag` set when that state ends a keyword: one load per input byte after the class.
+    private let transitions: [UInt32]
+    private static let outputFlag: UInt32 = 1 << 31
     private let outputStart: [Int32]  // state -> first index in `outputs`, -1 when none
     private let outputs: [Int32]  // keyword indices, grouped by state, each group ended by -1
 
@@ -70,13 +73,18 @@ public struct KeywordAutomaton: Sendable {
         }
         self.classOf = classOf
         self.classCount = classCount
-        transitions = goto.flatMap { $0.map { UInt32($0) } }
         var outputStart = [Int32](repeating: -1, count: goto.count)
         var outputs: [Int32] = []
         for (state, list) in out.enumerated() where !list.isEmpty {
             outputStart[state] = Int32(outputs.count)
             outputs.append(contentsOf: Set(list).sorted())
             outputs.append(-1)
+        }
+        precondition(goto.count * classCount < Int(KeywordAutomaton.outputFlag), "too many keyword states")
+        transitions = goto.flatMap { row in
+            row.map { next in
+                UInt32(Int(next) * classCount) | (out[Int(next)].isEmpty ? 0 : KeywordAutomaton.outputFlag)
+            }
         }
         self.outputStart = outputStart
         self.outputs = outputs
@@ -86,37 +94,52 @@ public struct KeywordAutomaton: Sendable {
         byte >= 65 && byte <= 90 ? byte + 32 : byte
     }
 
-    /// Marks in `seen` (one flag per keyword) every keyword that occurs in `bytes`.
+    /// Marks in `seen` (one flag per keyword) every keyword that occurs in `bytes`, and for each
+    /// keyword whose `track` flag is set, appends the end offset of every occurrence to `hits`.
     /// Returns the number of distinct keywords found.
     @discardableResult
-    public func scan(_ bytes: UnsafeRawBufferPointer, into seen: inout [Bool]) -> Int {
+    public func scan(
+        _ bytes: UnsafeRawBufferPointer, into seen: inout [Bool], track: [Bool]? = nil, hits: inout [[Int]]
+    ) -> Int {
         precondition(seen.count == keywordCount)
         var found = 0
         guard keywordCount > 0 else { return 0 }
+        let tracking = track != nil
+        let width = UInt32(classCount)
         transitions.withUnsafeBufferPointer { transitions in
             classOf.withUnsafeBufferPointer { classOf in
                 outputStart.withUnsafeBufferPointer { outputStart in
-                    var state = 0
-                    let width = classCount
-                    for byte in bytes {
-                        state = Int(transitions[state &* width &+ Int(classOf[Int(byte)])])
-                        let start = outputStart[state]
-                        if start >= 0 {
-                            var index = Int(start)
-                            while outputs[index] >= 0 {
-                                let keyword = Int(outputs[index])
-                                if !seen[keyword] {
-                                    seen[keyword] = true
-                                    found += 1
-                                }
-                                index += 1
+                    guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+                    let count = bytes.count
+                    var state: UInt32 = 0  // premultiplied by width
+                    var offset = 0
+                    while offset < count {
+                        let next = transitions[Int(state &+ UInt32(classOf[Int(base[offset])]))]
+                        offset &+= 1
+                        state = next & ~KeywordAutomaton.outputFlag
+                        guard next & KeywordAutomaton.outputFlag != 0 else { continue }
+                        var index = Int(outputStart[Int(state / width)])
+                        while outputs[index] >= 0 {
+                            let keyword = Int(outputs[index])
+                            if !seen[keyword] {
+                                seen[keyword] = true
+                                found += 1
                             }
-                            if found == keywordCount { return }
+                            if tracking && track![keyword] { hits[keyword].append(offset) }
+                            index += 1
                         }
+                        if found == keywordCount && !tracking { return }
                     }
                 }
             }
         }
         return found
+    }
+
+    /// Marks in `seen` every keyword that occurs in `bytes`; returns how many distinct ones did.
+    @discardableResult
+    public func scan(_ bytes: UnsafeRawBufferPointer, into seen: inout [Bool]) -> Int {
+        var none: [[Int]] = []
+        return scan(bytes, into: &seen, track: nil, hits: &none)
     }
 }

@@ -77,8 +77,10 @@ public final class Pattern: @unchecked Sendable {
 
     /// Calls `body` for every non-overlapping match in `subject`, left to right (`pcre2_match_8`).
     /// After an empty match the search advances one byte. Throws when PCRE2 gives up (a limit).
+    /// With `range`, only matches inside it are found, but lookbehinds still see the bytes before it.
     public func forEachMatch(
         in subject: UnsafeRawBufferPointer,
+        range: Range<Int>? = nil,
         scratch: MatchScratch,
         _ body: (Match) -> Void
     ) throws(MatchLimitError) {
@@ -86,8 +88,8 @@ public final class Pattern: @unchecked Sendable {
             // An empty subject: run once on an empty string so that empty-matching patterns behave.
             return
         }
-        let length = subject.count
-        var start = 0
+        let length = range?.upperBound ?? subject.count
+        var start = range?.lowerBound ?? 0
         let unset = cpcre2_unset()
         while start <= length {
             let rc = pcre2_match_8(code, base, length, start, 0, scratch.matchData, scratch.matchContext)

@@ -24,11 +24,11 @@ public enum PlaceholderFilter {
     public static func isPlaceholder(_ secret: [UInt8], generic: Bool) -> Bool {
         guard let first = secret.first else { return true }
         if secret.allSatisfy({ $0 == first }) { return true }
-        for marker in structural where secret.firstRange(of: marker) != nil { return true }
+        for marker in structural where contains(secret, marker) { return true }
         if hasAngleTemplate(secret) { return true }
         guard generic else { return false }
         let lower = secret.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        for word in words where lower.firstRange(of: word) != nil { return true }
+        for word in words where contains(lower, word) { return true }
         for prefix in referencePrefixes where lower.starts(with: prefix) { return true }
         // Fewer than 4 distinct characters, or a run that repeats one short unit ("abababab").
         if Set(secret).count < 4 { return true }
@@ -51,6 +51,25 @@ public enum PlaceholderFilter {
         if secret.last == UInt8(ascii: ")") { return true }
         let dotted = secret.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 95 || $0 == 46 }
         if dotted && secret.contains(46) { return true }
+        return false
+    }
+
+    /// Whether `needle` occurs in `haystack` (values are short: a plain loop over bytes, no
+    /// generic collection machinery on this path).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0, n <= haystack.count else { return n == 0 }
+        let first = needle[0]
+        var index = 0
+        let last = haystack.count - n
+        while index <= last {
+            if haystack[index] == first {
+                var k = 1
+                while k < n && haystack[index + k] == needle[k] { k += 1 }
+                if k == n { return true }
+            }
+            index += 1
+        }
         return false
     }
 }

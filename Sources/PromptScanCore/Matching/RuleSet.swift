@@ -6,6 +6,10 @@ public final class RuleSet: Sendable {
     let rulesByKeyword: [[Int]]
     /// Rules without keywords: they run on every file.
     let unconditionalRules: [Int]
+    /// Per keyword: whether a line-scoped rule uses it (its occurrences are recorded).
+    let trackedKeywords: [Bool]
+    /// For each rule, the automaton indices of its keywords.
+    let keywordsOfRule: [[Int]]
     /// The largest capture-group count of any pattern (sizes the match data).
     public let maxGroups: Int
 
@@ -43,15 +47,67 @@ public final class RuleSet: Sendable {
             }
         }
         automaton = KeywordAutomaton(keywords: keywords)
+        var tracked = [Bool](repeating: false, count: keywords.count)
+        keywordsOfRule = compiled.map { rule in
+            Array(Set(rule.rule.keywords.map { keywordIndex[$0.lowercased()]! })).sorted()
+        }
+        for (index, rule) in compiled.enumerated() where rule.rule.scope == .line {
+            for keyword in keywordsOfRule[index] { tracked[keyword] = true }
+        }
+        trackedKeywords = tracked
         rulesByKeyword = byKeyword
         unconditionalRules = unconditional
         maxGroups = compiled.map { max($0.pattern.captureCount, $0.allow.map(\.captureCount).max() ?? 0) }.max() ?? 0
+    }
+
+    /// What the keyword pass found in a file: the rules to run, and where the keywords of
+    /// line-scoped rules occur (end offsets).
+    public struct Prefilter: Sendable {
+        public let rules: [Int]
+        let hits: [[Int]]
+    }
+
+    /// The keyword pass over `bytes`.
+    public func prefilter(_ bytes: UnsafeRawBufferPointer) -> Prefilter {
+        var seen = [Bool](repeating: false, count: automaton.keywordCount)
+        var hits = [[Int]](repeating: [], count: automaton.keywordCount)
+        let found = automaton.scan(bytes, into: &seen, track: trackedKeywords, hits: &hits)
+        return Prefilter(rules: triggered(seen: seen, found: found), hits: hits)
+    }
+
+    /// The lines (byte ranges, each ending after its line break) holding one of `rule`'s keywords,
+    /// merged where they touch.
+    func keywordLines(of rule: Int, prefilter: Prefilter, in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
+        var ends: [Int] = []
+        for keyword in keywordsOfRule[rule] { ends.append(contentsOf: prefilter.hits[keyword]) }
+        guard !ends.isEmpty else { return [] }
+        ends.sort()
+        var ranges: [Range<Int>] = []
+        for end in ends {
+            if let last = ranges.last, end <= last.upperBound { continue }
+            var start = end - 1
+            while start > 0 && bytes[start - 1] != 10 && bytes[start - 1] != 13 { start -= 1 }
+            var stop = end
+            while stop < bytes.count && bytes[stop] != 10 && bytes[stop] != 13 { stop += 1 }
+            if stop < bytes.count && bytes[stop] == 13 { stop += 1 }
+            if stop < bytes.count && bytes[stop] == 10 { stop += 1 }
+            if let last = ranges.last, start <= last.upperBound {
+                ranges[ranges.count - 1] = last.lowerBound..<stop
+            } else {
+                ranges.append(start..<stop)
+            }
+        }
+        return ranges
     }
 
     /// The indices of the rules whose keywords occur in `bytes` (and the keyword-less ones), sorted.
     public func triggeredRules(in bytes: UnsafeRawBufferPointer) -> [Int] {
         var seen = [Bool](repeating: false, count: automaton.keywordCount)
         let found = automaton.scan(bytes, into: &seen)
+        return triggered(seen: seen, found: found)
+    }
+
+    private func triggered(seen: [Bool], found: Int) -> [Int] {
         if found == 0 { return unconditionalRules }
         var triggered = [Bool](repeating: false, count: rules.count)
         for index in unconditionalRules { triggered[index] = true }

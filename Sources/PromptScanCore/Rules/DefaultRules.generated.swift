@@ -2352,6 +2352,7 @@ rules:
     pattern: '(?i)(?<![A-Za-z0-9_.$;-])(?<!;[ \t])(?<!;[ \t]{2})[A-Za-z0-9_.-]{0,30}?(?:password|passwd|passphrase|(?<![A-Za-z])(?:pass|pwd)|(?<=[a-z0-9])(?-i:Pass|Pwd))(?:\\?["''\x60])?\]?[ \t]{0,16}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?|"(?!\$[A-Za-z_{(])(?=[A-Za-z_]{0,63}[0-9!#$%&*+\-./:<=>?@^|~])(?<secret>[\x21\x23-\x5b\x5d-\x7e]{8,64})"|''(?!\$[A-Za-z_{(])(?=[A-Za-z_]{0,63}[0-9!#$%&*+\-./:<=>?@^|~])(?<secret>[\x21-\x26\x28-\x5b\x5d-\x7e]{8,64})''|(?![$%<>|&*!~/.#@=:?\-])(?!(?:null|none|nil|true|false|undefined|required|optional|string|secret|password|str|env)\b)(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?![\x21-\x7e]{0,64}?(?:pass|pwd))(?=[A-Za-z_]{0,63}[0-9!#$%&*+\-./:<=>?@^|~])(?<secret>[\x21\x23-\x26\x2a\x2b\x2d-\x3a\x3c-\x5a\x5e\x5f\x61-\x7a\x7c\x7e]{8,64})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
     entropy: 3.0
     generic: true
+    scope: line
     references: ['https://cwe.mitre.org/data/definitions/259.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html']
     examples:
       - 'DB_PASSWORD=⟦w0zO3pAQ62!922⟧'
@@ -2405,6 +2406,7 @@ rules:
     pattern: '(?i)(?<![A-Za-z0-9_-])--(?:[a-z0-9]{1,20}-){0,3}(?:password|passwd|pass)(?:=|[ \t]{1,5})(?|"(?![$-])(?<secret>[^"\s]{8,64})"|''(?![$-])(?<secret>[^''\s]{8,64})''|(?![$-])(?<secret>[^\s"''$;|&<>()\x60]{8,64})(?![^\s;|&)"]))'
     entropy: 3.0
     generic: true
+    scope: line
     references: ['https://cwe.mitre.org/data/definitions/214.html']
     examples:
       - 'mysql --user=app --password=⟦c8SC6zjGK289⟧ -h db01 shop'
@@ -2430,6 +2432,7 @@ rules:
     pattern: '(?i)docker[ \t]{1,5}login(?:[^\r\n|;&]{0,200}?)[ \t](?-i:-p)(?:[ \t]{1,5}|=)(?|"(?![$-])(?<secret>[^"\s]{8,128})"|''(?![$-])(?<secret>[^''\s]{8,128})''|(?![$-])(?<secret>[^\s"''$;|&<>()\x60]{8,128})(?![^\s;|&)"]))'
     entropy: 3.0
     generic: true
+    scope: line
     references: ['https://docs.docker.com/reference/cli/docker/login/#password-stdin']
     examples:
       - 'docker login -u deploy -p ⟦nMuroQGEyLX262⟧ registry.acme.io'
@@ -2506,6 +2509,7 @@ rules:
     pattern: '(?i)(?<![A-Za-z0-9_.$-])[A-Za-z0-9_.-]{0,30}?secret(?:[_.-]?key)?(?:[_.-]?base)?(?:\\?["''\x60])?\]?[ \t]{0,16}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?|"(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})"|''(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})''|\x60(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})\x60|(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
     entropy: 3.5
     generic: true
+    scope: line
     references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html']
     examples:
       - 'CLIENT_SECRET=⟦2gN1TLMtDo55vaob07hM0QS00955⟧'
@@ -2542,6 +2546,7 @@ rules:
     pattern: '(?i)(?<![A-Za-z0-9_.$-])[A-Za-z0-9_.-]{0,30}?(?:api[_.-]?key|access[_.-]?key|auth[_.-]?key|master[_.-]?key|encryption[_.-]?key|signing[_.-]?key|(?<=(?-i:[A-Z0-9]))(?-i:_KEY))(?:\\?["''\x60])?\]?[ \t]{0,16}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?|"(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})"|''(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})''|\x60(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})\x60|(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
     entropy: 3.5
     generic: true
+    scope: line
     allow: ['pk\.eyJ[A-Za-z0-9_.-]+', 'pk_(?:test|live)_[A-Za-z0-9]+']
     references: ['https://cwe.mitre.org/data/definitions/798.html']
     examples:
@@ -2577,6 +2582,7 @@ rules:
     pattern: '(?i)(?<![A-Za-z0-9_.$-])(?![A-Za-z0-9_.-]{0,30}?(?:csrf|xsrf|page|next|cursor|continuation|sync|idempotency|verify|verification)[_.-]?token)[A-Za-z0-9_.-]{0,30}?token(?:\\?["''\x60])?\]?[ \t]{0,16}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?|"(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})"|''(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})''|\x60(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})\x60|(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
     entropy: 3.5
     generic: true
+    scope: line
     allow: ['pk\.eyJ[A-Za-z0-9_.-]+', 'pk_(?:test|live)_[A-Za-z0-9]+']
     references: ['https://cwe.mitre.org/data/definitions/798.html']
     examples:
@@ -2609,6 +2615,7 @@ rules:
     pattern: '(?i)(?<![A-Za-z0-9_.$-])[A-Za-z0-9_.-]{0,30}?private[_.-]?key(?:\\?["''\x60])?\]?[ \t]{0,16}(?:=>|:=|\?=|=(?!=)|:(?!:)(?:[ \t]{0,3}[A-Za-z_][\w.\[\]]{0,30}[ \t]{1,3}=(?!=))?)[ \t]{0,5}(?!-----BEGIN)(?|"(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{32,512})"|''(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{32,512})''|\x60(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{32,512})\x60|(?![\-.~/=+])(?!(?-i:[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){1,10}|[a-z][a-z0-9]{0,19}(?:-[a-z][a-z0-9]{0,19}){2,10}(?:-[0-9]{1,4})?)(?![A-Za-z0-9_\-+/=.~]))(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?![A-Za-z_$][\w$]{0,40}(?:\.[\w$]{1,40}){1,6}[ \t]{0,20}(?:\r?\n|$))(?<secret>[A-Za-z0-9_\-+/=.~]{32,512})(?=[ \t]{0,20}(?:\r?\n|$|\\[nr]|")|[ \t]{1,20}#))'
     entropy: 3.5
     generic: true
+    scope: line
     references: ['https://cwe.mitre.org/data/definitions/321.html']
     examples:
       - 'PRIVATE_KEY=⟦0xbe694c6f75bba8501539f7876f68134569619af14a5d2bc776bc280cc2ea1887⟧'
@@ -2634,6 +2641,7 @@ rules:
     pattern: '(?i)<(?<tag>(?:[A-Za-z0-9_.-]{1,20}:)?[A-Za-z0-9_.-]{0,30}?(?:password|passwd))>[ \t]{0,5}(?![{$%<])(?=[A-Za-z_]{0,63}[0-9!#$%&*+\-./:<=>?@^|~])(?<secret>[^<>\s]{8,128})[ \t]{0,5}</\k<tag>>'
     entropy: 3.0
     generic: true
+    scope: line
     references: ['https://maven.apache.org/guides/mini/guide-encryption.html']
     examples:
       - |-
@@ -2662,6 +2670,7 @@ rules:
     pattern: '(?i)<(?<tag>(?:[A-Za-z0-9_.-]{1,20}:)?[A-Za-z0-9_.-]{0,30}?(?:secret|api[_.-]?key|access[_.-]?key|private[_.-]?key|token))>[ \t]{0,5}(?![{$%<])(?=[A-Za-z_\-+/=.~]{0,511}[0-9])(?<secret>[A-Za-z0-9_\-+/=.~]{16,512})[ \t]{0,5}</\k<tag>>'
     entropy: 3.5
     generic: true
+    scope: line
     references: ['https://cwe.mitre.org/data/definitions/798.html']
     examples:
       - '<apiKey>⟦Ux3Fo12f8F7aeHUUvymfLphlBzzfrXKa⟧</apiKey>'
@@ -2688,6 +2697,7 @@ rules:
     pattern: '(?i)<add[ \t]{1,5}key[ \t]{0,3}=[ \t]{0,3}"[A-Za-z0-9_.:-]{0,40}?(?:password|pwd|secret|api[_.-]?key|token)"[ \t]{1,5}value[ \t]{0,3}=[ \t]{0,3}"(?![{$%<])(?=[A-Za-z_]{0,63}[0-9!#$%&*+\-./:<=>?@^|~])(?<secret>[^"\s<>]{8,256})"'
     entropy: 3.0
     generic: true
+    scope: line
     references: ['https://learn.microsoft.com/en-us/aspnet/identity/overview/features-api/best-practices-for-deploying-passwords-and-other-sensitive-data-to-aspnet-and-azure']
     examples:
       - '<add key="SmtpPassword" value="⟦TFMSO0s0a0475!⟧" />'
@@ -3247,6 +3257,7 @@ rules:
       Change the database password, switch to integrated/managed-identity authentication where
       possible, and keep connection strings in user-secrets, Key Vault or the environment.
     keywords: ['password', 'pwd']
+    scope: line
     pattern: '(?i)(?<![A-Za-z])(?:Server|Data Source|Host|Address|Addr|Network Address)\s*=\s*[^;"''\r\n\x60]{1,200}+;[^"''\r\n\x60]{0,250}?(?<![A-Za-z])(?:Password|Pwd)\s*=\s*(?!\$[A-Za-z_{(]|%[A-Za-z_]+%|\{)(?<secret>[^;"''\s\x60]{1,128})'
     entropy: 3.0
     generic: true
@@ -3270,6 +3281,7 @@ rules:
       Change the password or revoke the token, remove the credentials from the URL, and use a
       credential helper, netrc outside the repository, or environment variables.
     keywords: ['://']
+    scope: line
     pattern: '(?i)(?<![A-Za-z0-9.-])(?:https?|ftps?|sftp|ssh|git|smb|ldaps?|wss?|svn|rtsp)://[^\s:@/?#"''<>\x60]{1,64}:(?!\$[A-Za-z_{(]|%[A-Za-z_]+%)(?<secret>[^\s:@/?#"''<>\x60]{1,128})@(?=[A-Za-z0-9\[._-])'
     entropy: 3.0
     generic: true
@@ -3747,6 +3759,7 @@ rules:
       Revoke the key in Mailchimp (Profile > Extras > API keys) and keep the replacement in a secret
       store.
     keywords: ['-us']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>[a-f0-9]{32}-us[0-9]{1,2})(?![A-Za-z0-9_-])'
     entropy: 3.0
     references: ['https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key']
@@ -4870,7 +4883,7 @@ rules:
     remediation: >-
       Invalidate the token (change the app secret or remove the session/system user token) and fetch
       tokens at runtime.
-    keywords: ['facebook', 'fb', 'meta', 'graph', 'instagram', 'whatsapp']
+    keywords: ['eaa']
     pattern: '(?i)(?:facebook|fb|meta|graph|instagram|whatsapp)[\s\S]{0,60}?(?<![A-Za-z0-9_-])(?-i:(?<secret>EAA(?!CEdEose0cBA)[A-Za-z0-9]{90,400}))(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://developers.facebook.com/docs/facebook-login/guides/access-tokens/']

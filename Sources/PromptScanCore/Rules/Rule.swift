@@ -26,6 +26,14 @@ public struct Rule: Sendable, Equatable {
         }
     }
 
+    /// Where a rule's pattern runs: the whole file, or only the lines holding one of its keywords
+    /// (every match of a `line` rule lies on one line that holds a keyword; much faster for common
+    /// keywords such as `key` or `token`).
+    public enum Scope: String, Sendable, Equatable {
+        case file
+        case line
+    }
+
     public var id: String
     public var name: String
     public var category: Category
@@ -45,5 +53,6 @@ public struct Rule: Sendable, Equatable {
     public var references: [String]
     public var examples: [Example]
     public var negativeExamples: [Example]
+    public var scope: Scope = .file
     public var origin: Origin
 }

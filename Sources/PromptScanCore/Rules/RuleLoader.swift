@@ -6,7 +6,7 @@ import Yams
 public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "name", "category", "severity", "description", "remediation", "keywords", "pattern", "entropy",
-        "validator", "generic", "allow", "references", "examples", "negative_examples",
+        "validator", "generic", "scope", "allow", "references", "examples", "negative_examples",
     ]
     static let requiredKeys = ["id", "name", "category", "severity", "description", "remediation", "pattern"]
 
@@ -138,6 +138,13 @@ public enum RuleLoader {
             guard let value = node.bool else { throw fail(node, "'generic' must be true or false") }
             generic = value
         }
+        var scope = Rule.Scope.file
+        if let node = mapping["scope"] {
+            guard let text = node.string, let value = Rule.Scope(rawValue: text) else {
+                throw fail(node, "'scope' must be 'file' or 'line'")
+            }
+            scope = value
+        }
         let pattern = try string("pattern") ?? ""
         guard !pattern.isEmpty else { throw fail(mapping["pattern"], "'pattern' is empty") }
         let keywords = try strings("keywords").map(\.0)
@@ -162,6 +169,7 @@ public enum RuleLoader {
             negativeExamples: try strings("negative_examples").map {
                 Rule.Example(raw: $0.0, origin: .init(file: path, line: $0.1))
             },
+            scope: scope,
             origin: .init(file: path, line: line(node))
         )
     }

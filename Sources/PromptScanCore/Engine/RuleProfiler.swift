@@ -1,0 +1,29 @@
+import Dispatch
+import Synchronization
+
+/// Time spent per rule, collected only when `PROMPTSCAN_PROFILE=1` (for finding slow rules; see
+/// Benchmarks/README.md). Workers add their totals under a mutex once per file.
+public final class RuleProfiler: Sendable {
+    public static let shared: RuleProfiler? =
+        ProcessInfo.processInfo.environment["PROMPTSCAN_PROFILE"] == "1" ? RuleProfiler() : nil
+
+    private let totals = Mutex<[Int: (nanoseconds: UInt64, files: Int, candidates: Int)]>([:])
+
+    func add(rule: Int, nanoseconds: UInt64, candidates: Int) {
+        totals.withLock { totals in
+            let old = totals[rule] ?? (0, 0, 0)
+            totals[rule] = (old.nanoseconds + nanoseconds, old.files + 1, old.candidates + candidates)
+        }
+    }
+
+    /// Lines `seconds  files  candidates  rule-id`, slowest first.
+    public func report(ruleSet: RuleSet, top: Int = 30) -> String {
+        let rows = totals.withLock { $0 }.sorted { $0.value.nanoseconds > $1.value.nanoseconds }.prefix(top)
+        return rows.map { rule, value in
+            let seconds = Double(value.nanoseconds) / 1e9
+            return "\(String(format: "%8.3f", seconds)) s  \(String(format: "%6d", value.files)) files  \(String(format: "%7d", value.candidates)) matches  \(ruleSet.rules[rule].rule.id)"
+        }.joined(separator: "\n")
+    }
+}
+
+import Foundation
