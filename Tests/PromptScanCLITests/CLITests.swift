@@ -35,7 +35,8 @@ import TestSupport
         try dir.write("README.md", "Nothing secret here.\n")
         #expect(try promptscan(["scan", dir.path]).status == 0)
         var fake = FakeSecrets(seed: 5)
-        try dir.write("db.env", "DATABASE_URL=postgres://app:\(fake.token(FakeSecrets.base62, 20))@db:5432/app\n")
+        // A config file, not an env file: secrets in env files are always critical (DETECTION.md §4.5).
+        try dir.write("db.conf", "DATABASE_URL=postgres://app:\(fake.token(FakeSecrets.base62, 20))@db:5432/app\n")
         #expect(try promptscan(["scan", dir.path]).status == 1)
         #expect(try promptscan(["scan", dir.path, "--fail-on", "critical"]).status == 0)
     }
@@ -149,5 +150,46 @@ import TestSupport
             URL(fileURLWithPath: "/bin/sh"), ["-c", "'\(TestPaths.binary.path)' scan '\(dir.path)' | head -1; echo \"status=${PIPESTATUS:-?}\""])
         #expect(result.stderr.isEmpty, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test func classifyPrintsEachFilesClass() throws {
+        let dir = try TemporaryDirectory("promptscan-classify")
+        defer { dir.remove() }
+        let files: [(String, String)] = [
+            (".mcp.json", "agent-config"), ("prompts/system.txt", "prompt"), ("tests/cassettes/chat.yaml", "fixture"),
+            ("analysis.ipynb", "notebook"), (".env", "env"), ("main.py", "code"), ("README.md", "doc"), ("LICENSE", "other"),
+        ]
+        for (path, _) in files { try dir.write(path, "x\n") }
+        let result = try promptscan(["classify", dir.path])
+        #expect(result.status == 0)
+        let lines = Set(result.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) })
+        for (path, fileClass) in files { #expect(lines.contains([fileClass, path]), "\(path)") }
+        #expect(lines.count == files.count)
+    }
+
+    @Test func consumerEndpointFindingsInSarifAndText() throws {
+        let dir = try TemporaryDirectory("promptscan-endpoints")
+        defer { dir.remove() }
+        try dir.write("scrape.py", "r = requests.post('https://chatgpt.com/backend-api/conversation', cookies=c)\n")
+        try dir.write("README.md", "Made with [Claude Code](https://claude.ai/code)\n")
+        let text = try promptscan(["scan", dir.path])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("openai-consumer-internal-api  [code]"))
+        #expect(text.stdout.contains("https://api.openai.com/v1/responses"))
+        let sarif = dir.url.appendingPathComponent("out.sarif").path
+        _ = try promptscan(["scan", dir.path, "--format", "sarif", "--output", sarif])
+        let log = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarif))) as! [String: Any]
+        let results = ((log["runs"] as! [[String: Any]])[0]["results"] as! [[String: Any]])
+        let levels = Dictionary(uniqueKeysWithValues: results.map { ($0["ruleId"] as! String, $0["level"] as! String) })
+        #expect(levels["openai-consumer-internal-api"] == "error")
+        #expect(levels["anthropic-consumer-app-link"] == "note")
+        if let shared = TestPaths.shared {
+            let check = try python3([shared.appendingPathComponent("tools/check-sarif").path, sarif, "--repo-root", dir.path])
+            #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        }
+        // A repository whose only consumer mention is a documentation link passes.
+        try FileManager.default.removeItem(atPath: dir.url.appendingPathComponent("scrape.py").path)
+        try FileManager.default.removeItem(atPath: sarif)
+        #expect(try promptscan(["scan", dir.path]).status == 0)
     }
 }

@@ -33,6 +33,8 @@ public struct FileScanner: Sendable {
         for index in prefilter.rules {
             if let onlyRules, !onlyRules.contains(index) { continue }
             let compiled = ruleSet.rules[index]
+            guard compiled.applies(toPath: path, fileClass: fileClass) else { continue }
+            let before = candidates.count
             let started = RuleProfiler.shared != nil ? DispatchTime.now().uptimeNanoseconds : 0
             var matched = 0
             defer {
@@ -50,7 +52,9 @@ public struct FileScanner: Sendable {
                     guard !match.secret.isEmpty else { return }
                     if confirm(compiled, UnsafeRawBufferPointer(rebasing: bytes[match.secret]), scratch: scratch) {
                         candidates.append(Candidate(rule: index, secret: match.secret))
-                    } else if !compiled.rule.generic {
+                    } else if !compiled.rule.generic && compiled.rule.category != .consumerEndpoint {
+                        // (A consumer-endpoint rule rejecting a value, e.g. a JWT from another issuer,
+                        // says nothing about whether it is a secret.)
                         vetoed.append(match.secret)
                     }
                 }
@@ -62,6 +66,10 @@ public struct FileScanner: Sendable {
                     message = "matching stopped early (\(text)); the rest of this file was not searched by this rule"
                 }
                 notices.append(Notice(kind: .ruleLimit, path: path, message: message, ruleID: compiled.rule.id))
+            }
+            // A rule with `requires` reports only when its co-occurring pattern is in the same file.
+            if candidates.count > before, let requires = compiled.requires, !requires.matches(bytes, scratch: scratch) {
+                candidates.removeSubrange(before...)
             }
         }
         // A value that a specific rule recognised (its format matched) and then rejected (bad
@@ -80,7 +88,7 @@ public struct FileScanner: Sendable {
         let rule = compiled.rule
         if let minimum = rule.entropy, Entropy.shannon(value) < minimum { return false }
         let bytes = Array(value)
-        if rule.category == .secret, PlaceholderFilter.isPlaceholder(bytes, generic: rule.generic) { return false }
+        if rule.category == .secret || rule.category == .consumerEndpoint, PlaceholderFilter.isPlaceholder(bytes, generic: rule.generic) { return false }
         for allow in compiled.allow where allow.matches(value, scratch: scratch) { return false }
         if let validator = compiled.validator, !validator.check(bytes) { return false }
         return true
@@ -131,7 +139,7 @@ public struct FileScanner: Sendable {
                 ruleID: rule.id,
                 ruleName: rule.name,
                 category: rule.category,
-                severity: rule.severity,
+                severity: compiled.severity(in: fileClass, path: path),
                 path: path,
                 line: start.line,
                 column: start.column,
@@ -139,7 +147,7 @@ public struct FileScanner: Sendable {
                 endColumn: end.column,
                 byteRange: candidate.secret,
                 fileClass: fileClass,
-                message: "\(rule.name) found",
+                message: rule.message ?? "\(rule.name) found",
                 preview: Redaction.preview(value),
                 fingerprint: fingerprinter.fingerprint(ruleID: rule.id, value: value),
                 validator: compiled.validator?.name,

@@ -88,17 +88,13 @@ public struct ScanEngine: Sendable {
                 return result
             }
         }
-        if let reason = BinaryDetector.reasonToSkip(bytes) {
-            result.notices.append(Notice(kind: .skipped, path: item.path, message: reason))
-            return result
-        }
-        bytes.withUnsafeBytes { raw in
-            let (findings, notices) = scanner.scan(raw, path: item.path, fileClass: item.fileClass, scratch: scratch)
-            result.findings = findings
-            result.notices.append(contentsOf: notices)
-        }
-        result.bytes = bytes.count
-        result.scanned = true
+        // Inflates gzip, skips binary content, scans, and scans what recordings and notebooks encode.
+        let content = scanner.scanContent(
+            bytes, path: item.path, fileClass: item.fileClass, scratch: scratch, decodedLimit: max(options.maxFileSize, 1 << 20) * 8)
+        result.findings = content.findings
+        result.notices.append(contentsOf: content.notices)
+        result.bytes = content.bytes
+        result.scanned = content.scanned
         return result
     }
 }

@@ -25,6 +25,9 @@ public struct Finding: Sendable, Hashable {
     public let validator: String?
     /// The raw value; nil unless `--show-secrets` was given.
     public let revealed: String?
+    /// Set when the value was found in decoded content (`gzip`, `har-base64`, `json-string`, …);
+    /// the location is then the place in the original file that holds the encoded text.
+    public var decodedFrom: String? = nil
 
     /// The order findings are reported in: path (bytewise), line, column, rule id.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {

@@ -1,4 +1,5 @@
-/// What a file is for, which decides how strictly it is treated. Assigned from its path.
+/// What a file is for, which decides how strictly it is treated. Assigned from its path
+/// (DETECTION.md §4.1); `FileClassifier` adds user overrides in front.
 public enum FileClass: String, Sendable, CaseIterable, Codable {
     case agentConfig = "agent-config"
     case prompt
@@ -9,53 +10,92 @@ public enum FileClass: String, Sendable, CaseIterable, Codable {
     case doc
     case other
 
-    /// Classifies a '/'-separated path relative to the scan root.
+    /// Classifies a '/'-separated path relative to the scan root: the first glob of `table` that
+    /// matches, else the extension (doc, code, config → code), else other.
     public static func classify(_ path: String) -> FileClass {
+        for (glob, fileClass) in table where glob.matches(path) { return fileClass }
         let components = path.split(separator: "/").map { $0.lowercased() }
         guard let name = components.last else { return .other }
         let directories = Set(components.dropLast())
-        if agentNames.contains(name) || name.hasSuffix(".mdc") && directories.contains(".cursor")
-            || directories.contains(".claude") || directories.contains(".cursor") || directories.contains(".continue")
-            || directories.contains(".clinerules") || directories.contains(".roo") || directories.contains(".kiro")
-            || directories.contains(".amazonq") || directories.contains(".gemini") || directories.contains(".codex")
-            || path.hasSuffix(".github/copilot-instructions.md") || name.hasSuffix(".instructions.md")
-            || name.hasSuffix(".chatmode.md") || name.hasSuffix(".agent.md") || name == "skill.md"
-        {
-            return .agentConfig
-        }
-        if name == ".env" || name.hasPrefix(".env.") || name == ".envrc" || name.hasSuffix(".env") { return .env }
-        if name.hasSuffix(".ipynb") { return .notebook }
-        if name.hasSuffix(".prompt") || name.hasSuffix(".prompty") || name.hasSuffix(".prompt.yml")
-            || name.hasSuffix(".prompt.yaml") || name.hasSuffix(".prompt.md") || name == "skprompt.txt"
-            || name.hasPrefix("promptfooconfig.") || directories.contains("prompts") || directories.contains("system_prompts")
-        {
-            return .prompt
-        }
-        if name.hasSuffix(".har") || name.hasSuffix(".yaml.gz") || name.hasSuffix(".jsonl")
-            || directories.contains("cassettes") || directories.contains("vcr_cassettes") || directories.contains("__recordings__")
-            || directories.contains("fixtures") || directories.contains("evals") || name == "conversations.json"
-            || name.hasPrefix(".aider.chat.history") || directories.contains("recordings")
-        {
-            return .fixture
-        }
+        if !directories.isDisjoint(with: agentDirectories) { return .agentConfig }
         let ext = name.split(separator: ".").last.map(String.init) ?? ""
         if name.contains("."), docExtensions.contains(ext) { return .doc }
         if name.contains("."), codeExtensions.contains(ext) { return .code }
-        if configExtensions.contains(ext) || name == "dockerfile" || name == "makefile" { return .code }
+        if configExtensions.contains(ext) || codeNames.contains(name) { return .code }
         return .other
     }
 
-    static let agentNames: Set<String> = [
-        "claude.md", "claude.local.md", "agents.md", "gemini.md", ".cursorrules", ".windsurfrules", ".clinerules",
-        ".roomodes", ".goosehints", ".rules", "conventions.md", ".mcp.json", "mcp.json", "claude_desktop_config.json",
-        ".claude.json", ".aider.conf.yml", ".aider.model.settings.yml", ".aider.model.metadata.json", "opencode.json",
-        "cline_mcp_settings.json", "mcp_config.json",
+    /// Ordered: the first match wins. Globs are case-insensitive; without '/', a file name at any depth.
+    static let table: [(PathGlob, FileClass)] = globs.map { (PathGlob($0.0), $0.1) }
+
+    static let globs: [(String, FileClass)] = [
+        // Agent instructions.
+        ("claude.md", .agentConfig), ("claude.local.md", .agentConfig), ("agents.md", .agentConfig),
+        ("agents.override.md", .agentConfig), ("gemini.md", .agentConfig), (".cursorrules", .agentConfig),
+        (".cursor/rules/**", .agentConfig), (".windsurfrules", .agentConfig), (".windsurf/rules/**", .agentConfig),
+        (".github/copilot-instructions.md", .agentConfig), (".github/instructions/**/*.instructions.md", .agentConfig),
+        (".github/prompts/**/*.prompt.md", .agentConfig), (".github/chatmodes/**/*.chatmode.md", .agentConfig),
+        (".github/agents/**/*.agent.md", .agentConfig), (".clinerules", .agentConfig), (".clinerules/**", .agentConfig),
+        (".roo/rules*/**", .agentConfig), (".roomodes", .agentConfig), (".kiro/steering/**", .agentConfig),
+        (".amazonq/rules/**", .agentConfig), (".junie/guidelines.md", .agentConfig), (".rules", .agentConfig),
+        (".goosehints", .agentConfig), ("conventions.md", .agentConfig), (".claude/commands/**/*.md", .agentConfig),
+        (".claude/agents/**/*.md", .agentConfig), ("skills/**/skill.md", .agentConfig), (".gemini/commands/**/*.toml", .agentConfig),
+        // Agent tools and MCP servers.
+        (".mcp.json", .agentConfig), ("mcp.json", .agentConfig), ("claude_desktop_config.json", .agentConfig),
+        (".claude/settings.json", .agentConfig), (".claude/settings.local.json", .agentConfig), (".claude.json", .agentConfig),
+        (".gemini/settings.json", .agentConfig), (".codex/config.toml", .agentConfig), (".continue/config.{json,yaml,yml}", .agentConfig),
+        (".continue/mcpservers/*.{yaml,yml,json}", .agentConfig), (".continue/rules/**", .agentConfig),
+        (".aider.conf.yml", .agentConfig), (".aider.model.settings.yml", .agentConfig), (".aider.model.metadata.json", .agentConfig),
+        ("opencode.json", .agentConfig), (".zed/settings.json", .agentConfig), (".roo/mcp.json", .agentConfig),
+        (".kiro/settings/mcp.json", .agentConfig), (".amazonq/mcp.json", .agentConfig), ("cline_mcp_settings.json", .agentConfig),
+        ("mcp_config.json", .agentConfig),
+        // Agent credentials (never commit).
+        (".claude/.credentials.json", .agentConfig), (".codex/auth.json", .agentConfig), (".config/goose/*.{yaml,yml}", .agentConfig),
+        // LLM transcripts kept by agent tools.
+        (".claude/projects/**/*.jsonl", .fixture), (".specstory/history/**", .fixture), (".aider.chat.history.md", .fixture),
+        (".aider.input.history", .fixture),
+        // Env files.
+        (".env", .env), (".env.*", .env), (".envrc", .env), ("*.env", .env),
+        // Notebooks.
+        ("*.ipynb", .notebook),
+        // HTTP recordings and transcripts.
+        ("*.har", .fixture), ("*.{yaml,yml,json}.gz", .fixture), ("cassettes/**", .fixture), ("vcr_cassettes/**", .fixture),
+        ("__recordings__/**", .fixture), ("recordings/**/*.{json,jsonl,yaml,yml,har,txt,csv,xml,gz,html,ndjson}", .fixture), ("nock*/**/*.json", .fixture),
+        ("nockback/**", .fixture), ("wiremock/**", .fixture), ("mappings/*.json", .fixture), ("__files/**", .fixture),
+        ("fixtures/**/*.{json,jsonl,yaml,yml,har,txt,csv,xml,gz,html,ndjson}", .fixture), ("evals/**", .fixture), ("*.jsonl", .fixture),
+        ("conversations.json", .fixture),
+        // Prompts.
+        ("*.prompt", .prompt), ("*.prompty", .prompt), ("*.prompt.{yml,yaml,md,json,txt}", .prompt), ("prompts/**", .prompt),
+        ("system_prompts/**", .prompt), ("skprompt.txt", .prompt), ("promptfooconfig.{yaml,yml,json}", .prompt),
     ]
-    static let docExtensions: Set<String> = ["md", "markdown", "rst", "txt", "adoc", "html", "htm"]
+
+    /// Folders whose files are agent configuration even when no specific glob names them.
+    static let agentDirectories: Set<String> = [
+        ".claude", ".cursor", ".continue", ".clinerules", ".roo", ".kiro", ".amazonq", ".gemini", ".codex", ".windsurf", ".junie",
+    ]
+    static let docExtensions: Set<String> = ["md", "markdown", "mdx", "rst", "txt", "adoc", "html", "htm", "org"]
     static let codeExtensions: Set<String> = [
         "swift", "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "rs", "rb", "java", "kt", "kts", "scala", "c", "h", "cc",
         "cpp", "hpp", "m", "mm", "cs", "php", "sh", "bash", "zsh", "ps1", "pl", "lua", "r", "sql", "dart", "ex", "exs",
-        "erl", "clj", "groovy", "tf", "hcl",
+        "erl", "clj", "groovy", "tf", "hcl", "vue", "svelte",
     ]
-    static let configExtensions: Set<String> = ["json", "yml", "yaml", "toml", "ini", "cfg", "conf", "xml", "properties", "gradle", "plist"]
+    static let configExtensions: Set<String> = [
+        "json", "yml", "yaml", "toml", "ini", "cfg", "conf", "xml", "properties", "gradle", "plist", "lock", "mod",
+    ]
+    static let codeNames: Set<String> = ["dockerfile", "makefile", "gemfile", "pipfile", "podfile", "rakefile", "procfile"]
+}
+
+/// Classifies paths: user overrides (glob → class, the last matching override wins, as in ignore
+/// files) in front of `FileClass.classify`. Config files (issue 5) build one from their globs.
+public struct FileClassifier: Sendable {
+    public var overrides: [(glob: PathGlob, fileClass: FileClass)]
+
+    public init(overrides: [(glob: String, fileClass: FileClass)] = []) {
+        self.overrides = overrides.map { (PathGlob($0.glob), $0.fileClass) }
+    }
+
+    public func classify(_ path: String) -> FileClass {
+        for override in overrides.reversed() where override.glob.matches(path) { return override.fileClass }
+        return FileClass.classify(path)
+    }
 }

@@ -12,6 +12,8 @@ public struct FileWalker: Sendable {
         public var followSymlinks = false
         public var useIgnoreFiles = true
         public var maxFileSize = 10 * 1024 * 1024
+        /// Assigns each file its class; holds the config's class overrides.
+        public var classifier = FileClassifier()
         public init() {}
     }
 
@@ -81,7 +83,7 @@ public struct FileWalker: Sendable {
             names.sort()
             var subdirectories: [(String, String)] = []
             for name in names {
-                if name == ".git" { continue }
+                if name == ".git" || name == ".ipynb_checkpoints" { continue }  // checkpoints duplicate notebooks
                 let absolute = directory.absolute + "/" + name
                 let relative = FileWalker.join(directory.relative, name)
                 var entryInfo = stat()
@@ -145,7 +147,8 @@ public struct FileWalker: Sendable {
                        message: "file is \(size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
             return
         }
-        result.items.append(ScanItem(path: relative, source: .file(absolutePath: absolute, size: size)))
+        result.items.append(
+            ScanItem(path: relative, fileClass: options.classifier.classify(relative), source: .file(absolutePath: absolute, size: size)))
     }
 
     static func join(_ base: String, _ name: String) -> String { base.isEmpty ? name : base + "/" + name }

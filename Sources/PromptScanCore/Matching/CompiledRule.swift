@@ -4,6 +4,10 @@ public struct CompiledRule: Sendable {
     public let pattern: Pattern
     public let allow: [Pattern]
     public let validator: Validator?
+    /// The co-occurrence pattern (`requires`), compiled.
+    public let requires: Pattern?
+    /// The `files` globs, compiled.
+    public let files: [PathGlob]
 
     /// Compiles `rule`, failing with an error that names the rule's file, line, id and the PCRE2 offset.
     public init(_ rule: Rule) throws(PromptScanError) {
@@ -26,6 +30,18 @@ public struct CompiledRule: Sendable {
             }
         }
         self.allow = allow
+        if let source = rule.requires {
+            do {
+                requires = try Pattern(source)
+            } catch {
+                throw .ruleFile(
+                    path: rule.origin.file, line: rule.origin.line, ruleID: rule.id,
+                    message: "requires pattern '\(source)' does not compile at offset \(error.offset): \(error.message)")
+            }
+        } else {
+            requires = nil
+        }
+        files = rule.files.map(PathGlob.init)
         if let name = rule.validator {
             guard let validator = Validators.named(name) else {
                 throw .ruleFile(
@@ -36,5 +52,19 @@ public struct CompiledRule: Sendable {
         } else {
             validator = nil
         }
+    }
+}
+
+extension CompiledRule {
+    /// Whether the rule runs on a file at `path` of class `fileClass` (its `classes` and `files` limits).
+    public func applies(toPath path: String, fileClass: FileClass) -> Bool {
+        if let classes = rule.classes, !classes.contains(fileClass) { return false }
+        if !files.isEmpty, !files.contains(where: { $0.matches(path) }) { return false }
+        return true
+    }
+
+    /// The severity of a finding of this rule in a file of class `fileClass` at `path`.
+    public func severity(in fileClass: FileClass, path: String) -> Severity {
+        SeverityPolicy.severity(of: rule, in: fileClass, path: path)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Machine-readable JSON: `{"version", "findings": [Finding], "notices": [Notice], "summary"}`, where
 /// each finding object has `rule_id`, `rule_name`, `category`, `severity`, `path`, `line`, `column`,
 /// `end_line`, `end_column`, `file_class`, `message`, `preview` (redacted), `fingerprint`,
-/// `validator` and, only with `--show-secrets`, `secret`.
+/// `validator`, `decoded_from` (when found in decoded content) and, only with `--show-secrets`, `secret`.
 public struct JSONReporter: Reporter {
     public static let formatName = "json"
 
@@ -32,6 +32,7 @@ public struct JSONReporter: Reporter {
         let fingerprint: String
         let validator: String?
         let secret: String?
+        var decoded_from: String? = nil
     }
 
     struct NoticeObject: Encodable {
@@ -60,7 +61,7 @@ public struct JSONReporter: Reporter {
                     rule_id: $0.ruleID, rule_name: $0.ruleName, category: $0.category.rawValue, severity: $0.severity.rawValue,
                     path: context.display($0.path), line: $0.line, column: $0.column, end_line: $0.endLine, end_column: $0.endColumn,
                     file_class: $0.fileClass.rawValue, message: $0.message, preview: $0.preview, fingerprint: $0.fingerprint,
-                    validator: $0.validator, secret: context.showSecrets ? $0.revealed : nil)
+                    validator: $0.validator, secret: context.showSecrets ? $0.revealed : nil, decoded_from: $0.decodedFrom)
             },
             notices: report.notices.map {
                 NoticeObject(kind: $0.kind.rawValue, path: context.display($0.path), message: $0.message, rule_id: $0.ruleID)

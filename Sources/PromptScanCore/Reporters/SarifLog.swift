@@ -85,6 +85,7 @@ public struct SarifLog: Codable, Sendable {
         public var redacted: String
         public var validator: String?
         public var secret: String?
+        public var decodedFrom: String? = nil
     }
 
     public struct Location: Codable, Sendable {

@@ -1,4 +1,4 @@
-/// Plain text for people: one line per finding (`path:line:col  severity  rule-id  message  value`),
+/// Plain text for people: one line per finding (`path:line:col  severity  rule-id  [file-class]  message  value`),
 /// one line per file that was not scanned, and a summary by category.
 public struct TextReporter: Reporter {
     public static let formatName = "text"
@@ -9,8 +9,8 @@ public struct TextReporter: Reporter {
         var out = ""
         for finding in report.findings {
             let severity = paint(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0), finding.severity, context)
-            out += "\(context.display(finding.path)):\(finding.line):\(finding.column)  \(severity)  \(finding.ruleID)  "
-            out += "\(finding.message)  \(context.value(of: finding))\n"
+            out += "\(context.display(finding.path)):\(finding.line):\(finding.column)  \(severity)  \(finding.ruleID)  [\(finding.fileClass.rawValue)]  "
+            out += "\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? "")  \(context.value(of: finding))\n"
         }
         for notice in report.notices {
             out += "\(context.display(notice.path)): \(notice.kind.rawValue): \(notice.ruleID.map { "rule '\($0)': " } ?? "")\(notice.message)\n"

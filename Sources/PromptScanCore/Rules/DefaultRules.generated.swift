@@ -5,6 +5,69 @@
 enum DefaultRules {
     static let files: [(name: String, text: String)] = [
         (
+            name: "agent-configs.yml",
+            text: ####"""
+# Literal secrets in AI-agent and MCP server configs (DETECTION.md §4.2), whatever their format.
+rules:
+  - id: mcp-literal-secret
+    name: 'Literal secret in an agent or MCP config'
+    category: secret
+    severity: critical
+    description: >-
+      A literal value under a secret-looking key (token, api key, secret, password, bearer, authorization, credential, private key, session) in an AI-agent or MCP server config (.mcp.json, .cursor/mcp.json, .vscode/mcp.json, claude_desktop_config.json, .gemini/settings.json, .codex/config.toml, Continue config.yaml …). These files are committed and copied around; a literal there is a leak even when the token format is unknown.
+    remediation: >-
+      Move the value to the environment or the client's secret input and reference it (${VAR}, ${env:VAR}, ${input:id}, $VAR, ${{ secrets.X }}); rotate the exposed value.
+    message: 'Literal secret in an agent/MCP config; reference it from the environment instead (${VAR}, ${env:VAR}, ${input:id})'
+    keywords: ['token', 'key', 'secret', 'passw', 'bearer', 'auth', 'credential', 'session', 'pat']
+    pattern: '(?<![A-Za-z0-9_.-])["\x27]?(?:(?:[A-Za-z0-9_.][A-Za-z0-9_.-]*?)?(?i:token|api[_-]?key|apikey|secret|passw(?:or)?d|bearer|auth(?:orization|[_-]?token|[_-]?key)?|credentials?|private[_-]?key|session|(?<![a-z])pat(?![a-z]))[A-Za-z0-9_.-]*)["\x27]?\s*[:=]\s*["\x27]?(?:(?i:bearer|basic|token)\s+)?(?<secret>[^\s"\x27,}\]]{16,})'
+    generic: true
+    entropy: 3.5
+    classes: [agent-config]
+    files: ['*.json', '*.jsonc', '*.yaml', '*.yml', '*.toml']
+    allow: ['[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}', '(?:~|\.{1,2})?/\S*', '\{(?:env|file):.*']
+    references: ['https://modelcontextprotocol.io/docs/develop/connect-local-servers']
+    examples:
+      - '{"mcpServers": {"acme": {"command": "npx", "env": {"ACME_API_TOKEN": "⟦FHHLdHXm0GFcjmDbvZonsi5J91OCaQQoD7SmWRhX⟧"}}}}'
+      - '"headers": {"Authorization": "Bearer ⟦qTPOgMZbdC4ewsKPG3I3knGv3LZItGyoY2TXLuOxzn73ZgCs⟧"}'
+      - '[mcp_servers.acme.http_headers]
+X-Api-Key = "⟦dz0INcCRJcqDzacL2WpzcfpJNsI5JLO4⟧"'
+    negative_examples:
+      - '"env": {"ACME_API_TOKEN": "${ACME_API_TOKEN}"}'
+      - '"headers": {"Authorization": "Bearer ${input:acme_token}"}'
+      - '"env": {"ACME_API_TOKEN": "${env:ACME_API_TOKEN}"}'
+      - '"headers": {"Authorization": "Bearer $ACME_TOKEN"}'
+      - '"env": {"PATH": "/usr/local/bin:/usr/bin:/opt/homebrew/bin"}'
+      - '"env": {"SESSION_ID": "3f2b8c1e-9d4a-4b6e-8f1a-2c3d4e5f6a7b"}'
+      - '"env": {"ACME_API_TOKEN": "your-acme-api-token-here"}'
+      - 'apiKey: ${{ secrets.ACME_API_KEY }}'
+      - '"apiKeyHelper": "~/.claude/anthropic_key.sh"'
+      - '"apiKey": "{env:ANTHROPIC_API_KEY}"'
+  - id: mcp-arg-secret
+    name: 'Secret in an MCP server''s command-line arguments'
+    category: secret
+    severity: critical
+    description: >-
+      A credential passed to an MCP server on its command line (args: --api-key=…, --token …, Authorization: Bearer …) in an agent config. Arguments are committed with the config and visible in process listings.
+    remediation: >-
+      Pass the value through the server's env from a reference (${VAR}, ${env:VAR}, ${input:id}) and rotate it.
+    message: 'Secret in MCP server arguments; pass it through env from a reference (${VAR}, ${env:VAR}, ${input:id}) instead'
+    keywords: ['--api', '--access', '--auth', '--token', '--password', '--secret', '--client', 'authorization']
+    pattern: '(?i)(?:(?<![A-Za-z0-9_-])--?(?:api[-_]?key|access[-_]?token|auth[-_]?token|token|password|secret|client[-_]secret)(?:=|["\x27]\s*,\s*["\x27])|authorization:\s*(?:bearer|basic)\s+)(?<secret>[^\s"\x27,\]]{8,})'
+    generic: true
+    classes: [agent-config]
+    files: ['*.json', '*.jsonc', '*.yaml', '*.yml', '*.toml']
+    references: ['https://modelcontextprotocol.io/docs/develop/connect-local-servers']
+    examples:
+      - '"args": ["-y", "@acme/mcp", "--api-key=⟦y6AtSXYm3by4X2X5YFya2cZxVYHI2Lfd⟧"]'
+      - '"args": ["--token", "⟦4XPAsHirVdTCRei4BbD--Aenpa_xzTLZp54-CNRN⟧"]'
+    negative_examples:
+      - '"args": ["-y", "@acme/mcp", "--api-key=${ACME_API_KEY}"]'
+      - '"args": ["--token", "$ACME_TOKEN"]'
+      - '"args": ["--tools=all"]'
+
+"""####
+        ),
+        (
             name: "ai-vendors.yml",
             text: ####"""
 # AI / LLM vendor credentials. Examples are generated random values, not real keys.
@@ -51,63 +114,6 @@ rules:
       - 'ANTHROPIC_ADMIN_KEY=sk-ant-admin01-...'
       - 'x-api-key: sk-ant-admin01-gl49LMp3pkg54WdvBdp7fjONS0eXGh-itmPfNt3HoaKc7s6uxi05OhsaJJeISrtqsBksL7jlSjNUa84mr8AUeI0Srv2t3AB'
       - 'x-api-key: $ANTHROPIC_ADMIN_KEY'
-  - id: anthropic-session-key
-    name: 'claude.ai session key'
-    category: secret
-    severity: critical
-    description: >-
-      A claude.ai web session cookie (sessionKey = sk-ant-sid01-…). It logs into a consumer Claude
-      account; wrappers that use it drive the consumer app outside the API terms.
-    remediation: >-
-      Log out of all claude.ai sessions to invalidate the cookie, remove it from the repository and
-      use an API key with the official SDK instead of a consumer session.
-    keywords: ['sk-ant-sid']
-    pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-ant-sid\d{2}-[A-Za-z0-9_-]{80,200})(?![A-Za-z0-9_-])'
-    references: ['https://www.anthropic.com/legal/consumer-terms']
-    examples:
-      - 'CLAUDE_SESSION_KEY="⟦sk-ant-sid01-FGPx0AsExTV8aevrBFTnRAmorb8Xh-uhLPNatc7-x_2p6xIfLayj8pGHKShoiJk_joAvapT-eiR1ogbvhOxc5Z_RT9mLxAA⟧"'
-      - 'cookies = {"sessionKey": "⟦sk-ant-sid01-hw0wq9neLB5wkFpahJQqF95ZmmcwvVGwXuSFEyFwO3Nv2G6D-qzKpbGRbO1VeuaBzPWKVKE1kIpFzsKdTVSJXk⟧"}'
-    negative_examples:
-      - 'sessionKey = ''sk-ant-sid01-*****'''
-      - 'sessionKey: sk-ant-sid01-VwR7dxN49SUgAaP7n79gD53ZamAZJZ'
-  - id: anthropic-oauth-access-token
-    name: 'Claude Code OAuth access token'
-    category: secret
-    severity: critical
-    description: >-
-      A Claude subscription OAuth access token (sk-ant-oat01-…), e.g. CLAUDE_CODE_OAUTH_TOKEN or the
-      accessToken in ~/.claude/.credentials.json. It acts as the subscriber's Claude account.
-    remediation: >-
-      Revoke it by logging out of Claude Code (claude /logout) or from the claude.ai account settings,
-      rotate it, and never commit .credentials.json or CI variables holding it.
-    keywords: ['sk-ant-oat']
-    pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-ant-oat\d{2}-[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])'
-    references: ['https://docs.anthropic.com/en/docs/claude-code/setup']
-    examples:
-      - 'CLAUDE_CODE_OAUTH_TOKEN=⟦sk-ant-oat01-TX_EVe553pNfW3LMIeCa8CrPNmvroJ1Ua9yb_kjxn8SqY1z4QcI890o29xiXce0rUhSHj1ekG1cU3UgdWUpD-pCKfZOEDAA⟧'
-      - '{"claudeAiOauth": {"accessToken": "⟦sk-ant-oat01-fXuZ3uXbMPLxBFPSYusFh8HQJJJco70SJWQJh60UMxQdk_3bryGaDTyFG3tCOwApQUYQ0B4LQjoOPV-dOdMxH4YglewskAA⟧", "expiresAt": 1767225600000}}'
-    negative_examples:
-      - 'CLAUDE_CODE_OAUTH_TOKEN=${{ secrets.CLAUDE_CODE_OAUTH_TOKEN }}'
-      - 'accessToken: sk-ant-oat01-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
-  - id: anthropic-oauth-refresh-token
-    name: 'Claude Code OAuth refresh token'
-    category: secret
-    severity: critical
-    description: >-
-      A Claude subscription OAuth refresh token (sk-ant-ort01-…) from ~/.claude/.credentials.json; it
-      mints new access tokens for the account until revoked.
-    remediation: >-
-      Log out of Claude Code on every machine to revoke the refresh token and remove the credentials
-      file from the repository and its history.
-    keywords: ['sk-ant-ort']
-    pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-ant-ort\d{2}-[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])'
-    references: ['https://docs.anthropic.com/en/docs/claude-code/iam']
-    examples:
-      - '"refreshToken": "⟦sk-ant-ort01-d38yds_I1TtjDie1WBtWDez_Ub1NT7NS40WTFWBH98R9N5VcHZt-efLpJR6XbJrnLRpPY9N59nI59jfLQvX_ACmK7uIJLAA⟧"'
-      - 'refresh_token: ⟦sk-ant-ort01-2bMu7F1JpUI3Tb0Fuexbvk1jYUscfZW1VDUbsO3B0MfHkcOoFVUE8mheLzIESaYEpHWpUluvshiTlHdFB5madxsfcuwEaAA⟧'
-    negative_examples:
-      - '"refreshToken": "sk-ant-ort01-<redacted>"'
-      - '"refreshToken": "sk-ant-ort01-abc"'
   - id: anthropic-unknown-credential
     name: 'Unrecognised Anthropic credential'
     category: secret
@@ -2331,6 +2337,1126 @@ rules:
 """####
         ),
         (
+            name: "consumer-endpoints.yml",
+            text: ####"""
+# Consumer chat apps versus vendor APIs (DETECTION.md §3): calls to consumer apps' internal APIs,
+# consumer hosts used as endpoints, links to them, consumer session credentials, subscription
+# OAuth tokens and unofficial wrappers. Every message names the API alternative. Examples are
+# generated random values, not real credentials.
+rules:
+  - id: anthropic-consumer-internal-api
+    name: 'claude.ai internal API call'
+    category: consumer-endpoint
+    severity: high
+    description: >-
+      A call to the internal API behind claude.ai, the consumer app. It needs a consumer login, runs under consumer terms (conversations may be used for training) and breaks without notice.
+    remediation: >-
+      Replace the consumer-app client with the vendor's API: use https://api.anthropic.com/v1/messages with an API key (or Claude on Amazon Bedrock or Google Vertex AI).
+    message: 'Calls the claude.ai consumer app''s internal API; use https://api.anthropic.com/v1/messages with an API key (or Claude on Amazon Bedrock or Google Vertex AI)'
+    keywords: ['claude.ai']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>claude\.ai/api/)'
+    class_severity: {doc: medium, agent-config: critical}
+    references: ['https://www.anthropic.com/legal/commercial-terms']
+    examples:
+      - 'requests.post("https://claude.ai/api/organizations/{org}/chat_conversations", cookies=cookies)'
+      - 'POST https://claude.ai/api/organizations/{org}/chat_conversations'
+    negative_examples:
+      - 'https://api.anthropic.com/v1/messages'
+      - 'https://api.openai.com/v1/chat/completions'
+      - 'notclaude.ai/api/x'
+      - 'https://claude.ai.example.net/api/x'
+  - id: anthropic-consumer-app-endpoint
+    name: 'claude.ai used as an endpoint'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      claude.ai (a consumer app) used as a base URL, request target or browser-automation target. Traffic to it runs under consumer terms, where conversations may be used for training.
+    remediation: >-
+      Point the code at the vendor's API instead: use https://api.anthropic.com/v1/messages with an API key (or Claude on Amazon Bedrock or Google Vertex AI).
+    message: 'Uses the claude.ai consumer app as an endpoint; use https://api.anthropic.com/v1/messages with an API key (or Claude on Amazon Bedrock or Google Vertex AI)'
+    keywords: ['claude.ai']
+    pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>claude\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    class_severity: {doc: low}
+    references: ['https://www.anthropic.com/legal/commercial-terms']
+    examples:
+      - 'base_url = "https://claude.ai"'
+      - 'await page.goto(''https://claude.ai/'')'
+      - 'curl -s https://claude.ai/'
+    negative_examples:
+      - 'base_url = "https://api.anthropic.com"'
+      - 'client = OpenAI(base_url="https://api.openai.com/v1")'
+      - '# see https://claude.ai for the app'
+      - 'url: https://claude.ai.example.net/x'
+  - id: anthropic-consumer-app-link
+    name: 'Link to claude.ai'
+    category: consumer-endpoint
+    severity: low
+    description: >-
+      A mention of claude.ai, a consumer chat app. Harmless in prose; reported as a note so that coverage of consumer-app use is visible.
+    remediation: >-
+      Nothing to do for documentation links. For code: use https://api.anthropic.com/v1/messages with an API key (or Claude on Amazon Bedrock or Google Vertex AI).
+    message: 'Mentions the claude.ai consumer app; for programmatic use, use https://api.anthropic.com/v1/messages with an API key (or Claude on Amazon Bedrock or Google Vertex AI)'
+    keywords: ['claude.ai']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>claude\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    references: ['https://www.anthropic.com/legal/commercial-terms']
+    examples:
+      - 'See https://claude.ai for details.'
+      - 'Generated with https://claude.ai/ (link)'
+    negative_examples:
+      - 'notclaude.ai'
+      - 'claude.ai.example.net'
+      - 'https://api.openai.com/v1'
+      - 'api.poe.com metadata.ai docs.perplexity.ai'
+  - id: openai-consumer-internal-api
+    name: 'ChatGPT internal API call'
+    category: consumer-endpoint
+    severity: high
+    description: >-
+      A call to the internal API behind ChatGPT, the consumer app. It needs a consumer login, runs under consumer terms (conversations may be used for training) and breaks without notice.
+    remediation: >-
+      Replace the consumer-app client with the vendor's API: use https://api.openai.com/v1/responses (or Azure OpenAI) with an API key.
+    message: 'Calls the ChatGPT consumer app''s internal API; use https://api.openai.com/v1/responses (or Azure OpenAI) with an API key'
+    keywords: ['chatgpt.com', 'chat.openai.com']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:chatgpt\.com|chat\.openai\.com)/(?:backend-api|backend-anon|api/auth/session))'
+    class_severity: {doc: medium, agent-config: critical}
+    references: ['https://openai.com/enterprise-privacy/']
+    examples:
+      - 'requests.post("https://chatgpt.com/backend-api/conversation", cookies=cookies)'
+      - 'POST https://chatgpt.com/backend-api/conversation'
+    negative_examples:
+      - 'https://api.anthropic.com/v1/messages'
+      - 'https://api.openai.com/v1/chat/completions'
+      - 'notchatgpt.com/api/x'
+      - 'https://chatgpt.com.example.net/api/x'
+  - id: openai-consumer-app-endpoint
+    name: 'ChatGPT used as an endpoint'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      ChatGPT (a consumer app) used as a base URL, request target or browser-automation target. Traffic to it runs under consumer terms, where conversations may be used for training.
+    remediation: >-
+      Point the code at the vendor's API instead: use https://api.openai.com/v1/responses (or Azure OpenAI) with an API key.
+    message: 'Uses the ChatGPT consumer app as an endpoint; use https://api.openai.com/v1/responses (or Azure OpenAI) with an API key'
+    keywords: ['chatgpt.com', 'chat.openai.com']
+    pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>(?:chatgpt\.com|chat\.openai\.com))(?![A-Za-z0-9-]|\.[A-Za-z])'
+    class_severity: {doc: low}
+    references: ['https://openai.com/enterprise-privacy/']
+    examples:
+      - 'base_url = "https://chatgpt.com"'
+      - 'await page.goto(''https://chatgpt.com/'')'
+      - 'curl -s https://chatgpt.com/'
+    negative_examples:
+      - 'base_url = "https://api.anthropic.com"'
+      - 'client = OpenAI(base_url="https://api.openai.com/v1")'
+      - '# see https://chatgpt.com for the app'
+      - 'url: https://chatgpt.com.example.net/x'
+  - id: openai-consumer-app-link
+    name: 'Link to ChatGPT'
+    category: consumer-endpoint
+    severity: low
+    description: >-
+      A mention of ChatGPT, a consumer chat app. Harmless in prose; reported as a note so that coverage of consumer-app use is visible.
+    remediation: >-
+      Nothing to do for documentation links. For code: use https://api.openai.com/v1/responses (or Azure OpenAI) with an API key.
+    message: 'Mentions the ChatGPT consumer app; for programmatic use, use https://api.openai.com/v1/responses (or Azure OpenAI) with an API key'
+    keywords: ['chatgpt.com', 'chat.openai.com']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:chatgpt\.com|chat\.openai\.com))(?![A-Za-z0-9-]|\.[A-Za-z])'
+    references: ['https://openai.com/enterprise-privacy/']
+    examples:
+      - 'See https://chatgpt.com for details.'
+      - 'Generated with https://chatgpt.com/ (link)'
+    negative_examples:
+      - 'notchatgpt.com'
+      - 'chatgpt.com.example.net'
+      - 'https://api.openai.com/v1'
+      - 'api.poe.com metadata.ai docs.perplexity.ai'
+  - id: google-consumer-internal-api
+    name: 'Gemini app internal API call'
+    category: consumer-endpoint
+    severity: high
+    description: >-
+      A call to the internal API behind Gemini app, the consumer app. It needs a consumer login, runs under consumer terms (conversations may be used for training) and breaks without notice.
+    remediation: >-
+      Replace the consumer-app client with the vendor's API: use Vertex AI (https://REGION-aiplatform.googleapis.com) or the paid Gemini API (https://generativelanguage.googleapis.com) with a billed API key.
+    message: 'Calls the Gemini app consumer app''s internal API; use Vertex AI (https://REGION-aiplatform.googleapis.com) or the paid Gemini API (https://generativelanguage.googleapis.com) with a billed API key'
+    keywords: ['gemini.google.com', 'bard.google.com', 'aistudio.google.com', 'notebooklm.google.com']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:gemini|bard)\.google\.com/_/BardChatUi)'
+    class_severity: {doc: medium, agent-config: critical}
+    references: ['https://ai.google.dev/gemini-api/terms']
+    examples:
+      - 'requests.post("https://gemini.google.com/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate", cookies=cookies)'
+      - 'POST https://gemini.google.com/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate'
+    negative_examples:
+      - 'https://api.anthropic.com/v1/messages'
+      - 'https://api.openai.com/v1/chat/completions'
+      - 'notgemini.google.com/api/x'
+      - 'https://gemini.google.com.example.net/api/x'
+  - id: google-consumer-app-endpoint
+    name: 'Gemini app used as an endpoint'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      Gemini app (a consumer app) used as a base URL, request target or browser-automation target. Traffic to it runs under consumer terms, where conversations may be used for training.
+    remediation: >-
+      Point the code at the vendor's API instead: use Vertex AI (https://REGION-aiplatform.googleapis.com) or the paid Gemini API (https://generativelanguage.googleapis.com) with a billed API key.
+    message: 'Uses the Gemini app consumer app as an endpoint; use Vertex AI (https://REGION-aiplatform.googleapis.com) or the paid Gemini API (https://generativelanguage.googleapis.com) with a billed API key'
+    keywords: ['gemini.google.com', 'bard.google.com', 'aistudio.google.com', 'notebooklm.google.com']
+    pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>(?:gemini\.google\.com|bard\.google\.com|aistudio\.google\.com|notebooklm\.google\.com))(?![A-Za-z0-9-]|\.[A-Za-z])'
+    class_severity: {doc: low}
+    references: ['https://ai.google.dev/gemini-api/terms']
+    examples:
+      - 'base_url = "https://gemini.google.com"'
+      - 'await page.goto(''https://gemini.google.com/'')'
+      - 'curl -s https://gemini.google.com/'
+    negative_examples:
+      - 'base_url = "https://api.anthropic.com"'
+      - 'client = OpenAI(base_url="https://api.openai.com/v1")'
+      - '# see https://gemini.google.com for the app'
+      - 'url: https://gemini.google.com.example.net/x'
+  - id: google-consumer-app-link
+    name: 'Link to Gemini app'
+    category: consumer-endpoint
+    severity: low
+    description: >-
+      A mention of Gemini app, a consumer chat app. Harmless in prose; reported as a note so that coverage of consumer-app use is visible.
+    remediation: >-
+      Nothing to do for documentation links. For code: use Vertex AI (https://REGION-aiplatform.googleapis.com) or the paid Gemini API (https://generativelanguage.googleapis.com) with a billed API key.
+    message: 'Mentions the Gemini app consumer app; for programmatic use, use Vertex AI (https://REGION-aiplatform.googleapis.com) or the paid Gemini API (https://generativelanguage.googleapis.com) with a billed API key'
+    keywords: ['gemini.google.com', 'bard.google.com', 'aistudio.google.com', 'notebooklm.google.com']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:gemini\.google\.com|bard\.google\.com|aistudio\.google\.com|notebooklm\.google\.com))(?![A-Za-z0-9-]|\.[A-Za-z])'
+    references: ['https://ai.google.dev/gemini-api/terms']
+    examples:
+      - 'See https://gemini.google.com for details.'
+      - 'Generated with https://gemini.google.com/ (link)'
+    negative_examples:
+      - 'notgemini.google.com'
+      - 'gemini.google.com.example.net'
+      - 'https://api.openai.com/v1'
+      - 'api.poe.com metadata.ai docs.perplexity.ai'
+  - id: microsoft-consumer-internal-api
+    name: 'consumer Copilot / Bing Chat internal API call'
+    category: consumer-endpoint
+    severity: high
+    description: >-
+      A call to the internal API behind consumer Copilot / Bing Chat, the consumer app. It needs a consumer login, runs under consumer terms (conversations may be used for training) and breaks without notice.
+    remediation: >-
+      Replace the consumer-app client with the vendor's API: use Azure OpenAI or Azure AI Foundry (https://RESOURCE.openai.azure.com) with an API key or Entra ID.
+    message: 'Calls the consumer Copilot / Bing Chat consumer app''s internal API; use Azure OpenAI or Azure AI Foundry (https://RESOURCE.openai.azure.com) with an API key or Entra ID'
+    keywords: ['copilot.microsoft.com', 'bing.com']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:copilot\.microsoft\.com/c/api/|sydney\.bing\.com/sydney/|(?:www\.)?bing\.com/turing/))'
+    class_severity: {doc: medium, agent-config: critical}
+    references: ['https://learn.microsoft.com/en-us/legal/cognitive-services/openai/data-privacy']
+    examples:
+      - 'requests.post("https://copilot.microsoft.com/c/api/conversations", cookies=cookies)'
+      - 'POST https://copilot.microsoft.com/c/api/conversations'
+    negative_examples:
+      - 'https://api.anthropic.com/v1/messages'
+      - 'https://api.openai.com/v1/chat/completions'
+      - 'notcopilot.microsoft.com/api/x'
+      - 'https://copilot.microsoft.com.example.net/api/x'
+  - id: microsoft-consumer-app-endpoint
+    name: 'consumer Copilot / Bing Chat used as an endpoint'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      consumer Copilot / Bing Chat (a consumer app) used as a base URL, request target or browser-automation target. Traffic to it runs under consumer terms, where conversations may be used for training.
+    remediation: >-
+      Point the code at the vendor's API instead: use Azure OpenAI or Azure AI Foundry (https://RESOURCE.openai.azure.com) with an API key or Entra ID.
+    message: 'Uses the consumer Copilot / Bing Chat consumer app as an endpoint; use Azure OpenAI or Azure AI Foundry (https://RESOURCE.openai.azure.com) with an API key or Entra ID'
+    keywords: ['copilot.microsoft.com', 'bing.com']
+    pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>(?:copilot\.microsoft\.com|(?:www\.)?bing\.com/chat))(?![A-Za-z0-9-]|\.[A-Za-z])'
+    class_severity: {doc: low}
+    references: ['https://learn.microsoft.com/en-us/legal/cognitive-services/openai/data-privacy']
+    examples:
+      - 'base_url = "https://copilot.microsoft.com"'
+      - 'await page.goto(''https://copilot.microsoft.com/'')'
+      - 'curl -s https://copilot.microsoft.com/'
+    negative_examples:
+      - 'base_url = "https://api.anthropic.com"'
+      - 'client = OpenAI(base_url="https://api.openai.com/v1")'
+      - '# see https://copilot.microsoft.com for the app'
+      - 'url: https://copilot.microsoft.com.example.net/x'
+  - id: microsoft-consumer-app-link
+    name: 'Link to consumer Copilot / Bing Chat'
+    category: consumer-endpoint
+    severity: low
+    description: >-
+      A mention of consumer Copilot / Bing Chat, a consumer chat app. Harmless in prose; reported as a note so that coverage of consumer-app use is visible.
+    remediation: >-
+      Nothing to do for documentation links. For code: use Azure OpenAI or Azure AI Foundry (https://RESOURCE.openai.azure.com) with an API key or Entra ID.
+    message: 'Mentions the consumer Copilot / Bing Chat consumer app; for programmatic use, use Azure OpenAI or Azure AI Foundry (https://RESOURCE.openai.azure.com) with an API key or Entra ID'
+    keywords: ['copilot.microsoft.com', 'bing.com']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:copilot\.microsoft\.com|(?:www\.)?bing\.com/chat))(?![A-Za-z0-9-]|\.[A-Za-z])'
+    references: ['https://learn.microsoft.com/en-us/legal/cognitive-services/openai/data-privacy']
+    examples:
+      - 'See https://copilot.microsoft.com for details.'
+      - 'Generated with https://copilot.microsoft.com/ (link)'
+    negative_examples:
+      - 'notcopilot.microsoft.com'
+      - 'copilot.microsoft.com.example.net'
+      - 'https://api.openai.com/v1'
+      - 'api.poe.com metadata.ai docs.perplexity.ai'
+  - id: mistral-consumer-internal-api
+    name: 'Le Chat internal API call'
+    category: consumer-endpoint
+    severity: high
+    description: >-
+      A call to the internal API behind Le Chat, the consumer app. It needs a consumer login, runs under consumer terms (conversations may be used for training) and breaks without notice.
+    remediation: >-
+      Replace the consumer-app client with the vendor's API: use https://api.mistral.ai/v1/chat/completions with an API key.
+    message: 'Calls the Le Chat consumer app''s internal API; use https://api.mistral.ai/v1/chat/completions with an API key'
+    keywords: ['chat.mistral.ai']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>chat\.mistral\.ai/api/)'
+    class_severity: {doc: medium, agent-config: critical}
+    references: ['https://mistral.ai/terms']
+    examples:
+      - 'requests.post("https://chat.mistral.ai/api/chat", cookies=cookies)'
+      - 'POST https://chat.mistral.ai/api/chat'
+    negative_examples:
+      - 'https://api.anthropic.com/v1/messages'
+      - 'https://api.openai.com/v1/chat/completions'
+      - 'notchat.mistral.ai/api/x'
+      - 'https://chat.mistral.ai.example.net/api/x'
+  - id: mistral-consumer-app-endpoint
+    name: 'Le Chat used as an endpoint'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      Le Chat (a consumer app) used as a base URL, request target or browser-automation target. Traffic to it runs under consumer terms, where conversations may be used for training.
+    remediation: >-
+      Point the code at the vendor's API instead: use https://api.mistral.ai/v1/chat/completions with an API key.
+    message: 'Uses the Le Chat consumer app as an endpoint; use https://api.mistral.ai/v1/chat/completions with an API key'
+    keywords: ['chat.mistral.ai']
+    pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>chat\.mistral\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    class_severity: {doc: low}
+    references: ['https://mistral.ai/terms']
+    examples:
+      - 'base_url = "https://chat.mistral.ai"'
+      - 'await page.goto(''https://chat.mistral.ai/'')'
+      - 'curl -s https://chat.mistral.ai/'
+    negative_examples:
+      - 'base_url = "https://api.anthropic.com"'
+      - 'client = OpenAI(base_url="https://api.openai.com/v1")'
+      - '# see https://chat.mistral.ai for the app'
+      - 'url: https://chat.mistral.ai.example.net/x'
+  - id: mistral-consumer-app-link
+    name: 'Link to Le Chat'
+    category: consumer-endpoint
+    severity: low
+    description: >-
+      A mention of Le Chat, a consumer chat app. Harmless in prose; reported as a note so that coverage of consumer-app use is visible.
+    remediation: >-
+      Nothing to do for documentation links. For code: use https://api.mistral.ai/v1/chat/completions with an API key.
+    message: 'Mentions the Le Chat consumer app; for programmatic use, use https://api.mistral.ai/v1/chat/completions with an API key'
+    keywords: ['chat.mistral.ai']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>chat\.mistral\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    references: ['https://mistral.ai/terms']
+    examples:
+      - 'See https://chat.mistral.ai for details.'
+      - 'Generated with https://chat.mistral.ai/ (link)'
+    negative_examples:
+      - 'notchat.mistral.ai'
+      - 'chat.mistral.ai.example.net'
+      - 'https://api.openai.com/v1'
+      - 'api.poe.com metadata.ai docs.perplexity.ai'
+  - id: perplexity-consumer-internal-api
+    name: 'Perplexity web app internal API call'
+    category: consumer-endpoint
+    severity: high
+    description: >-
+      A call to the internal API behind Perplexity web app, the consumer app. It needs a consumer login, runs under consumer terms (conversations may be used for training) and breaks without notice.
+    remediation: >-
+      Replace the consumer-app client with the vendor's API: use https://api.perplexity.ai/chat/completions with an API key.
+    message: 'Calls the Perplexity web app consumer app''s internal API; use https://api.perplexity.ai/chat/completions with an API key'
+    keywords: ['perplexity.ai']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:www\.)?perplexity\.ai/(?:rest|socket\.io)/)'
+    class_severity: {doc: medium, agent-config: critical}
+    references: ['https://www.perplexity.ai/hub/legal/terms-of-service']
+    examples:
+      - 'requests.post("https://www.perplexity.ai/rest/sse/perplexity_ask", cookies=cookies)'
+      - 'POST https://www.perplexity.ai/rest/sse/perplexity_ask'
+    negative_examples:
+      - 'https://api.anthropic.com/v1/messages'
+      - 'https://api.openai.com/v1/chat/completions'
+      - 'notwww.perplexity.ai/api/x'
+      - 'https://www.perplexity.ai.example.net/api/x'
+  - id: perplexity-consumer-app-endpoint
+    name: 'Perplexity web app used as an endpoint'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      Perplexity web app (a consumer app) used as a base URL, request target or browser-automation target. Traffic to it runs under consumer terms, where conversations may be used for training.
+    remediation: >-
+      Point the code at the vendor's API instead: use https://api.perplexity.ai/chat/completions with an API key.
+    message: 'Uses the Perplexity web app consumer app as an endpoint; use https://api.perplexity.ai/chat/completions with an API key'
+    keywords: ['perplexity.ai']
+    pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>(?:www\.)?perplexity\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    class_severity: {doc: low}
+    references: ['https://www.perplexity.ai/hub/legal/terms-of-service']
+    examples:
+      - 'base_url = "https://www.perplexity.ai"'
+      - 'await page.goto(''https://www.perplexity.ai/'')'
+      - 'curl -s https://www.perplexity.ai/'
+    negative_examples:
+      - 'base_url = "https://api.anthropic.com"'
+      - 'client = OpenAI(base_url="https://api.openai.com/v1")'
+      - '# see https://www.perplexity.ai for the app'
+      - 'url: https://www.perplexity.ai.example.net/x'
+  - id: perplexity-consumer-app-link
+    name: 'Link to Perplexity web app'
+    category: consumer-endpoint
+    severity: low
+    description: >-
+      A mention of Perplexity web app, a consumer chat app. Harmless in prose; reported as a note so that coverage of consumer-app use is visible.
+    remediation: >-
+      Nothing to do for documentation links. For code: use https://api.perplexity.ai/chat/completions with an API key.
+    message: 'Mentions the Perplexity web app consumer app; for programmatic use, use https://api.perplexity.ai/chat/completions with an API key'
+    keywords: ['perplexity.ai']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:www\.)?perplexity\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    references: ['https://www.perplexity.ai/hub/legal/terms-of-service']
+    examples:
+      - 'See https://www.perplexity.ai for details.'
+      - 'Generated with https://www.perplexity.ai/ (link)'
+    negative_examples:
+      - 'notwww.perplexity.ai'
+      - 'www.perplexity.ai.example.net'
+      - 'https://api.openai.com/v1'
+      - 'api.poe.com metadata.ai docs.perplexity.ai'
+  - id: deepseek-consumer-internal-api
+    name: 'DeepSeek chat app internal API call'
+    category: consumer-endpoint
+    severity: high
+    description: >-
+      A call to the internal API behind DeepSeek chat app, the consumer app. It needs a consumer login, runs under consumer terms (conversations may be used for training) and breaks without notice.
+    remediation: >-
+      Replace the consumer-app client with the vendor's API: use https://api.deepseek.com/chat/completions with an API key.
+    message: 'Calls the DeepSeek chat app consumer app''s internal API; use https://api.deepseek.com/chat/completions with an API key'
+    keywords: ['chat.deepseek.com']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>chat\.deepseek\.com/api/)'
+    class_severity: {doc: medium, agent-config: critical}
+    references: ['https://platform.deepseek.com/']
+    examples:
+      - 'requests.post("https://chat.deepseek.com/api/v0/chat/completion", cookies=cookies)'
+      - 'POST https://chat.deepseek.com/api/v0/chat/completion'
+    negative_examples:
+      - 'https://api.anthropic.com/v1/messages'
+      - 'https://api.openai.com/v1/chat/completions'
+      - 'notchat.deepseek.com/api/x'
+      - 'https://chat.deepseek.com.example.net/api/x'
+  - id: deepseek-consumer-app-endpoint
+    name: 'DeepSeek chat app used as an endpoint'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      DeepSeek chat app (a consumer app) used as a base URL, request target or browser-automation target. Traffic to it runs under consumer terms, where conversations may be used for training.
+    remediation: >-
+      Point the code at the vendor's API instead: use https://api.deepseek.com/chat/completions with an API key.
+    message: 'Uses the DeepSeek chat app consumer app as an endpoint; use https://api.deepseek.com/chat/completions with an API key'
+    keywords: ['chat.deepseek.com']
+    pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>chat\.deepseek\.com)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    class_severity: {doc: low}
+    references: ['https://platform.deepseek.com/']
+    examples:
+      - 'base_url = "https://chat.deepseek.com"'
+      - 'await page.goto(''https://chat.deepseek.com/'')'
+      - 'curl -s https://chat.deepseek.com/'
+    negative_examples:
+      - 'base_url = "https://api.anthropic.com"'
+      - 'client = OpenAI(base_url="https://api.openai.com/v1")'
+      - '# see https://chat.deepseek.com for the app'
+      - 'url: https://chat.deepseek.com.example.net/x'
+  - id: deepseek-consumer-app-link
+    name: 'Link to DeepSeek chat app'
+    category: consumer-endpoint
+    severity: low
+    description: >-
+      A mention of DeepSeek chat app, a consumer chat app. Harmless in prose; reported as a note so that coverage of consumer-app use is visible.
+    remediation: >-
+      Nothing to do for documentation links. For code: use https://api.deepseek.com/chat/completions with an API key.
+    message: 'Mentions the DeepSeek chat app consumer app; for programmatic use, use https://api.deepseek.com/chat/completions with an API key'
+    keywords: ['chat.deepseek.com']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>chat\.deepseek\.com)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    references: ['https://platform.deepseek.com/']
+    examples:
+      - 'See https://chat.deepseek.com for details.'
+      - 'Generated with https://chat.deepseek.com/ (link)'
+    negative_examples:
+      - 'notchat.deepseek.com'
+      - 'chat.deepseek.com.example.net'
+      - 'https://api.openai.com/v1'
+      - 'api.poe.com metadata.ai docs.perplexity.ai'
+  - id: xai-consumer-internal-api
+    name: 'Grok app internal API call'
+    category: consumer-endpoint
+    severity: high
+    description: >-
+      A call to the internal API behind Grok app, the consumer app. It needs a consumer login, runs under consumer terms (conversations may be used for training) and breaks without notice.
+    remediation: >-
+      Replace the consumer-app client with the vendor's API: use https://api.x.ai/v1/chat/completions with an API key.
+    message: 'Calls the Grok app consumer app''s internal API; use https://api.x.ai/v1/chat/completions with an API key'
+    keywords: ['grok.com']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>grok\.com/rest/)'
+    class_severity: {doc: medium, agent-config: critical}
+    references: ['https://x.ai/legal/terms-of-service-enterprise']
+    examples:
+      - 'requests.post("https://grok.com/rest/app-chat/conversations/new", cookies=cookies)'
+      - 'POST https://grok.com/rest/app-chat/conversations/new'
+    negative_examples:
+      - 'https://api.anthropic.com/v1/messages'
+      - 'https://api.openai.com/v1/chat/completions'
+      - 'notgrok.com/api/x'
+      - 'https://grok.com.example.net/api/x'
+  - id: xai-consumer-app-endpoint
+    name: 'Grok app used as an endpoint'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      Grok app (a consumer app) used as a base URL, request target or browser-automation target. Traffic to it runs under consumer terms, where conversations may be used for training.
+    remediation: >-
+      Point the code at the vendor's API instead: use https://api.x.ai/v1/chat/completions with an API key.
+    message: 'Uses the Grok app consumer app as an endpoint; use https://api.x.ai/v1/chat/completions with an API key'
+    keywords: ['grok.com']
+    pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>grok\.com)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    class_severity: {doc: low}
+    references: ['https://x.ai/legal/terms-of-service-enterprise']
+    examples:
+      - 'base_url = "https://grok.com"'
+      - 'await page.goto(''https://grok.com/'')'
+      - 'curl -s https://grok.com/'
+    negative_examples:
+      - 'base_url = "https://api.anthropic.com"'
+      - 'client = OpenAI(base_url="https://api.openai.com/v1")'
+      - '# see https://grok.com for the app'
+      - 'url: https://grok.com.example.net/x'
+  - id: xai-consumer-app-link
+    name: 'Link to Grok app'
+    category: consumer-endpoint
+    severity: low
+    description: >-
+      A mention of Grok app, a consumer chat app. Harmless in prose; reported as a note so that coverage of consumer-app use is visible.
+    remediation: >-
+      Nothing to do for documentation links. For code: use https://api.x.ai/v1/chat/completions with an API key.
+    message: 'Mentions the Grok app consumer app; for programmatic use, use https://api.x.ai/v1/chat/completions with an API key'
+    keywords: ['grok.com']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>grok\.com)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    references: ['https://x.ai/legal/terms-of-service-enterprise']
+    examples:
+      - 'See https://grok.com for details.'
+      - 'Generated with https://grok.com/ (link)'
+    negative_examples:
+      - 'notgrok.com'
+      - 'grok.com.example.net'
+      - 'https://api.openai.com/v1'
+      - 'api.poe.com metadata.ai docs.perplexity.ai'
+  - id: poe-consumer-internal-api
+    name: 'Poe web app internal API call'
+    category: consumer-endpoint
+    severity: high
+    description: >-
+      A call to the internal API behind Poe web app, the consumer app. It needs a consumer login, runs under consumer terms (conversations may be used for training) and breaks without notice.
+    remediation: >-
+      Replace the consumer-app client with the vendor's API: use the Poe API (https://api.poe.com/v1) with a Poe API key.
+    message: 'Calls the Poe web app consumer app''s internal API; use the Poe API (https://api.poe.com/v1) with a Poe API key'
+    keywords: ['poe.com']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>poe\.com/api/gql_POST)'
+    class_severity: {doc: medium, agent-config: critical}
+    references: ['https://poe.com/api_key']
+    examples:
+      - 'requests.post("https://poe.com/api/gql_POST", cookies=cookies)'
+      - 'POST https://poe.com/api/gql_POST'
+    negative_examples:
+      - 'https://api.anthropic.com/v1/messages'
+      - 'https://api.openai.com/v1/chat/completions'
+      - 'notpoe.com/api/x'
+      - 'https://poe.com.example.net/api/x'
+  - id: poe-consumer-app-endpoint
+    name: 'Poe web app used as an endpoint'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      Poe web app (a consumer app) used as a base URL, request target or browser-automation target. Traffic to it runs under consumer terms, where conversations may be used for training.
+    remediation: >-
+      Point the code at the vendor's API instead: use the Poe API (https://api.poe.com/v1) with a Poe API key.
+    message: 'Uses the Poe web app consumer app as an endpoint; use the Poe API (https://api.poe.com/v1) with a Poe API key'
+    keywords: ['poe.com']
+    pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>poe\.com)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    class_severity: {doc: low}
+    references: ['https://poe.com/api_key']
+    examples:
+      - 'base_url = "https://poe.com"'
+      - 'await page.goto(''https://poe.com/'')'
+      - 'curl -s https://poe.com/'
+    negative_examples:
+      - 'base_url = "https://api.anthropic.com"'
+      - 'client = OpenAI(base_url="https://api.openai.com/v1")'
+      - '# see https://poe.com for the app'
+      - 'url: https://poe.com.example.net/x'
+  - id: poe-consumer-app-link
+    name: 'Link to Poe web app'
+    category: consumer-endpoint
+    severity: low
+    description: >-
+      A mention of Poe web app, a consumer chat app. Harmless in prose; reported as a note so that coverage of consumer-app use is visible.
+    remediation: >-
+      Nothing to do for documentation links. For code: use the Poe API (https://api.poe.com/v1) with a Poe API key.
+    message: 'Mentions the Poe web app consumer app; for programmatic use, use the Poe API (https://api.poe.com/v1) with a Poe API key'
+    keywords: ['poe.com']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>poe\.com)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    references: ['https://poe.com/api_key']
+    examples:
+      - 'See https://poe.com for details.'
+      - 'Generated with https://poe.com/ (link)'
+    negative_examples:
+      - 'notpoe.com'
+      - 'poe.com.example.net'
+      - 'https://api.openai.com/v1'
+      - 'api.poe.com metadata.ai docs.perplexity.ai'
+  - id: character-ai-consumer-internal-api
+    name: 'Character.ai internal API call'
+    category: consumer-endpoint
+    severity: high
+    description: >-
+      A call to the internal API behind Character.ai, the consumer app. It needs a consumer login, runs under consumer terms (conversations may be used for training) and breaks without notice.
+    remediation: >-
+      Replace the consumer-app client with the vendor's API: Character.ai has no public API; use a vendor API such as https://api.anthropic.com/v1/messages with an API key.
+    message: 'Calls the Character.ai consumer app''s internal API; Character.ai has no public API; use a vendor API such as https://api.anthropic.com/v1/messages with an API key'
+    keywords: ['character.ai']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:neo\.character\.ai/|(?:plus|beta)\.character\.ai/chat/))'
+    class_severity: {doc: medium, agent-config: critical}
+    references: ['https://character.ai/tos']
+    examples:
+      - 'requests.post("https://neo.character.ai/chats/recent", cookies=cookies)'
+      - 'POST https://neo.character.ai/chats/recent'
+    negative_examples:
+      - 'https://api.anthropic.com/v1/messages'
+      - 'https://api.openai.com/v1/chat/completions'
+      - 'notbeta.character.ai/api/x'
+      - 'https://beta.character.ai.example.net/api/x'
+  - id: character-ai-consumer-app-endpoint
+    name: 'Character.ai used as an endpoint'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      Character.ai (a consumer app) used as a base URL, request target or browser-automation target. Traffic to it runs under consumer terms, where conversations may be used for training.
+    remediation: >-
+      Point the code at the vendor's API instead: Character.ai has no public API; use a vendor API such as https://api.anthropic.com/v1/messages with an API key.
+    message: 'Uses the Character.ai consumer app as an endpoint; Character.ai has no public API; use a vendor API such as https://api.anthropic.com/v1/messages with an API key'
+    keywords: ['character.ai']
+    pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>(?:beta\.|plus\.|neo\.)?character\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    class_severity: {doc: low}
+    references: ['https://character.ai/tos']
+    examples:
+      - 'base_url = "https://beta.character.ai"'
+      - 'await page.goto(''https://beta.character.ai/'')'
+      - 'curl -s https://beta.character.ai/'
+    negative_examples:
+      - 'base_url = "https://api.anthropic.com"'
+      - 'client = OpenAI(base_url="https://api.openai.com/v1")'
+      - '# see https://beta.character.ai for the app'
+      - 'url: https://beta.character.ai.example.net/x'
+  - id: character-ai-consumer-app-link
+    name: 'Link to Character.ai'
+    category: consumer-endpoint
+    severity: low
+    description: >-
+      A mention of Character.ai, a consumer chat app. Harmless in prose; reported as a note so that coverage of consumer-app use is visible.
+    remediation: >-
+      Nothing to do for documentation links. For code: Character.ai has no public API; use a vendor API such as https://api.anthropic.com/v1/messages with an API key.
+    message: 'Mentions the Character.ai consumer app; for programmatic use, Character.ai has no public API; use a vendor API such as https://api.anthropic.com/v1/messages with an API key'
+    keywords: ['character.ai']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:beta\.|plus\.|neo\.)?character\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    references: ['https://character.ai/tos']
+    examples:
+      - 'See https://beta.character.ai for details.'
+      - 'Generated with https://beta.character.ai/ (link)'
+    negative_examples:
+      - 'notbeta.character.ai'
+      - 'beta.character.ai.example.net'
+      - 'https://api.openai.com/v1'
+      - 'api.poe.com metadata.ai docs.perplexity.ai'
+  - id: meta-consumer-internal-api
+    name: 'Meta AI app internal API call'
+    category: consumer-endpoint
+    severity: high
+    description: >-
+      A call to the internal API behind Meta AI app, the consumer app. It needs a consumer login, runs under consumer terms (conversations may be used for training) and breaks without notice.
+    remediation: >-
+      Replace the consumer-app client with the vendor's API: use the Llama API (https://api.llama.com/compat/v1) with an API key.
+    message: 'Calls the Meta AI app consumer app''s internal API; use the Llama API (https://api.llama.com/compat/v1) with an API key'
+    keywords: ['meta.ai']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:(?:www\.)?meta\.ai/api/graphql|graph\.meta\.ai/))'
+    class_severity: {doc: medium, agent-config: critical}
+    references: ['https://llama.developer.meta.com/']
+    examples:
+      - 'requests.post("https://www.meta.ai/api/graphql/", cookies=cookies)'
+      - 'POST https://www.meta.ai/api/graphql/'
+    negative_examples:
+      - 'https://api.anthropic.com/v1/messages'
+      - 'https://api.openai.com/v1/chat/completions'
+      - 'notwww.meta.ai/api/x'
+      - 'https://www.meta.ai.example.net/api/x'
+  - id: meta-consumer-app-endpoint
+    name: 'Meta AI app used as an endpoint'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      Meta AI app (a consumer app) used as a base URL, request target or browser-automation target. Traffic to it runs under consumer terms, where conversations may be used for training.
+    remediation: >-
+      Point the code at the vendor's API instead: use the Llama API (https://api.llama.com/compat/v1) with an API key.
+    message: 'Uses the Meta AI app consumer app as an endpoint; use the Llama API (https://api.llama.com/compat/v1) with an API key'
+    keywords: ['meta.ai']
+    pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>(?:www\.)?meta\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    class_severity: {doc: low}
+    references: ['https://llama.developer.meta.com/']
+    examples:
+      - 'base_url = "https://www.meta.ai"'
+      - 'await page.goto(''https://www.meta.ai/'')'
+      - 'curl -s https://www.meta.ai/'
+    negative_examples:
+      - 'base_url = "https://api.anthropic.com"'
+      - 'client = OpenAI(base_url="https://api.openai.com/v1")'
+      - '# see https://www.meta.ai for the app'
+      - 'url: https://www.meta.ai.example.net/x'
+  - id: meta-consumer-app-link
+    name: 'Link to Meta AI app'
+    category: consumer-endpoint
+    severity: low
+    description: >-
+      A mention of Meta AI app, a consumer chat app. Harmless in prose; reported as a note so that coverage of consumer-app use is visible.
+    remediation: >-
+      Nothing to do for documentation links. For code: use the Llama API (https://api.llama.com/compat/v1) with an API key.
+    message: 'Mentions the Meta AI app consumer app; for programmatic use, use the Llama API (https://api.llama.com/compat/v1) with an API key'
+    keywords: ['meta.ai']
+    pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:www\.)?meta\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
+    references: ['https://llama.developer.meta.com/']
+    examples:
+      - 'See https://www.meta.ai for details.'
+      - 'Generated with https://www.meta.ai/ (link)'
+    negative_examples:
+      - 'notwww.meta.ai'
+      - 'www.meta.ai.example.net'
+      - 'https://api.openai.com/v1'
+      - 'api.poe.com metadata.ai docs.perplexity.ai'
+  - id: chatgpt-session-token
+    name: 'ChatGPT session cookie'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      The NextAuth session cookie of chatgpt.com (__Secure-next-auth.session-token). It logs into a consumer ChatGPT account; wrappers that use it drive the consumer app.
+    remediation: >-
+      Log out of ChatGPT everywhere to invalidate the cookie, remove it from the repository, and use the API with an API key instead.
+    message: 'ChatGPT session cookie (consumer account); use https://api.openai.com/v1/responses with an API key'
+    keywords: ['__Secure-next-auth']
+    pattern: '(?<![A-Za-z0-9_-])__Secure-next-auth\.session-token(?:\.\d)?["\x27]?\s*(?:[:=]|["\x27]?\s*,\s*["\x27]?value["\x27]?\s*:)\s*["\x27]?(?<secret>[A-Za-z0-9._~%-]{40,})'
+    generic: true
+    requires: '(?i)chatgpt\.com|chat\.openai\.com'
+    references: ['https://openai.com/policies/row-terms-of-use/']
+    examples:
+      - '# https://chatgpt.com
+cookies = {"__Secure-next-auth.session-token": "⟦eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..0OWwclDcOBMUmwzp.tJrkUOIMioNlEsxM98YYQhfGF3Eqv86Td96sFjUBcBktZzOurOcH3G8PSWAlIiJA3jWYHj9hIq_Ik_mzzm5JogQQQJ4ys4KjRjufEd_Ji0R5gQduOop-SAKzzw5ccUSAqnBbQVYCJPMyGnzQjUIpokCEaOYCVJWOU2iwvfjTmhzUW9Wk5_8k.m4-w96OjYgc9WsFuc22nEi⟧"}'
+      - '{"domain": ".chatgpt.com", "name": "__Secure-next-auth.session-token", "value": "⟦eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..3MAdmCWapr4-AGlV.crBsVH9GJnxPU4hHdDtJGGCr-Oq5d_DFByCLOc3Gx9bJwORaMgjjdrKwDqZ1B5zRByfZYo2q1qFyp7huUF9_Njnekb6BKY_nedpUjACL18edZ_mpSymzvFviJFKsCz-sUBUh_1EhIAoxhBXN6gYnDEWs32k3KmB0ZO7w5fYovxCTo9lxGe2k.C3MrW6PnPGSKGLFXQQgBwr⟧"}'
+    negative_examples:
+      - 'cookies = {"__Secure-next-auth.session-token": "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..HZDe3CEVP6v7auvQ.K-EGzeiu1t4kD7TuVoSriEaMD3l03EyQL4dFLUavJChF2PsidSSk1IUOhnKdRN1EyNkfEfHkytYeVoHgX1c8GpSKfEBmvA13231xu0E2Hz5_2030e1U_OaQWS5J-Fg9xAubKHXvyWrX9sLCKVkwwlYdOury1uN68R6UYoI8Cc1mF5Zo7oVb0.qbT5wHlgU03CK7JqrAWeie"}  # no vendor host in this file'
+      - '# https://chatgpt.com
+__Secure-next-auth.session-token=${CHATGPT_SESSION}'
+  - id: perplexity-session-token
+    name: 'Perplexity session cookie'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      The NextAuth session cookie of perplexity.ai. It logs into a consumer Perplexity account; wrappers that use it drive the consumer app.
+    remediation: >-
+      Log out of Perplexity everywhere, remove the cookie from the repository, and use the API with an API key.
+    message: 'Perplexity session cookie (consumer account); use https://api.perplexity.ai/chat/completions with an API key'
+    keywords: ['__Secure-next-auth']
+    pattern: '(?<![A-Za-z0-9_-])__Secure-next-auth\.session-token(?:\.\d)?["\x27]?\s*(?:[:=]|["\x27]?\s*,\s*["\x27]?value["\x27]?\s*:)\s*["\x27]?(?<secret>[A-Za-z0-9._~%-]{40,})'
+    generic: true
+    requires: '(?i)(?<![A-Za-z0-9.-])(?:www\.)?perplexity\.ai(?![A-Za-z0-9-])'
+    references: ['https://docs.perplexity.ai/']
+    examples:
+      - 'BASE = "https://www.perplexity.ai"
+headers = {"cookie": "__Secure-next-auth.session-token=⟦eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..WJid2XrAFEZ9T8uQ.uYDsBqRmIhBO1qDhR2C_9RupZ6Kflm_WyyjWcjD-A6zKppUzlWl_MrAIaXvB0SBa4NK8mILVpEAf7KQTeWh8RtxuBNj6pGsXiNMb-71lNiIEyb1HKtapFm7FDgUFoGiHgkrW3bMODv-KjyB50VJlWDo6k7FzPKO0yZtbPdseJ7-YZ6LlpHAi.paFC88nu3dlUzPOKazSWEX⟧"}'
+    negative_examples:
+      - 'headers = {"cookie": "__Secure-next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..-tpPnmqfHnPBDKIY.ZSfV5RocimMZKL6mDqqD9QntliWTytq4pF9A9pahp5h0tbYM5_DZZO7izlHFjIWHhl283NUmtjXJk37QcdWFsuTxNSLrAEQ4jvrxAv4htdyG1tLYqkEAhhoaMH9MtySeDkrD2o1fi7-WUV9c3T3Vdhf_3o5cGmpyepAoJXOpbuZ8l5mBPRI5.3uuzlmzmApAtPhqZK4RoKo"}'
+  - id: gemini-session-cookie
+    name: 'Gemini / Bard session cookie'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      A Google account session cookie (__Secure-1PSID, -1PSIDTS, -1PSIDCC, -3PSID) used by unofficial Gemini/Bard clients. It logs into the whole Google account, not only Gemini.
+    remediation: >-
+      Sign out of the Google account on every device to invalidate the cookies, remove them from the repository, and use Vertex AI or a billed Gemini API key.
+    message: 'Google session cookie used to drive the Gemini consumer app; use Vertex AI (https://REGION-aiplatform.googleapis.com) or the paid Gemini API with a billed API key'
+    keywords: ['__Secure-1PSID', '__Secure-3PSID', 'Secure_1PSID']
+    pattern: '(?<![A-Za-z0-9_-])(?:__Secure-[13]PSID(?:TS|CC)?|Secure_1PSID(?:TS)?)["\x27]?\s*(?:[:=]|["\x27]?\s*,\s*["\x27]?value["\x27]?\s*:)\s*["\x27]?(?<secret>[A-Za-z0-9._~%/+=-]{20,})'
+    generic: true
+    requires: '(?i)(?:gemini|bard)\.google\.com|google\.com'
+    references: ['https://ai.google.dev/gemini-api/terms']
+    examples:
+      - '# scrapes https://gemini.google.com
+client = GeminiClient(Secure_1PSID="⟦g.a000tN7F307p9Pctns-UgmVDyWasvXylY2scWUHx49n2EBTYk9eGbPTOwvSB-9KhYPCeYOfm0Kz1WbH9qMJwzZkzDxfU6yl1fUC22cg9qMi1CgJbpXysfKF1l1-kAEN_HBPB7GeZWRZzt9Mk⟧", Secure_1PSIDTS="sidts-snqaYe0O8KkF3RZHlpk5snAGrFf9-Hs78gJd6LBR7AaFk21Ahc4W27Vl1RyR")'
+      - '{"domain": ".google.com", "name": "__Secure-1PSID", "value": "⟦g.a000VbFCozGk55bJO6TG8KjNgifv_NB6y_OQEYUfdGVXW8Ohz0PCEaZPtDelMXJ7g5UH7VY4lGJUnzc9ZYSPAQuEOu-Yr_kUjtQiXN16UCC4qCoYeIIXs88RdgaT1U1Eb55hiT_xHg_ScWvz⟧"} // bard.google.com'
+    negative_examples:
+      - '__Secure-1PSID=g.a000U-7h3EaIaV1t8S2rZGXFf6nyjy0Y7wKmjKuvJcOa9r6APgllIc6pXOeXEo0sa1fgiWGWvBNscY8pT1Z6h9iDCA4-MCzujQmp6NL77Jsi41O7OWPOJbSekVnyKpKCApJj68l5oadFvqg2  # no Gemini host in this file'
+      - '# gemini.google.com
+__Secure-1PSID=${PSID}'
+  - id: bing-copilot-cookie
+    name: 'Bing / Copilot _U cookie'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      The _U cookie of bing.com / consumer Copilot, used by unofficial Bing Chat and Copilot clients (EdgeGPT, sydney-py). It logs into a consumer Microsoft account.
+    remediation: >-
+      Sign out of the Microsoft account to invalidate the cookie, remove it, and use Azure OpenAI or Azure AI Foundry.
+    message: 'Bing/Copilot consumer session cookie; use Azure OpenAI or Azure AI Foundry (https://RESOURCE.openai.azure.com) with an API key or Entra ID'
+    keywords: ['_U']
+    pattern: '(?<![A-Za-z0-9_])_U["\x27]?\s*(?:[:=]|["\x27]?\s*,\s*["\x27]?value["\x27]?\s*:)\s*["\x27]?(?<secret>[A-Za-z0-9_-]{40,})'
+    generic: true
+    requires: '(?i)bing\.com|copilot\.microsoft\.com'
+    references: ['https://learn.microsoft.com/en-us/copilot/privacy-and-protections']
+    examples:
+      - '# https://www.bing.com/chat
+cookies = [{"name": "_U", "value": "⟦IkSDmpKarAtl1oksPLoexRLmqv2EeGmM8HKUnDYC07303DfhROBhPSso_GrHsP-2mSaRkkJvg8FVaN9knPCMOkeST4Zh69GAg-02CpN1v6z-6c1_VGOl60ihskbEn-rStQjKzi3v5qExVpur6hJD3qQgy_Kx-bbp⟧"}]'
+    negative_examples:
+      - '_U = "p_hZbCqH9kydMosPAT9-ATqRxLd3ZtYme2SGyK7Qxej5EkGyZFwG0XdyocWLSXL1pmZaNTX9oXATLs2t9ibR5f3hSUO-JeOKeiksAZw9gHK2gNWjNUP7DlWUOTYP8PQeEy4-uRV4IfB7IwM4Wl6B68lUVqoJJLuS"  # unrelated'
+      - '# copilot.microsoft.com
+_U = "${BING_U}"'
+  - id: deepseek-user-token
+    name: 'DeepSeek chat userToken'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      The userToken of chat.deepseek.com (browser localStorage), used by unofficial DeepSeek chat clients. It logs into a consumer DeepSeek account.
+    remediation: >-
+      Log out of chat.deepseek.com to invalidate it, remove it, and use the DeepSeek API with an API key.
+    message: 'DeepSeek chat-app session token; use https://api.deepseek.com/chat/completions with an API key'
+    keywords: ['userToken']
+    pattern: '(?<![A-Za-z0-9_])userToken["\x27]?\s*[:=]\s*["\x27]?(?<secret>[A-Za-z0-9._+/=-]{20,})'
+    generic: true
+    requires: '(?i)chat\.deepseek\.com'
+    references: ['https://platform.deepseek.com/']
+    examples:
+      - '# https://chat.deepseek.com
+userToken = "⟦YdS57uVHUHjuzPZVlJnxxRclAzF5ixOj3AJzc8ZdIfnUWZpBAne1UTz5MFBgy1Yh⟧"'
+    negative_examples:
+      - 'userToken = "LVQPMrjVrVMLTardlSCCEQ91GAo-yAHlv0xe6RNPLtzUxqqGOGjmFfMo43NBjiZO"'
+      - '# chat.deepseek.com
+userToken = "${DEEPSEEK_USER_TOKEN}"'
+  - id: grok-sso-cookie
+    name: 'Grok sso cookie'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      The sso / sso-rw cookie (a JWT) of grok.com, used by unofficial Grok clients. It logs into a consumer xAI account.
+    remediation: >-
+      Log out of grok.com to invalidate the cookie, remove it, and use the xAI API with an API key.
+    message: 'Grok consumer session cookie; use https://api.x.ai/v1/chat/completions with an API key'
+    keywords: ['sso']
+    pattern: '(?<![A-Za-z0-9_-])sso(?:-rw)?["\x27]?\s*[:=]\s*["\x27]?(?<secret>eyJ[A-Za-z0-9._-]{20,})'
+    generic: true
+    requires: '(?i)(?<![A-Za-z0-9.-])grok\.com'
+    references: ['https://docs.x.ai/docs/overview']
+    examples:
+      - '# https://grok.com
+cookies = {"sso": "⟦eyJhbGciOiAiUlMyNTYiLCAia2lkIjogIlk5YThLSnFsIiwgInR5cCI6ICJKV1QifQ.eyJzZXNzaW9uX2lkIjogIlFCbktKZ1pzbkkyeFVDcllJZUxOIn0.y2mnD1LXyLE75pUIHiOOroAx2NeX1WT_KZYaUcrndoXBNg5h8x8rYV3dzpRlMjv0wLtNdr5kevpJ8IZh15QQTF⟧"}'
+    negative_examples:
+      - 'sso: "eyJhbGciOiAiUlMyNTYiLCAia2lkIjogIlk2N01ERDhkIiwgInR5cCI6ICJKV1QifQ.eyJzdWIiOiAieCJ9.vQzsWcjuYaYDfvhLscDOFTQ8R5eDdGvpA8O8le4NvyZBL7cCLYSrGvChf6Tyr4fWPF1ZIMTFoQsYmelfXkK04H"  # SAML, no grok host'
+      - 'sso = true'
+  - id: poe-session-cookie
+    name: 'Poe p-b / p-lat cookie'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      The p-b or p-lat cookie (or Poe-Formkey header) of poe.com, used by unofficial Poe clients (poe-api, poe-api-wrapper). It logs into a consumer Poe account.
+    remediation: >-
+      Log out of poe.com to invalidate the cookie, remove it, and use the Poe API with a Poe API key.
+    message: 'Poe consumer session cookie; use the Poe API (https://api.poe.com/v1) with a Poe API key'
+    keywords: ['p-b', 'p-lat', 'poe-formkey']
+    pattern: '(?<![A-Za-z0-9_-])(?:p-b|p-lat|Poe-Formkey)["\x27]?\s*[:=]\s*["\x27]?(?<secret>[A-Za-z0-9%._+/=-]{16,})'
+    generic: true
+    requires: '(?i)(?<![A-Za-z0-9.-])poe\.com'
+    references: ['https://creator.poe.com/docs/external-applications/openai-compatible-api']
+    examples:
+      - '# https://poe.com
+tokens = {"p-b": "⟦EBGq2Cwg25i6LDMOPujFTT%3D%3D⟧", "p-lat": "3Qjey4eMiLA3663WoceIXK9EfaK2mGHSxbiHCUGs"}'
+    negative_examples:
+      - 'tokens = {"p-b": "8och7NO2rHDrEnoU1XoGqx%3D%3D"}'
+      - '# poe.com
+"p-b": "${POE_P_B}"'
+  - id: character-ai-token
+    name: 'Character.ai token'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      An Authorization: Token value for character.ai, used by unofficial Character.ai clients. It logs into a consumer account.
+    remediation: >-
+      Log out of character.ai to invalidate it and remove it from the repository.
+    message: 'Character.ai session token (consumer app, no public API); use a vendor API such as https://api.anthropic.com/v1/messages with an API key'
+    keywords: ['Token']
+    pattern: '(?<![A-Za-z0-9_-])Token\s+(?<secret>[0-9a-f]{40})(?![0-9a-f])'
+    generic: true
+    requires: '(?i)character\.ai'
+    references: ['https://character.ai/tos']
+    examples:
+      - '# https://beta.character.ai
+headers = {"Authorization": "Token ⟦c8d2d62a806a745fe3ae07499cae3230fc43a9ac⟧"}'
+    negative_examples:
+      - 'headers = {"Authorization": "Token f10295a704341971559eb0e8ac687c70353342c0"}'
+  - id: meta-ai-session-cookie
+    name: 'Meta AI session cookie'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      A meta.ai session cookie (abra_sess, ecto_1_sess, datr) used by unofficial Meta AI clients (meta-ai-api).
+    remediation: >-
+      Log out of meta.ai to invalidate the cookies, remove them, and use the Llama API with an API key.
+    message: 'Meta AI consumer session cookie; use the Llama API (https://api.llama.com/compat/v1) with an API key'
+    keywords: ['abra_sess', 'ecto_1_sess', 'datr']
+    pattern: '(?<![A-Za-z0-9_-])(?:abra_sess|ecto_1_sess|datr)["\x27]?\s*[:=]\s*["\x27]?(?<secret>[A-Za-z0-9%._+/=-]{16,})'
+    generic: true
+    requires: '(?i)(?<![A-Za-z0-9.-])(?:www\.)?meta\.ai(?![A-Za-z0-9-])'
+    references: ['https://llama.developer.meta.com/']
+    examples:
+      - '# https://www.meta.ai
+cookies = {"abra_sess": "⟦fhVJHPZiIZB5DXS2u2WCZlRNxJeuHp-kcuz5HDYFFg53KB1Mspkn84c3fGYaEzYJKBPMNUvseOvAurIH⟧"}'
+    negative_examples:
+      - 'cookies = {"datr": "mhEG4WcSx1DzgvPhzyKU7lX-"}  # facebook.com'
+  - id: consumer-session-env
+    name: 'Consumer chat-app session in an environment variable'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      A literal value for an environment variable that unofficial consumer-app wrappers read their session cookie or web access token from (CLAUDE_SESSION_KEY, CHATGPT_ACCESS_TOKEN, _BARD_API_KEY, POE_P_B_TOKEN, …).
+    remediation: >-
+      Invalidate the session by logging out of the consumer app, remove the value, and switch to the vendor's API with an API key.
+    message: 'Consumer chat-app session credential; use the vendor''s API (e.g. https://api.anthropic.com/v1/messages or https://api.openai.com/v1/responses) with an API key'
+    keywords: ['claude_session_key', 'claude_cookie', 'chatgpt_session_token', 'chatgpt_access_token', 'openai_access_token', '_bard_api_key', 'secure_1psid', 'poe_p_b_token', 'poe_p_lat_token', 'cai_token', 'bing_cookies', 'perplexity_session_token', 'deepseek_user_token', 'meta_ai_abra_sess']
+    pattern: '(?<![A-Za-z0-9])(?:CLAUDE_SESSION_KEY|CLAUDE_COOKIE|CHATGPT_SESSION_TOKEN|CHATGPT_ACCESS_TOKEN|OPENAI_ACCESS_TOKEN|_BARD_API_KEY|SECURE_1PSID(?:TS)?|POE_P_B_TOKEN|POE_P_LAT_TOKEN|CAI_TOKEN|BING_COOKIES|PERPLEXITY_SESSION_TOKEN|DEEPSEEK_USER_TOKEN|META_AI_ABRA_SESS)["\x27]?\s*[:=]\s*["\x27]?(?<secret>[^\s"\x27`]{20,})'
+    generic: true
+    references: ['https://github.com/dsdanielpark/Bard-API']
+    examples:
+      - '_BARD_API_KEY=⟦g.a000Qgka8hXjkiBhnA9-fGaO4Y5MnOE4zNFD1VOiFQU_NBFmYSPGawD7C68cC8KI3tuw_xJ6OQQ_v84MnRsfKmweYyyQOZV7whu-6IXcIfmRtNL4GnUNvih7mWo8N-qa_V810KE9QA-DaTF-⟧'
+      - 'export CHATGPT_ACCESS_TOKEN="⟦eyJhbGciOiAiUlMyNTYiLCAia2lkIjogImxwTmxLTFlpIiwgInR5cCI6ICJKV1QifQ.eyJpc3MiOiAieCJ9.eII4K6W_S13m2ZxyXzOCAZqN7f8DLKIrhhVZlk6K9sMAXTaPrk2X6GcNlbCvujBfn-drVbJM5IKu0ZizD7cZoR⟧"'
+    negative_examples:
+      - 'CHATGPT_ACCESS_TOKEN=${{ secrets.CHATGPT_ACCESS_TOKEN }}'
+      - '_BARD_API_KEY=your_bard_api_key_here_xxxx'
+      - 'OPENAI_API_KEY=sk-proj-abc'
+  - id: chatgpt-auth-jwt
+    name: 'ChatGPT sign-in token (auth.openai.com JWT)'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      A JWT issued by auth.openai.com: the ChatGPT web access token (from /api/auth/session) or a Codex CLI 'Sign in with ChatGPT' token in ~/.codex/auth.json. It acts as the consumer ChatGPT account and its usage runs under the subscription terms.
+    remediation: >-
+      Log out (codex logout / ChatGPT sign-out) to revoke it, never commit auth.json, and use an API key from platform.openai.com.
+    message: 'ChatGPT / Codex subscription sign-in token (consumer terms); use https://api.openai.com/v1/responses with an API key'
+    keywords: ['eyJ']
+    pattern: '(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])'
+    validator: openai-auth-jwt
+    references: ['https://developers.openai.com/codex/auth']
+    examples:
+      - '{"tokens": {"access_token": "⟦eyJhbGciOiAiUlMyNTYiLCAia2lkIjogIng0NkJxRzVoIiwgInR5cCI6ICJKV1QifQ.eyJpc3MiOiAiaHR0cHM6Ly9hdXRoLm9wZW5haS5jb20iLCAiYXVkIjogWyJodHRwczovL2FwaS5vcGVuYWkuY29tL3YxIl0sICJleHAiOiAxNzY3MjI1NjAwLCAiaHR0cHM6Ly9hcGkub3BlbmFpLmNvbS9hdXRoIjogeyJjaGF0Z3B0X3BsYW5fdHlwZSI6ICJwbHVzIn19.Z0-FEigpwOJXcHHHblNlVhQeCfzy4DjaBz3qHDWyH-w3LsXpwRsaAxXOTjE-S1hhh0bQ2sRbivUqbyAqQ97MdW⟧"}}'
+    negative_examples:
+      - '{"id_token": "eyJhbGciOiAiUlMyNTYiLCAia2lkIjogIldBcm5zdjBBIiwgInR5cCI6ICJKV1QifQ.eyJpc3MiOiAiaHR0cHM6Ly9hY2NvdW50cy5nb29nbGUuY29tIiwgImF1ZCI6ICJ4IiwgImV4cCI6IDE3NjcyMjU2MDB9.y6kuhByyuflPQBzglzHbvNoPhLly4Yt_Hdj9IJlC-I7GoYAmGvb_V7hTDCg6ctIvA-GpLsfECSF92WgPmjcMxE"}'
+  - id: claude-code-oauth-header
+    name: 'Claude subscription OAuth request'
+    category: consumer-endpoint
+    severity: high
+    description: >-
+      The anthropic-beta: oauth-2025-04-20 header next to a Bearer token: a request to api.anthropic.com made with a Claude Pro/Max subscription token rather than an API key. That traffic runs under the consumer terms, which also forbid using it in other products.
+    remediation: >-
+      Authenticate with an API key (x-api-key) from the Anthropic Console instead of a subscription OAuth token.
+    message: 'Claude subscription OAuth call (consumer terms); use https://api.anthropic.com/v1/messages with an API key (x-api-key)'
+    keywords: ['oauth-2025-04-20']
+    pattern: '(?i)anthropic-beta["\x27]?\s*[:=,]\s*["\x27]?[^"\x27\n]*?(?<secret>oauth-2025-04-20)'
+    requires: '(?i)authorization["\x27]?\s*[:=,]\s*["\x27]?(?:f["\x27])?Bearer'
+    references: ['https://www.anthropic.com/legal/consumer-terms']
+    examples:
+      - 'headers = {"Authorization": f"Bearer {token}", "anthropic-beta": "⟦oauth-2025-04-20⟧"}'
+      - 'curl https://api.anthropic.com/v1/messages -H "Authorization: Bearer $T" -H "anthropic-beta: ⟦oauth-2025-04-20⟧"'
+    negative_examples:
+      - 'headers = {"x-api-key": key, "anthropic-beta": "oauth-2025-04-20"}'
+      - 'headers = {"Authorization": "Bearer x", "anthropic-beta": "prompt-caching-2024-07-31"}'
+  - id: claude-code-subscription-token-use
+    name: 'Claude Code subscription token in use'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      CLAUDE_CODE_OAUTH_TOKEN passed to Claude Code or the Agent SDK (for example from a CI secret): the run authenticates with a Claude Pro/Max subscription, so its prompts fall under the consumer terms.
+    remediation: >-
+      Give the job an ANTHROPIC_API_KEY from the Anthropic Console (or Bedrock/Vertex credentials) instead of a subscription token.
+    message: 'Runs Claude Code on a subscription token (consumer terms); use https://api.anthropic.com/v1/messages with an API key (ANTHROPIC_API_KEY)'
+    keywords: ['CLAUDE_CODE_OAUTH_TOKEN']
+    pattern: '(?<![A-Za-z0-9_])(?<secret>CLAUDE_CODE_OAUTH_TOKEN)(?![A-Za-z0-9_])["\x27]?\s*[:=]'
+    class_severity: {doc: low}
+    references: ['https://docs.anthropic.com/en/docs/claude-code/setup']
+    examples:
+      - '  claude_code_oauth_token: ${{ secrets.CLAUDE_CODE_OAUTH_TOKEN }}
+  env:
+    ⟦CLAUDE_CODE_OAUTH_TOKEN⟧: ${{ secrets.CLAUDE_CODE_OAUTH_TOKEN }}'
+    negative_examples:
+      - 'ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}'
+      - 'unset CLAUDE_CODE_OAUTH_TOKEN'
+  - id: consumer-cf-clearance
+    name: 'Cloudflare clearance cookie for a consumer app'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      A cf_clearance cookie in a file that names a consumer chat app: not a credential, but a strong sign of scraping the consumer app past its bot protection.
+    remediation: >-
+      Stop scraping the consumer app and use the vendor's API with an API key.
+    message: 'Scrapes a consumer chat app past Cloudflare; use the vendor''s API (e.g. https://api.openai.com/v1/responses or https://api.anthropic.com/v1/messages) with an API key'
+    keywords: ['cf_clearance']
+    pattern: '(?<![A-Za-z0-9_-])cf_clearance["\x27]?\s*[:=]\s*["\x27]?(?<secret>[A-Za-z0-9._-]{20,})'
+    generic: true
+    requires: '(?i)(?<![A-Za-z0-9.-])(?:claude\.ai|chatgpt\.com|chat\.openai\.com|gemini\.google\.com|copilot\.microsoft\.com|(?:www\.)?perplexity\.ai|chat\.deepseek\.com|grok\.com|poe\.com|character\.ai|(?:www\.)?meta\.ai)'
+    references: ['https://developers.cloudflare.com/cloudflare-challenges/concepts/clearance/']
+    examples:
+      - '# https://chatgpt.com
+cookies = {"cf_clearance": "⟦cFqfGCNIKOjRL0r9U4MHZ8k2r4O0_jSRMIeEpqffN2w-1700000000-0-150⟧"}'
+    negative_examples:
+      - 'cookies = {"cf_clearance": "OLuOEIojYENtJXJcCZOuphBnb6tBQ9gZ09_cdnZaBd9"}  # our own site'
+  - id: consumer-wrapper-python-dependency
+    name: 'Unofficial consumer-app wrapper (Python dependency)'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      A dependency on an unofficial Python client that drives a consumer chat app (ChatGPT, claude.ai, Gemini/Bard, Poe, Character.ai, Bing/Copilot, Grok, DeepSeek, Meta AI, HuggingChat) with a session cookie or browser automation, under consumer terms.
+    remediation: >-
+      Remove the wrapper and use the vendor's official SDK (anthropic, openai, google-genai, mistralai) against its API with an API key.
+    message: 'Depends on an unofficial consumer-app wrapper; use the vendor''s official SDK (anthropic, openai, google-genai, mistralai) against its API with an API key'
+    keywords: ['chatgpt', 'claude', 'bard', 'gemini', 'poe', 'characterai', 'perplexity', 'meta', 'edgegpt', 'edge', 'sydney', 'copilot', 'grok', 'deepseek', 'hugchat', 'g4f']
+    pattern: '(?im)(?:^|(?<=["\x27\s]))(?<secret>revChatGPT|pyChatGPT|chatgptpy|chatgpt[-_.]browser|chatgptweb|chatgpt[-_.]web[-_.]adapter|chatgpt[-_.]login|claude[-_.]api|unofficial[-_.]claude[-_.]api|claude[-_.]api[-_.]py|claude2|async[-_.]claude[-_.]client|claude[-_.]webapi|bardapi|python[-_.]gemini[-_.]api|gemini[-_.]webapi|geminikit|bardclient|poe[-_.]api|poe[-_.]api[-_.]wrapper|characterai|PyCharacterAI|perplexity[-_.]api|meta[-_.]ai[-_.]api|EdgeGPT|re[-_.]edge[-_.]gpt|sydney[-_.]py|copilot[-_.]api|revgrok|grok3api|revdeepseek|hugchat|g4f)(?=\s*(?:[=<>~!;\[\]"\x27,@]|$))'
+    files: ['requirements*.txt', 'requirements/*.txt', '*.in', 'pyproject.toml', 'Pipfile', 'Pipfile.lock', 'poetry.lock', 'uv.lock', 'setup.cfg', 'setup.py', 'environment.yml']
+    references: ['https://pypi.org/project/revChatGPT/']
+    examples:
+      - '⟦revChatGPT⟧==6.8.6'
+      - 'dependencies = ["⟦gemini-webapi⟧>=1.0", "httpx"]'
+      - '⟦g4f⟧ = "^0.3"'
+    negative_examples:
+      - 'anthropic==0.40.0'
+      - 'openai>=1.0'
+      - 'google-genai'
+      - '# claude-api is not used here'
+  - id: consumer-wrapper-npm-dependency
+    name: 'Unofficial consumer-app wrapper (npm dependency)'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      A dependency on an unofficial npm client that drives a consumer chat app (Bing Chat, claude.ai, Bard, Character.ai, DeepSeek chat, g4f) with a session cookie, under consumer terms.
+    remediation: >-
+      Remove the wrapper and use the vendor's official SDK (@anthropic-ai/sdk, openai, @google/genai) with an API key.
+    message: 'Depends on an unofficial consumer-app wrapper; use the vendor''s official SDK (@anthropic-ai/sdk, openai, @google/genai) with an API key'
+    keywords: ['chatgpt-api', 'bing-chat', 'claude-ai', 'bard-ai', 'node_characterai', 'deepseek-api', 'g4f']
+    pattern: '"(?:node_modules/)?(?<secret>@waylaidwanderer/chatgpt-api|bing-chat|claude-ai|bard-ai|node_characterai|deepseek-api|g4f)"\s*:\s*[{"]'
+    files: ['package.json', 'package-lock.json', 'npm-shrinkwrap.json']
+    references: ['https://www.npmjs.com/package/bing-chat']
+    examples:
+      - '"dependencies": {"⟦bing-chat⟧": "^0.2.3"}'
+      - '"node_modules/⟦claude-ai⟧": {'
+    negative_examples:
+      - '"dependencies": {"@anthropic-ai/sdk": "^0.30.0", "openai": "^4"}'
+      - '"chatgpt": "^5.2.5"'
+  - id: consumer-wrapper-python-import
+    name: 'Unofficial consumer-app wrapper (Python import)'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      An import of an unofficial Python client that drives a consumer chat app with a session cookie (revChatGPT.V1, claude_api, bardapi, gemini_webapi, poe_api_wrapper, PyCharacterAI, meta_ai_api, EdgeGPT, sydney, revgrok, hugchat, g4f …).
+    remediation: >-
+      Replace the wrapper with the vendor's official SDK and an API key.
+    message: 'Imports an unofficial consumer-app wrapper; use the vendor''s official SDK (anthropic, openai, google-genai, mistralai) against its API with an API key'
+    keywords: ['import']
+    pattern: '(?<![A-Za-z0-9_.])(?:from|import)[ \t]+(?<secret>revChatGPT\.V1|revChatGPT\.Unofficial|pyChatGPT|claude_api|unofficial_claude_api|claude2|bardapi|gemini_webapi|geminikit|poe_api_wrapper|poe|PyCharacterAI|characterai|meta_ai_api|EdgeGPT|re_edge_gpt|sydney|revgrok|revDeepSeek|hugchat|g4f)(?![A-Za-z0-9_])'
+    references: ['https://pypi.org/project/g4f/']
+    examples:
+      - 'from ⟦revChatGPT.V1⟧ import Chatbot'
+      - 'import ⟦g4f⟧'
+      - 'from ⟦gemini_webapi⟧ import GeminiClient'
+    negative_examples:
+      - 'from revChatGPT.V3 import Chatbot'
+      - 'import anthropic'
+      - 'from openai import OpenAI'
+      - 'import poetry'
+  - id: consumer-wrapper-js-import
+    name: 'Unofficial consumer-app wrapper (JavaScript)'
+    category: consumer-endpoint
+    severity: medium
+    description: >-
+      Use of an unofficial JavaScript client that drives a consumer chat app: ChatGPTUnofficialProxyAPI (chatgpt), BingAIClient / ChatGPTBrowserClient (@waylaidwanderer/chatgpt-api), or an import of bing-chat, claude-ai, bard-ai, node_characterai, deepseek-api, g4f.
+    remediation: >-
+      Replace it with the vendor's official SDK and an API key.
+    message: 'Uses an unofficial consumer-app wrapper; use the vendor''s official SDK (@anthropic-ai/sdk, openai, @google/genai) with an API key'
+    keywords: ['ChatGPTUnofficialProxyAPI', 'BingAIClient', 'ChatGPTBrowserClient', 'bing-chat', 'claude-ai', 'bard-ai', 'node_characterai', 'deepseek-api', 'g4f']
+    pattern: '(?<![A-Za-z0-9_$])(?<secret>ChatGPTUnofficialProxyAPI|BingAIClient|ChatGPTBrowserClient|(?<=require\(["\x27]|require\( ["\x27]|from ["\x27]|import ["\x27])(?:bing-chat|claude-ai|bard-ai|node_characterai|deepseek-api|g4f)(?=["\x27]))(?![A-Za-z0-9_$])'
+    references: ['https://www.npmjs.com/package/chatgpt']
+    examples:
+      - 'import { ⟦ChatGPTUnofficialProxyAPI⟧ } from "chatgpt"'
+      - 'const { BingChat } = require(''⟦bing-chat⟧'')'
+    negative_examples:
+      - 'import { ChatGPTAPI } from "chatgpt"'
+      - 'import Anthropic from ''@anthropic-ai/sdk'''
+  - id: anthropic-session-key
+    name: 'claude.ai session key'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      A claude.ai web session cookie (sessionKey = sk-ant-sid01-…). It logs into a consumer Claude
+      account; wrappers that use it drive the consumer app outside the API terms.
+    remediation: >-
+      Log out of all claude.ai sessions to invalidate the cookie, remove it from the repository and
+      use an API key with the official SDK instead of a consumer session.
+    keywords: ['sk-ant-sid']
+    pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-ant-sid\d{2}-[A-Za-z0-9_-]{80,200})(?![A-Za-z0-9_-])'
+    references: ['https://www.anthropic.com/legal/consumer-terms']
+    examples:
+      - 'CLAUDE_SESSION_KEY="⟦sk-ant-sid01-FGPx0AsExTV8aevrBFTnRAmorb8Xh-uhLPNatc7-x_2p6xIfLayj8pGHKShoiJk_joAvapT-eiR1ogbvhOxc5Z_RT9mLxAA⟧"'
+      - 'cookies = {"sessionKey": "⟦sk-ant-sid01-hw0wq9neLB5wkFpahJQqF95ZmmcwvVGwXuSFEyFwO3Nv2G6D-qzKpbGRbO1VeuaBzPWKVKE1kIpFzsKdTVSJXk⟧"}'
+    negative_examples:
+      - 'sessionKey = ''sk-ant-sid01-*****'''
+      - 'sessionKey: sk-ant-sid01-VwR7dxN49SUgAaP7n79gD53ZamAZJZ'
+  - id: anthropic-oauth-access-token
+    name: 'Claude Code OAuth access token'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      A Claude subscription OAuth access token (sk-ant-oat01-…), e.g. CLAUDE_CODE_OAUTH_TOKEN or the
+      accessToken in ~/.claude/.credentials.json. It acts as the subscriber's Claude account.
+    remediation: >-
+      Revoke it by logging out of Claude Code (claude /logout) or from the claude.ai account settings,
+      rotate it, and never commit .credentials.json or CI variables holding it.
+    keywords: ['sk-ant-oat']
+    pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-ant-oat\d{2}-[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])'
+    references: ['https://docs.anthropic.com/en/docs/claude-code/setup']
+    examples:
+      - 'CLAUDE_CODE_OAUTH_TOKEN=⟦sk-ant-oat01-TX_EVe553pNfW3LMIeCa8CrPNmvroJ1Ua9yb_kjxn8SqY1z4QcI890o29xiXce0rUhSHj1ekG1cU3UgdWUpD-pCKfZOEDAA⟧'
+      - '{"claudeAiOauth": {"accessToken": "⟦sk-ant-oat01-fXuZ3uXbMPLxBFPSYusFh8HQJJJco70SJWQJh60UMxQdk_3bryGaDTyFG3tCOwApQUYQ0B4LQjoOPV-dOdMxH4YglewskAA⟧", "expiresAt": 1767225600000}}'
+    negative_examples:
+      - 'CLAUDE_CODE_OAUTH_TOKEN=${{ secrets.CLAUDE_CODE_OAUTH_TOKEN }}'
+      - 'accessToken: sk-ant-oat01-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
+  - id: anthropic-oauth-refresh-token
+    name: 'Claude Code OAuth refresh token'
+    category: consumer-endpoint
+    severity: critical
+    description: >-
+      A Claude subscription OAuth refresh token (sk-ant-ort01-…) from ~/.claude/.credentials.json; it
+      mints new access tokens for the account until revoked.
+    remediation: >-
+      Log out of Claude Code on every machine to revoke the refresh token and remove the credentials
+      file from the repository and its history.
+    keywords: ['sk-ant-ort']
+    pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-ant-ort\d{2}-[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])'
+    references: ['https://docs.anthropic.com/en/docs/claude-code/iam']
+    examples:
+      - '"refreshToken": "⟦sk-ant-ort01-d38yds_I1TtjDie1WBtWDez_Ub1NT7NS40WTFWBH98R9N5VcHZt-efLpJR6XbJrnLRpPY9N59nI59jfLQvX_ACmK7uIJLAA⟧"'
+      - 'refresh_token: ⟦sk-ant-ort01-2bMu7F1JpUI3Tb0Fuexbvk1jYUscfZW1VDUbsO3B0MfHkcOoFVUE8mheLzIESaYEpHWpUluvshiTlHdFB5madxsfcuwEaAA⟧'
+    negative_examples:
+      - '"refreshToken": "sk-ant-ort01-<redacted>"'
+      - '"refreshToken": "sk-ant-ort01-abc"'
+
+"""####
+        ),
+        (
             name: "generic.yml",
             text: ####"""
 # Generic credential rules (keyword = value and well-known carriers). These are deliberately
@@ -2510,6 +3636,8 @@ rules:
     entropy: 3.5
     generic: true
     scope: line
+    # Stripe PaymentIntent / SetupIntent client secrets are handed to the browser by design.
+    allow: ['(?:pi|seti)_[A-Za-z0-9]{10,}_secret_[A-Za-z0-9]{10,}']
     references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html']
     examples:
       - 'CLIENT_SECRET=⟦2gN1TLMtDo55vaob07hM0QS00955⟧'
@@ -2531,6 +3659,7 @@ rules:
       - 'secretName: api-credentials-v2'
       - 'CLIENT_SECRET=xxxxxxxxxxxxxxxxxxxxxxxx'
       - 'client_secret: ""'
+      - '{"client_secret":"pi_3PqR8sLkT2mN9vXw1aB4cD7e_secret_Zk8wQ2rT5yU1iO4pL7sD9fG3h"}'
 
   - id: generic-api-key-assignment
     name: 'Hard-coded API or access key'

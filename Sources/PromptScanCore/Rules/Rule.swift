@@ -51,6 +51,18 @@ public struct Rule: Sendable, Equatable {
     /// Regexes; a secret that one of them matches entirely is not reported.
     public var allow: [String]
     public var references: [String]
+    /// The finding message, when set (e.g. naming the API alternative); otherwise "<name> found".
+    public var message: String? = nil
+    /// A regex that must match somewhere in the same file for the rule to report (e.g. a vendor host
+    /// beside a generic cookie name).
+    public var requires: String? = nil
+    /// Severity by file class, overriding `severity` (e.g. `doc: low` for a link in prose).
+    public var classSeverity: [FileClass: Severity] = [:]
+    /// When set, the rule only runs on files of these classes.
+    public var classes: Set<FileClass>? = nil
+    /// When non-empty, the rule only runs on files whose name (or path, for globs with a '/') matches
+    /// one of these case-insensitive globs (e.g. `requirements*.txt`).
+    public var files: [String] = []
     public var examples: [Example]
     public var negativeExamples: [Example]
     public var scope: Scope = .file

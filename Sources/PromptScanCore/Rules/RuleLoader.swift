@@ -6,7 +6,8 @@ import Yams
 public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "name", "category", "severity", "description", "remediation", "keywords", "pattern", "entropy",
-        "validator", "generic", "scope", "allow", "references", "examples", "negative_examples",
+        "validator", "generic", "scope", "allow", "references", "examples", "negative_examples", "message", "requires",
+        "class_severity", "classes", "files",
     ]
     static let requiredKeys = ["id", "name", "category", "severity", "description", "remediation", "pattern"]
 
@@ -151,6 +152,36 @@ public enum RuleLoader {
         if let empty = keywords.first(where: { $0.isEmpty }) {
             throw fail(mapping["keywords"], "empty keyword '\(empty)'")
         }
+        var classSeverity: [FileClass: Severity] = [:]
+        if let node = mapping["class_severity"] {
+            guard let pairs = node.mapping else { throw fail(node, "'class_severity' must map file classes to severities") }
+            for (key, value) in pairs {
+                guard let name = key.string, let fileClass = FileClass(rawValue: name) else {
+                    throw fail(key, "unknown file class '\(key.string ?? "?")' (expected \(FileClass.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                guard let text = value.string, let level = Severity(rawValue: text) else {
+                    throw fail(value, "unknown severity '\(value.string ?? "?")' (expected critical, high, medium or low)")
+                }
+                classSeverity[fileClass] = level
+            }
+        }
+        var classes: Set<FileClass>?
+        if mapping["classes"] != nil {
+            var set = Set<FileClass>()
+            for (name, _) in try strings("classes") {
+                guard let fileClass = FileClass(rawValue: name) else {
+                    throw fail(mapping["classes"], "unknown file class '\(name)' (expected \(FileClass.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                set.insert(fileClass)
+            }
+            classes = set
+        }
+        let files = try strings("files").map(\.0)
+        if let empty = files.first(where: { $0.isEmpty }) {
+            throw fail(mapping["files"], "empty file glob '\(empty)'")
+        }
+        let requires = try string("requires")
+        if let requires, requires.isEmpty { throw fail(mapping["requires"], "'requires' is empty") }
         return Rule(
             id: ruleID,
             name: try string("name") ?? "",
@@ -165,6 +196,11 @@ public enum RuleLoader {
             generic: generic,
             allow: try strings("allow").map(\.0),
             references: try strings("references").map(\.0),
+            message: try string("message"),
+            requires: requires,
+            classSeverity: classSeverity,
+            classes: classes,
+            files: files,
             examples: try strings("examples").map { Rule.Example(raw: $0.0, origin: .init(file: path, line: $0.1)) },
             negativeExamples: try strings("negative_examples").map {
                 Rule.Example(raw: $0.0, origin: .init(file: path, line: $0.1))

@@ -53,11 +53,23 @@ public struct RuleTester: Sendable {
     /// The values `rule` reports in `text`, scanning with that rule alone.
     func values(_ scanner: FileScanner, _ text: String, rule: Int, scratch: MatchScratch) -> [String] {
         let bytes = Array(text.utf8)
+        let (path, fileClass) = RuleTester.exampleFile(for: ruleSet.rules[rule].rule)
         return bytes.withUnsafeBytes { raw in
-            scanner.scan(raw, path: "example", fileClass: .other, scratch: scratch, onlyRules: [rule]).findings
+            scanner.scan(raw, path: path, fileClass: fileClass, scratch: scratch, onlyRules: [rule]).findings
                 .filter { $0.ruleID == ruleSet.rules[rule].rule.id }
                 .compactMap(\.revealed)
         }
+    }
+
+    /// The path and class an example is scanned as: the first `files` glob made concrete
+    /// (`requirements*.txt` → `requirements.txt`) and the first of `classes`, or `example` / other.
+    static func exampleFile(for rule: Rule) -> (String, FileClass) {
+        let path = rule.files.first.map { glob in
+            let first = PathGlob.expandBraces(glob)[0]
+            return first.replacingOccurrences(of: "**/", with: "").replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "?", with: "x")
+        } ?? "example"
+        let fileClass = rule.classes.map { classes in FileClass.allCases.first { classes.contains($0) } ?? .other } ?? .other
+        return (path, fileClass)
     }
 
     /// The example as written, and moved into other carriers (label, text).

@@ -19,6 +19,9 @@ public enum Validators {
             Validator(name: "luhn", summary: "Luhn mod-10 check digit", check: luhn),
             Validator(name: "aws-key-id", summary: "AWS access key id prefix and base32 body", check: awsKeyID),
             Validator(name: "base64-json", summary: "decodes as base64 to a JSON object", check: base64JSON),
+            Validator(
+                name: "openai-auth-jwt", summary: "a JWT whose payload 'iss' is https://auth.openai.com (a ChatGPT sign-in token)",
+                check: openAIAuthJWT),
             Validator(name: "base64-userpass", summary: "decodes as base64 to printable user:password", check: base64UserPass),
         ].map { ($0.name, $0) })
 
@@ -56,6 +59,16 @@ public enum Validators {
             let object = (try? JSONSerialization.jsonObject(with: Data(header))) as? [String: Any]
         else { return false }
         return object["alg"] != nil
+    }
+
+    /// A ChatGPT / Codex sign-in token: a JWT whose payload names `auth.openai.com` as issuer.
+    @Sendable static func openAIAuthJWT(_ token: [UInt8]) -> Bool {
+        let parts = token.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard jwt(token), parts.count >= 3, let payload = Base64.decode(parts[1], urlSafe: true),
+            let object = (try? JSONSerialization.jsonObject(with: Data(payload))) as? [String: Any],
+            let issuer = object["iss"] as? String
+        else { return false }
+        return issuer.hasPrefix("https://auth.openai.com") || issuer.hasPrefix("https://auth0.openai.com")
     }
 
     /// A PyPI API token: `pypi-` and a base64url macaroon whose location is pypi.org (or test.pypi.org).

@@ -1,0 +1,96 @@
+/// The whole per-file pipeline around `FileScanner.scan`: a gzip file is inflated first, binary
+/// content is skipped, the text is scanned, then what `ContainerDecoder` decodes out of it is
+/// scanned too and its findings are moved back to the place in the file that holds them.
+extension FileScanner {
+    /// What scanning one file's content produced.
+    public struct ContentResult: Sendable {
+        public var findings: [Finding] = []
+        public var notices: [Notice] = []
+        /// Bytes scanned (after inflating); 0 when the content was skipped.
+        public var bytes = 0
+        public var scanned = false
+    }
+
+    /// Scans the content of one file; `decodedLimit` bounds what gzip may inflate to.
+    public func scanContent(
+        _ content: [UInt8], path: String, fileClass: FileClass, scratch: MatchScratch, decodedLimit: Int = 64 * 1024 * 1024
+    ) -> ContentResult {
+        var result = ContentResult()
+        var text = content
+        var container: String?
+        if Gzip.isGzip(content) {
+            do {
+                text = try Gzip.inflate(content, limit: decodedLimit)
+                container = "gzip"
+            } catch {
+                let reason: String
+                switch error {
+                case let .corrupt(message): reason = "gzip data that does not inflate (\(message))"
+                case let .tooLarge(size): reason = "gzip data inflating past \(decodedLimit) bytes (at least \(size))"
+                }
+                result.notices.append(Notice(kind: .skipped, path: path, message: reason))
+                return result
+            }
+        }
+        if let reason = BinaryDetector.reasonToSkip(text) {
+            result.notices.append(Notice(kind: .skipped, path: path, message: reason))
+            return result
+        }
+        let decoded = text.withUnsafeBytes { ContainerDecoder.decode($0, path: path, fileClass: fileClass) }
+        if !decoded.masks.isEmpty {
+            for mask in decoded.masks { text.replaceSubrange(mask, with: repeatElement(UInt8(ascii: " "), count: mask.count)) }
+        }
+        text.withUnsafeBytes { raw in
+            let (findings, notices) = scan(raw, path: path, fileClass: fileClass, scratch: scratch)
+            result.findings = findings
+            result.notices = notices
+            if let inner = decoded.decoded {
+                result.findings += decodedFindings(inner, pieces: decoded, original: raw, path: path, fileClass: fileClass,
+                                                   scratch: scratch, known: findings)
+            }
+        }
+        if let container {
+            result.findings = result.findings.map { $0.decoded(from: $0.decodedFrom.map { "\(container)+\($0)" } ?? container) }
+        }
+        result.findings.sort(by: Finding.reportOrder)
+        result.bytes = text.count
+        result.scanned = true
+        return result
+    }
+
+    /// Findings in `decoded`, located in `original`; a value already reported there by the same rule is not repeated.
+    func decodedFindings(
+        _ decoded: DecodedText, pieces: ContainerDecoder.Result, original: UnsafeRawBufferPointer, path: String,
+        fileClass: FileClass, scratch: MatchScratch, known: [Finding]
+    ) -> [Finding] {
+        let inner = decoded.bytes.withUnsafeBytes { scan($0, path: path, fileClass: fileClass, scratch: scratch).findings }
+        var seen = Set(known.map { "\($0.ruleID):\($0.fingerprint):\($0.byteRange.lowerBound)" })
+        var out: [Finding] = []
+        var locator = LineLocator(original)
+        for finding in inner {
+            let range = decoded.originalRange(of: finding.byteRange)
+            if known.contains(where: { $0.ruleID == finding.ruleID && $0.byteRange.overlaps(range) }) { continue }
+            guard seen.insert("\(finding.ruleID):\(finding.fingerprint):\(range.lowerBound)").inserted else { continue }
+            let clamped = min(range.lowerBound, original.count)..<min(range.upperBound, original.count)
+            let start = locator.position(of: clamped.lowerBound)
+            let end = locator.end(of: clamped, startingAt: start)
+            out.append(
+                Finding(
+                    ruleID: finding.ruleID, ruleName: finding.ruleName, category: finding.category, severity: finding.severity,
+                    path: finding.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+                    byteRange: range, fileClass: finding.fileClass, message: finding.message, preview: finding.preview,
+                    fingerprint: finding.fingerprint, validator: finding.validator, revealed: finding.revealed,
+                    decodedFrom: pieces.kind(at: finding.byteRange.lowerBound)))
+        }
+        return out
+    }
+}
+
+extension Finding {
+    /// The same finding, marked as found in content decoded by `kind`.
+    func decoded(from kind: String) -> Finding {
+        var copy = self
+        copy.decodedFrom = kind
+        return copy
+    }
+}

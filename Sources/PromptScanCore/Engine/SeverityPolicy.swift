@@ -1,0 +1,40 @@
+/// How a file's class changes a finding's severity (DETECTION.md §4.5): a rule's own
+/// `class_severity` first; then personal, health and client data one level higher in agent
+/// configs and prompts (they are sent to a model), secrets critical in env files (low ones, such as
+/// test-mode keys, stay low), and generic
+/// (keyword = value) matches in `.env.example`-style templates only low.
+public enum SeverityPolicy {
+    /// Env files that are templates by convention: scanned, but generic matches there are low.
+    static let templateEnvSuffixes = [".example", ".sample", ".template", ".dist", ".tmpl"]
+
+    public static func severity(of rule: Rule, in fileClass: FileClass, path: String) -> Severity {
+        if let override = rule.classSeverity[fileClass] { return override }
+        switch fileClass {
+        case .agentConfig, .prompt:
+            if rule.category == .pii || rule.category == .phi || rule.category == .clientID { return raised(rule.severity) }
+        case .env:
+            if rule.category == .secret {
+                if isTemplateEnv(path) { return rule.generic ? .low : rule.severity }
+                // Low stays low: test-mode keys and identifiers are not live secrets anywhere.
+                return rule.severity == .low ? .low : .critical
+            }
+        default:
+            break
+        }
+        return rule.severity
+    }
+
+    /// `.env.example`, `config/.env.sample`, `app.env.template`.
+    static func isTemplateEnv(_ path: String) -> Bool {
+        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        return templateEnvSuffixes.contains { name.hasSuffix($0) }
+    }
+
+    static func raised(_ severity: Severity) -> Severity {
+        switch severity {
+        case .low: .medium
+        case .medium: .high
+        case .high, .critical: .critical
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+@testable import PromptScanCore
+
+/// Every file class from its globs (DETECTION.md §4.1), and user overrides.
+@Suite struct FileClassTests {
+    @Test(arguments: [
+        ("CLAUDE.md", FileClass.agentConfig), ("sub/AGENTS.md", .agentConfig), ("GEMINI.md", .agentConfig), (".cursorrules", .agentConfig),
+        (".cursor/rules/style.mdc", .agentConfig), (".windsurfrules", .agentConfig), (".github/copilot-instructions.md", .agentConfig),
+        (".github/instructions/a.instructions.md", .agentConfig), (".github/prompts/fix.prompt.md", .agentConfig), (".clinerules", .agentConfig),
+        (".roo/rules-code/a.md", .agentConfig), (".kiro/steering/p.md", .agentConfig), (".claude/settings.json", .agentConfig),
+        (".claude/settings.local.json", .agentConfig), (".mcp.json", .agentConfig), (".vscode/mcp.json", .agentConfig),
+        ("claude_desktop_config.json", .agentConfig), (".continue/config.yaml", .agentConfig), (".aider.conf.yml", .agentConfig),
+        (".codex/config.toml", .agentConfig), (".codex/auth.json", .agentConfig), (".claude/.credentials.json", .agentConfig),
+        ("x/skills/pdf/SKILL.md", .agentConfig), ("opencode.json", .agentConfig), ("cline_mcp_settings.json", .agentConfig),
+        ("app/summarize.prompt", .prompt), ("a.prompty", .prompt), ("models/x.prompt.yml", .prompt), ("prompts/system.txt", .prompt),
+        ("system_prompts/ops.txt", .prompt), ("skprompt.txt", .prompt), ("promptfooconfig.yaml", .prompt),
+        ("tests/cassettes/test_chat.yaml", .fixture), ("tests/cassettes/test_chat.yaml.gz", .fixture), ("rec/__recordings__/a/b.har", .fixture),
+        ("x.har", .fixture), ("test/fixtures/nock/openai.json", .fixture), ("evals/run.jsonl", .fixture), ("data/ft.jsonl", .fixture),
+        ("conversations.json", .fixture), (".claude/projects/p/session.jsonl", .fixture), (".aider.chat.history.md", .fixture),
+        ("tests/fixtures/helpers.py", .code),
+        ("nb/analysis.ipynb", .notebook),
+        (".env", .env), (".env.production", .env), (".env.example", .env), (".envrc", .env), ("deploy/prod.env", .env),
+        ("src/main.swift", .code), ("app.py", .code), ("config/settings.yaml", .code), ("Dockerfile", .code), ("package.json", .code),
+        ("README.md", .doc), ("docs/guide.rst", .doc),
+        ("LICENSE", .other), ("logo.png", .other),
+    ])
+    func classifiesByGlob(path: String, expected: FileClass) {
+        #expect(FileClass.classify(path) == expected, "\(path)")
+    }
+
+    @Test func overridesComeFirstAndTheLastOneWins() {
+        let classifier = FileClassifier(overrides: [("docs/**", .prompt), ("docs/internal/*.md", .agentConfig)])
+        #expect(classifier.classify("docs/a.md") == .prompt)
+        #expect(classifier.classify("docs/internal/b.md") == .agentConfig)
+        #expect(classifier.classify("README.md") == .doc)
+    }
+
+    @Test func globsAreCaseInsensitiveAndExpandBraces() {
+        #expect(PathGlob("*.{yaml,json}").matches("A/B.JSON"))
+        #expect(PathGlob(".continue/config.{json,yaml}").matches("home/.continue/config.yaml"))
+        #expect(!PathGlob(".continue/config.{json,yaml}").matches("home/continue/config.yaml"))
+    }
+}
