@@ -64,12 +64,15 @@ public struct ScanEngine: Sendable {
     }
 
     /// Reads and scans one item; never throws: every failure becomes a notice.
-    func scanOne(_ item: ScanItem, scratch: MatchScratch) -> ItemResult {
+    func scanOne(_ unclassified: ScanItem, scratch: MatchScratch) -> ItemResult {
+        let item = unclassified.classified()
         var result = ItemResult()
         let bytes: [UInt8]
         switch item.source {
         case let .bytes(content):
             bytes = content
+        case let .file(absolutePath, size) where size > ScanEngine.largeFileThreshold:
+            return scanLarge(item, absolutePath: absolutePath, scratch: scratch)
         case let .file(absolutePath, _):
             do {
                 bytes = try FileReader.read(absolutePath, limit: options.maxFileSize)

@@ -8,13 +8,13 @@ public struct Finding: Sendable, Hashable {
     /// Path relative to the scan root, '/'-separated (the path as given for single files).
     public let path: String
     /// 1-based line and column (columns count Unicode code points) of the value's first character.
-    public let line: Int
-    public let column: Int
+    public internal(set) var line: Int
+    public internal(set) var column: Int
     /// 1-based line and column just past the value's last character.
-    public let endLine: Int
-    public let endColumn: Int
+    public internal(set) var endLine: Int
+    public internal(set) var endColumn: Int
     /// Byte offsets of the value in the file.
-    public let byteRange: Range<Int>
+    public internal(set) var byteRange: Range<Int>
     public let fileClass: FileClass
     public let message: String
     /// The redacted shape of the value, e.g. `sk-ant-api03-…AA (108 chars)`.

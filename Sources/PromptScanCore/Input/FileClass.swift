@@ -13,7 +13,8 @@ public enum FileClass: String, Sendable, CaseIterable, Codable {
     /// Classifies a '/'-separated path relative to the scan root: the first glob of `table` that
     /// matches, else the extension (doc, code, config → code), else other.
     public static func classify(_ path: String) -> FileClass {
-        for (glob, fileClass) in table where glob.matches(path) { return fileClass }
+        let subject = PathGlob.Subject(path)
+        for (glob, fileClass) in table where glob.matches(subject) { return fileClass }
         let components = path.split(separator: "/").map { $0.lowercased() }
         guard let name = components.last else { return .other }
         let directories = Set(components.dropLast())
@@ -95,7 +96,8 @@ public struct FileClassifier: Sendable {
     }
 
     public func classify(_ path: String) -> FileClass {
-        for override in overrides.reversed() where override.glob.matches(path) { return override.fileClass }
+        let subject = PathGlob.Subject(path)
+        for override in overrides.reversed() where override.glob.matches(subject) { return override.fileClass }
         return FileClass.classify(path)
     }
 }

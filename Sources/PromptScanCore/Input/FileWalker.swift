@@ -148,7 +148,7 @@ public struct FileWalker: Sendable {
             return
         }
         result.items.append(
-            ScanItem(path: relative, fileClass: options.classifier.classify(relative), source: .file(absolutePath: absolute, size: size)))
+            ScanItem(path: relative, classifier: options.classifier, source: .file(absolutePath: absolute, size: size)))
     }
 
     static func join(_ base: String, _ name: String) -> String { base.isEmpty ? name : base + "/" + name }

@@ -83,6 +83,7 @@ rules:
       Revoke the key in the Anthropic Console (Settings → API keys), create a new one and load it from
       the environment or a secret manager instead of committing it.
     keywords: ['sk-ant-api03']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])'
     references: ['https://docs.anthropic.com/en/api/getting-started']
     examples:
@@ -105,6 +106,7 @@ rules:
       Delete the admin key in the Anthropic Console, audit the organization for changes made with it,
       and keep admin keys out of source and agent configs.
     keywords: ['sk-ant-admin01']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])'
     references: ['https://docs.anthropic.com/en/api/administration-api']
     examples:
@@ -125,6 +127,7 @@ rules:
       Identify the credential type, revoke it in the Anthropic Console or account settings if it is
       live, and move it to a secret store.
     keywords: ['sk-ant-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-ant-(?!api03-|admin01-|oat\d{2}-|ort\d{2}-|sid\d{2}-)[a-z]{2,8}\d{2}-[A-Za-z0-9_-]{20,200})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://docs.anthropic.com/en/api/getting-started']
@@ -145,6 +148,7 @@ rules:
       Delete the key under the project's API keys page on platform.openai.com, create a new one and
       read it from OPENAI_API_KEY at runtime.
     keywords: ['t3blbkfj']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-proj-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?![A-Za-z0-9_-])'
     references: ['https://platform.openai.com/docs/api-reference/authentication']
     examples:
@@ -168,6 +172,7 @@ rules:
       Delete the service account key in the project settings on platform.openai.com and issue a new
       one from your secret manager.
     keywords: ['t3blbkfj']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-svcacct-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?![A-Za-z0-9_-])'
     references: ['https://platform.openai.com/docs/api-reference/project-service-accounts']
     examples:
@@ -187,6 +192,7 @@ rules:
       Revoke the admin key under Organization settings → Admin keys, review the audit log for its use
       and rotate any project keys it may have created.
     keywords: ['t3blbkfj']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-admin-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?![A-Za-z0-9_-])'
     references: ['https://platform.openai.com/docs/api-reference/administration']
     examples:
@@ -206,6 +212,7 @@ rules:
       Revoke the key on platform.openai.com (API keys), replace it with a project key and load it from
       the environment.
     keywords: ['t3blbkfj']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})(?![A-Za-z0-9_-])'
     references: ['https://platform.openai.com/docs/api-reference/authentication']
     examples:
@@ -225,6 +232,7 @@ rules:
       Revoke the key on platform.openai.com and replace it with a project-scoped key kept in a secret
       store.
     keywords: ['t3blbkfj']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-(?:None|service)-[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?![A-Za-z0-9_-])'
     references: ['https://platform.openai.com/docs/api-reference/authentication']
     examples:
@@ -246,6 +254,7 @@ rules:
       AI Studio), add API and application restrictions, and load it from GEMINI_API_KEY /
       GOOGLE_API_KEY at runtime.
     keywords: ['aiza']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])'
     references: ['https://ai.google.dev/gemini-api/docs/api-key', 'https://cloud.google.com/docs/authentication/api-keys']
     examples:
@@ -267,6 +276,7 @@ rules:
       Revoke it via https://oauth2.googleapis.com/revoke, remove it from the file, and obtain tokens
       at runtime from a credential library instead of pasting them.
     keywords: ['ya29.']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>ya29\.[0-9A-Za-z_.-]{19,1023}[0-9A-Za-z_-])(?!\.?[A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://developers.google.com/identity/protocols/oauth2']
@@ -351,6 +361,7 @@ rules:
     remediation: >-
       Delete the key in the GroqCloud console (API Keys) and load GROQ_API_KEY from the environment.
     keywords: ['gsk_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>gsk_[A-Za-z0-9]{52})(?![A-Za-z0-9_-])'
     references: ['https://console.groq.com/docs/quickstart']
     examples:
@@ -368,6 +379,7 @@ rules:
     remediation: >-
       Revoke the key in the xAI console (API Keys) and read XAI_API_KEY from the environment.
     keywords: ['xai-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>xai-[0-9A-Za-z_]{80})(?![A-Za-z0-9_-])'
     references: ['https://docs.x.ai/docs/overview']
     examples:
@@ -385,6 +397,7 @@ rules:
     remediation: >-
       Revoke the key in Perplexity's API settings and load PERPLEXITY_API_KEY from the environment.
     keywords: ['pplx-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>pplx-[A-Za-z0-9]{48})(?![A-Za-z0-9_-])'
     references: ['https://docs.perplexity.ai/guides/getting-started']
     examples:
@@ -423,6 +436,7 @@ rules:
     remediation: >-
       Delete the key at openrouter.ai/settings/keys and load OPENROUTER_API_KEY from the environment.
     keywords: ['sk-or-v1-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-or-v1-[0-9a-f]{64})(?![A-Za-z0-9_-])'
     references: ['https://openrouter.ai/docs/api-reference/authentication']
     examples:
@@ -443,6 +457,7 @@ rules:
       Invalidate the token at huggingface.co/settings/tokens, create a new one with the least scope
       needed and provide it through HF_TOKEN at runtime.
     keywords: ['hf_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>hf_[A-Za-z0-9]{34})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://huggingface.co/docs/hub/security-tokens']
@@ -464,6 +479,7 @@ rules:
       Revoke the token in the organization settings on huggingface.co and switch to fine-grained user
       tokens.
     keywords: ['api_org_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>api_org_[A-Za-z0-9]{34})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://huggingface.co/docs/hub/security-tokens']
@@ -484,6 +500,7 @@ rules:
       Disable the token at replicate.com/account/api-tokens and read REPLICATE_API_TOKEN from the
       environment.
     keywords: ['r8_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>r8_[0-9A-Za-z_-]{37})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://replicate.com/docs/reference/http#authentication']
@@ -504,6 +521,7 @@ rules:
       Delete the token in LangSmith → Settings → API Keys and load LANGSMITH_API_KEY from the
       environment.
     keywords: ['lsv2_pt_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>lsv2_pt_[a-f0-9]{32}_[a-f0-9]{10})(?![A-Za-z0-9_-])'
     references: ['https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key']
     examples:
@@ -523,6 +541,7 @@ rules:
       Delete the service key in LangSmith → Settings → API Keys, issue a new one and keep it in a
       secret store.
     keywords: ['lsv2_sk_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>lsv2_sk_[a-f0-9]{32}_[a-f0-9]{10})(?![A-Za-z0-9_-])'
     references: ['https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key']
     examples:
@@ -542,6 +561,7 @@ rules:
       Delete the key in the Pinecone console (API keys), create a new one and load PINECONE_API_KEY
       from the environment.
     keywords: ['pcsk_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>pcsk_[A-Za-z0-9]{5,6}_[A-Za-z0-9]{63})(?![A-Za-z0-9_-])'
     references: ['https://docs.pinecone.io/guides/projects/manage-api-keys']
     examples:
@@ -580,6 +600,7 @@ rules:
       Delete or deactivate the service-specific credential in IAM, prefer short-term keys or role
       credentials, and supply AWS_BEARER_TOKEN_BEDROCK from a secret store.
     keywords: ['absk']
+    scope: line
     pattern: '(?<![A-Za-z0-9+/])(?<secret>ABSK[A-Za-z0-9+/]{109,269}={0,2})(?![A-Za-z0-9+/=])'
     entropy: 3.5
     references: ['https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html']
@@ -600,6 +621,7 @@ rules:
       Let it expire or revoke the underlying session (deny tokens issued before now on the role),
       remove it from the file and generate keys at runtime.
     keywords: ['bedrock-api-key-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/]{40,6000}={0,2})(?![A-Za-z0-9+/=])'
     references: ['https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html']
     examples:
@@ -619,6 +641,7 @@ rules:
       Revoke the key in the Together AI dashboard (Settings → API keys) and load TOGETHER_API_KEY from
       the environment.
     keywords: ['tgp_v1_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>tgp_v1_[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'
     references: ['https://docs.together.ai/reference/authentication-1']
     examples:
@@ -656,6 +679,7 @@ rules:
       Delete the key in the Fireworks dashboard (API Keys) or with firectl, and read FIREWORKS_API_KEY
       from the environment.
     keywords: ['fw_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>fw_[A-Za-z0-9]{24,40})(?![A-Za-z0-9_-])'
     entropy: 3.8
     references: ['https://docs.fireworks.ai/api-reference/introduction']
@@ -676,6 +700,7 @@ rules:
       Delete the key in ElevenLabs → Settings → API Keys and load ELEVENLABS_API_KEY from the
       environment.
     keywords: ['sk_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk_[a-f0-9]{48})(?![A-Za-z0-9_-])'
     entropy: 3.3
     references: ['https://elevenlabs.io/docs/api-reference/authentication']
@@ -752,6 +777,7 @@ rules:
       Revoke the key in the Voyage AI dashboard (API keys) and read VOYAGE_API_KEY from the
       environment.
     keywords: ['pa-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>pa-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'
     entropy: 4.0
     references: ['https://docs.voyageai.com/docs/api-key-and-installation']
@@ -815,6 +841,7 @@ rules:
     remediation: >-
       Delete the credential in the Anyscale console and read ANYSCALE_API_KEY from the environment.
     keywords: ['esecret_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>esecret_[A-Za-z0-9]{26,40})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://docs.anyscale.com/']
@@ -834,6 +861,7 @@ rules:
       Revoke the key in the NVIDIA API catalog or NGC account settings and load NVIDIA_API_KEY from
       the environment.
     keywords: ['nvapi-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>nvapi-[A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://docs.api.nvidia.com/nim/reference/nvidia-api-keys']
@@ -853,6 +881,7 @@ rules:
     remediation: >-
       Rotate the key in the Firecrawl dashboard and pass FIRECRAWL_API_KEY through the environment.
     keywords: ['fc-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>fc-[a-f0-9]{32})(?![A-Za-z0-9_-])'
     entropy: 3.0
     references: ['https://docs.firecrawl.dev/api-reference/introduction#authentication']
@@ -882,6 +911,7 @@ rules:
       Deactivate and delete the access key in IAM (or let the session expire for ASIA keys), check
       CloudTrail for its use, and switch to roles, SSO or a secret manager instead of static keys.
     keywords: ['akia', 'asia', 'abia', 'acca']
+    scope: line
     pattern: '(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])'
     validator: aws-key-id
     allow: ['AKIAIOSFODNN7EXAMPLE']
@@ -909,6 +939,7 @@ rules:
       Deactivate and delete the access key pair in IAM, review CloudTrail for use of the key, and
       replace static keys with roles, IAM Identity Center or a secret manager.
     keywords: ['secret']
+    scope: line
     pattern: '(?i)(?:aws[\w.-]{0,30}?secret[\w.-]{0,20}?|secret[_-]?access[_-]?key[\w.-]{0,10}?)(?:\\?["''\x60])?(?:\s*(?:[:=]|:=|=>)\s*|\s+)(?:\\?["''\x60])?(?<![A-Za-z0-9/+])(?<secret>(?-i:[A-Za-z0-9/+]{40}))(?![A-Za-z0-9/+=])'
     entropy: 4.0
     allow: ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY']
@@ -986,6 +1017,7 @@ rules:
       Reset the secret in Google Cloud Console → APIs & Services → Credentials (add a new secret, then
       disable the old one) and keep client_secret.json out of the repository.
     keywords: ['gocspx-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>GOCSPX-[A-Za-z0-9_-]{28})(?![A-Za-z0-9_-])'
     references: ['https://developers.google.com/identity/protocols/oauth2']
     examples:
@@ -1006,6 +1038,7 @@ rules:
       https://oauth2.googleapis.com/revoke, delete the token cache from the repository and re-
       authenticate.
     keywords: ['1//0']
+    scope: line
     pattern: '(?<![A-Za-z0-9_/-])(?<secret>1//0[A-Za-z0-9_-]{40,300})(?![A-Za-z0-9_-])'
     entropy: 4.0
     references: ['https://developers.google.com/identity/protocols/oauth2#expiration']
@@ -1050,6 +1083,7 @@ rules:
       / revoking user delegation keys), and issue short-lived SAS tokens at runtime instead of
       committing them.
     keywords: ['sig=']
+    scope: line
     pattern: '(?i)(?:[?&]|SharedAccessSignature=)(?:sv|sp|st|se|sr|ss|srt|spr|si|sip|skoid|sktid|skt|ske|sks|skv|sdd|rscc|rscd|rsce|rscl|rsct)=[^\s"''<>&;]{1,100}+(?:&(?:sv|sp|st|se|sr|ss|srt|spr|si|sip|skoid|sktid|skt|ske|sks|skv|sdd|rscc|rscd|rsce|rscl|rsct)=[^\s"''<>&;]{1,100}+){1,20}+&sig=(?<secret>[A-Za-z0-9%+/=]{40,150})(?![A-Za-z0-9%+/=])'
     entropy: 3.5
     references: ['https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview']
@@ -1092,6 +1126,7 @@ rules:
       Delete the secret under App registrations → Certificates & secrets, review sign-in logs for the
       service principal, and prefer certificates or workload identity federation.
     keywords: ['q~']
+    scope: line
     pattern: '(?<![A-Za-z0-9_~.-])(?<secret>[a-zA-Z0-9_~.]{3}\dQ~[a-zA-Z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])'
     entropy: 3.5
     references: ['https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials']
@@ -1112,6 +1147,7 @@ rules:
       Disable and delete the AccessKey pair in the RAM console, review ActionTrail for its use and
       move to RAM roles or STS tokens.
     keywords: ['ltai']
+    scope: line
     pattern: '(?<![A-Za-z0-9])(?<secret>LTAI[A-Za-z0-9]{12,20})(?![A-Za-z0-9])'
     entropy: 3.0
     references: ['https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair']
@@ -1152,6 +1188,7 @@ rules:
       Revoke the token in the DigitalOcean control panel (API → Tokens, or the OAuth application's
       authorized sessions) and read it from the environment or a secret manager.
     keywords: ['dop_v1_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>dop_v1_[a-f0-9]{64})(?![A-Za-z0-9_-])'
     references: ['https://docs.digitalocean.com/reference/api/create-personal-access-token/']
     examples:
@@ -1174,6 +1211,7 @@ rules:
       Revoke the token in the DigitalOcean control panel (API → Tokens, or the OAuth application's
       authorized sessions) and read it from the environment or a secret manager.
     keywords: ['doo_v1_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>doo_v1_[a-f0-9]{64})(?![A-Za-z0-9_-])'
     references: ['https://docs.digitalocean.com/reference/api/create-personal-access-token/']
     examples:
@@ -1196,6 +1234,7 @@ rules:
       Revoke the token in the DigitalOcean control panel (API → Tokens, or the OAuth application's
       authorized sessions) and read it from the environment or a secret manager.
     keywords: ['dor_v1_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>dor_v1_[a-f0-9]{64})(?![A-Za-z0-9_-])'
     references: ['https://docs.digitalocean.com/reference/api/create-personal-access-token/']
     examples:
@@ -1218,6 +1257,7 @@ rules:
       Delete the key in IBM Cloud → Manage → Access (IAM) → API keys and use trusted profiles or a
       secrets manager.
     keywords: ['ibm', 'bluemix']
+    scope: line
     pattern: '(?i)(?:ibm|bluemix)[\w.-]{0,30}?api[_-]?key(?:\\?["''\x60])?\s*(?:[:=]|=>)\s*(?:\\?["''\x60])?(?<secret>(?-i:[A-Za-z0-9_-]{44}))(?![A-Za-z0-9_-])'
     entropy: 4.0
     references: ['https://cloud.ibm.com/docs/account?topic=account-userapikey']
@@ -1278,6 +1318,7 @@ rules:
       Revoke the Origin CA key in the Cloudflare dashboard (My Profile → API Tokens) and review issued
       origin certificates.
     keywords: ['v1.0-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>v1\.0-[a-f0-9]{24}-[a-f0-9]{146})(?![A-Za-z0-9_-])'
     references: ['https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys/']
     examples:
@@ -1320,6 +1361,7 @@ rules:
       Revoke it with heroku authorizations:revoke or in Account settings, and provide HEROKU_API_KEY
       from a secret store.
     keywords: ['hrku-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>HRKU-AA[0-9A-Za-z_-]{58})(?![A-Za-z0-9_-])'
     references: ['https://devcenter.heroku.com/articles/authentication']
     examples:
@@ -1359,6 +1401,7 @@ rules:
       Revoke the token under Netlify User settings → Applications → Personal access tokens and use
       NETLIFY_AUTH_TOKEN from CI secrets.
     keywords: ['nfp_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>nfp_[A-Za-z0-9_]{36})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://docs.netlify.com/api/get-started/#authentication']
@@ -1397,6 +1440,7 @@ rules:
       Revoke the token with fly tokens revoke or in the Fly.io dashboard and use FLY_API_TOKEN from CI
       secrets.
     keywords: ['fo1_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>fo1_[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'
     references: ['https://fly.io/docs/security/tokens/']
     examples:
@@ -1416,6 +1460,7 @@ rules:
       Revoke the token with fly tokens revoke and create a narrowly scoped deploy token kept in CI
       secrets.
     keywords: ['fm1a_', 'fm1r_', 'fm2_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>(?:fm1[ar]|fm2)_[A-Za-z0-9+/]{100,4000}={0,3}(?:,(?:fm1[ar]|fm2)_[A-Za-z0-9+/]{100,4000}={0,3}){0,5})(?![A-Za-z0-9+/=])'
     entropy: 4.0
     references: ['https://fly.io/docs/security/tokens/']
@@ -1436,6 +1481,7 @@ rules:
       Revoke the token at supabase.com/dashboard/account/tokens and pass SUPABASE_ACCESS_TOKEN from a
       secret store.
     keywords: ['sbp_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sbp_[a-f0-9]{40})(?![A-Za-z0-9_-])'
     references: ['https://supabase.com/docs/reference/api/introduction']
     examples:
@@ -1455,6 +1501,7 @@ rules:
       Delete the secret key in the project's API Keys settings, create a new one, and use it only on
       servers via environment variables.
     keywords: ['sb_secret_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sb_secret_[A-Za-z0-9_-]{20,80})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://supabase.com/docs/guides/api/api-keys']
@@ -1475,6 +1522,7 @@ rules:
       Revoke the token in the workspace (User settings → Developer → Access tokens) and prefer OAuth
       machine-to-machine credentials.
     keywords: ['dapi']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>dapi[a-f0-9]{32}(?:-\d)?)(?![A-Za-z0-9_-])'
     entropy: 3.0
     references: ['https://docs.databricks.com/en/dev-tools/auth/pat.html']
@@ -1498,6 +1546,7 @@ rules:
       Revoke the token in the Doppler dashboard (access tokens / service tokens of the config) and
       inject DOPPLER_TOKEN from your CI or platform secrets.
     keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>dp\.(?:pt|st|sa|ct|scim|audit)\.(?:[a-z0-9_-]{1,40}\.)?[A-Za-z0-9]{40,44})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://docs.doppler.com/docs/service-tokens']
@@ -1519,6 +1568,7 @@ rules:
       Revoke the token in HCP Terraform (User/Team/Organization settings → Tokens) and remove it from
       .terraformrc / credentials.tfrc.json in the repository.
     keywords: ['.atlasv1.']
+    scope: line
     pattern: '(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])'
     entropy: 3.5
     references: ['https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens']
@@ -1542,6 +1592,7 @@ rules:
       Revoke the token (vault token revoke -accessor …) and authenticate workloads with an auth method
       (AppRole, Kubernetes, OIDC) instead of static tokens.
     keywords: ['hvs.']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>hvs\.[A-Za-z0-9_-]{90,120})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://developer.hashicorp.com/vault/docs/concepts/tokens']
@@ -1564,6 +1615,7 @@ rules:
       Remove the token, let it expire (batch tokens cannot be revoked individually; revoke the parent
       token or rotate the key material) and mint tokens at runtime.
     keywords: ['hvb.']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://developer.hashicorp.com/vault/docs/concepts/tokens#batch-tokens']
@@ -1584,6 +1636,7 @@ rules:
       Delete the token in Pulumi Cloud (Settings → Access Tokens) and provide PULUMI_ACCESS_TOKEN from
       CI secrets.
     keywords: ['pul-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>pul-[a-f0-9]{40})(?![A-Za-z0-9_-])'
     entropy: 3.0
     references: ['https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/']
@@ -1604,6 +1657,7 @@ rules:
       Revoke the key in the Tailscale admin console (Settings → Keys / OAuth clients) and use
       ephemeral, tagged keys from a secret store.
     keywords: ['tskey-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,50})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://tailscale.com/kb/1085/auth-keys']
@@ -1624,6 +1678,7 @@ rules:
       Delete the token (oc delete oauthaccesstoken …) or log out the session, and use service-account
       tokens scoped to the task.
     keywords: ['sha256~']
+    scope: line
     pattern: '(?<![A-Za-z0-9_~-])(?<secret>sha256~[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://docs.openshift.com/container-platform/latest/authentication/managing-oauth-access-tokens.html']
@@ -1652,6 +1707,7 @@ rules:
       Revoke the token at github.com/settings/tokens, review the security log for its use, and replace
       it with a fine-grained token or GitHub App kept in a secret store.
     keywords: ['ghp_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>ghp_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])'
     validator: github-crc32
     references: ['https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats']
@@ -1674,6 +1730,7 @@ rules:
       Revoke the authorization under Settings → Applications → Authorized OAuth Apps (or gh auth
       logout) and never commit the gh hosts file.
     keywords: ['gho_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>gho_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])'
     validator: github-crc32
     references: ['https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats']
@@ -1696,6 +1753,7 @@ rules:
       Revoke the user's authorization of the GitHub App and rotate the app's refresh tokens; keep
       tokens out of source files.
     keywords: ['ghu_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>ghu_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])'
     validator: github-crc32
     references: ['https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-a-user-access-token-for-a-github-app']
@@ -1718,6 +1776,7 @@ rules:
       Let it expire or revoke it via DELETE /installation/token, and make sure logs and artifacts do
       not capture it.
     keywords: ['ghs_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>ghs_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])'
     validator: github-crc32
     references: ['https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app']
@@ -1739,6 +1798,7 @@ rules:
       Revoke the user's authorization of the GitHub App so the refresh token stops working, and store
       refresh tokens encrypted server-side only.
     keywords: ['ghr_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>ghr_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])'
     validator: github-crc32
     references: ['https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/refreshing-user-access-tokens']
@@ -1761,6 +1821,7 @@ rules:
       Revoke the token at github.com/settings/personal-access-tokens, check the organization audit
       log, and store a new token in your CI or MCP client's secret storage.
     keywords: ['github_pat_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_-])'
     references: ['https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens']
     examples:
@@ -1780,6 +1841,7 @@ rules:
       Revoke the token under User settings → Access tokens (or the project/group's Access tokens page)
       and use CI/CD variables or a secret store for its replacement.
     keywords: ['glpat-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>glpat-[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])'
     references: ['https://docs.gitlab.com/security/tokens/']
     examples:
@@ -1799,6 +1861,7 @@ rules:
       Revoke the token in GitLab (Access tokens page of the user, project or group) and replace it
       with a CI/CD variable or secret-store entry.
     keywords: ['glpat-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>glpat-[A-Za-z0-9_-]{27,300}\.[0-9a-z]{2}\.?[0-9a-z]{7})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://docs.gitlab.com/security/tokens/']
@@ -1819,6 +1882,7 @@ rules:
       Revoke the trigger in Settings → CI/CD → Pipeline trigger tokens and store its replacement as a
       masked CI/CD variable.
     keywords: ['glptt-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>glptt-[0-9a-f]{40})(?![A-Za-z0-9_-])'
     references: ['https://docs.gitlab.com/ci/triggers/']
     examples:
@@ -1837,6 +1901,7 @@ rules:
     remediation: >-
       Delete or reset the runner in GitLab (CI/CD → Runners) and keep config.toml out of repositories.
     keywords: ['glrt-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>glrt-(?:t\d_[A-Za-z0-9_-]{27,300}\.[0-9a-z]{2}\.?[0-9a-z]{7}|[A-Za-z0-9_-]{20}))(?![A-Za-z0-9_-])'
     references: ['https://docs.gitlab.com/ci/runners/new_creation_workflow/']
     examples:
@@ -1860,6 +1925,7 @@ rules:
       Reset the registration token in CI/CD → Runners and migrate to the runner creation workflow with
       glrt- authentication tokens.
     keywords: ['gr1348941']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>GR1348941[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])'
     references: ['https://docs.gitlab.com/ci/runners/new_creation_workflow/']
     examples:
@@ -1879,6 +1945,7 @@ rules:
       Revoke the deploy token in Settings → Repository → Deploy tokens and store its replacement in a
       secret store.
     keywords: ['gldt-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>gldt-[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])'
     references: ['https://docs.gitlab.com/user/project/deploy_tokens/']
     examples:
@@ -1898,6 +1965,7 @@ rules:
       Renew the secret of the OAuth application in GitLab (Applications settings) and keep it in a
       secret store.
     keywords: ['gloas-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>gloas-[A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'
     references: ['https://docs.gitlab.com/integration/oauth_provider/']
     examples:
@@ -1917,6 +1985,7 @@ rules:
       Remove the token from logs and artifacts; limit the job token scope in Settings → CI/CD → Job
       token permissions.
     keywords: ['glcbt-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])'
     references: ['https://docs.gitlab.com/ci/jobs/ci_job_token/']
     examples:
@@ -1936,6 +2005,7 @@ rules:
       Revoke the token with npm token revoke or on npmjs.com (Access Tokens), prefer granular tokens
       or trusted publishing, and keep .npmrc auth lines out of the repository.
     keywords: ['npm_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])'
     validator: github-crc32
     references: ['https://docs.npmjs.com/about-access-tokens']
@@ -1956,6 +2026,7 @@ rules:
       Remove the token in PyPI Account settings → API tokens (PyPI also revokes tokens it finds on
       GitHub) and switch to Trusted Publishing from CI.
     keywords: ['pypi-ageichlwas5vcmc']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000})(?![A-Za-z0-9_-])'
     validator: pypi-macaroon
     references: ['https://pypi.org/help/#apitoken']
@@ -1978,6 +2049,7 @@ rules:
       Delete the key at rubygems.org/profile/api_keys, enable MFA for pushes and use trusted
       publishing from CI.
     keywords: ['rubygems_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>rubygems_[a-f0-9]{48})(?![A-Za-z0-9_-])'
     references: ['https://guides.rubygems.org/api-key-scopes/']
     examples:
@@ -1999,6 +2071,7 @@ rules:
       Regenerate or delete the key at nuget.org/account/apikeys and use trusted publishing or a CI
       secret.
     keywords: ['oy2']
+    scope: line
     pattern: '(?<![A-Za-z0-9])(?<secret>oy2[a-z0-9]{43})(?![A-Za-z0-9])'
     entropy: 3.5
     references: ['https://learn.microsoft.com/en-us/nuget/nuget-org/scoped-api-keys']
@@ -2019,6 +2092,7 @@ rules:
       Delete the token in Docker Hub (Account settings → Personal access tokens / organization access
       tokens) and use CI secrets for docker login.
     keywords: ['dckr_pat_', 'dckr_oat_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>dckr_pat_[A-Za-z0-9_-]{27}|dckr_oat_[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])'
     references: ['https://docs.docker.com/security/for-developers/access-tokens/']
     examples:
@@ -2038,6 +2112,7 @@ rules:
       Revoke the API key in the JFrog user profile, move to scoped access tokens and store them in CI
       secrets.
     keywords: ['akcp']
+    scope: line
     pattern: '(?<![A-Za-z0-9])(?<secret>AKCp[A-Za-z0-9]{69})(?![A-Za-z0-9])'
     entropy: 3.5
     references: ['https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key']
@@ -2058,6 +2133,7 @@ rules:
       Revoke the token in the JFrog Platform (Administration → Identity and Access → Access Tokens)
       and keep it in CI secrets.
     keywords: ['cmvmdgtuojaxoj']
+    scope: line
     pattern: '(?<![A-Za-z0-9+/])(?<secret>cmVmdGtuOjAxOj[A-Za-z0-9+/]{40,100}={0,2})(?![A-Za-z0-9+/=])'
     entropy: 3.5
     references: ['https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens']
@@ -2078,6 +2154,7 @@ rules:
       Revoke the token at id.atlassian.com/manage-profile/security/api-tokens and keep the replacement
       in a secret store.
     keywords: ['atatt3']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>ATATT3[A-Za-z0-9_=-]{150,250})(?![A-Za-z0-9_=-])'
     entropy: 4.0
     references: ['https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/']
@@ -2098,6 +2175,7 @@ rules:
       Revoke the app password in Bitbucket (Personal settings → App passwords) and move to API tokens
       or repository access tokens kept in CI secrets.
     keywords: ['atbb']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>ATBB[A-Za-z0-9_=.-]{28,64})(?![A-Za-z0-9_=.-])'
     entropy: 3.5
     references: ['https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/']
@@ -2139,6 +2217,7 @@ rules:
       Revoke the PAT in Azure DevOps (User settings → Personal access tokens), check the
       organization's audit log and use Entra ID tokens or workload identity federation for automation.
     keywords: ['azdo']
+    scope: line
     pattern: '(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{52}JQQJ[0-9]{2}[A-Za-z0-9]{18}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9])'
     entropy: 3.5
     references: ['https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate']
@@ -2179,6 +2258,7 @@ rules:
       Delete the token in Sourcegraph (User settings → Access tokens) and pass SRC_ACCESS_TOKEN
       through the environment.
     keywords: ['sgp_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40})(?![A-Za-z0-9_-])'
     entropy: 3.0
     references: ['https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token']
@@ -2198,6 +2278,7 @@ rules:
     remediation: >-
       Revoke the key in Postman (Settings → API keys) and keep it in a secret store.
     keywords: ['pmak-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>PMAK-[a-f0-9]{24}-[a-f0-9]{34})(?![A-Za-z0-9_-])'
     references: ['https://learning.postman.com/docs/developer/postman-api/authentication/']
     examples:
@@ -2217,6 +2298,7 @@ rules:
       Delete the token in Grafana Cloud (Administration → Access policies) and load it from a secret
       store.
     keywords: ['glc_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>glc_[A-Za-z0-9+/]{32,400}={0,3})(?![A-Za-z0-9+/=_-])'
     entropy: 3.5
     references: ['https://grafana.com/docs/grafana-cloud/account-management/authentication-and-permissions/access-policies/']
@@ -2240,6 +2322,7 @@ rules:
       Delete the token under Administration → Service accounts and store its replacement in a secret
       store.
     keywords: ['glsa_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})(?![A-Za-z0-9_-])'
     references: ['https://grafana.com/docs/grafana/latest/administration/service-accounts/']
     examples:
@@ -2278,6 +2361,7 @@ rules:
     remediation: >-
       Revoke the token at crates.io/settings/tokens and use trusted publishing or a CI secret.
     keywords: ['cio']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>cio[A-Za-z0-9]{32})(?![A-Za-z0-9_-])'
     entropy: 4.0
     references: ['https://doc.rust-lang.org/cargo/reference/registry-authentication.html']
@@ -2298,6 +2382,7 @@ rules:
     remediation: >-
       Disable the token on clojars.org and pass it to the build from the CI secret store.
     keywords: ['clojars_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>CLOJARS_[a-z0-9]{60})(?![A-Za-z0-9_-])'
     references: ['https://github.com/clojars/clojars-web/wiki/Deploy-Tokens']
     examples:
@@ -2354,6 +2439,7 @@ rules:
       Replace the consumer-app client with the vendor's API: use https://api.anthropic.com/v1/messages with an API key (or Claude on Amazon Bedrock or Google Vertex AI).
     message: 'Calls the claude.ai consumer app''s internal API; use https://api.anthropic.com/v1/messages with an API key (or Claude on Amazon Bedrock or Google Vertex AI)'
     keywords: ['claude.ai']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>claude\.ai/api/)'
     class_severity: {doc: medium, agent-config: critical}
     references: ['https://www.anthropic.com/legal/commercial-terms']
@@ -2375,6 +2461,7 @@ rules:
       Point the code at the vendor's API instead: use https://api.anthropic.com/v1/messages with an API key (or Claude on Amazon Bedrock or Google Vertex AI).
     message: 'Uses the claude.ai consumer app as an endpoint; use https://api.anthropic.com/v1/messages with an API key (or Claude on Amazon Bedrock or Google Vertex AI)'
     keywords: ['claude.ai']
+    scope: line
     pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>claude\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
     class_severity: {doc: low}
     references: ['https://www.anthropic.com/legal/commercial-terms']
@@ -2397,6 +2484,7 @@ rules:
       Nothing to do for documentation links. For code: use https://api.anthropic.com/v1/messages with an API key (or Claude on Amazon Bedrock or Google Vertex AI).
     message: 'Mentions the claude.ai consumer app; for programmatic use, use https://api.anthropic.com/v1/messages with an API key (or Claude on Amazon Bedrock or Google Vertex AI)'
     keywords: ['claude.ai']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>claude\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
     references: ['https://www.anthropic.com/legal/commercial-terms']
     examples:
@@ -2417,6 +2505,7 @@ rules:
       Replace the consumer-app client with the vendor's API: use https://api.openai.com/v1/responses (or Azure OpenAI) with an API key.
     message: 'Calls the ChatGPT consumer app''s internal API; use https://api.openai.com/v1/responses (or Azure OpenAI) with an API key'
     keywords: ['chatgpt.com', 'chat.openai.com']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:chatgpt\.com|chat\.openai\.com)/(?:backend-api|backend-anon|api/auth/session))'
     class_severity: {doc: medium, agent-config: critical}
     references: ['https://openai.com/enterprise-privacy/']
@@ -2438,6 +2527,7 @@ rules:
       Point the code at the vendor's API instead: use https://api.openai.com/v1/responses (or Azure OpenAI) with an API key.
     message: 'Uses the ChatGPT consumer app as an endpoint; use https://api.openai.com/v1/responses (or Azure OpenAI) with an API key'
     keywords: ['chatgpt.com', 'chat.openai.com']
+    scope: line
     pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>(?:chatgpt\.com|chat\.openai\.com))(?![A-Za-z0-9-]|\.[A-Za-z])'
     class_severity: {doc: low}
     references: ['https://openai.com/enterprise-privacy/']
@@ -2460,6 +2550,7 @@ rules:
       Nothing to do for documentation links. For code: use https://api.openai.com/v1/responses (or Azure OpenAI) with an API key.
     message: 'Mentions the ChatGPT consumer app; for programmatic use, use https://api.openai.com/v1/responses (or Azure OpenAI) with an API key'
     keywords: ['chatgpt.com', 'chat.openai.com']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:chatgpt\.com|chat\.openai\.com))(?![A-Za-z0-9-]|\.[A-Za-z])'
     references: ['https://openai.com/enterprise-privacy/']
     examples:
@@ -2480,6 +2571,7 @@ rules:
       Replace the consumer-app client with the vendor's API: use Vertex AI (https://REGION-aiplatform.googleapis.com) or the paid Gemini API (https://generativelanguage.googleapis.com) with a billed API key.
     message: 'Calls the Gemini app consumer app''s internal API; use Vertex AI (https://REGION-aiplatform.googleapis.com) or the paid Gemini API (https://generativelanguage.googleapis.com) with a billed API key'
     keywords: ['gemini.google.com', 'bard.google.com', 'aistudio.google.com', 'notebooklm.google.com']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:gemini|bard)\.google\.com/_/BardChatUi)'
     class_severity: {doc: medium, agent-config: critical}
     references: ['https://ai.google.dev/gemini-api/terms']
@@ -2501,6 +2593,7 @@ rules:
       Point the code at the vendor's API instead: use Vertex AI (https://REGION-aiplatform.googleapis.com) or the paid Gemini API (https://generativelanguage.googleapis.com) with a billed API key.
     message: 'Uses the Gemini app consumer app as an endpoint; use Vertex AI (https://REGION-aiplatform.googleapis.com) or the paid Gemini API (https://generativelanguage.googleapis.com) with a billed API key'
     keywords: ['gemini.google.com', 'bard.google.com', 'aistudio.google.com', 'notebooklm.google.com']
+    scope: line
     pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>(?:gemini\.google\.com|bard\.google\.com|aistudio\.google\.com|notebooklm\.google\.com))(?![A-Za-z0-9-]|\.[A-Za-z])'
     class_severity: {doc: low}
     references: ['https://ai.google.dev/gemini-api/terms']
@@ -2523,6 +2616,7 @@ rules:
       Nothing to do for documentation links. For code: use Vertex AI (https://REGION-aiplatform.googleapis.com) or the paid Gemini API (https://generativelanguage.googleapis.com) with a billed API key.
     message: 'Mentions the Gemini app consumer app; for programmatic use, use Vertex AI (https://REGION-aiplatform.googleapis.com) or the paid Gemini API (https://generativelanguage.googleapis.com) with a billed API key'
     keywords: ['gemini.google.com', 'bard.google.com', 'aistudio.google.com', 'notebooklm.google.com']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:gemini\.google\.com|bard\.google\.com|aistudio\.google\.com|notebooklm\.google\.com))(?![A-Za-z0-9-]|\.[A-Za-z])'
     references: ['https://ai.google.dev/gemini-api/terms']
     examples:
@@ -2543,6 +2637,7 @@ rules:
       Replace the consumer-app client with the vendor's API: use Azure OpenAI or Azure AI Foundry (https://RESOURCE.openai.azure.com) with an API key or Entra ID.
     message: 'Calls the consumer Copilot / Bing Chat consumer app''s internal API; use Azure OpenAI or Azure AI Foundry (https://RESOURCE.openai.azure.com) with an API key or Entra ID'
     keywords: ['copilot.microsoft.com', 'bing.com']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:copilot\.microsoft\.com/c/api/|sydney\.bing\.com/sydney/|(?:www\.)?bing\.com/turing/))'
     class_severity: {doc: medium, agent-config: critical}
     references: ['https://learn.microsoft.com/en-us/legal/cognitive-services/openai/data-privacy']
@@ -2564,6 +2659,7 @@ rules:
       Point the code at the vendor's API instead: use Azure OpenAI or Azure AI Foundry (https://RESOURCE.openai.azure.com) with an API key or Entra ID.
     message: 'Uses the consumer Copilot / Bing Chat consumer app as an endpoint; use Azure OpenAI or Azure AI Foundry (https://RESOURCE.openai.azure.com) with an API key or Entra ID'
     keywords: ['copilot.microsoft.com', 'bing.com']
+    scope: line
     pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>(?:copilot\.microsoft\.com|(?:www\.)?bing\.com/chat))(?![A-Za-z0-9-]|\.[A-Za-z])'
     class_severity: {doc: low}
     references: ['https://learn.microsoft.com/en-us/legal/cognitive-services/openai/data-privacy']
@@ -2586,6 +2682,7 @@ rules:
       Nothing to do for documentation links. For code: use Azure OpenAI or Azure AI Foundry (https://RESOURCE.openai.azure.com) with an API key or Entra ID.
     message: 'Mentions the consumer Copilot / Bing Chat consumer app; for programmatic use, use Azure OpenAI or Azure AI Foundry (https://RESOURCE.openai.azure.com) with an API key or Entra ID'
     keywords: ['copilot.microsoft.com', 'bing.com']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:copilot\.microsoft\.com|(?:www\.)?bing\.com/chat))(?![A-Za-z0-9-]|\.[A-Za-z])'
     references: ['https://learn.microsoft.com/en-us/legal/cognitive-services/openai/data-privacy']
     examples:
@@ -2606,6 +2703,7 @@ rules:
       Replace the consumer-app client with the vendor's API: use https://api.mistral.ai/v1/chat/completions with an API key.
     message: 'Calls the Le Chat consumer app''s internal API; use https://api.mistral.ai/v1/chat/completions with an API key'
     keywords: ['chat.mistral.ai']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>chat\.mistral\.ai/api/)'
     class_severity: {doc: medium, agent-config: critical}
     references: ['https://mistral.ai/terms']
@@ -2627,6 +2725,7 @@ rules:
       Point the code at the vendor's API instead: use https://api.mistral.ai/v1/chat/completions with an API key.
     message: 'Uses the Le Chat consumer app as an endpoint; use https://api.mistral.ai/v1/chat/completions with an API key'
     keywords: ['chat.mistral.ai']
+    scope: line
     pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>chat\.mistral\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
     class_severity: {doc: low}
     references: ['https://mistral.ai/terms']
@@ -2649,6 +2748,7 @@ rules:
       Nothing to do for documentation links. For code: use https://api.mistral.ai/v1/chat/completions with an API key.
     message: 'Mentions the Le Chat consumer app; for programmatic use, use https://api.mistral.ai/v1/chat/completions with an API key'
     keywords: ['chat.mistral.ai']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>chat\.mistral\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
     references: ['https://mistral.ai/terms']
     examples:
@@ -2669,6 +2769,7 @@ rules:
       Replace the consumer-app client with the vendor's API: use https://api.perplexity.ai/chat/completions with an API key.
     message: 'Calls the Perplexity web app consumer app''s internal API; use https://api.perplexity.ai/chat/completions with an API key'
     keywords: ['perplexity.ai']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:www\.)?perplexity\.ai/(?:rest|socket\.io)/)'
     class_severity: {doc: medium, agent-config: critical}
     references: ['https://www.perplexity.ai/hub/legal/terms-of-service']
@@ -2690,6 +2791,7 @@ rules:
       Point the code at the vendor's API instead: use https://api.perplexity.ai/chat/completions with an API key.
     message: 'Uses the Perplexity web app consumer app as an endpoint; use https://api.perplexity.ai/chat/completions with an API key'
     keywords: ['perplexity.ai']
+    scope: line
     pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>(?:www\.)?perplexity\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
     class_severity: {doc: low}
     references: ['https://www.perplexity.ai/hub/legal/terms-of-service']
@@ -2712,6 +2814,7 @@ rules:
       Nothing to do for documentation links. For code: use https://api.perplexity.ai/chat/completions with an API key.
     message: 'Mentions the Perplexity web app consumer app; for programmatic use, use https://api.perplexity.ai/chat/completions with an API key'
     keywords: ['perplexity.ai']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:www\.)?perplexity\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
     references: ['https://www.perplexity.ai/hub/legal/terms-of-service']
     examples:
@@ -2732,6 +2835,7 @@ rules:
       Replace the consumer-app client with the vendor's API: use https://api.deepseek.com/chat/completions with an API key.
     message: 'Calls the DeepSeek chat app consumer app''s internal API; use https://api.deepseek.com/chat/completions with an API key'
     keywords: ['chat.deepseek.com']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>chat\.deepseek\.com/api/)'
     class_severity: {doc: medium, agent-config: critical}
     references: ['https://platform.deepseek.com/']
@@ -2753,6 +2857,7 @@ rules:
       Point the code at the vendor's API instead: use https://api.deepseek.com/chat/completions with an API key.
     message: 'Uses the DeepSeek chat app consumer app as an endpoint; use https://api.deepseek.com/chat/completions with an API key'
     keywords: ['chat.deepseek.com']
+    scope: line
     pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>chat\.deepseek\.com)(?![A-Za-z0-9-]|\.[A-Za-z])'
     class_severity: {doc: low}
     references: ['https://platform.deepseek.com/']
@@ -2775,6 +2880,7 @@ rules:
       Nothing to do for documentation links. For code: use https://api.deepseek.com/chat/completions with an API key.
     message: 'Mentions the DeepSeek chat app consumer app; for programmatic use, use https://api.deepseek.com/chat/completions with an API key'
     keywords: ['chat.deepseek.com']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>chat\.deepseek\.com)(?![A-Za-z0-9-]|\.[A-Za-z])'
     references: ['https://platform.deepseek.com/']
     examples:
@@ -2795,6 +2901,7 @@ rules:
       Replace the consumer-app client with the vendor's API: use https://api.x.ai/v1/chat/completions with an API key.
     message: 'Calls the Grok app consumer app''s internal API; use https://api.x.ai/v1/chat/completions with an API key'
     keywords: ['grok.com']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>grok\.com/rest/)'
     class_severity: {doc: medium, agent-config: critical}
     references: ['https://x.ai/legal/terms-of-service-enterprise']
@@ -2816,6 +2923,7 @@ rules:
       Point the code at the vendor's API instead: use https://api.x.ai/v1/chat/completions with an API key.
     message: 'Uses the Grok app consumer app as an endpoint; use https://api.x.ai/v1/chat/completions with an API key'
     keywords: ['grok.com']
+    scope: line
     pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>grok\.com)(?![A-Za-z0-9-]|\.[A-Za-z])'
     class_severity: {doc: low}
     references: ['https://x.ai/legal/terms-of-service-enterprise']
@@ -2838,6 +2946,7 @@ rules:
       Nothing to do for documentation links. For code: use https://api.x.ai/v1/chat/completions with an API key.
     message: 'Mentions the Grok app consumer app; for programmatic use, use https://api.x.ai/v1/chat/completions with an API key'
     keywords: ['grok.com']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>grok\.com)(?![A-Za-z0-9-]|\.[A-Za-z])'
     references: ['https://x.ai/legal/terms-of-service-enterprise']
     examples:
@@ -2858,6 +2967,7 @@ rules:
       Replace the consumer-app client with the vendor's API: use the Poe API (https://api.poe.com/v1) with a Poe API key.
     message: 'Calls the Poe web app consumer app''s internal API; use the Poe API (https://api.poe.com/v1) with a Poe API key'
     keywords: ['poe.com']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>poe\.com/api/gql_POST)'
     class_severity: {doc: medium, agent-config: critical}
     references: ['https://poe.com/api_key']
@@ -2879,6 +2989,7 @@ rules:
       Point the code at the vendor's API instead: use the Poe API (https://api.poe.com/v1) with a Poe API key.
     message: 'Uses the Poe web app consumer app as an endpoint; use the Poe API (https://api.poe.com/v1) with a Poe API key'
     keywords: ['poe.com']
+    scope: line
     pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>poe\.com)(?![A-Za-z0-9-]|\.[A-Za-z])'
     class_severity: {doc: low}
     references: ['https://poe.com/api_key']
@@ -2901,6 +3012,7 @@ rules:
       Nothing to do for documentation links. For code: use the Poe API (https://api.poe.com/v1) with a Poe API key.
     message: 'Mentions the Poe web app consumer app; for programmatic use, use the Poe API (https://api.poe.com/v1) with a Poe API key'
     keywords: ['poe.com']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>poe\.com)(?![A-Za-z0-9-]|\.[A-Za-z])'
     references: ['https://poe.com/api_key']
     examples:
@@ -2921,6 +3033,7 @@ rules:
       Replace the consumer-app client with the vendor's API: Character.ai has no public API; use a vendor API such as https://api.anthropic.com/v1/messages with an API key.
     message: 'Calls the Character.ai consumer app''s internal API; Character.ai has no public API; use a vendor API such as https://api.anthropic.com/v1/messages with an API key'
     keywords: ['character.ai']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:neo\.character\.ai/|(?:plus|beta)\.character\.ai/chat/))'
     class_severity: {doc: medium, agent-config: critical}
     references: ['https://character.ai/tos']
@@ -2942,6 +3055,7 @@ rules:
       Point the code at the vendor's API instead: Character.ai has no public API; use a vendor API such as https://api.anthropic.com/v1/messages with an API key.
     message: 'Uses the Character.ai consumer app as an endpoint; Character.ai has no public API; use a vendor API such as https://api.anthropic.com/v1/messages with an API key'
     keywords: ['character.ai']
+    scope: line
     pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>(?:beta\.|plus\.|neo\.)?character\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
     class_severity: {doc: low}
     references: ['https://character.ai/tos']
@@ -2964,6 +3078,7 @@ rules:
       Nothing to do for documentation links. For code: Character.ai has no public API; use a vendor API such as https://api.anthropic.com/v1/messages with an API key.
     message: 'Mentions the Character.ai consumer app; for programmatic use, Character.ai has no public API; use a vendor API such as https://api.anthropic.com/v1/messages with an API key'
     keywords: ['character.ai']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:beta\.|plus\.|neo\.)?character\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
     references: ['https://character.ai/tos']
     examples:
@@ -2984,6 +3099,7 @@ rules:
       Replace the consumer-app client with the vendor's API: use the Llama API (https://api.llama.com/compat/v1) with an API key.
     message: 'Calls the Meta AI app consumer app''s internal API; use the Llama API (https://api.llama.com/compat/v1) with an API key'
     keywords: ['meta.ai']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:(?:www\.)?meta\.ai/api/graphql|graph\.meta\.ai/))'
     class_severity: {doc: medium, agent-config: critical}
     references: ['https://llama.developer.meta.com/']
@@ -3005,6 +3121,7 @@ rules:
       Point the code at the vendor's API instead: use the Llama API (https://api.llama.com/compat/v1) with an API key.
     message: 'Uses the Meta AI app consumer app as an endpoint; use the Llama API (https://api.llama.com/compat/v1) with an API key'
     keywords: ['meta.ai']
+    scope: line
     pattern: '(?i)(?:(?:base_?url|baseurl|api_?base|api_?url|endpoint|host|url|uri|origin|server|target|proxy)["\x27]?\s*[:=]\s*\(?\s*|(?:\.get|\.post|\.put|fetch|request|goto|navigate|urlopen|Request|WebSocket|connect|axios|httpx|open)\s*\(\s*|curl\s+(?:-\S+\s+)*)["\x27\x60]?(?:https?|wss?)://(?<secret>(?:www\.)?meta\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
     class_severity: {doc: low}
     references: ['https://llama.developer.meta.com/']
@@ -3027,6 +3144,7 @@ rules:
       Nothing to do for documentation links. For code: use the Llama API (https://api.llama.com/compat/v1) with an API key.
     message: 'Mentions the Meta AI app consumer app; for programmatic use, use the Llama API (https://api.llama.com/compat/v1) with an API key'
     keywords: ['meta.ai']
+    scope: line
     pattern: '(?<![A-Za-z0-9.-])(?<secret>(?:www\.)?meta\.ai)(?![A-Za-z0-9-]|\.[A-Za-z])'
     references: ['https://llama.developer.meta.com/']
     examples:
@@ -3212,6 +3330,7 @@ headers = {"Authorization": "Token ⟦c8d2d62a806a745fe3ae07499cae3230fc43a9ac�
       Log out of meta.ai to invalidate the cookies, remove them, and use the Llama API with an API key.
     message: 'Meta AI consumer session cookie; use the Llama API (https://api.llama.com/compat/v1) with an API key'
     keywords: ['abra_sess', 'ecto_1_sess', 'datr']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?:abra_sess|ecto_1_sess|datr)["\x27]?\s*[:=]\s*["\x27]?(?<secret>[A-Za-z0-9%._+/=-]{16,})'
     generic: true
     requires: '(?i)(?<![A-Za-z0-9.-])(?:www\.)?meta\.ai(?![A-Za-z0-9-])'
@@ -3251,6 +3370,7 @@ cookies = {"abra_sess": "⟦fhVJHPZiIZB5DXS2u2WCZlRNxJeuHp-kcuz5HDYFFg53KB1Mspkn
       Log out (codex logout / ChatGPT sign-out) to revoke it, never commit auth.json, and use an API key from platform.openai.com.
     message: 'ChatGPT / Codex subscription sign-in token (consumer terms); use https://api.openai.com/v1/responses with an API key'
     keywords: ['eyJ']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])'
     validator: openai-auth-jwt
     references: ['https://developers.openai.com/codex/auth']
@@ -3367,6 +3487,7 @@ cookies = {"cf_clearance": "⟦cFqfGCNIKOjRL0r9U4MHZ8k2r4O0_jSRMIeEpqffN2w-17000
       Replace the wrapper with the vendor's official SDK and an API key.
     message: 'Imports an unofficial consumer-app wrapper; use the vendor''s official SDK (anthropic, openai, google-genai, mistralai) against its API with an API key'
     keywords: ['import']
+    scope: line
     pattern: '(?<![A-Za-z0-9_.])(?:from|import)[ \t]+(?<secret>revChatGPT\.V1|revChatGPT\.Unofficial|pyChatGPT|claude_api|unofficial_claude_api|claude2|bardapi|gemini_webapi|geminikit|poe_api_wrapper|poe|PyCharacterAI|characterai|meta_ai_api|EdgeGPT|re_edge_gpt|sydney|revgrok|revDeepSeek|hugchat|g4f)(?![A-Za-z0-9_])'
     references: ['https://pypi.org/project/g4f/']
     examples:
@@ -3388,6 +3509,7 @@ cookies = {"cf_clearance": "⟦cFqfGCNIKOjRL0r9U4MHZ8k2r4O0_jSRMIeEpqffN2w-17000
       Replace it with the vendor's official SDK and an API key.
     message: 'Uses an unofficial consumer-app wrapper; use the vendor''s official SDK (@anthropic-ai/sdk, openai, @google/genai) with an API key'
     keywords: ['ChatGPTUnofficialProxyAPI', 'BingAIClient', 'ChatGPTBrowserClient', 'bing-chat', 'claude-ai', 'bard-ai', 'node_characterai', 'deepseek-api', 'g4f']
+    scope: line
     pattern: '(?<![A-Za-z0-9_$])(?<secret>ChatGPTUnofficialProxyAPI|BingAIClient|ChatGPTBrowserClient|(?<=require\(["\x27]|require\( ["\x27]|from ["\x27]|import ["\x27])(?:bing-chat|claude-ai|bard-ai|node_characterai|deepseek-api|g4f)(?=["\x27]))(?![A-Za-z0-9_$])'
     references: ['https://www.npmjs.com/package/chatgpt']
     examples:
@@ -3407,6 +3529,7 @@ cookies = {"cf_clearance": "⟦cFqfGCNIKOjRL0r9U4MHZ8k2r4O0_jSRMIeEpqffN2w-17000
       Log out of all claude.ai sessions to invalidate the cookie, remove it from the repository and
       use an API key with the official SDK instead of a consumer session.
     keywords: ['sk-ant-sid']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-ant-sid\d{2}-[A-Za-z0-9_-]{80,200})(?![A-Za-z0-9_-])'
     references: ['https://www.anthropic.com/legal/consumer-terms']
     examples:
@@ -3426,6 +3549,7 @@ cookies = {"cf_clearance": "⟦cFqfGCNIKOjRL0r9U4MHZ8k2r4O0_jSRMIeEpqffN2w-17000
       Revoke it by logging out of Claude Code (claude /logout) or from the claude.ai account settings,
       rotate it, and never commit .credentials.json or CI variables holding it.
     keywords: ['sk-ant-oat']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-ant-oat\d{2}-[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])'
     references: ['https://docs.anthropic.com/en/docs/claude-code/setup']
     examples:
@@ -3445,6 +3569,7 @@ cookies = {"cf_clearance": "⟦cFqfGCNIKOjRL0r9U4MHZ8k2r4O0_jSRMIeEpqffN2w-17000
       Log out of Claude Code on every machine to revoke the refresh token and remove the credentials
       file from the repository and its history.
     keywords: ['sk-ant-ort']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk-ant-ort\d{2}-[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])'
     references: ['https://docs.anthropic.com/en/docs/claude-code/iam']
     examples:
@@ -3993,6 +4118,7 @@ rules:
       Revoke or replace the key pair, remove it from the file and its history, and inject the key from
       a secret store at runtime.
     keywords: ['private key-----']
+    scope: line
     pattern: '(?<!"private_key": ")(?<!"private_key":")(?<secret>-----BEGIN (?<kt>(?:RSA |EC |DSA |ENCRYPTED |OPENSSH )?)PRIVATE KEY-----(?:\\r)?\\n(?:[A-Za-z0-9+/=]{1,100}(?:\\r)?\\n){2,400}-----END \k<kt>PRIVATE KEY-----)'
     entropy: 4.0
     references: ['https://www.rfc-editor.org/rfc/rfc7468']
@@ -4210,6 +4336,7 @@ rules:
       the token at its issuer if it is still valid, and keep tokens out of code, fixtures and
       recordings.
     keywords: ['eyj']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{16,1000})(?![A-Za-z0-9_-])'
     validator: jwt
     allow: ['[A-Za-z0-9_.-]+\.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c']  # the jwt.io documentation sample
@@ -4302,6 +4429,7 @@ rules:
       Change the Redis password or ACL user (ACL SETUSER / requirepass), and read REDIS_URL from the
       environment.
     keywords: ['redis']
+    scope: line
     pattern: '(?i)(?<![A-Za-z0-9+.-])(?:rediss?)(?:\+[a-z0-9]{2,20})?://[^\s:@/?#"''<>\x60]{0,64}:(?!\$[A-Za-z_{(]|%[A-Za-z_]+%)(?<secret>[^\s:@/?#"''<>\x60]{1,128})@(?=[A-Za-z0-9\[._/-])'
     entropy: 3.0
     generic: true
@@ -4501,6 +4629,7 @@ rules:
       Revoke the token under OAuth & Permissions for the Slack app (or rotate it), then load it from a
       secret store instead of source.
     keywords: ['xoxb-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34})(?![A-Za-z0-9_-])'
     references: ['https://api.slack.com/authentication/token-types#bot']
     examples:
@@ -4522,6 +4651,7 @@ rules:
       Revoke the token (auth.revoke or reinstall the app), review the audit log, and keep user tokens
       out of code and prompts.
     keywords: ['xoxp-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>xoxp-(?:[0-9]{10,13}-){3}[A-Za-z0-9]{28,34})(?![A-Za-z0-9_-])'
     references: ['https://api.slack.com/authentication/token-types#user']
     examples:
@@ -4542,6 +4672,7 @@ rules:
       Revoke the app-level token in the app settings (Basic Information > App-Level Tokens) and issue
       a new one.
     keywords: ['xapp-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,14}-[A-Za-z0-9]{40,80})(?![A-Za-z0-9_-])'
     references: ['https://api.slack.com/authentication/token-types#app-level']
     examples:
@@ -4562,6 +4693,7 @@ rules:
       Revoke the configuration token from the app configuration tokens page and generate a new one
       only where needed.
     keywords: ['xoxe.xox']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>xoxe\.xox[bp]-[0-9]-[A-Za-z0-9]{150,180})(?![A-Za-z0-9_-])'
     references: ['https://api.slack.com/authentication/config-tokens']
     examples:
@@ -4582,6 +4714,7 @@ rules:
       Revoke the refresh token by regenerating the configuration tokens, and store it in a secret
       manager.
     keywords: ['xoxe-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>xoxe-[0-9]-[A-Za-z0-9]{140,160})(?![A-Za-z0-9_-])'
     references: ['https://api.slack.com/authentication/config-tokens#rotating']
     examples:
@@ -4601,6 +4734,7 @@ rules:
     remediation: >-
       Revoke the token, migrate the integration to a granular bot token, and remove it from source.
     keywords: ['xoxa-', 'xoxr-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>xox[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,48})(?![A-Za-z0-9_-])'
     entropy: 3.0
     references: ['https://api.slack.com/legacy/workspace-apps']
@@ -4622,6 +4756,7 @@ rules:
       Remove the classic bot integration or rotate its token, and move to a Slack app with scoped bot
       tokens.
     keywords: ['xoxb-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>xoxb-[0-9]{8,14}-[A-Za-z0-9]{18,26})(?![A-Za-z0-9_-])'
     references: ['https://api.slack.com/legacy/custom-integrations/bot-users']
     examples:
@@ -4642,6 +4777,7 @@ rules:
       Revoke the legacy token in Slack and replace the integration with an app that uses scoped OAuth
       tokens.
     keywords: ['xoxo-', 'xoxs-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>xox[os]-[0-9]{1,13}-[0-9]{1,13}-[0-9]{1,13}-[A-Fa-f0-9]{20,64})(?![A-Za-z0-9_-])'
     references: ['https://api.slack.com/legacy/custom-integrations/legacy-tokens']
     examples:
@@ -4662,6 +4798,7 @@ rules:
       Regenerate or remove the webhook in the Slack app configuration and keep the URL in a secret
       store.
     keywords: ['hooks.slack.com/services']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>(?:https?://)?hooks\.slack\.com/services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24})(?![A-Za-z0-9_-])'
     references: ['https://api.slack.com/messaging/webhooks']
     examples:
@@ -4681,6 +4818,7 @@ rules:
     remediation: >-
       Delete and recreate the workflow webhook trigger, and store the new URL outside source control.
     keywords: ['hooks.slack.com/workflows', 'hooks.slack.com/triggers']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>(?:https?://)?hooks\.slack\.com/(?:workflows|triggers)/T[A-Z0-9]{8,12}(?:/[A-Za-z0-9]{6,40}){2,3})(?![A-Za-z0-9/_-])'
     references: ['https://slack.com/help/articles/360041352714-Build-a-workflow--Create-a-workflow-that-starts-outside-of-Slack']
     examples:
@@ -4701,6 +4839,7 @@ rules:
       Roll the key in the Stripe Dashboard (Developers > API keys), check recent API activity, and use
       a restricted key from a secret store.
     keywords: ['sk_live_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sk_live_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_-])'
     references: ['https://docs.stripe.com/keys']
     examples:
@@ -4720,6 +4859,7 @@ rules:
     remediation: >-
       Roll or delete the restricted key in the Stripe Dashboard and keep it in a secret manager.
     keywords: ['rk_live_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>rk_live_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_-])'
     references: ['https://docs.stripe.com/keys#limit-access']
     examples:
@@ -4739,6 +4879,7 @@ rules:
     remediation: >-
       Roll the test key if it was published, and keep even test keys in environment configuration.
     keywords: ['sk_test_', 'rk_test_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>[sr]k_test_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_-])'
     allow: ['sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'sk_test_BQokikJOvBiI2HlWgH4olfQ2']
     references: ['https://docs.stripe.com/keys#test-live-modes']
@@ -4760,6 +4901,7 @@ rules:
       Roll the signing secret for the endpoint in the Stripe Dashboard and load it from the
       environment.
     keywords: ['whsec_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>whsec_[A-Za-z0-9+/=]{24,80})(?![A-Za-z0-9+/=_-])'
     references: ['https://docs.stripe.com/webhooks#verify-events']
     examples:
@@ -4825,6 +4967,7 @@ rules:
       Delete the key under SendGrid Settings > API Keys, create a narrower one, and load it from a
       secret store.
     keywords: ['SG.']
+    scope: line
     pattern: '(?<![A-Za-z0-9_.-])(?<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'
     references: ['https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys']
     examples:
@@ -4980,6 +5123,7 @@ rules:
     remediation: >-
       Delete the key in New Relic (API keys UI), create a new one, and store it in a secret manager.
     keywords: ['NRAK-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>NRAK-[A-Za-z0-9]{27})(?![A-Za-z0-9_-])'
     references: ['https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#user-key']
     examples:
@@ -5000,6 +5144,7 @@ rules:
       Deactivate the insert key in the New Relic API keys UI and use a license key from a secret
       store.
     keywords: ['NRII-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>NRII-[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])'
     references: ['https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#insights-insert-key']
     examples:
@@ -5019,6 +5164,7 @@ rules:
     remediation: >-
       Rotate the browser key if abused; keep it out of server-side secret files and prompts.
     keywords: ['NRJS-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>NRJS-[a-f0-9]{19})(?![A-Za-z0-9_-])'
     references: ['https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#browser-key']
     examples:
@@ -5039,6 +5185,7 @@ rules:
       Create a new ingest license key in the New Relic API keys UI, delete the old one, and load it
       from the environment.
     keywords: ['NRAL']
+    scope: line
     pattern: '(?<![A-Za-z0-9])(?<secret>[A-Fa-f0-9]{36}NRAL)(?![A-Za-z0-9])'
     entropy: 3.0
     references: ['https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key']
@@ -5060,6 +5207,7 @@ rules:
       Revoke the token in Sentry (Settings > Auth Tokens), create a new one, and store it as a CI
       secret.
     keywords: ['sntrys_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sntrys_eyJ[A-Za-z0-9+/]{30,400}={0,2}_[A-Za-z0-9+/]{43})(?![A-Za-z0-9+/=_-])'
     references: ['https://docs.sentry.io/account/auth-tokens/#organization-auth-tokens']
     examples:
@@ -5079,6 +5227,7 @@ rules:
     remediation: >-
       Revoke the token in Sentry (User Settings > Auth Tokens) and keep replacements out of source.
     keywords: ['sntryu_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sntryu_[a-f0-9]{64})(?![A-Za-z0-9_-])'
     references: ['https://docs.sentry.io/account/auth-tokens/#user-auth-tokens']
     examples:
@@ -5099,6 +5248,7 @@ rules:
       Rotate the client key in the Sentry project (Client Keys) if abused, restrict allowed domains,
       and load the DSN from configuration.
     keywords: ['sentry.io']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>https?://[a-f0-9]{32}(?::[a-f0-9]{32})?@o[0-9]{1,12}\.ingest\.(?:[a-z]{2}\.)?sentry\.io/[0-9]{1,20})(?![A-Za-z0-9_-])'
     references: ['https://docs.sentry.io/concepts/key-terms/dsn-explainer/']
     examples:
@@ -5119,6 +5269,7 @@ rules:
       Rotate the token or secret in the Shopify admin or Partner Dashboard, then keep it in a secret
       store.
     keywords: ['shpat_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>shpat_[a-fA-F0-9]{32})(?![A-Za-z0-9_-])'
     references: ['https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/generate-app-access-tokens-admin']
     examples:
@@ -5138,6 +5289,7 @@ rules:
       Rotate the token or secret in the Shopify admin or Partner Dashboard, then keep it in a secret
       store.
     keywords: ['shpca_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>shpca_[a-fA-F0-9]{32})(?![A-Za-z0-9_-])'
     references: ['https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/generate-app-access-tokens-admin']
     examples:
@@ -5158,6 +5310,7 @@ rules:
       Rotate the token or secret in the Shopify admin or Partner Dashboard, then keep it in a secret
       store.
     keywords: ['shppa_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>shppa_[a-fA-F0-9]{32})(?![A-Za-z0-9_-])'
     references: ['https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/generate-app-access-tokens-admin']
     examples:
@@ -5178,6 +5331,7 @@ rules:
       Rotate the token or secret in the Shopify admin or Partner Dashboard, then keep it in a secret
       store.
     keywords: ['shpss_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>shpss_[a-fA-F0-9]{32})(?![A-Za-z0-9_-])'
     references: ['https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/generate-app-access-tokens-admin']
     examples:
@@ -5222,6 +5376,7 @@ rules:
       Delete the webhook in the channel integration settings, create a new one, and keep the URL out
       of source.
     keywords: ['discord.com/api', 'discordapp.com/api']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>https://(?:(?:ptb|canary)\.)?discord(?:app)?\.com/api/(?:v[0-9]{1,2}/)?webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,80})(?![A-Za-z0-9_-])'
     references: ['https://discord.com/developers/docs/resources/webhook#execute-webhook']
     examples:
@@ -5241,6 +5396,7 @@ rules:
     remediation: >-
       Revoke the token with @BotFather (/revoke) and store the new one in a secret store.
     keywords: [':AA']
+    scope: line
     pattern: '(?:(?<=bot)|(?<![A-Za-z0-9_:-]))(?<secret>[0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])'
     references: ['https://core.telegram.org/bots/api#authorizing-your-bot']
     examples:
@@ -5284,6 +5440,7 @@ rules:
       Remove the Incoming Webhook connector from the channel, create a new one, and keep the URL in a
       secret store.
     keywords: ['webhook.office.com']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>https://[a-z0-9-]{1,60}\.webhook\.office\.com/webhookb2/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/IncomingWebhook/[a-f0-9]{32}/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:/[A-Za-z0-9_-]{30,80})?)(?![A-Za-z0-9_-])'
     references: ['https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook']
     examples:
@@ -5328,6 +5485,7 @@ rules:
       Revoke the token in the Square Developer Dashboard (or revoke the OAuth grant) and load a new
       one from a secret store.
     keywords: ['EAAA', 'sq0atp-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://developer.squareup.com/docs/build-basics/access-tokens']
@@ -5349,6 +5507,7 @@ rules:
       Replace the application secret in the Square Developer Dashboard (OAuth page) and keep it in a
       secret store.
     keywords: ['sq0csp-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>sq0csp-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'
     references: ['https://developer.squareup.com/docs/oauth-api/overview']
     examples:
@@ -5369,6 +5528,7 @@ rules:
       Revoke the access token from the PayPal developer dashboard or Braintree control panel and load
       it from a secret store.
     keywords: ['access_token$production$']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>access_token\$production\$[a-z0-9]{16}\$[a-f0-9]{32})(?![A-Za-z0-9_-])'
     references: ['https://developer.paypal.com/braintree/docs/guides/paypal/express-checkout/configuration']
     examples:
@@ -5388,6 +5548,7 @@ rules:
     remediation: >-
       Revoke the sandbox token if it was shared and keep tokens in environment configuration.
     keywords: ['access_token$sandbox$']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>access_token\$sandbox\$[a-z0-9]{16}\$[a-f0-9]{32})(?![A-Za-z0-9_-])'
     references: ['https://developer.paypal.com/braintree/docs/guides/paypal/express-checkout/configuration']
     examples:
@@ -5514,6 +5675,7 @@ rules:
       Revoke the token in the Duffel dashboard (Developers > Access tokens) and store it in a secret
       manager.
     keywords: ['duffel_live_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>duffel_live_[A-Za-z0-9_=-]{43})(?![A-Za-z0-9_=-])'
     references: ['https://duffel.com/docs/api/overview/making-requests/authentication']
     examples:
@@ -5533,6 +5695,7 @@ rules:
     remediation: >-
       Revoke the test token if shared and keep tokens in environment configuration.
     keywords: ['duffel_test_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>duffel_test_[A-Za-z0-9_=-]{43})(?![A-Za-z0-9_=-])'
     references: ['https://duffel.com/docs/api/overview/making-requests/authentication']
     examples:
@@ -5553,6 +5716,7 @@ rules:
       Regenerate the API keys in the Flutterwave dashboard (Settings > API) and load them from a
       secret store.
     keywords: ['FLWSECK-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>FLWSECK-[A-Za-z0-9]{32}-X)(?![A-Za-z0-9_-])'
     references: ['https://developer.flutterwave.com/docs/authentication']
     examples:
@@ -5572,6 +5736,7 @@ rules:
     remediation: >-
       Regenerate the test keys if they were shared and keep them in environment configuration.
     keywords: ['FLWSECK_TEST-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>FLWSECK_TEST-[A-Za-z0-9]{32}-X)(?![A-Za-z0-9_-])'
     references: ['https://developer.flutterwave.com/docs/authentication']
     examples:
@@ -5592,6 +5757,7 @@ rules:
       If the matching key secret is exposed too, regenerate the live key pair in the Razorpay
       Dashboard (Settings > API Keys).
     keywords: ['rzp_live_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>rzp_live_[A-Za-z0-9]{14})(?![A-Za-z0-9_-])'
     references: ['https://razorpay.com/docs/api/authentication/']
     examples:
@@ -5635,6 +5801,7 @@ rules:
       Revoke the key in Linear (Settings > Security & access > Personal API keys) and store the
       replacement safely.
     keywords: ['lin_api_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>lin_api_[A-Za-z0-9]{40})(?![A-Za-z0-9_-])'
     references: ['https://linear.app/developers/graphql#personal-api-keys']
     examples:
@@ -5655,6 +5822,7 @@ rules:
       Refresh the secret in Notion (Settings > Connections > Develop or manage integrations) and keep
       it in a secret store.
     keywords: ['ntn_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>ntn_[0-9]{11}[A-Za-z0-9]{35})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://developers.notion.com/docs/authorization#internal-integration-auth-flow-set-up']
@@ -5695,6 +5863,7 @@ rules:
     remediation: >-
       Delete the token in the Airtable developer hub and create a new one stored in a secret manager.
     keywords: ['pat']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>pat[A-Za-z0-9]{14}\.[a-f0-9]{64})(?![A-Za-z0-9_-])'
     references: ['https://airtable.com/developers/web/guides/personal-access-tokens']
     examples:
@@ -5735,6 +5904,7 @@ rules:
       Revoke the token in the Okta Admin Console (Security > API > Tokens) and prefer OAuth service
       apps with scoped keys.
     keywords: ['okta', 'ssws']
+    scope: line
     pattern: '(?i)(?:okta|ssws)[\s\S]{0,60}?(?<![A-Za-z0-9_-])(?-i:(?<secret>00[A-Za-z0-9_-]{40}))(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://developer.okta.com/docs/guides/create-an-api-token/main/']
@@ -5783,6 +5953,7 @@ rules:
       Delete the token on the Mapbox account Access tokens page and store the replacement in a secret
       manager.
     keywords: ['sk.eyJ']
+    scope: line
     pattern: '(?<![A-Za-z0-9_.-])(?<secret>sk\.eyJ[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{20,40})(?![A-Za-z0-9_-])'
     references: ['https://docs.mapbox.com/accounts/guides/tokens/']
     examples:
@@ -5824,6 +5995,7 @@ rules:
       Revoke the token (token/revoke endpoint or disconnect the app) and obtain tokens at runtime
       through OAuth refresh.
     keywords: ['sl.']
+    scope: line
     pattern: '(?<![A-Za-z0-9_.-])(?<secret>sl\.(?:u\.)?[A-Za-z0-9_=-]{130,1500})(?![A-Za-z0-9_=.-])'
     entropy: 4.0
     references: ['https://developers.dropbox.com/oauth-guide']
@@ -5865,6 +6037,7 @@ rules:
       Revoke the token in Figma (Settings > Security > Personal access tokens) and store the new one
       safely.
     keywords: ['figd_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>figd_[A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://www.figma.com/developers/api#access-tokens']
@@ -5886,6 +6059,7 @@ rules:
       Rotate the token in HubSpot (Settings > Integrations > Private Apps) and keep it in a secret
       store.
     keywords: ['pat-na', 'pat-eu', 'pat-ap']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>pat-(?:na|eu|ap)[1-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![A-Za-z0-9_-])'
     references: ['https://developers.hubspot.com/docs/api/private-apps']
     examples:
@@ -5949,6 +6123,7 @@ rules:
     remediation: >-
       Revoke the token in Contentful (Settings > CMA tokens) and keep the new one in a secret store.
     keywords: ['CFPAT-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>CFPAT-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])'
     references: ['https://www.contentful.com/developers/docs/references/authentication/#the-content-management-api']
     examples:
@@ -5993,6 +6168,7 @@ rules:
       Log out of the Graph API Explorer session or remove the app permissions, and never paste
       explorer tokens into code or prompts.
     keywords: ['EAACEdEose0cBA']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>EAACEdEose0cBA[A-Za-z0-9]{20,400})(?![A-Za-z0-9_-])'
     references: ['https://developers.facebook.com/docs/graph-api/guides/explorer/']
     examples:
@@ -6007,13 +6183,15 @@ rules:
     category: secret
     severity: high
     description: >-
-      A Meta Graph API access token (EAA…) near Facebook, Instagram or WhatsApp configuration acts as
+      A Meta Graph API access token (EAA…) in a file that mentions Facebook, Meta, Instagram or WhatsApp acts as
       a user, page or system user.
     remediation: >-
       Invalidate the token (change the app secret or remove the session/system user token) and fetch
       tokens at runtime.
     keywords: ['eaa']
-    pattern: '(?i)(?:facebook|fb|meta|graph|instagram|whatsapp)[\s\S]{0,60}?(?<![A-Za-z0-9_-])(?-i:(?<secret>EAA(?!CEdEose0cBA)[A-Za-z0-9]{90,400}))(?![A-Za-z0-9_-])'
+    scope: line
+    pattern: '(?<![A-Za-z0-9_-])(?<secret>EAA(?!CEdEose0cBA)[A-Za-z0-9]{90,400})(?![A-Za-z0-9_-])'
+    requires: '(?i)facebook|(?<![a-z])fb(?![a-z])|meta|graph\.|instagram|whatsapp'
     entropy: 3.5
     references: ['https://developers.facebook.com/docs/facebook-login/guides/access-tokens/']
     examples:
@@ -6032,6 +6210,7 @@ rules:
     remediation: >-
       Reset the app secret in the Meta App Dashboard (Settings > Basic) and keep it in a secret store.
     keywords: ['facebook', 'fb']
+    scope: line
     pattern: '(?i)(?:facebook|(?<![A-Za-z0-9])fb)[\s\S]{0,80}?(?:(?:app[_.-]?)?secret)(?:\\?["''\x60])?\s{0,5}(?:=>|:=|[:=,(])\s{0,5}(?:\\?["''\x60])?(?-i:(?<secret>[a-f0-9]{32}))(?![A-Za-z0-9])'
     entropy: 3.0
     references: ['https://developers.facebook.com/docs/facebook-login/security/#appsecret']
@@ -6053,6 +6232,7 @@ rules:
       Regenerate the bearer token in the X developer portal (Keys and tokens) and load it from a
       secret store.
     keywords: ['AAAAAAAAAAAAAAAAAAAAA']
+    scope: line
     pattern: '(?<![A-Za-z0-9%+/_-])(?<secret>A{21}[A-Za-z0-9%]{70,130})(?![A-Za-z0-9%+/=_-])'
     entropy: 3.5
     references: ['https://developer.x.com/en/docs/authentication/oauth-2-0/bearer-tokens']
@@ -6098,6 +6278,7 @@ rules:
       Generate a new identity with age-keygen, re-encrypt the affected files to the new recipient, and
       keep identities out of repositories.
     keywords: ['AGE-SECRET-KEY-1']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Za-z0-9_-])'
     references: ['https://github.com/FiloSottile/age#readme']
     examples:
@@ -6121,6 +6302,7 @@ rules:
       Regenerate the key in Adafruit IO (My Key > Regenerate) and keep it in device secrets rather
       than source.
     keywords: ['aio_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>aio_[A-Za-z0-9]{28})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://io.adafruit.com/api/docs/#authentication']
@@ -6141,6 +6323,7 @@ rules:
     remediation: >-
       Delete the token in the Frame.io developer site and create a new one stored in a secret manager.
     keywords: ['fio-u-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>fio-u-[A-Za-z0-9_=-]{64})(?![A-Za-z0-9_=-])'
     references: ['https://developer.frame.io/docs/getting-started/authentication']
     examples:
@@ -6160,6 +6343,7 @@ rules:
       Delete the token in Typeform (Account > Personal tokens) and keep the replacement in a secret
       store.
     keywords: ['tfp_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>tfp_[A-Za-z0-9_.=-]{40,64})(?![A-Za-z0-9_.=-])'
     entropy: 3.5
     references: ['https://www.typeform.com/developers/get-started/personal-access-token/']
@@ -6179,6 +6363,7 @@ rules:
     remediation: >-
       Revoke the key in the ReadMe project dashboard (API Keys) and store a new one as a CI secret.
     keywords: ['rdme_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>rdme_[a-z0-9]{70})(?![A-Za-z0-9_-])'
     references: ['https://docs.readme.com/main/reference/intro/authentication']
     examples:
@@ -6198,6 +6383,7 @@ rules:
     remediation: >-
       Delete the key in Prefect Cloud (Profile > API keys) and keep its replacement in a secret store.
     keywords: ['pnu_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>pnu_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])'
     references: ['https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys']
     examples:
@@ -6217,6 +6403,7 @@ rules:
     remediation: >-
       Rotate the key in Infracost Cloud (Org settings > API keys) and keep it as a CI secret.
     keywords: ['ico-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>ico-[A-Za-z0-9]{32})(?![A-Za-z0-9_-])'
     entropy: 3.5
     references: ['https://www.infracost.io/docs/integrations/environment_variables/']
@@ -6237,6 +6424,7 @@ rules:
     remediation: >-
       Revoke the token in the Scalingo dashboard (Profile > API tokens) and store the new one safely.
     keywords: ['tk-us-']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>tk-us-[A-Za-z0-9_-]{48})(?![A-Za-z0-9_-])'
     references: ['https://developers.scalingo.com/#authentication']
     examples:
@@ -6254,6 +6442,7 @@ rules:
     remediation: >-
       Revoke the token in the Shippo dashboard and load it from a secret store.
     keywords: ['shippo_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>shippo_(?:live|test)_[a-f0-9]{40})(?![A-Za-z0-9_-])'
     references: ['https://docs.goshippo.com/docs/guides_general/authentication/']
     examples:
@@ -6271,6 +6460,7 @@ rules:
     remediation: >-
       Revoke the token under Personal Settings, API Access Tokens, and keep it in the CI secret store.
     keywords: ['bkua_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>bkua_[a-f0-9]{40})(?![A-Za-z0-9_-])'
     references: ['https://buildkite.com/docs/apis/managing-api-tokens']
     examples:
@@ -6289,6 +6479,7 @@ rules:
     remediation: >-
       Revoke the key in PostHog under personal API keys and load it from a secret store.
     keywords: ['phx_']
+    scope: line
     pattern: '(?<![A-Za-z0-9_-])(?<secret>phx_[A-Za-z0-9]{43,50})(?![A-Za-z0-9_-])'
     references: ['https://posthog.com/docs/api']
     examples:
