@@ -25,6 +25,16 @@ public struct Finding: Sendable, Hashable {
     public let validator: String?
     /// The raw value; nil unless `--show-secrets` was given.
     public let revealed: String?
+    /// True when a `promptscan:allow` comment on the line (or `promptscan:allow-next-line` above it)
+    /// covers the finding: still reported (SARIF `suppressions`), never failing a run.
+    public var allowedInline = false
+    /// True when the run's baseline lists the finding: still reported (SARIF `baselineState`), never failing.
+    public var baselined = false
+    /// The commit that added the line, for scans of git history (nil otherwise).
+    public var commit: String? = nil
+
+    /// Whether the finding counts against `--fail-on`: not allowed inline, not in the baseline.
+    public var isActive: Bool { !allowedInline && !baselined }
 
     /// The order findings are reported in: path (bytewise), line, column, rule id.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
