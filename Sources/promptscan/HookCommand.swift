@@ -38,7 +38,8 @@ struct Hook: ParsableCommand {
             let manager = FileManager.default
             let text = HookScript.text(binary: binary ?? Install.executablePath())
             var message = "installed the promptscan pre-commit hook at \(hook)"
-            if let existing = try? manager.destinationOfSymbolicLink(atPath: hook) ?? "" , !existing.isEmpty || manager.fileExists(atPath: hook) {
+            let isSymlink = (try? manager.destinationOfSymbolicLink(atPath: hook)) != nil  // even a dangling one
+            if isSymlink || manager.fileExists(atPath: hook) {
                 let current = manager.contents(atPath: hook).map { String(decoding: $0, as: UTF8.self) } ?? ""
                 if current.contains(HookScript.marker) {
                     message = "updated the promptscan pre-commit hook at \(hook)"
@@ -64,7 +65,9 @@ struct Hook: ParsableCommand {
                 let temporary = hook + ".promptscan-tmp"
                 try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
                 try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: temporary)
-                if manager.fileExists(atPath: hook) { try manager.removeItem(atPath: hook) }  // promptscan's own hook
+                if manager.fileExists(atPath: hook) || (try? manager.destinationOfSymbolicLink(atPath: hook)) != nil {
+                    try manager.removeItem(atPath: hook)  // promptscan's own hook (anything else was refused or moved)
+                }
                 try manager.moveItem(atPath: temporary, toPath: hook)
             } catch {
                 throw .io(path: hook, message: "cannot write the hook: \(error.localizedDescription)")
