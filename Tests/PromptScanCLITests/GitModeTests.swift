@@ -10,9 +10,9 @@ import TestSupport
     }
 
     /// Runs ../shared/tools/check-sarif on `file` when the shared folder is present.
-    static func checkSarif(_ file: String, root: String) throws {
+    static func checkSarif(_ file: String, root: String?) throws {
         guard let shared = TestPaths.shared else { return }
-        let check = try python3([shared.appendingPathComponent("tools/check-sarif").path, file, "--repo-root", root])
+        let check = try python3([shared.appendingPathComponent("tools/check-sarif").path, file] + (root.map { ["--repo-root", $0] } ?? []))
         #expect(check.status == 0, "\(check.stdout)")
     }
 
@@ -229,6 +229,15 @@ import TestSupport
         #expect(findings.map { $0["commit"] as? String } == [second, fourth])
         #expect(findings.map { $0["path"] as? String } == ["a.md", "b.md"])
         #expect(try repo.promptscan(["history", "--format", "json"]).stdout == result.stdout)
+        // The SARIF of history is valid; its lines refer to past versions, so only b.md (unchanged since)
+        // is checked against the work tree.
+        let sarif = repo.path + "/history.sarif"
+        #expect(try repo.promptscan(["history", "--format", "sarif", "--output", sarif]).status == 1)
+        try Self.checkSarif(sarif, root: nil)
+        #expect(try String(contentsOfFile: sarif, encoding: .utf8).contains("\"commit\" : \"\(second)\""))
+        let recent = repo.path + "/recent.sarif"
+        #expect(try repo.promptscan(["history", "--since", second, "--format", "sarif", "--output", recent]).status == 1)
+        try Self.checkSarif(recent, root: repo.path)
         let since = try repo.promptscan(["history", "--since", second])
         #expect(since.stdout.contains("b.md:1:5") && !since.stdout.contains("a.md:"))
         #expect(since.stdout.contains("commit \(fourth.prefix(12))"))

@@ -7,9 +7,17 @@ public struct GitRepository: Sendable {
     public var path: String { dir.path }
     public var url: URL { dir.url }
 
+    /// An empty global config (not /dev/null: a tool that renames a file over its target must not
+    /// be able to break the device for the whole machine).
+    public static let emptyConfig: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("promptscan-empty-gitconfig").path
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: Data()) }
+        return path
+    }()
+
     /// Environment for every git and promptscan process the tests start.
     public static let environment: [String: String] = [
-        "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z",
+        "GIT_CONFIG_GLOBAL": emptyConfig, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z",
         "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z", "GIT_TERMINAL_PROMPT": "0",
     ]
 

@@ -25,45 +25,20 @@ public struct Git: Sendable {
 
     /// Runs `git ARGS`, feeding `input` on stdin, and returns its status and output.
     public func run(_ arguments: [String], input: [UInt8]? = nil) throws(PromptScanError) -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = Git.baseOptions + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["LC_ALL"] = "C"
         environment["GIT_OPTIONAL_LOCKS"] = "0"  // a scan never writes the index (no refresh lock)
-        process.environment = environment
-        let stdoutPipe = Pipe()
-        let stderrPipe = Pipe()
-        let stdinPipe = input == nil ? nil : Pipe()
-        process.standardOutput = stdoutPipe
-        process.standardError = stderrPipe
-        process.standardInput = stdinPipe ?? FileHandle.nullDevice
         do {
-            try process.run()
+            let result = try Subprocess.run(
+                executable, ["-C", directory] + Git.baseOptions + arguments,
+                environment: environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }, input: input)
+            return Output(status: result.status, stdout: result.stdout, stderr: String(decoding: result.stderr, as: UTF8.self))
         } catch {
-            throw Git.error("cannot run \(executable): \(error.localizedDescription)")
-        }
-        let group = DispatchGroup()
-        let errBox = DataBox()
-        DispatchQueue.global().async(group: group) {
-            errBox.data = stderrPipe.fileHandleForReading.readDataToEndOfFile()
-        }
-        if let stdinPipe, let input {
-            // Written from another thread: git may fill its stdout before it has read all of stdin.
-            DispatchQueue.global().async(group: group) {
-                let handle = stdinPipe.fileHandleForWriting
-                try? handle.write(contentsOf: Data(input))
-                try? handle.close()
+            switch error {
+            case let .spawn(reason): throw Git.error("cannot run \(executable): \(reason)")
             }
         }
-        let out = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(
-            status: process.terminationStatus, stdout: [UInt8](out),
-            stderr: String(decoding: errBox.data, as: UTF8.self))
     }
 
     /// Runs `git ARGS` and returns stdout, or throws git's first error line.
@@ -126,10 +101,4 @@ public struct Git: Sendable {
         }
         return "/usr/bin/\(name)"
     }
-}
-
-/// Data written by one reader thread and read after `group.wait()`, which orders the two; hence
-/// `@unchecked Sendable`.
-private final class DataBox: @unchecked Sendable {
-    var data = Data()
 }
