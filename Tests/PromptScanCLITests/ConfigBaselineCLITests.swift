@@ -109,3 +109,19 @@ import TestSupport
         #expect(findings.first?["file_class"] as? String == "prompt")
     }
 }
+
+/// `--output` naming something that is not a regular file (a FIFO here; /dev/null in practice) is
+/// written in place, not replaced by a renamed temporary file.
+@Suite struct OutputDeviceTests {
+    @Test func outputToAFifoKeepsTheFifo() throws {
+        let dir = try TemporaryDirectory("promptscan-fifo")
+        defer { dir.remove() }
+        try dir.write("scan/a.md", "nothing\n")
+        let script = """
+            cd '\(dir.path)' && mkfifo pipe && (cat pipe > got &) && '\(TestPaths.binary.path)' scan scan --format json --output pipe; \
+            status=$?; sleep 0.2; test -p pipe && grep -q '"files_scanned" : 1' got && echo "ok $status"
+            """
+        let result = try runProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", script])
+        #expect(result.stdout == "ok 0\n", "\(result.stdout)\(result.stderr)")
+    }
+}
