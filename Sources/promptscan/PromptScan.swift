@@ -7,11 +7,11 @@ struct PromptScan: ParsableCommand {
         commandName: "promptscan",
         abstract: "Finds secrets, health and personal data in prompts, fixtures and AI-agent configs.",
         discussion: """
-            Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 configuration or I/O error \
-            (bad rule file, unreadable file, unwritable output); 64 usage error.
+            Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 configuration, I/O or git error \
+            (bad rule or config file, unreadable file, unwritable output, missing git object); 64 usage error.
             """,
         version: PromptScanVersion.current,
-        subcommands: [Scan.self, Rules.self, Classify.self],
+        subcommands: [Scan.self, Staged.self, Diff.self, History.self, BaselineCommand.self, Hook.self, Rules.self, Classify.self],
         defaultSubcommand: nil
     )
 }

@@ -25,11 +25,17 @@ struct Scan: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: the number of processors).")
     var threads: Int = ScanEngine.defaultThreadCount
 
-    @Option(name: .long, help: "Skip (and report) files larger than this: bytes, or with a K, M or G suffix.")
-    var maxFileSize: String = "10M"
+    @Option(name: .long, help: "Skip (and report) files larger than this: bytes, or with a K, M or G suffix (default: 10M).")
+    var maxFileSize: String?
 
-    @Option(name: .long, help: "Lowest severity that fails the run: low, medium, high or critical.")
-    var failOn: Severity = .medium
+    @Option(name: .long, help: "Lowest severity that fails the run: low, medium, high or critical (default: the config's, else medium).")
+    var failOn: Severity?
+
+    @Option(name: .long, help: "Settings file (default: .promptscan.yml in the scanned directory, when present).")
+    var config: String?
+
+    @Option(name: .long, help: "Baseline file of accepted findings (default: the config's, else .promptscan-baseline.json in the scanned directory).")
+    var baseline: String?
 
     @Flag(name: .long, help: "Print matched values instead of redacted previews.")
     var showSecrets = false
@@ -48,21 +54,23 @@ struct Scan: ParsableCommand {
 
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-        guard Scan.parseSize(maxFileSize) != nil else {
+        if let maxFileSize, Scan.parseSize(maxFileSize) == nil {
             throw ValidationError("--max-file-size must be a number of bytes, optionally with K, M or G (got '\(maxFileSize)')")
         }
     }
 
     func run() throws {
         let started = Date()
-        let ruleList: [PromptScanCore.Rule]
-        let ruleSet: RuleSet
+        let setup: RunSetup
         do {
-            ruleList = try RuleCatalog.load(extra: rules)
-            ruleSet = try RuleSet(ruleList)
+            setup = try RunSetup(
+                root: isDirectory(path) ? path : nil, configPath: config, extraRules: rules, failOn: failOn,
+                maxFileSize: maxFileSize, baselinePath: baseline)
         } catch {
             throw fail(error)
         }
+        let ruleList = setup.rules
+        let failOn = setup.failOn
         // Fail on an unwritable output before spending time on the scan.
         let sink: ReportSink
         do {
@@ -70,44 +78,26 @@ struct Scan: ParsableCommand {
         } catch {
             throw fail(error)
         }
-        var walkOptions = FileWalker.Options()
-        walkOptions.followSymlinks = followSymlinks
-        walkOptions.useIgnoreFiles = !noIgnore
-        walkOptions.maxFileSize = Scan.parseSize(maxFileSize)!
-        let walkStarted = Date()
-        let walked: FileWalker.Result
+        var report: ScanReport
         do {
-            walked = try FileWalker(options: walkOptions).walk(root: path)
+            report = try scanTree(
+                path: path, setup: setup, threads: threads, showSecrets: showSecrets, followSymlinks: followSymlinks,
+                useIgnoreFiles: !noIgnore)
         } catch {
             sink.discard()
             throw fail(error)
         }
-        let engine = ScanEngine(
-            scanner: FileScanner(ruleSet: ruleSet, showSecrets: showSecrets),
-            options: .init(threads: threads, maxFileSize: walkOptions.maxFileSize))
-        let scanStarted = Date()
-        var report = engine.scan(walked.items)
-        if let profiler = RuleProfiler.shared {
-            Console.error(profiler.report(ruleSet: ruleSet))
-            Console.error(String(
-                format: "rules %.3f s, walk %.3f s, scan %.3f s", walkStarted.timeIntervalSince(started),
-                scanStarted.timeIntervalSince(walkStarted), Date().timeIntervalSince(scanStarted)))
-        }
-        report.notices.append(contentsOf: walked.notices)
-        report.notices.sort { a, b in
-            if a.path != b.path { return Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8)) }
-            return a.kind.rawValue < b.kind.rawValue
-        }
-        report.ignoredCount = walked.ignoredCount
+        if let baseline = setup.baseline { report = baseline.apply(to: report) }
         let isDirectory = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
         let displayRoot = isDirectory ? path : ((path as NSString).deletingLastPathComponent)
         let formatter = ISO8601DateFormatter()
-        let context = ReportContext(
+        var context = ReportContext(
             rules: ruleList, displayRoot: displayRoot, failOn: failOn,
             color: format == .text && output == nil && Console.stdoutIsTerminal && !noColor
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
             showSecrets: showSecrets, startTime: formatter.string(from: started), endTime: formatter.string(from: Date()),
             commandLine: CommandLine.arguments.joined(separator: " "))
+        context.usedBaseline = setup.baseline != nil
         let rendered = format.reporter.render(report, context: context)
         do {
             try sink.write(rendered)

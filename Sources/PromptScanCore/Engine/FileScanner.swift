@@ -151,7 +151,8 @@ public struct FileScanner: Sendable {
                 preview: Redaction.preview(value),
                 fingerprint: fingerprinter.fingerprint(ruleID: rule.id, value: value),
                 validator: compiled.validator?.name,
-                revealed: showSecrets ? String(decoding: value, as: UTF8.self) : nil
+                revealed: showSecrets ? String(decoding: value, as: UTF8.self) : nil,
+                allowedInline: InlineAllow.covers(bytes, lineStart: start.lineStart)
             )
         }
     }

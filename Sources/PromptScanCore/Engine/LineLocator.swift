@@ -6,6 +6,8 @@ struct LineLocator {
     struct Position: Equatable {
         let line: Int
         let column: Int
+        /// Byte offset where the line starts (for `end(of:)` results: unused, 0).
+        var lineStart = 0
     }
 
     private let bytes: UnsafeRawBufferPointer
@@ -41,7 +43,7 @@ struct LineLocator {
         }
         columnValue += Self.codePoints(bytes, columnOffset..<offset)
         columnOffset = offset
-        return Position(line: line, column: columnValue)
+        return Position(line: line, column: columnValue, lineStart: lineStart)
     }
 
     /// The position just past `range`, given the position of its start; looks only at the range.

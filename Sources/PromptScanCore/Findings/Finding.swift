@@ -28,6 +28,16 @@ public struct Finding: Sendable, Hashable {
     /// Set when the value was found in decoded content (`gzip`, `har-base64`, `json-string`, …);
     /// the location is then the place in the original file that holds the encoded text.
     public var decodedFrom: String? = nil
+    /// True when a `promptscan:allow` comment on the line (or `promptscan:allow-next-line` above it)
+    /// covers the finding: still reported (SARIF `suppressions`), never failing a run.
+    public var allowedInline = false
+    /// True when the run's baseline lists the finding: still reported (SARIF `baselineState`), never failing.
+    public var baselined = false
+    /// The commit that added the line, for scans of git history (nil otherwise).
+    public var commit: String? = nil
+
+    /// Whether the finding counts against `--fail-on`: not allowed inline, not in the baseline.
+    public var isActive: Bool { !allowedInline && !baselined }
 
     /// The order findings are reported in: path (bytewise), line, column, rule id.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {

@@ -3,7 +3,9 @@ import Foundation
 /// Machine-readable JSON: `{"version", "findings": [Finding], "notices": [Notice], "summary"}`, where
 /// each finding object has `rule_id`, `rule_name`, `category`, `severity`, `path`, `line`, `column`,
 /// `end_line`, `end_column`, `file_class`, `message`, `preview` (redacted), `fingerprint`,
-/// `validator`, `decoded_from` (when found in decoded content) and, only with `--show-secrets`, `secret`.
+/// `validator`, `decoded_from` (when found in decoded content) and, only with `--show-secrets`, `secret`;
+/// `suppressed` (`"inSource"`) for inline-allowed findings, `baseline_state` when a baseline was used,
+/// and `commit` for history scans.
 public struct JSONReporter: Reporter {
     public static let formatName = "json"
 
@@ -33,6 +35,9 @@ public struct JSONReporter: Reporter {
         let validator: String?
         let secret: String?
         var decoded_from: String? = nil
+        var suppressed: String? = nil
+        var baseline_state: String? = nil
+        var commit: String? = nil
     }
 
     struct NoticeObject: Encodable {
@@ -61,7 +66,8 @@ public struct JSONReporter: Reporter {
                     rule_id: $0.ruleID, rule_name: $0.ruleName, category: $0.category.rawValue, severity: $0.severity.rawValue,
                     path: context.display($0.path), line: $0.line, column: $0.column, end_line: $0.endLine, end_column: $0.endColumn,
                     file_class: $0.fileClass.rawValue, message: $0.message, preview: $0.preview, fingerprint: $0.fingerprint,
-                    validator: $0.validator, secret: context.showSecrets ? $0.revealed : nil, decoded_from: $0.decodedFrom)
+                    validator: $0.validator, secret: context.showSecrets ? $0.revealed : nil, decoded_from: $0.decodedFrom,
+                    suppressed: $0.allowedInline ? "inSource" : nil, baseline_state: context.baselineState(of: $0), commit: $0.commit)
             },
             notices: report.notices.map {
                 NoticeObject(kind: $0.kind.rawValue, path: context.display($0.path), message: $0.message, rule_id: $0.ruleID)

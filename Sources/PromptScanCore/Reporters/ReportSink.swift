@@ -19,6 +19,18 @@ public final class ReportSink {
             temporary = nil
             return
         }
+        // A destination that exists and is not a regular file (/dev/null, a FIFO, /dev/stdout) is
+        // written in place: renaming a temporary file over /dev/null replaces the device.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw .io(path: path, message: "cannot write report: \(String(cString: strerror(errno)))")
+            }
+            fd = descriptor
+            temporary = nil
+            return
+        }
         let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array(((directory.isEmpty ? "/" : directory) + "/." + name + ".tmp-XXXXXX").utf8CString)
@@ -33,8 +45,18 @@ public final class ReportSink {
 
     /// Writes `text` and, for a file, renames it into place.
     public func write(_ text: String) throws(PromptScanError) {
-        guard let destination, let temporary else {
+        guard let destination else {
             writeAll(1, Array(text.utf8), stdout: true)
+            return
+        }
+        guard let temporary else {  // a device or FIFO, written in place
+            defer {
+                close(fd)
+                fd = -1
+            }
+            guard writeAll(fd, Array(text.utf8), stdout: false) else {
+                throw .io(path: destination, message: "cannot write report: \(String(cString: strerror(errno)))")
+            }
             return
         }
         let bytes = Array(text.utf8)

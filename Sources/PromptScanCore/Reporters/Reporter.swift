@@ -15,6 +15,8 @@ public struct ReportContext: Sendable {
     public var endTime: String?
     /// The command line, for SARIF invocations.
     public var commandLine: String?
+    /// A baseline was given: every finding gets a baseline state (`unchanged` or `new`).
+    public var usedBaseline = false
 
     public init(
         rules: [Rule], toolVersion: String = PromptScanVersion.current, displayRoot: String = "", failOn: Severity = .medium,
@@ -34,6 +36,11 @@ public struct ReportContext: Sendable {
     /// The path to show a person for a root-relative path.
     func display(_ path: String) -> String {
         displayRoot.isEmpty || displayRoot == "." ? path : (displayRoot.hasSuffix("/") ? displayRoot + path : displayRoot + "/" + path)
+    }
+
+    /// SARIF `baselineState` of a finding: nil unless the run used a baseline.
+    func baselineState(of finding: Finding) -> String? {
+        usedBaseline ? (finding.baselined ? "unchanged" : "new") : nil
     }
 
     /// The value to print for a finding: its redacted preview unless secrets are shown.

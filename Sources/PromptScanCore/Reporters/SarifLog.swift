@@ -76,6 +76,15 @@ public struct SarifLog: Codable, Sendable {
         public var locations: [Location]
         public var partialFingerprints: [String: String]
         public var properties: ResultProperties
+        /// `[{kind: inSource}]` for a finding allowed by a `promptscan:allow` comment.
+        public var suppressions: [Suppression]? = nil
+        /// `unchanged` (in the baseline) or `new`, when the run used a baseline.
+        public var baselineState: String? = nil
+    }
+
+    public struct Suppression: Codable, Sendable {
+        public var kind: String
+        public var justification: String?
     }
 
     public struct ResultProperties: Codable, Sendable {
@@ -86,6 +95,8 @@ public struct SarifLog: Codable, Sendable {
         public var validator: String?
         public var secret: String?
         public var decodedFrom: String? = nil
+        /// The commit that added the line (history scans).
+        public var commit: String? = nil
     }
 
     public struct Location: Codable, Sendable {

@@ -36,14 +36,18 @@ public struct SarifReporter: Reporter {
                 ruleId: finding.ruleID,
                 ruleIndex: indexByID[finding.ruleID] ?? 0,
                 level: finding.severity.sarifLevel,
-                message: .init(text: "\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? ""): \(context.value(of: finding))"),
+                message: .init(text: "\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? ""): \(context.value(of: finding))" + (finding.commit.map { " (commit \($0))" } ?? "")),
                 locations: [location(finding.path, region: .init(
                     startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn))],
                 partialFingerprints: [SarifReporter.fingerprintKey: "\(finding.ruleID):\(finding.fingerprint)"],
                 properties: .init(
                     category: finding.category.rawValue, severity: finding.severity.rawValue, fileClass: finding.fileClass.rawValue,
                     redacted: finding.preview, validator: finding.validator, secret: context.showSecrets ? finding.revealed : nil,
-                    decodedFrom: finding.decodedFrom))
+                    decodedFrom: finding.decodedFrom,
+                    commit: finding.commit),
+                suppressions: finding.allowedInline
+                    ? [.init(kind: "inSource", justification: "promptscan:allow comment")] : nil,
+                baselineState: context.baselineState(of: finding))
         }
         let notifications = report.notices.map { notice in
             SarifLog.Notification(

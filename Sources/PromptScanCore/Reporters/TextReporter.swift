@@ -7,10 +7,12 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: ScanReport, context: ReportContext) -> String {
         var out = ""
-        for finding in report.findings {
+        // Findings allowed inline or in the baseline are counted in the summary, not listed.
+        for finding in report.findings where finding.isActive {
             let severity = paint(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0), finding.severity, context)
             out += "\(context.display(finding.path)):\(finding.line):\(finding.column)  \(severity)  \(finding.ruleID)  [\(finding.fileClass.rawValue)]  "
-            out += "\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? "")  \(context.value(of: finding))\n"
+            out += "\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? "")  \(context.value(of: finding))"
+            out += finding.commit.map { "  commit \($0.prefix(12))\n" } ?? "\n"
         }
         for notice in report.notices {
             out += "\(context.display(notice.path)): \(notice.kind.rawValue): \(notice.ruleID.map { "rule '\($0)': " } ?? "")\(notice.message)\n"
@@ -22,13 +24,18 @@ public struct TextReporter: Reporter {
     /// The closing summary line: counts by category, failing findings, files scanned and skipped.
     public func summary(_ report: ScanReport, context: ReportContext) -> String {
         var counts: [Category: Int] = [:]
-        for finding in report.findings { counts[finding.category, default: 0] += 1 }
+        let active = report.findings.filter(\.isActive)
+        for finding in active { counts[finding.category, default: 0] += 1 }
         let byCategory = Category.allCases.compactMap { category in counts[category].map { "\(category.rawValue) \($0)" } }
         let skipped = report.notices.filter { $0.kind == .skipped }.count
         let unreadable = report.unreadable.count
         let failing = report.failing(at: context.failOn).count
-        var line = "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s")"
+        var line = "\(active.count) finding\(active.count == 1 ? "" : "s")"
         if !byCategory.isEmpty { line += " (\(byCategory.joined(separator: ", ")))" }
+        let allowed = report.findings.filter(\.allowedInline).count
+        let baselined = report.findings.filter { $0.baselined && !$0.allowedInline }.count
+        if allowed > 0 { line += ", \(allowed) allowed inline" }
+        if baselined > 0 { line += ", \(baselined) in the baseline" }
         line += ", \(failing) at or above \(context.failOn.rawValue)"
         line += "; \(report.filesScanned) file\(report.filesScanned == 1 ? "" : "s") scanned"
         line += ", \(skipped) skipped, \(unreadable) unreadable"

@@ -9,13 +9,16 @@ public enum RuleLoader {
         "validator", "generic", "scope", "allow", "references", "examples", "negative_examples", "message", "requires",
         "class_severity", "classes", "files",
     ]
+    /// Plain scalars stay untyped (no regex-based tag resolution, which dominated start-up); the
+    /// loader reads every value as text and converts `entropy` and `generic` itself.
+    static let resolver = Resolver.basic
     static let requiredKeys = ["id", "name", "category", "severity", "description", "remediation", "pattern"]
 
     /// Parses the YAML text of one rule file; `path` is used in error messages and origins.
     public static func parse(yaml: String, path: String) throws(PromptScanError) -> [Rule] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, RuleLoader.resolver)
         } catch let error as YamlError {
             throw .ruleFile(path: path, line: Self.line(of: error), ruleID: nil, message: "invalid YAML: \(Self.summary(of: error))")
         } catch {
@@ -88,7 +91,12 @@ public enum RuleLoader {
         guard let mapping = node.mapping else {
             throw .ruleFile(path: path, line: line(node), ruleID: nil, message: "each rule must be a mapping")
         }
-        let id = mapping["id"]?.string
+        // One pass over the mapping: Node.Mapping's subscript is a linear search that builds a Node per lookup.
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            if let name = key.string { values[name] = values[name] ?? value }
+        }
+        let id = values["id"]?.string
         func fail(_ at: Node?, _ message: String) -> PromptScanError {
             .ruleFile(path: path, line: at.map(line) ?? line(node), ruleID: id, message: message)
         }
@@ -97,16 +105,16 @@ public enum RuleLoader {
                 throw fail(key, "unknown key '\(key.string ?? "?")'")
             }
         }
-        for key in requiredKeys where mapping[key] == nil {
+        for key in requiredKeys where values[key] == nil {
             throw fail(node, "missing required key '\(key)'")
         }
         func string(_ key: String) throws(PromptScanError) -> String? {
-            guard let value = mapping[key] else { return nil }
+            guard let value = values[key] else { return nil }
             guard value.scalar != nil, let text = value.string else { throw fail(value, "'\(key)' must be a string") }
             return text
         }
         func strings(_ key: String) throws(PromptScanError) -> [(String, Int)] {
-            guard let value = mapping[key] else { return [] }
+            guard let value = values[key] else { return [] }
             if value.scalar != nil, let text = value.string { return [(text, line(value))] }
             guard let items = value.sequence else { throw fail(value, "'\(key)' must be a list of strings") }
             var result: [(String, Int)] = []
@@ -116,26 +124,26 @@ public enum RuleLoader {
             }
             return result
         }
-        guard let ruleID = id, !ruleID.isEmpty else { throw fail(mapping["id"], "'id' must be a non-empty string") }
+        guard let ruleID = id, !ruleID.isEmpty else { throw fail(values["id"], "'id' must be a non-empty string") }
         guard ruleID.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 46 || $0 == 95 })
         else {
-            throw fail(mapping["id"], "id must be lowercase letters, digits, '-', '.' or '_'")
+            throw fail(values["id"], "id must be lowercase letters, digits, '-', '.' or '_'")
         }
         let categoryText = try string("category") ?? ""
         guard let category = Category(rawValue: categoryText) else {
-            throw fail(mapping["category"], "unknown category '\(categoryText)' (expected \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw fail(values["category"], "unknown category '\(categoryText)' (expected \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let severityText = try string("severity") ?? ""
         guard let severity = Severity(rawValue: severityText) else {
-            throw fail(mapping["severity"], "unknown severity '\(severityText)' (expected critical, high, medium or low)")
+            throw fail(values["severity"], "unknown severity '\(severityText)' (expected critical, high, medium or low)")
         }
         var entropy: Double?
-        if let node = mapping["entropy"] {
+        if let node = values["entropy"] {
             guard let value = node.float, value >= 0, value <= 8 else { throw fail(node, "'entropy' must be a number from 0 to 8") }
             entropy = value
         }
         var generic = false
-        if let node = mapping["generic"] {
+        if let node = values["generic"] {
             guard let value = node.bool else { throw fail(node, "'generic' must be true or false") }
             generic = value
         }
@@ -147,10 +155,10 @@ public enum RuleLoader {
             scope = value
         }
         let pattern = try string("pattern") ?? ""
-        guard !pattern.isEmpty else { throw fail(mapping["pattern"], "'pattern' is empty") }
+        guard !pattern.isEmpty else { throw fail(values["pattern"], "'pattern' is empty") }
         let keywords = try strings("keywords").map(\.0)
         if let empty = keywords.first(where: { $0.isEmpty }) {
-            throw fail(mapping["keywords"], "empty keyword '\(empty)'")
+            throw fail(values["keywords"], "empty keyword '\(empty)'")
         }
         var classSeverity: [FileClass: Severity] = [:]
         if let node = mapping["class_severity"] {

@@ -1,0 +1,130 @@
+import Dispatch
+import Synchronization
+
+/// Scans the new versions of changed files, read from git's object store (never the work tree),
+/// and keeps the findings on the lines the change adds (every line with `allLines`).
+public struct ChangeScanner: Sendable {
+    public let engine: ScanEngine
+    public let blobs: BlobReader
+    /// Report findings on every line of a changed file, not only the added ones.
+    public var allLines = false
+    /// Paths to leave out (config `allow-paths`); nil keeps everything.
+    public var pathFilter: (@Sendable (String) -> Bool)?
+    /// A file class for a path that overrides the built-in one (config `file-classes`).
+    public var fileClassOverride: (@Sendable (String) -> FileClass?)?
+
+    public init(engine: ScanEngine, blobs: BlobReader, allLines: Bool = false) {
+        self.engine = engine
+        self.blobs = blobs
+        self.allLines = allLines
+    }
+
+    /// Scans `files` (in the order given; history passes them oldest commit first) and returns the
+    /// report in report order, ties between commits broken by that order.
+    public func scan(_ files: [ChangedFile]) throws(PromptScanError) -> ScanReport {
+        var report = ScanReport()
+        var wanted: [(file: ChangedFile, order: Int)] = []
+        for (order, file) in files.enumerated() {
+            switch file.status {
+            case "D":
+                continue
+            case "U":
+                report.notices.append(Notice(kind: .skipped, path: file.path, message: "unmerged (conflicted) path, not scanned"))
+                continue
+            default:
+                break
+            }
+            if file.isSubmodule {
+                report.notices.append(
+                    Notice(kind: .skipped, path: file.path, message: "submodule (commit \(file.blob.prefix(12))), not scanned"))
+                continue
+            }
+            if let pathFilter, !pathFilter(file.path) {
+                report.ignoredCount += 1
+                continue
+            }
+            // Nothing added (a pure rename, a mode change, only deletions): nothing to read.
+            if !allLines && file.added.isEmpty && !file.binaryDiff { continue }
+            wanted.append((file, order))
+        }
+        // Blobs are read and scanned in chunks, so an audit of a long history holds one chunk in memory.
+        var orders: [Int] = []
+        var start = 0
+        while start < wanted.count {
+            let chunk = wanted[start..<min(wanted.count, start + Self.chunkSize)]
+            start += Self.chunkSize
+            try scanChunk(chunk, into: &report, orders: &orders)
+        }
+        // Report order, then the order of the change (oldest commit first) for equal places.
+        let sorted = report.findings.indices.sorted { a, b in
+            let x = report.findings[a]
+            let y = report.findings[b]
+            if Finding.reportOrder(x, y) { return true }
+            if Finding.reportOrder(y, x) { return false }
+            return orders[a] < orders[b]
+        }
+        report.findings = sorted.map { report.findings[$0] }
+        report.notices.sort(by: Notice.order)
+        return report
+    }
+
+    /// How many files are read from git and scanned at a time.
+    static let chunkSize = 2000
+
+    /// Reads the blobs of `chunk`, scans them, and appends the findings on added lines.
+    func scanChunk(
+        _ chunk: ArraySlice<(file: ChangedFile, order: Int)>, into report: inout ScanReport, orders: inout [Int]
+    ) throws(PromptScanError) {
+        let limit = engine.options.maxFileSize
+        let contents = try blobs.read(chunk.map(\.file.blob), limit: limit)
+        var items: [ScanItem] = []
+        var owners: [(file: ChangedFile, order: Int)] = []
+        for entry in chunk {
+            switch contents[entry.file.blob] {
+            case let .tooLarge(size):
+                report.notices.append(
+                    Notice(kind: .skipped, path: entry.file.path,
+                           message: "file is \(size) bytes, over the \(limit)-byte limit (--max-file-size)"))
+            case let .content(bytes):
+                items.append(ScanItem(path: entry.file.path, fileClass: fileClassOverride?(entry.file.path), source: .bytes(bytes)))
+                owners.append(entry)
+            case nil:
+                break
+            }
+        }
+        for (index, result) in scanAll(items).enumerated() {
+            let owner = owners[index]
+            let everyLine = allLines || owner.file.binaryDiff
+            for var finding in result.findings where everyLine || owner.file.added.overlaps(finding.line...finding.endLine) {
+                finding.commit = owner.file.commit
+                report.findings.append(finding)
+                orders.append(owner.order)
+            }
+            report.notices.append(contentsOf: result.notices)
+            report.bytesScanned += result.bytes
+            if result.scanned { report.filesScanned += 1 }
+        }
+    }
+
+    /// Runs the engine's per-item scan over `items` on all threads, one result slot per item.
+    func scanAll(_ items: [ScanItem]) -> [ScanEngine.ItemResult] {
+        guard !items.isEmpty else { return [] }
+        let order = items.indices.sorted { items[$0].size > items[$1].size }
+        let slots = ResultSlots(count: items.count)
+        let next = Atomic<Int>(0)
+        let workers = max(1, min(engine.options.threads, items.count))
+        let maxGroups = engine.scanner.ruleSet.maxGroups
+        let engine = self.engine
+        withExtendedLifetime(slots) {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                let scratch = MatchScratch(groups: maxGroups + 1)
+                while true {
+                    let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard position < order.count else { break }
+                    slots.store(engine.scanOne(items[order[position]], scratch: scratch), at: order[position])
+                }
+            }
+        }
+        return slots.drain()
+    }
+}

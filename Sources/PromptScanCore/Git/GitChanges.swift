@@ -1,0 +1,80 @@
+/// The three ways to ask git what changed: the index against HEAD (pre-commit), the merge base of
+/// two revisions against the second (CI), and every commit against its first parent (audit).
+public struct GitChanges: Sendable {
+    public let git: Git
+
+    public init(git: Git) { self.git = git }
+
+    /// Options shared by every diff: raw records and a zero-context patch, full object ids, renames
+    /// and copies detected, paths from the top of the work tree, no external diff or text conversion.
+    static let diffOptions = [
+        "--raw", "-p", "-U0", "-z", "--no-abbrev", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
+        "--ignore-submodules=none", "--submodule=short", "--src-prefix=a/", "--dst-prefix=b/",
+    ]
+
+    /// What `git commit` would record: the index against HEAD (against the empty tree before the
+    /// first commit, which `git diff --cached` does by itself).
+    public func staged() throws(PromptScanError) -> [ChangedFile] {
+        try DiffParser.parse(git.checked(["diff", "--cached", "--no-relative"] + Self.diffOptions))
+    }
+
+    /// What a branch adds: the merge base of `base` and `head` against `head`.
+    public func branch(base: String, head: String) throws(PromptScanError) -> [ChangedFile] {
+        for revision in [base, head] where !(try git.commitExists(revision)) {
+            if try git.isShallow() {
+                throw Git.error(Self.shallowAdvice("'\(revision)' is not in this shallow clone"))
+            }
+            throw Git.error("unknown revision '\(revision)' (fetch it first, e.g. git fetch origin \(revision))")
+        }
+        let mergeBase = try git.run(["merge-base", "--end-of-options", base, head])
+        guard mergeBase.status == 0 else {
+            if try git.isShallow() {
+                throw Git.error(Self.shallowAdvice("the history of this shallow clone does not reach the merge base of '\(base)' and '\(head)'"))
+            }
+            if mergeBase.status == 1 {
+                throw Git.error("'\(base)' and '\(head)' have no common ancestor")
+            }
+            throw Git.error(Git.firstLine(mergeBase.stderr) ?? "git merge-base failed")
+        }
+        let baseCommit = String(decoding: mergeBase.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return try DiffParser.parse(git.checked(["diff", "--no-relative"] + Self.diffOptions + [baseCommit, head, "--"]))
+    }
+
+    /// One commit of history: its id, and its first parent (nil for a root commit).
+    public struct Commit: Sendable, Equatable {
+        public let id: String
+        public let parents: [String]
+    }
+
+    /// The commits reachable from HEAD (after `since`, when given), oldest first.
+    public func commits(since: String?) throws(PromptScanError) -> [Commit] {
+        if let since, !(try git.commitExists(since)) {
+            if try git.isShallow() { throw Git.error(Self.shallowAdvice("'\(since)' is not in this shallow clone")) }
+            throw Git.error("unknown revision '\(since)'")
+        }
+        let head = try git.run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
+        guard head.status == 0 else { return [] }  // no commit yet
+        let range = since.map { ["^" + $0, "HEAD"] } ?? ["HEAD"]
+        let text = String(decoding: try git.checked(["rev-list", "--reverse", "--topo-order", "--parents"] + range + ["--"]), as: UTF8.self)
+        return text.split(separator: "\n").map { line in
+            let ids = line.split(separator: " ").map(String.init)
+            return Commit(id: ids[0], parents: Array(ids.dropFirst()))
+        }
+    }
+
+    /// What `commit` added relative to its first parent (everything, for a root commit). Merge
+    /// commits give nothing: their lines were added by the commits they merge.
+    public func changes(in commit: Commit) throws(PromptScanError) -> [ChangedFile] {
+        guard commit.parents.count <= 1 else { return [] }
+        let revisions = commit.parents.isEmpty ? ["--root", commit.id] : [commit.parents[0], commit.id]
+        var files = try DiffParser.parse(git.checked(["diff-tree", "-r", "--no-commit-id"] + Self.diffOptions + revisions + ["--"]))
+        for index in files.indices { files[index].commit = commit.id }
+        return files
+    }
+
+    /// The message for a base or merge base that a shallow clone does not have.
+    static func shallowAdvice(_ problem: String) -> String {
+        "\(problem); fetch more history: in GitHub Actions set 'fetch-depth: 0' on actions/checkout, "
+            + "elsewhere run 'git fetch --deepen=<n>' (or 'git fetch --unshallow')"
+    }
+}

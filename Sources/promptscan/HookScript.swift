@@ -1,0 +1,54 @@
+/// The pre-commit hook (`Hooks/pre-commit` is this text with the default binary `promptscan`; a
+/// test keeps the two equal). POSIX sh: runs a hook that was there before (kept as
+/// `pre-commit.local`), then `promptscan staged`, and says what to do about a finding.
+enum HookScript {
+    /// Marks a hook as promptscan's own (so `hook install` may refresh it).
+    static let marker = "# promptscan pre-commit hook"
+
+    /// The hook's text; `binary` is the default command when `$PROMPTSCAN` is not set.
+    static func text(binary: String = "promptscan") -> String {
+        """
+        #!/bin/sh
+        \(marker): blocks a commit whose staged changes add a secret.
+        # Install with `promptscan hook install` (honours core.hooksPath); skip once with `git commit --no-verify`.
+        # A hook that was here before is kept as pre-commit.local and runs first.
+
+        default_promptscan=\(shellQuote(binary))
+        PROMPTSCAN="${PROMPTSCAN:-$default_promptscan}"
+
+        hook_dir=$(dirname "$0")
+        if [ -x "$hook_dir/pre-commit.local" ]; then
+          "$hook_dir/pre-commit.local" "$@" || exit $?
+        fi
+
+        if ! command -v "$PROMPTSCAN" >/dev/null 2>&1; then
+          echo "promptscan pre-commit hook: '$PROMPTSCAN' not found; install promptscan or set PROMPTSCAN" >&2
+          exit 2
+        fi
+
+        "$PROMPTSCAN" staged
+        status=$?
+        if [ "$status" -eq 1 ]; then
+          cat >&2 <<'EOF'
+
+        promptscan blocked this commit: the staged changes add the findings above (file:line:column, rule).
+          - Fix it: remove the value and load it from the environment or a secret store; revoke it if it is real.
+          - Not a secret, or an accepted test value: put "promptscan:allow" on that line (or
+            "promptscan:allow-next-line" on the line above), then git add the file again.
+          - Accept the findings as they are: promptscan baseline create > .promptscan-baseline.json
+            and commit that file.
+        EOF
+        elif [ "$status" -ne 0 ]; then
+          echo "promptscan pre-commit hook: promptscan failed (exit $status), so the commit is blocked" >&2
+        fi
+        exit "$status"
+
+        """
+    }
+
+    /// `text` in single quotes for sh, or as it is when it needs none.
+    static func shellQuote(_ text: String) -> String {
+        let safe = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic && $0.isASCII || "0123456789/._-+".unicodeScalars.contains($0) }
+        return safe && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
