@@ -3,25 +3,22 @@ import Testing
 import TestSupport
 @testable import PromptScanCore
 
-/// The rules compiled into the binary are exactly the files in Patterns/. Set PROMPTSCAN_REGENERATE=1
-/// to rewrite the generated file; the test then fails once so the change is noticed.
+/// The rules compiled into the binary are exactly the files in Patterns/, parsed. Set
+/// PROMPTSCAN_REGENERATE=1 to rewrite the generated file; the test then fails once so the change is noticed.
 @Suite struct DefaultRulesTests {
-    static func render(_ files: [(name: String, text: String)]) -> String {
-        var out = "// Generated from Patterns/*.yml by DefaultRulesTests; do not edit.\n"
-        out += "// Regenerate: PROMPTSCAN_REGENERATE=1 swift test --filter DefaultRulesTests (a test fails while it is stale).\n\n"
-        out += "/// The default rule files, compiled into the binary so that it runs with nothing beside it.\n"
-        out += "enum DefaultRules {\n    static let files: [(name: String, text: String)] = [\n"
-        for file in files {
-            out += "        (\n            name: \"\(file.name)\",\n            text: ####\"\"\"\n\(file.text)\n\"\"\"####\n        ),\n"
+    static func parsedPatterns() throws -> [Rule] {
+        let patterns = TestPaths.packageRoot.appendingPathComponent("Patterns")
+        let names = try FileManager.default.contentsOfDirectory(atPath: patterns.path).filter { $0.hasSuffix(".yml") }.sorted()
+        var rules: [Rule] = []
+        for name in names {
+            let text = try String(contentsOf: patterns.appendingPathComponent(name), encoding: .utf8)
+            rules += try RuleLoader.parse(yaml: text, path: "Patterns/" + name)
         }
-        return out + "    ]\n}\n"
+        return rules
     }
 
     @Test func generatedFileMatchesPatternsFolder() throws {
-        let patterns = TestPaths.packageRoot.appendingPathComponent("Patterns")
-        let names = try FileManager.default.contentsOfDirectory(atPath: patterns.path).filter { $0.hasSuffix(".yml") }.sorted()
-        let files = try names.map { (name: $0, text: try String(contentsOf: patterns.appendingPathComponent($0), encoding: .utf8)) }
-        let expected = Self.render(files)
+        let expected = RuleSourceEmitter.render(try Self.parsedPatterns())
         let generated = TestPaths.packageRoot.appendingPathComponent("Sources/PromptScanCore/Rules/DefaultRules.generated.swift")
         let actual = try String(contentsOf: generated, encoding: .utf8)
         if actual != expected, ProcessInfo.processInfo.environment["PROMPTSCAN_REGENERATE"] == "1" {
@@ -30,7 +27,15 @@ import TestSupport
             return
         }
         #expect(actual == expected, "DefaultRules.generated.swift is stale: run PROMPTSCAN_REGENERATE=1 swift test --filter DefaultRulesTests")
-        #expect(DefaultRules.files.map(\.name) == names)
+    }
+
+    /// Every field of every rule survives the trip through generated Swift source.
+    @Test func compiledInRulesEqualTheParsedFiles() throws {
+        let parsed = try Self.parsedPatterns()
+        #expect(DefaultRules.rules.count == parsed.count)
+        for (builtIn, fromFile) in zip(DefaultRules.rules, parsed) {
+            #expect(builtIn == fromFile, "rule \(fromFile.id) differs from its YAML")
+        }
     }
 
     @Test func defaultRulesLoadAndCompile() throws {
@@ -39,5 +44,9 @@ import TestSupport
         #expect(set.rules.count == rules.count)
         #expect(set.rules.allSatisfy { $0.pattern.isJIT })
         #expect(rules.allSatisfy { $0.origin.file.hasPrefix("Patterns/") })
+    }
+
+    @Test func literalEscaping() {
+        #expect(RuleSourceEmitter.literal("a\"b\\c\n\u{1}⟦") == "\"a\\\"b\\\\c\\n\\u{1}⟦\"")
     }
 }

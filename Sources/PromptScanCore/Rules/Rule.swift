@@ -13,6 +13,13 @@ public struct Rule: Sendable, Equatable {
         public let expectedSecret: String?
         public let origin: Origin
 
+        /// An example whose markers are already split out (the generated default rules).
+        init(text: String, expectedSecret: String?, origin: Origin) {
+            self.text = text
+            self.expectedSecret = expectedSecret
+            self.origin = origin
+        }
+
         /// Splits the ⟦ ⟧ markers out of `raw`.
         public init(raw: String, origin: Origin) {
             self.origin = origin

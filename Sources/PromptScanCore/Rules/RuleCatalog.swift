@@ -1,12 +1,9 @@
 /// Where a run's rules come from: the default set compiled into the binary, plus rule files.
 public enum RuleCatalog {
-    /// The built-in rules (the `Patterns/*.yml` files embedded at build time).
+    /// The built-in rules: the `Patterns/*.yml` files, parsed when the package is built
+    /// (`DefaultRules.generated.swift`), so start-up parses no YAML.
     public static func defaultRules() throws(PromptScanError) -> [Rule] {
-        var rules: [Rule] = []
-        for file in DefaultRules.files {
-            rules.append(contentsOf: try RuleLoader.parse(yaml: file.text, path: "Patterns/" + file.name))
-        }
-        return rules
+        DefaultRules.rules
     }
 
     /// The default rules (unless `includeDefaults` is false) followed by the rules at `paths`
