@@ -11,7 +11,7 @@ struct PromptScan: ParsableCommand {
             (bad rule file, unreadable file, unwritable output); 64 usage error.
             """,
         version: PromptScanVersion.current,
-        subcommands: [Scan.self, Rules.self],
+        subcommands: [Scan.self, Rules.self, Terms.self],
         defaultSubcommand: nil
     )
 }

@@ -43,6 +43,12 @@ struct Scan: ParsableCommand {
     @Flag(name: .long, help: "Exit 0/1 even when some files could not be read (they are still reported).")
     var allowUnreadable = false
 
+    @Option(name: .long, help: "A client-terms file (keyed hashes; needs PROMPTSCAN_TERMS_KEY).")
+    var terms: String?
+
+    @Flag(name: .long, help: "List suppressed findings (well-known test values) in text output.")
+    var showSuppressed = false
+
     @Flag(name: .long, help: "Never use colour.")
     var noColor = false
 
@@ -55,11 +61,24 @@ struct Scan: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let ruleList: [PromptScanCore.Rule]
+        var ruleList: [PromptScanCore.Rule]
         let ruleSet: RuleSet
+        var termsMatcher: TermsMatcher?
+        var termsNotice: Notice?
         do {
             ruleList = try RuleCatalog.load(extra: rules)
             ruleSet = try RuleSet(ruleList)
+            if let terms {
+                let file = try TermsFile.load(path: terms)
+                if let key = ProcessInfo.processInfo.environment[TermsFile.keyVariable], !key.isEmpty {
+                    termsMatcher = try TermsMatcher(file: file, key: key)
+                    ruleList.append(TermsMatcher.rule)
+                } else {
+                    termsNotice = Notice(
+                        kind: .skipped, path: terms,
+                        message: "client terms not checked: \(TermsFile.keyVariable) is not set (the file holds keyed hashes only)")
+                }
+            }
         } catch {
             throw fail(error)
         }
@@ -81,11 +100,14 @@ struct Scan: ParsableCommand {
             sink.discard()
             throw fail(error)
         }
+        var scanner = FileScanner(ruleSet: ruleSet, showSecrets: showSecrets)
+        scanner.terms = termsMatcher
         let engine = ScanEngine(
-            scanner: FileScanner(ruleSet: ruleSet, showSecrets: showSecrets),
+            scanner: scanner,
             options: .init(threads: threads, maxFileSize: walkOptions.maxFileSize))
         var report = engine.scan(walked.items)
         report.notices.append(contentsOf: walked.notices)
+        if let termsNotice { report.notices.append(termsNotice) }
         report.notices.sort { a, b in
             if a.path != b.path { return Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8)) }
             return a.kind.rawValue < b.kind.rawValue
@@ -94,12 +116,13 @@ struct Scan: ParsableCommand {
         let isDirectory = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
         let displayRoot = isDirectory ? path : ((path as NSString).deletingLastPathComponent)
         let formatter = ISO8601DateFormatter()
-        let context = ReportContext(
+        var context = ReportContext(
             rules: ruleList, displayRoot: displayRoot, failOn: failOn,
             color: format == .text && output == nil && Console.stdoutIsTerminal && !noColor
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
             showSecrets: showSecrets, startTime: formatter.string(from: started), endTime: formatter.string(from: Date()),
             commandLine: CommandLine.arguments.joined(separator: " "))
+        context.showSuppressed = showSuppressed
         let rendered = format.reporter.render(report, context: context)
         do {
             try sink.write(rendered)

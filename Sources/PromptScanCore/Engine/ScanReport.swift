@@ -12,6 +12,6 @@ public struct ScanReport: Sendable {
     /// Files that could not be read (errors, as opposed to files skipped by design).
     public var unreadable: [Notice] { notices.filter { $0.kind == .unreadable } }
 
-    /// Findings at or above `threshold`.
-    public func failing(at threshold: Severity) -> [Finding] { findings.filter { $0.severity >= threshold } }
+    /// Findings at or above `threshold` (suppressed ones never fail a run).
+    public func failing(at threshold: Severity) -> [Finding] { findings.filter { $0.severity >= threshold && $0.suppression == nil } }
 }

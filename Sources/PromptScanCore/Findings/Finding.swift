@@ -25,6 +25,12 @@ public struct Finding: Sendable, Hashable {
     public let validator: String?
     /// The raw value; nil unless `--show-secrets` was given.
     public let revealed: String?
+    /// Set for well-known test values: reported as a suppressed note that never fails a run.
+    public var suppression: Suppression? = nil
+    /// The confidence of a pii/phi finding (DETECTION.md §0.3); nil for secrets.
+    public var confidence: Double? = nil
+    /// Whether a context word or key was found around a pii/phi finding.
+    public var contextHit: Bool? = nil
 
     /// The order findings are reported in: path (bytewise), line, column, rule id.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {

@@ -32,6 +32,7 @@ public struct JSONReporter: Reporter {
         let fingerprint: String
         let validator: String?
         let secret: String?
+        let suppression: String?
     }
 
     struct NoticeObject: Encodable {
@@ -60,7 +61,8 @@ public struct JSONReporter: Reporter {
                     rule_id: $0.ruleID, rule_name: $0.ruleName, category: $0.category.rawValue, severity: $0.severity.rawValue,
                     path: context.display($0.path), line: $0.line, column: $0.column, end_line: $0.endLine, end_column: $0.endColumn,
                     file_class: $0.fileClass.rawValue, message: $0.message, preview: $0.preview, fingerprint: $0.fingerprint,
-                    validator: $0.validator, secret: context.showSecrets ? $0.revealed : nil)
+                    validator: $0.validator, secret: context.showSecrets ? $0.revealed : nil,
+                    suppression: $0.suppression?.justification)
             },
             notices: report.notices.map {
                 NoticeObject(kind: $0.kind.rawValue, path: context.display($0.path), message: $0.message, rule_id: $0.ruleID)

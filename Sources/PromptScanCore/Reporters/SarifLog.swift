@@ -76,6 +76,13 @@ public struct SarifLog: Codable, Sendable {
         public var locations: [Location]
         public var partialFingerprints: [String: String]
         public var properties: ResultProperties
+        /// Known test values (DETECTION.md §1.6): `kind: external` with a justification.
+        public var suppressions: [Suppression]?
+    }
+
+    public struct Suppression: Codable, Sendable {
+        public var kind: String
+        public var justification: String
     }
 
     public struct ResultProperties: Codable, Sendable {
@@ -85,6 +92,9 @@ public struct SarifLog: Codable, Sendable {
         public var redacted: String
         public var validator: String?
         public var secret: String?
+        public var confidence: Double?
+        public var contextHit: Bool?
+        public var knownTestValue: Bool?
     }
 
     public struct Location: Codable, Sendable {

@@ -42,7 +42,9 @@ public struct SarifReporter: Reporter {
                 partialFingerprints: [SarifReporter.fingerprintKey: "\(finding.ruleID):\(finding.fingerprint)"],
                 properties: .init(
                     category: finding.category.rawValue, severity: finding.severity.rawValue, fileClass: finding.fileClass.rawValue,
-                    redacted: finding.preview, validator: finding.validator, secret: context.showSecrets ? finding.revealed : nil))
+                    redacted: finding.preview, validator: finding.validator, secret: context.showSecrets ? finding.revealed : nil,
+                    confidence: finding.confidence, contextHit: finding.contextHit, knownTestValue: finding.suppression.map { _ in true }),
+                suppressions: finding.suppression.map { [.init(kind: $0.kind, justification: $0.justification)] })
         }
         let notifications = report.notices.map { notice in
             SarifLog.Notification(

@@ -7,7 +7,7 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: ScanReport, context: ReportContext) -> String {
         var out = ""
-        for finding in report.findings {
+        for finding in report.findings where finding.suppression == nil || context.showSuppressed {
             let severity = paint(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0), finding.severity, context)
             out += "\(context.display(finding.path)):\(finding.line):\(finding.column)  \(severity)  \(finding.ruleID)  "
             out += "\(finding.message)  \(context.value(of: finding))\n"
@@ -30,6 +30,10 @@ public struct TextReporter: Reporter {
         var line = "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s")"
         if !byCategory.isEmpty { line += " (\(byCategory.joined(separator: ", ")))" }
         line += ", \(failing) at or above \(context.failOn.rawValue)"
+        let suppressed = report.findings.filter { $0.suppression != nil }.count
+        if suppressed > 0 {
+            line += ", \(suppressed) known test value\(suppressed == 1 ? "" : "s") suppressed\(context.showSuppressed ? "" : " (--show-suppressed)")"
+        }
         line += "; \(report.filesScanned) file\(report.filesScanned == 1 ? "" : "s") scanned"
         line += ", \(skipped) skipped, \(unreadable) unreadable"
         if report.ignoredCount > 0 { line += ", \(report.ignoredCount) ignored by ignore files" }

@@ -3343,6 +3343,824 @@ rules:
 """####
         ),
         (
+            name: "phi.yml",
+            text: ####"""
+# Health data (DETECTION.md §1.2, §1.3). Values in examples are fake: checksum-valid numbers
+# generated for these files, Faker-style names, and published documentation examples (known_test).
+rules:
+  - id: us-npi
+    name: National Provider Identifier
+    category: phi
+    severity: medium
+    description: >-
+      A US National Provider Identifier (10 digits starting 1 or 2, Luhn over 80840 + the digits)
+      next to an NPI or provider label. NPIs name providers and are public in NPPES, hence medium;
+      ten-digit epoch timestamps pass the checksum often, hence context is required.
+    remediation: Use the CMS sample NPI 1234567893 in fixtures.
+    pattern: '(?<![\w-])[12]\d{3}([- ]?)\d{3}\1\d{3}(?![\w-])'
+    validator: npi
+    confidence: 0.1
+    requires_context: true
+    min_digit_run: 10
+    record_kind: npi
+    context: [npi, national provider, provider id, provider identifier, taxonomy, nppes, prescriber, rendering, billing provider, attending]
+    context_keys: [npi, providerNpi, provider_npi, renderingNpi, billingNpi]
+    known_test: ['1234567893']
+    known_test_source: CMS sample NPI
+    examples:
+      - 'NPI ⟦1435264555⟧'
+      - '"npi": "⟦2208-497-034⟧"'
+      - 'NPI 1234567893'
+    negative_examples:
+      - 'NPI 1234567890'
+      - 'NPI 1111111112'
+      - 'created 1435264555'
+
+  - id: us-dea-number
+    name: DEA registration number
+    category: phi
+    severity: medium
+    description: >-
+      A DEA registration number (registrant type letter, surname initial or 9, seven digits whose last
+      is the DEA check digit). Identifies a prescriber.
+    remediation: Remove the number; AB1234563 is the textbook example.
+    pattern: '(?<![A-Za-z0-9])[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}(?![A-Za-z0-9])'
+    validator: dea
+    confidence: 0.5
+    min_digit_run: 7
+    requires_context: [code, doc]
+    record_kind: dea
+    context: [dea, 'dea#', dea number, registration, controlled substance, prescriber]
+    context_keys: [dea, deaNumber, dea_number]
+    known_test: ['AB1234563']
+    known_test_source: DEA check-digit textbook example
+    examples:
+      - 'DEA ⟦BD1682221⟧'
+      - 'prescriber DEA# ⟦MS4228373⟧'
+      - 'DEA AB1234563'
+    negative_examples:
+      - 'DEA AB1234564'
+      - 'DEA ZB1234563'
+
+  - id: us-medicare-mbi
+    name: Medicare Beneficiary Identifier
+    category: phi
+    severity: critical
+    description: >-
+      A Medicare Beneficiary Identifier: 11 characters in CMS's position scheme (no S, L, O, I, B or
+      Z), dashes consistent. It identifies a patient.
+    remediation: Remove the MBI; 1EG4-TE5-MK73 is the CMS example.
+    pattern: '(?<![A-Z0-9])[1-9][AC-HJKMNP-RT-Y][0-9AC-HJKMNP-RT-Y]\d(-?)[AC-HJKMNP-RT-Y][0-9AC-HJKMNP-RT-Y]\d\1[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Z0-9])'
+    validator: mbi
+    confidence: 0.5
+    requires_context: [code, doc]
+    record_kind: mbi
+    context: [medicare, mbi, beneficiary, cms, medicaid, hicn, hic, member id]
+    context_keys: [mbi, medicareId, medicare_id, memberId, member_id, beneficiaryId]
+    known_test: ['1EG4TE5MK73']
+    known_test_source: CMS MBI format example
+    examples:
+      - 'Medicare ⟦2AC3-DE4-FG56⟧'
+      - 'mbi: ⟦7HN2QR3XY45⟧'
+      - 'Medicare 1EG4-TE5-MK73'
+    negative_examples:
+      - 'mbi 0EG4-TE5-MK73'
+      - 'mbi 1SG4-TE5-MK73'
+      - 'mbi 1EG4-TE5MK73'
+
+  - id: medical-record-number
+    name: Medical record number
+    category: phi
+    severity: critical
+    description: >-
+      A value after a medical-record label (MRN, MR#, medical record number, patient id, chart
+      number, hospital number). MRNs have no standard format; the label is the detector.
+    remediation: Replace the MRN with a synthetic one that cannot belong to a patient.
+    keywords: [mrn, 'mr#', 'mr #', 'mr no', medical, patient, chart, hospital]
+    pattern: '(?i)\b(?:mrn|mr\s?#|mr\s?no\.?|medical[\s_]*record(?:[\s_]*(?:number|no\.?|num|#))?|patient[\s_]*(?:id|identifier|no\.?|number|#)|chart[\s_]*(?:no\.?|number|#)|hospital[\s_]*(?:no\.?|number))["'']?\s*[:#=]?\s*["'']?(?<secret>[A-Z]{0,3}-?\d{5,12})\b'
+    confidence: 0.6
+    record_kind: mrn
+    examples:
+      - 'MRN: ⟦00123456⟧'
+      - '"mrn": "⟦A-1234567⟧"'
+      - 'Patient ID ⟦7788991⟧'
+      - '"medicalRecordNumber": "⟦MR-20240117⟧"'
+    negative_examples:
+      - 'mrna vaccine 123456'
+      - 'patient id: unknown'
+
+  - id: date-of-birth
+    name: Date of birth
+    category: phi
+    severity: medium
+    description: >-
+      A calendar-valid date (1900 to this year) after a date-of-birth label or key. Bare dates are
+      never reported (timestamps, changelogs).
+    remediation: Remove the date or keep only the year.
+    keywords: [dob, d.o.b, birth, born]
+    pattern: '(?i)\b(?:dob|d\.o\.b\.?|date[\s_]*of[\s_]*birth|birth[\s_-]*date|birthday|born(?:\s+on)?)["'']?\s*[:=]?\s*["'']?(?<secret>\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|(?:19|20)\d{6}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\d])'
+    validator: calendar-date
+    confidence: 0.6
+    record_kind: dob
+    examples:
+      - 'DOB: ⟦03/14/1961⟧'
+      - '"birthDate": "⟦1961-03-14⟧"'
+      - 'born on ⟦March 14, 1961⟧'
+      - 'date_of_birth=⟦14.03.61⟧'
+    negative_examples:
+      - 'released 2024-03-14'
+      - 'DOB: 02/30/1961'
+      - 'dob: 1850-01-01'
+
+  - id: patient-date
+    name: Date tied to a patient
+    category: phi
+    severity: medium
+    description: >-
+      A calendar-valid date after an admission, discharge, death or service-date label (Safe Harbor
+      identifier C covers every date about a person except the year).
+    remediation: Remove the date or keep only the year.
+    keywords: [admi, discharg, death, deceased, dod, 'date of service', dos]
+    pattern: '(?i)\b(?:admitted(?:\s+on)?|admission[\s_]*date|discharged(?:\s+on)?|discharge[\s_]*date|date[\s_]*of[\s_]*death|dod|deceased(?:\s+on)?|date[\s_]*of[\s_]*service|dos)["'']?\s*[:=]?\s*["'']?(?<secret>\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\d])'
+    validator: calendar-date
+    confidence: 0.6
+    record_kind: date
+    examples:
+      - 'Admitted: ⟦2023-11-02⟧'
+      - 'discharge date ⟦11/09/2023⟧'
+    negative_examples:
+      - 'released 2023-11-02'
+      - 'admitted: 2023-13-45'
+
+  - id: age-over-89
+    name: Age over 89
+    category: phi
+    severity: medium
+    description: >-
+      An age of 90 or more (Safe Harbor requires ages over 89 to be aggregated as 90+).
+    remediation: Write the age as "90 or older".
+    keywords: [age, 'y/o', yo, yr, year]
+    pattern: '(?i)\b(?:age[d]?\s*[:=]?\s*(?<secret>9\d|1[0-2]\d)\b|(?<secret2>9\d|1[0-2]\d)[- ]?(?:y/?o\b|yrs?\b|years?[- ]old\b))'
+    confidence: 0.6
+    record_kind: age
+    examples:
+      - '92 y/o female'
+      - 'aged ⟦93⟧'
+      - '95 years old'
+    negative_examples:
+      - 'age: 45'
+      - 'http 404 yrs'
+      - '1995 yrs'
+
+  - id: icd10-diagnosis-code
+    name: ICD-10 diagnosis code
+    category: phi
+    severity: low
+    description: >-
+      An ICD-10-CM code after a diagnosis label. A diagnosis alone is not an identifier; next to one
+      it makes a PHI record.
+    remediation: Check whether the diagnosis sits next to patient identifiers.
+    keywords: [icd, diagnos, dx]
+    pattern: '(?i)\b(?:icd[- ]?10(?:[- ]?cm)?|icd|diagnos(?:is|es|tic)\s+codes?|dx(?:\s*code)?)\b[^\n]{0,40}?(?<![A-Za-z0-9.])(?<secret>(?-i:[A-TV-Z]\d[0-9AB](?:\.[0-9A-Z]{1,4})?))(?![A-Za-z0-9])'
+    confidence: 0.6
+    record_kind: diagnosis
+    examples:
+      - 'ICD-10: ⟦E11.9⟧'
+      - 'dx code ⟦S72.001A⟧'
+      - 'Diagnosis codes: ⟦C4A.0⟧'
+    negative_examples:
+      - 'font E11 size'
+      - 'v1.2.3'
+
+  - id: patient-name
+    name: Patient name
+    category: phi
+    severity: high
+    description: >-
+      A capitalised first and last name after a patient, member, insured or subscriber name label.
+    remediation: Replace the name with an obviously fictional one or a pseudonym.
+    keywords: [patient, member, insured, subscriber, guarantor, pt]
+    pattern: '(?<![\w])(?i:patient(?:[\s_]*(?:full[\s_]*)?name)?|pt\.?[\s_]*name|member[\s_]*name|insured[\s_]*name|subscriber[\s_]*name|guarantor(?:[\s_]*name)?)["'']?\s*[:=]\s*["'']?(?<secret>(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+(?:[-''][A-Z][a-z]+)?(?:\s[A-Z]\.)?\s[A-Z][a-z]+(?:[-''][A-Z][a-z]+)?)\b'
+    confidence: 0.6
+    record_kind: name
+    examples:
+      - 'Patient: ⟦John Doe⟧'
+      - '"patientName": "⟦Maria Gonzalez⟧"'
+      - 'member name = ⟦Jane Q. Public⟧'
+    negative_examples:
+      - 'Patient: unknown'
+      - 'patient = Patient(id)'
+
+  - id: hl7v2-patient-segment
+    name: HL7 v2 message with a patient segment
+    category: phi
+    severity: critical
+    description: >-
+      An HL7 v2 message (MSH header) with a PID segment: patient name, birth date and record number
+      in one structured record.
+    remediation: Replace the message with a synthetic one (fictional name, MRN and birth date).
+    keywords: ['MSH|']
+    pattern: '(?<![A-Za-z0-9|])MSH\|\^~\\{1,2}&\|[\s\S]{0,4000}?(?:\r|\n|\\r|\\n)(?<secret>PID\|[^\r\n\\]*)'
+    confidence: 0.95
+    record_kind: structural
+    examples:
+      - "MSH|^~\\&|EPIC|HOSP|LAB|HOSP|202401150830||ADT^A01|MSG00001|P|2.5\nPID|1||00123456^^^HOSP^MR||DOE^JOHN^A||19610314|M"
+      - "MSH|^~\\&|EPIC|HOSP|LAB|HOSP|202401150830||ADT^A01|MSG00001|P|2.5\rPID|1||00123456^^^HOSP^MR||DOE^JOHN^A||19610314|M"
+    negative_examples:
+      - "MSH|^~\\&|EPIC|HOSP|LAB|HOSP|202401150830||ACK|MSG00002|P|2.5\nMSA|AA|MSG00001"
+
+  - id: fhir-patient-resource
+    name: FHIR Patient resource
+    category: phi
+    severity: critical
+    description: >-
+      A FHIR Patient resource (JSON or YAML): a structured record about a person (name, birthDate,
+      identifier, telecom, address).
+    remediation: Replace it with a synthetic patient (Synthea) or strip the identifying fields.
+    keywords: [resourcetype]
+    pattern: '(?<secret>"resourceType"\s*:\s*"Patient"|(?<![\w"])resourceType:\s*["'']?Patient\b)'
+    confidence: 0.95
+    record_kind: structural
+    examples:
+      - '{"resourceType": "Patient", "name": [{"family": "Doe", "given": ["John"]}], "birthDate": "1961-03-14"}'
+      - "resourceType: Patient\nbirthDate: 1961-03-14"
+    negative_examples:
+      - '{"resourceType": "Observation", "status": "final"}'
+
+  - id: x12-837-claim
+    name: X12 837 healthcare claim
+    category: phi
+    severity: critical
+    description: >-
+      An ASC X12 837 healthcare claim (ISA envelope with an ST*837 transaction): subscriber name,
+      member id and birth date in one record.
+    remediation: Replace the claim with a synthetic one.
+    keywords: ['ST*837']
+    pattern: 'ISA\*\d{2}\*[\s\S]{0,2000}?(?<secret>ST\*837\*)'
+    confidence: 0.95
+    record_kind: structural
+    examples:
+      - 'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240115*0830*^*00501*000000001*0*P*:~GS*HC*S*R*20240115*0830*1*X*005010X222A1~ST*837*0001*005010X222A1~'
+    negative_examples:
+      - 'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240115*0830*^*00501*000000001*0*P*:~ST*835*0001~'
+
+  - id: ccda-clinical-document
+    name: C-CDA clinical document
+    category: phi
+    severity: critical
+    description: >-
+      An HL7 C-CDA ClinicalDocument (XML in the urn:hl7-org:v3 namespace): a patient's clinical
+      summary.
+    remediation: Replace it with a synthetic document.
+    keywords: [clinicaldocument]
+    pattern: '(?<secret><ClinicalDocument\b[^>]*urn:hl7-org:v3)'
+    confidence: 0.95
+    record_kind: structural
+    examples:
+      - '<ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:sdtc="urn:hl7-org:sdtc">'
+    negative_examples:
+      - '<ClinicalDocument xmlns="urn:example:other">'
+
+  - id: phi-record
+    name: PHI record
+    category: phi
+    severity: critical
+    description: >-
+      Two or more distinct kinds of identifier (name, date of birth, MRN, SSN, phone, address, …)
+      within 20 lines of each other in a prompt, fixture or notebook: a record about a person,
+      reported once per file.
+    remediation: >-
+      Replace the record with synthetic data (Faker, Synthea) or remove the identifying fields.
+    pattern: '(?!)'
+    record: true
+    examples:
+      - "Patient: John Doe\nDOB: 03/14/1961\nMRN: 00123456"
+      - "{\"mrn\": \"A-1234567\",\n \"email\": \"jane.doe@stmarys-hospital.org\"}"
+    negative_examples:
+      - "DOB: 03/14/1961"
+      - "MRN: 00123456\nMRN: 00123457"
+      - "ssn 078-05-1120\nDOB: 03/14/1961"
+
+"""####
+        ),
+        (
+            name: "pii.yml",
+            text: ####"""
+# Personal data (DETECTION.md §1.2). Values in examples are fake: checksum-valid numbers generated
+# for these files, Faker-style names, and the public test values each rule lists under known_test.
+rules:
+  - id: us-ssn
+    name: US Social Security number
+    category: pii
+    severity: critical
+    description: >-
+      A US Social Security number written with dashes or spaces (area not 000, 666 or 9xx, group not
+      00, serial not 0000, one delimiter kind). It identifies a person for life.
+    remediation: >-
+      Remove the number or replace it with a reserved test value (987-65-4320 … 4329); never put real
+      SSNs into prompts, fixtures or notebooks.
+    pattern: '(?<![\w-])(?<secret>(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\2(?!0000)\d{4})(?![\w-])'
+    validator: us-ssn
+    confidence: 0.5
+    min_digit_run: 9
+    record_kind: ssn
+    context: [ssn, ssns, 'ss#', 'ssn#', social security, soc sec, ssa, tax id, taxpayer, tin]
+    context_keys: [ssn, socialSecurityNumber, social_security_number, taxId]
+    known_test: ['078051120', '219099999', '123456789', '98765432\d']
+    known_test_source: SSA-published and advertising SSNs (078-05-1120, 219-09-9999, 123-45-6789, 987-65-4320…4329)
+    references: [https://www.ssa.gov/history/ssn/misused.html]
+    examples:
+      - 'SSN ⟦551-45-5062⟧'
+      - 'social security number: ⟦010 19 3433⟧'
+      - 'ssn 078-05-1120'
+    negative_examples:
+      - 'ssn 536-22 1234'
+      - 'ssn 000-12-3456'
+      - 'ssn 666-12-3456'
+      - 'ssn 912-34-5678'
+      - 'ssn 123-00-4567'
+      - 'ssn 123-45-0000'
+      - 'released 2024-01-15'
+      - 'id 1536-22-12345'
+      - 'request 123e4567-e89b-12d3-a456-426614174000'
+
+  - id: us-ssn-bare
+    name: US Social Security number (digits only)
+    category: pii
+    severity: critical
+    description: >-
+      Nine digits in the SSN ranges next to an SSN label or under an `ssn` key. Bare nine-digit runs
+      are mostly order and user ids, so context is required.
+    remediation: >-
+      Remove the number or replace it with a reserved test value (987654320 … 987654329).
+    pattern: '(?<![\w-])(?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4}(?![\w-])'
+    validator: us-ssn
+    confidence: 0.05
+    requires_context: true
+    min_digit_run: 9
+    record_kind: ssn
+    context: [ssn, ssns, 'ss#', 'ssn#', social security, soc sec, ssa, taxpayer id]
+    context_keys: [ssn, socialSecurityNumber, social_security_number]
+    known_test: ['078051120', '219099999', '123456789', '98765432\d']
+    known_test_source: SSA-published and advertising SSNs
+    references: [https://www.ssa.gov/history/ssn/misused.html]
+    examples:
+      - 'ssn: ⟦536221234⟧'
+      - '{"socialSecurityNumber": "⟦551455062⟧"}'
+    negative_examples:
+      - 'order 536221234'
+      - 'ssn: 000221234'
+      - 'ssn: 536220000'
+
+  - id: us-itin
+    name: US Individual Taxpayer Identification Number
+    category: pii
+    severity: critical
+    description: >-
+      A US ITIN: 9xx area and a group in 50–65, 70–88, 90–92 or 94–99. Digits-only ITINs need an
+      ITIN label.
+    remediation: Remove the number; ITINs identify taxpayers like SSNs do.
+    pattern: '(?<![\w-])9\d{2}([- ]?)(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])\1\d{4}(?![\w-])'
+    validator: us-itin
+    confidence: 0.5
+    min_digit_run: 9
+    record_kind: ssn
+    context: [itin, individual taxpayer, tin, w-7, taxid, tax id]
+    context_keys: [itin, taxpayerId, tax_id]
+    requires_context: [code, doc, other]
+    examples:
+      - 'ITIN ⟦912-70-1234⟧'
+      - 'itin: ⟦912 94 1234⟧'
+    negative_examples:
+      - 'ITIN 912-93-1234'
+      - 'ITIN 912-89-1234'
+      - 'ITIN 812-70-1234'
+
+  - id: payment-card
+    name: Payment card number
+    category: pii
+    severity: high
+    description: >-
+      A payment card number (PAN): 13–19 digits with one delimiter kind, a known issuer prefix and a
+      valid Luhn check digit. Outside prompts, fixtures and notebooks a card word must be nearby,
+      because one in ten 16-digit order numbers passes the checks.
+    remediation: >-
+      Remove the card number; use the card networks' published test numbers (4242 4242 4242 4242)
+      in fixtures.
+    pattern: '(?<![\w-])(?:\d[ -]?){12,18}\d(?![\w-])'
+    validator: payment-card
+    confidence: 0.3
+    min_digit_run: 13
+    requires_context: [code, doc, other]
+    record_kind: card
+    context: [card, credit, debit, visa, mastercard, amex, discover, jcb, diners, maestro, unionpay, cc, pan, cardnumber, ccnum, payment]
+    context_keys: [cardNumber, card_number, ccNumber, pan, creditCard]
+    known_test:
+      - '4242424242424242|4012888888881881|4000056655665556|5555555555554444|2223003122003222|5200828282828210'
+      - '5105105105105100|378282246310005|371449635398431|6011111111111117|6011000990139424|6011981111111113'
+      - '3056930009020004|36227206271667|30569309025904|38520000023237|3530111333300000|3566002020360505'
+      - '6200000000000005|4111111111111111|4222222222222|378734493671000|5431111111111111|4000000000000\d{3}'
+    known_test_source: card networks' and payment processors' published test card numbers
+    examples:
+      - 'card ⟦4111 1111 1111 1111⟧'
+      - 'Visa ⟦4929526018159081⟧ exp 04/29'
+      - 'credit card: ⟦5312-3016-6131-8604⟧'
+      - 'amex ⟦371491390996033⟧'
+    negative_examples:
+      - 'card 4111 1111-1111 1111'
+      - 'card 4111111111111112'
+      - 'ts 1718907813879'
+      - 'version 4.1.1.1111'
+      - 'order 4929526018159081'
+
+  - id: iban
+    name: International Bank Account Number
+    category: pii
+    severity: high
+    description: >-
+      An IBAN: country code, check digits and account number, with the country's exact length and a
+      valid ISO 13616 mod-97 checksum.
+    remediation: Remove the account number or use a published documentation IBAN.
+    pattern: '(?<![A-Z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?(?![A-Z0-9])'
+    validator: iban
+    confidence: 0.5
+    min_digit_run: 8
+    record_kind: account
+    context: [iban, bank, account, transfer, sepa, swift, bic]
+    known_test: ['GB82WEST12345698765432', 'DE89370400440532013000', 'GB29NWBK60161331926819', 'FR1420041010050500013M02606']
+    known_test_source: IBAN registry and bank documentation examples
+    examples:
+      - 'IBAN ⟦DE45 8233 2261 7551 3198 00⟧'
+      - 'pay to ⟦NL86RABO3296736731⟧'
+      - 'iban: GB82 WEST 1234 5698 7654 32'
+    negative_examples:
+      - 'iban GB82WEST12345698765433'
+      - 'iban XX82WEST12345698765432'
+      - 'sha 3F2A4B5C6D7E8F9A0B1C2D3E4F5A6B7C'
+
+  - id: aba-routing-number
+    name: US bank routing number
+    category: pii
+    severity: low
+    description: >-
+      An ABA routing number (weights 3-7-1, sum divisible by 10) next to a routing label. It names a
+      bank, not a person, so it is low on its own; it counts towards a PHI record.
+    remediation: Check whether an account number sits next to it; remove both if they are real.
+    pattern: '(?<![\w-])[0123678]\d{8}(?![\w-])'
+    validator: aba-routing
+    confidence: 0.3
+    requires_context: true
+    min_digit_run: 9
+    record_kind: account
+    context: [routing, aba, rtn, routing number, transit number]
+    context_keys: [routingNumber, routing_number, aba]
+    examples:
+      - 'routing number: ⟦021000021⟧'
+      - '{"routingNumber": "⟦132989727⟧"}'
+    negative_examples:
+      - 'routing number: 021000022'
+      - 'build 021000021'
+
+  - id: uk-nhs-number
+    name: UK NHS number
+    category: pii
+    severity: high
+    description: >-
+      A UK NHS number (mod-11 check digit) next to an NHS label or key. Ten-digit ids pass mod 11 one
+      time in eleven, so context is required. 999 xxx xxxx is the reserved test range.
+    remediation: Remove the number or use one from the 999 test range.
+    pattern: '(?<![\w-])\d{3}([- ]?)\d{3}\1\d{4}(?![\w-])'
+    validator: nhs-mod11
+    confidence: 0.1
+    requires_context: true
+    min_digit_run: 10
+    record_kind: nhs
+    context: [nhs, nhs no, nhs number, national health service, chi, chi number]
+    context_keys: [nhsNumber, nhs_number, nhsNo]
+    known_test: ['999\d{7}', '9434765919']
+    known_test_source: NHS reserved test range (999 000 0000 – 999 999 9999) and NHS documentation examples
+    examples:
+      - 'NHS ⟦777 372 1874⟧'
+      - '"nhsNumber": "⟦6103941121⟧"'
+      - 'NHS number 943 476 5919'
+    negative_examples:
+      - 'NHS 943 476 5918'
+      - 'NHS 943-476 5919'
+      - 'order 7773721874'
+
+  - id: ca-social-insurance-number
+    name: Canadian Social Insurance Number
+    category: pii
+    severity: high
+    description: >-
+      A Canadian SIN (Luhn over nine digits, first digit not 0 or 8) next to a SIN label.
+    remediation: Remove the number; 046 454 286 is the customary fictitious SIN for examples.
+    pattern: '(?<![\w-])[1-79]\d{2}([- ]?)\d{3}\1\d{3}(?![\w-])'
+    validator: ca-sin
+    confidence: 0.1
+    requires_context: true
+    min_digit_run: 9
+    record_kind: sin
+    context: [sin, social insurance, nas, numéro d'assurance sociale, assurance sociale]
+    context_keys: [sin, socialInsuranceNumber, social_insurance_number]
+    examples:
+      - 'SIN ⟦613 964 345⟧'
+      - 'social insurance number: ⟦791-634-660⟧'
+    negative_examples:
+      - 'SIN 046 454 286'
+      - 'SIN 130 692 545'
+      - 'order 613964345'
+
+  - id: uk-national-insurance-number
+    name: UK National Insurance number
+    category: pii
+    severity: high
+    description: >-
+      A UK National Insurance number (two prefix letters from the allowed sets, six digits, suffix
+      A–D). HMRC's QQ 12 34 56 C example and Faker's ZZ prefixes are invalid by design.
+    remediation: Remove the number.
+    pattern: '(?<![A-Za-z0-9])(?!BG|GB|NK|KN|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])'
+    validator: uk-nino
+    confidence: 0.5
+    min_digit_run: 6
+    requires_context: [code, doc, other]
+    record_kind: nino
+    context: [national insurance, nino, ni number, ni no, ni]
+    context_keys: [nino, niNumber, nationalInsuranceNumber]
+    examples:
+      - 'national insurance number ⟦AB123456C⟧'
+      - 'NI ⟦AB 12 34 56 C⟧'
+    negative_examples:
+      - 'NI QQ 12 34 56 C'
+      - 'NI ZZ123456C'
+      - 'NI GB123456A'
+
+  - id: email-address
+    name: Email address
+    category: pii
+    severity: medium
+    description: >-
+      An email address with a real top-level domain. Reported in prompts, fixtures, notebooks and
+      agent configs; in code and other files only under an email label or key. Documentation
+      domains (example.com, .test, .invalid) and no-reply addresses are known test values.
+    remediation: Replace the address with one at example.com.
+    keywords: ['@']
+    pattern: '(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![A-Za-z0-9-]|:[A-Za-z0-9_./~-])'
+    validator: email
+    confidence: 0.5
+    classes: [agent-config, prompt, fixture, notebook, code, other]
+    requires_context: [code, other]
+    record_kind: email
+    context: [email, e-mail, mail, email address, patient, customer, contact]
+    context_keys: [email, emailAddress, email_address, contactEmail, patientEmail]
+    known_test:
+      - '.*@(?:[A-Z0-9-]+\.)*EXAMPLE\.(?:COM|NET|ORG)'
+      - '.*@(?:[A-Z0-9-]+\.)*[A-Z0-9-]+\.(?:TEST|EXAMPLE|INVALID|LOCALHOST)'
+      - '.*@USERS\.NOREPLY\.GITHUB\.COM|NO-?REPLY@.*'
+    known_test_source: RFC 2606/6761 reserved domains and no-reply addresses
+    examples:
+      - 'email: ⟦jane.doe@stmarys-hospital.org⟧'
+      - '{"email": "⟦john.doe@acme-health.com⟧"}'
+      - 'email jane@example.com'
+    negative_examples:
+      - 'git@github.com:org/repo.git'
+      - 'email pkg@1.2.3'
+      - 'email logo@2x.png'
+      - 'from jane.doe@stmarys-hospital.org'
+      - 'from_email="digest@stmarys-hospital.org"'
+
+  - id: phone-number-nanp
+    name: Phone number (North America)
+    category: pii
+    severity: medium
+    description: >-
+      A North American phone number (area code and exchange not N11). Reported in prompts, fixtures
+      and notebooks; elsewhere only under a phone label. 555-0100 … 555-0199 is the fictional range.
+    remediation: Replace it with a number from the fictional 555-01xx range.
+    pattern: '(?<![\w+.])(?:\+?1[- ]?)?(?:\(([2-9][0-8]\d)\)|([2-9][0-8]\d))[-. ]?([2-9]\d{2})[-. ]?(\d{4})(?![\w-]|\.\d)'
+    validator: nanp-phone
+    confidence: 0.4
+    min_digit_run: 10
+    requires_context: [code, doc, other]
+    record_kind: phone
+    context: [phone, tel, telephone, mobile, cell, call, fax, contact, whatsapp, sms, text me, reach]
+    context_keys: [phone, phoneNumber, phone_number, mobile, telecom, fax]
+    known_test: ['1?\d{3}55501\d\d']
+    known_test_source: NANP fictional range 555-0100 – 555-0199
+    examples:
+      - 'phone: ⟦(646) 273-8841⟧'
+      - 'call me at ⟦+1 415-624-3190⟧'
+      - 'call (212) 555-0147'
+    negative_examples:
+      - 'phone 112-555-0147'
+      - 'version 1.212.555.0147'
+      - 'order 6462738841'
+
+  - id: phone-number-international
+    name: Phone number (international)
+    category: pii
+    severity: medium
+    description: >-
+      An international phone number in E.164 style (`+44 20 7946 0958`): 8–15 digits after the
+      plus. Ofcom drama ranges are known test values.
+    remediation: Replace it with a number from a fictional range.
+    keywords: ['+']
+    pattern: '(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w-])'
+    validator: e164-phone
+    confidence: 0.4
+    min_digit_run: 8
+    requires_context: [code, doc, other]
+    record_kind: phone
+    context: [phone, tel, telephone, mobile, cell, call, fax, contact, whatsapp, sms]
+    context_keys: [phone, phoneNumber, phone_number, mobile, telecom, fax]
+    known_test: ['44207946\d{4}', '441632960\d{3}', '447700900\d{3}', '1\d{3}55501\d\d']
+    known_test_source: Ofcom drama numbers and the NANP fictional range
+    examples:
+      - 'WhatsApp ⟦+44 7911 123456⟧'
+      - 'tel: ⟦+49 30 901820⟧'
+      - 'phone +44 20 7946 0958'
+    negative_examples:
+      - 'offset +12 3 4'
+      - 'sum = a +1234 5678 + b'
+
+  - id: ip-address-v4
+    name: IPv4 address
+    category: pii
+    severity: medium
+    description: >-
+      A public IPv4 address in a prompt, fixture, notebook or agent config (Safe Harbor identifier O).
+      Private, loopback and link-local addresses are low; RFC 5737 documentation addresses are known
+      test values. Code and docs are not checked: addresses there are configuration.
+    remediation: Replace it with a documentation address (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24).
+    keywords: ['.']
+    pattern: '(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/(?:3[0-2]|[12]?\d))?(?![\w]|\.\d)'
+    validator: ipv4
+    confidence: 0.5
+    classes: [agent-config, prompt, fixture, notebook, other]
+    requires_context: [other]
+    negative_context: [version, ver, build, v]
+    record_kind: ip
+    context: [ip, ip address, client ip, remote addr, remote address, source ip, x-forwarded-for, logged in from, login from]
+    context_keys: [ip, ipAddress, ip_address, clientIp, remoteAddr, remote_addr]
+    examples:
+      - 'client ip ⟦81.2.69.142⟧'
+      - 'ip address: ⟦10.0.0.1/8⟧'
+      - 'ip 192.0.2.44'
+    negative_examples:
+      - 'ip oid 1.3.6.1.4.1'
+      - 'ip v1.2.3.4.5'
+      - 'ip 256.1.1.1'
+      - 'ip version 10.0.19041.1'
+
+  - id: ip-address-v6
+    name: IPv6 address
+    category: pii
+    severity: medium
+    description: >-
+      A public IPv6 address (parsed with inet_pton, at least two colons) in a prompt, fixture,
+      notebook or agent config. Link-local, unique-local and loopback are low; 2001:db8::/32 is the
+      documentation range.
+    remediation: Replace it with an address in 2001:db8::/32.
+    keywords: [':']
+    pattern: '(?<![\w:.])(?=[0-9A-Fa-f:.]*::|(?:[0-9A-Fa-f]{1,4}:){7})[0-9A-Fa-f:.]{2,45}(?:%[0-9A-Za-z]+)?(?![\w:])'
+    validator: ipv6
+    confidence: 0.5
+    classes: [agent-config, prompt, fixture, notebook, other]
+    requires_context: [other]
+    record_kind: ip
+    context: [ip, ipv6, ip address, client ip, remote addr, source ip, x-forwarded-for]
+    context_keys: [ip, ipAddress, ip_address, clientIp, remoteAddr]
+    examples:
+      - 'client ip ⟦2a02:1810:4d02:7600::1⟧'
+      - 'ipv6 ⟦fe80::1%eth0⟧'
+      - 'ip 2001:db8::1'
+    negative_examples:
+      - 'ip std::vector'
+      - 'ip 12:34:56'
+      - 'ip 00:1a:2b:3c:4d:5e'
+
+  - id: us-passport-number
+    name: US passport number
+    category: pii
+    severity: high
+    description: >-
+      A passport number after a passport label (US passports have no checksum, so the label is the
+      detector).
+    remediation: Remove the passport number.
+    keywords: [passport]
+    pattern: '(?i)\bpassport(?:[\s_]*(?:no\.?|number|num|#))?["'']?\s*[:#=]?\s*["'']?(?<secret>(?-i:[A-Z]?\d{8,9}))\b'
+    confidence: 0.6
+    record_kind: passport
+    examples:
+      - 'Passport No: ⟦963545637⟧'
+      - '"passportNumber": "⟦X12345678⟧"'
+    negative_examples:
+      - 'build 963545637'
+      - 'passport photo 2024'
+
+  - id: passport-mrz
+    name: Passport machine-readable zone
+    category: pii
+    severity: critical
+    description: >-
+      The two 44-character lines of a passport's machine-readable zone (ICAO 9303 TD3) with valid
+      check digits: name, nationality, birth date and passport number in one place.
+    remediation: Remove the MRZ; the ICAO specimen (ERIKSSON, L898902C3) is the documentation example.
+    keywords: ['P<']
+    pattern: 'P[A-Z<][A-Z<]{3}[A-Z<]{39}\r?\n[A-Z0-9<]{9}\d[A-Z<]{3}\d{6}\d[MFX<]\d{6}\d[A-Z0-9<]{14}[\d<]\d'
+    validator: mrz-td3
+    confidence: 0.6
+    record_kind: passport
+    known_test: ['(?s).*L898902C3.*']
+    known_test_source: ICAO 9303 specimen passport
+    examples:
+      - "P<GBRDOE<<JOHN<ALEXANDER<<<<<<<<<<<<<<<<<<<<\nX123456785GBR8507217M3101159<<<<<<<<<<<<<<02"
+      - "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
+    negative_examples:
+      - "P<GBRDOE<<JOHN<ALEXANDER<<<<<<<<<<<<<<<<<<<<\nX123456784GBR8507217M3101159<<<<<<<<<<<<<<02"
+
+  - id: drivers-license-number
+    name: Driver's licence number
+    category: pii
+    severity: low
+    description: >-
+      A value after a driver's licence label. Licence formats vary by state and have no checksum, so
+      only labelled values are reported, and only as low.
+    remediation: Remove the licence number.
+    keywords: [licen, 'DL']
+    pattern: '(?i)(?:\bdriver''?s?[\s_-]*licen[cs]e(?:[\s_-]*(?:no\.?|number|#))?|\bDL[\s_-]*(?:no\.?|number|#))["'']?\s*[:#=]?\s*["'']?(?<secret>(?=[A-Z*-]*\d)[A-Z0-9*-]{5,15})\b'
+    confidence: 0.6
+    record_kind: license
+    examples:
+      - "Driver's license: ⟦D1234567⟧"
+      - '"driverLicenseNumber": "⟦S530-4127-8823⟧"'
+    negative_examples:
+      - 'License: MIT'
+      - 'Licensed under the Apache License, Version 2.0'
+
+  - id: vehicle-identification-number
+    name: Vehicle identification number
+    category: pii
+    severity: medium
+    description: >-
+      A 17-character VIN with a valid North-American check digit next to a VIN label (17-character
+      upper-case hashes collide otherwise).
+    remediation: Remove the VIN.
+    pattern: '(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])'
+    validator: vin
+    confidence: 0.3
+    requires_context: true
+    record_kind: vehicle
+    context: [vin, vehicle, chassis, vehicle identification]
+    context_keys: [vin, vehicleId, vehicleIdentificationNumber]
+    examples:
+      - 'VIN: ⟦1M8GDM9AXKP042788⟧'
+      - 'vehicle ⟦1HGCM82690A004352⟧'
+    negative_examples:
+      - 'VIN: 1M8GDM9A1KP042788'
+      - 'hash 1M8GDM9AXKP042788'
+
+  - id: us-zip-code
+    name: ZIP code
+    category: pii
+    severity: low
+    description: >-
+      A five-digit ZIP (or ZIP+4) after a ZIP or postal-code label. Low on its own; counts towards a
+      PHI record (Safe Harbor identifier B).
+    remediation: Keep only the first three digits, or remove it.
+    keywords: [zip, postal, postcode]
+    pattern: '(?i)\b(?:zip(?:[\s_]*code)?|postal[\s_]*code|postcode)["'']?\s*[:=]?\s*["'']?(?<secret>\d{5}(?:-\d{4})?)\b'
+    confidence: 0.6
+    record_kind: address
+    examples:
+      - 'zip: ⟦02139⟧'
+      - '"postalCode": "⟦02139-4307⟧"'
+    negative_examples:
+      - 'unzip 12345'
+      - 'zip file archive.zip'
+
+  - id: street-address
+    name: Street address
+    category: pii
+    severity: medium
+    description: >-
+      A street address (house number, capitalised street name and a street type) after an address
+      label.
+    remediation: Replace the address with a fictional one.
+    keywords: [address, addr, street, line]
+    pattern: '(?i:\b(?:address|addr|street|line)(?:[\s_]*(?:line)?[\s_]*1?)?)["'']?\s*[:=]\s*["''\[]*\s*["'']?(?<secret>\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Circle|Cir|Parkway|Pkwy)\b\.?)'
+    confidence: 0.6
+    record_kind: address
+    examples:
+      - 'Address: ⟦742 Evergreen Terrace⟧'
+      - '"line": ["⟦1600 Maple Grove Ave⟧"]'
+    negative_examples:
+      - 'address: 0x7ffe5a3b'
+      - 'street: Main'
+
+"""####
+        ),
+        (
             name: "saas.yml",
             text: ####"""
 # SaaS vendor credentials: chat, payments, email, observability, productivity and developer tools.

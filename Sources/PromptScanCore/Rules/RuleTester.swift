@@ -54,7 +54,7 @@ public struct RuleTester: Sendable {
     func values(_ scanner: FileScanner, _ text: String, rule: Int, scratch: MatchScratch) -> [String] {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBytes { raw in
-            scanner.scan(raw, path: "example", fileClass: .other, scratch: scratch, onlyRules: [rule]).findings
+            scanner.scan(raw, path: "example", fileClass: ruleSet.rules[rule].rule.record ? .fixture : .other, scratch: scratch, onlyRules: [rule]).findings
                 .filter { $0.ruleID == ruleSet.rules[rule].rule.id }
                 .compactMap(\.revealed)
         }
