@@ -67,6 +67,10 @@ struct Scan: ParsableCommand {
         var termsNotice: Notice?
         do {
             ruleList = try RuleCatalog.load(extra: rules)
+            // Benchmarking knob: leave out rules by id or category (comma-separated).
+            if let excluded = ProcessInfo.processInfo.environment["PROMPTSCAN_EXCLUDE_RULES"]?.split(separator: ",").map(String.init) {
+                ruleList.removeAll { excluded.contains($0.id) || excluded.contains($0.category.rawValue) }
+            }
             ruleSet = try RuleSet(ruleList)
             if let terms {
                 let file = try TermsFile.load(path: terms)

@@ -8,6 +8,9 @@ public struct ContextMatcher: Sendable {
     let phrases: [[String]]
     /// Each phrase with its tokens joined (`birthdate`), compared with whole identifiers.
     let joined: Set<String>
+    /// Lower-case literals, one per phrase, at least one of which every matching window contains
+    /// (a phrase's longest token): a cheap byte scan that rejects most windows before tokenising.
+    let quickWords: [[UInt8]]
 
     public static let bytesBefore = 64
     public static let bytesAfter = 32
@@ -23,6 +26,7 @@ public struct ContextMatcher: Sendable {
         }
         self.phrases = tokenized
         self.joined = joined
+        quickWords = Array(Set(tokenized.compactMap { $0.max { $0.utf8.count < $1.utf8.count } })).map { Array($0.utf8) }
     }
 
     public var isEmpty: Bool { phrases.isEmpty }
@@ -30,7 +34,33 @@ public struct ContextMatcher: Sendable {
     /// Whether a phrase occurs in the window around `range`.
     public func hit(in bytes: UnsafeRawBufferPointer, around range: Range<Int>) -> Bool {
         let window = ContextMatcher.window(in: bytes, around: range)
-        return matches(Array(bytes[window.before])[...]) || matches(Array(bytes[window.after])[...])
+        return (mayContain(bytes, window.before) && matches(Array(bytes[window.before])[...]))
+            || (mayContain(bytes, window.after) && matches(Array(bytes[window.after])[...]))
+    }
+
+    /// Whether `bytes[range]` holds one of the quick words, ASCII case-insensitively.
+    func mayContain(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        for word in quickWords where word.count <= range.count {
+            let first = word[0]
+            var i = range.lowerBound
+            let last = range.upperBound - word.count
+            while i <= last {
+                var b = bytes[i]
+                if b >= 65 && b <= 90 { b += 32 }
+                if b == first {
+                    var k = 1
+                    while k < word.count {
+                        var c = bytes[i + k]
+                        if c >= 65 && c <= 90 { c += 32 }
+                        if c != word[k] { break }
+                        k += 1
+                    }
+                    if k == word.count { return true }
+                }
+                i += 1
+            }
+        }
+        return false
     }
 
     /// Whether a phrase occurs in `text` (tokens in a row, or one identifier spelling the whole phrase).
@@ -54,14 +84,18 @@ public struct ContextMatcher: Sendable {
 
     /// The byte ranges before and after `range` that count as its context.
     public static func window(in bytes: UnsafeRawBufferPointer, around range: Range<Int>) -> (before: Range<Int>, after: Range<Int>) {
-        var lineStart = range.lowerBound
-        while lineStart > 0 && bytes[lineStart - 1] != 10 { lineStart -= 1 }
-        var previousStart = lineStart
-        if previousStart > 0 {
-            previousStart -= 1
-            while previousStart > 0 && bytes[previousStart - 1] != 10 { previousStart -= 1 }
+        // Walk back at most `bytesBefore` bytes (long minified lines must not make this quadratic),
+        // stopping after the newline that ends the line before the previous one.
+        let floor = max(0, range.lowerBound - bytesBefore)
+        var beforeStart = range.lowerBound
+        var newlines = 0
+        while beforeStart > floor {
+            if bytes[beforeStart - 1] == 10 {
+                newlines += 1
+                if newlines == 2 { break }
+            }
+            beforeStart -= 1
         }
-        let beforeStart = max(range.lowerBound - bytesBefore, previousStart)
         var afterEnd = range.upperBound
         let limit = min(bytes.count, range.upperBound + bytesAfter)
         while afterEnd < limit && bytes[afterEnd] != 10 { afterEnd += 1 }

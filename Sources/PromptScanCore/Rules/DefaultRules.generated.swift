@@ -3415,8 +3415,8 @@ rules:
     confidence: 0.5
     requires_context: [code, doc]
     record_kind: mbi
-    context: [medicare, mbi, beneficiary, cms, medicaid, hicn, hic, member id]
-    context_keys: [mbi, medicareId, medicare_id, memberId, member_id, beneficiaryId]
+    context: [medicare, mbi, beneficiary, medicaid, hicn]
+    context_keys: [mbi, medicareId, medicare_id, beneficiaryId]
     known_test: ['1EG4TE5MK73']
     known_test_source: CMS MBI format example
     examples:
@@ -3480,7 +3480,7 @@ rules:
       A calendar-valid date after an admission, discharge, death or service-date label (Safe Harbor
       identifier C covers every date about a person except the year).
     remediation: Remove the date or keep only the year.
-    keywords: [admi, discharg, death, deceased, dod, 'date of service', dos]
+    keywords: [admitted, admission, discharg, death, deceased, dod, 'date of service', 'date_of_service', 'dos:', 'dos ', 'dos"']
     pattern: '(?i)\b(?:admitted(?:\s+on)?|admission[\s_]*date|discharged(?:\s+on)?|discharge[\s_]*date|date[\s_]*of[\s_]*death|dod|deceased(?:\s+on)?|date[\s_]*of[\s_]*service|dos)["'']?\s*[:=]?\s*["'']?(?<secret>\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\d])'
     validator: calendar-date
     confidence: 0.6
@@ -3502,6 +3502,7 @@ rules:
     keywords: [age, 'y/o', yo, yr, year]
     pattern: '(?i)\b(?:age[d]?\s*[:=]?\s*(?<secret>9\d|1[0-2]\d)\b|(?<secret2>9\d|1[0-2]\d)[- ]?(?:y/?o\b|yrs?\b|years?[- ]old\b))'
     confidence: 0.6
+    classes: [agent-config, prompt, fixture, notebook, other]
     record_kind: age
     examples:
       - '92 y/o female'
@@ -3520,7 +3521,7 @@ rules:
       An ICD-10-CM code after a diagnosis label. A diagnosis alone is not an identifier; next to one
       it makes a PHI record.
     remediation: Check whether the diagnosis sits next to patient identifiers.
-    keywords: [icd, diagnos, dx]
+    keywords: [icd, diagnos, 'dx:', 'dx code', 'dx=', 'dx_code', 'dxcode']
     pattern: '(?i)\b(?:icd[- ]?10(?:[- ]?cm)?|icd|diagnos(?:is|es|tic)\s+codes?|dx(?:\s*code)?)\b[^\n]{0,40}?(?<![A-Za-z0-9.])(?<secret>(?-i:[A-TV-Z]\d[0-9AB](?:\.[0-9A-Z]{1,4})?))(?![A-Za-z0-9])'
     confidence: 0.6
     record_kind: diagnosis
@@ -3539,7 +3540,7 @@ rules:
     description: >-
       A capitalised first and last name after a patient, member, insured or subscriber name label.
     remediation: Replace the name with an obviously fictional one or a pseudonym.
-    keywords: [patient, member, insured, subscriber, guarantor, pt]
+    keywords: [patient, member, insured, subscriber, guarantor, 'pt name', 'pt. name', 'pt_name', 'ptname']
     pattern: '(?<![\w])(?i:patient(?:[\s_]*(?:full[\s_]*)?name)?|pt\.?[\s_]*name|member[\s_]*name|insured[\s_]*name|subscriber[\s_]*name|guarantor(?:[\s_]*name)?)["'']?\s*[:=]\s*["'']?(?<secret>(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+(?:[-''][A-Z][a-z]+)?(?:\s[A-Z]\.)?\s[A-Z][a-z]+(?:[-''][A-Z][a-z]+)?)\b'
     confidence: 0.6
     record_kind: name
@@ -3835,7 +3836,7 @@ rules:
     requires_context: true
     min_digit_run: 10
     record_kind: nhs
-    context: [nhs, nhs no, nhs number, national health service, chi, chi number]
+    context: [nhs, nhs no, nhs number, national health service, chi number]
     context_keys: [nhsNumber, nhs_number, nhsNo]
     known_test: ['999\d{7}', '9434765919']
     known_test_source: NHS reserved test range (999 000 0000 – 999 999 9999) and NHS documentation examples
@@ -3901,15 +3902,16 @@ rules:
     severity: medium
     description: >-
       An email address with a real top-level domain. Reported in prompts, fixtures, notebooks and
-      agent configs; in code and other files only under an email label or key. Documentation
+      agent configs; in other files only under an email label or key. Code and docs are not checked:
+      addresses there are authors, maintainers and test data (hundreds in any large code base). Documentation
       domains (example.com, .test, .invalid) and no-reply addresses are known test values.
     remediation: Replace the address with one at example.com.
     keywords: ['@']
     pattern: '(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![A-Za-z0-9-]|:[A-Za-z0-9_./~-])'
     validator: email
     confidence: 0.5
-    classes: [agent-config, prompt, fixture, notebook, code, other]
-    requires_context: [code, other]
+    classes: [agent-config, prompt, fixture, notebook, other]
+    requires_context: [other]
     record_kind: email
     context: [email, e-mail, mail, email address, patient, customer, contact]
     context_keys: [email, emailAddress, email_address, contactEmail, patientEmail]
@@ -3941,7 +3943,8 @@ rules:
     validator: nanp-phone
     confidence: 0.4
     min_digit_run: 10
-    requires_context: [code, doc, other]
+    classes: [agent-config, prompt, fixture, notebook, other]
+    requires_context: [other]
     record_kind: phone
     context: [phone, tel, telephone, mobile, cell, call, fax, contact, whatsapp, sms, text me, reach]
     context_keys: [phone, phoneNumber, phone_number, mobile, telecom, fax]
@@ -3969,7 +3972,8 @@ rules:
     validator: e164-phone
     confidence: 0.4
     min_digit_run: 8
-    requires_context: [code, doc, other]
+    classes: [agent-config, prompt, fixture, notebook, other]
+    requires_context: [other]
     record_kind: phone
     context: [phone, tel, telephone, mobile, cell, call, fax, contact, whatsapp, sms]
     context_keys: [phone, phoneNumber, phone_number, mobile, telecom, fax]
@@ -4087,7 +4091,7 @@ rules:
       A value after a driver's licence label. Licence formats vary by state and have no checksum, so
       only labelled values are reported, and only as low.
     remediation: Remove the licence number.
-    keywords: [licen, 'DL']
+    keywords: [licen, 'dl#', 'dl #', 'dl no', 'dl_no', 'dl number', 'dl_number', 'dl-number', 'dlnumber']
     pattern: '(?i)(?:\bdriver''?s?[\s_-]*licen[cs]e(?:[\s_-]*(?:no\.?|number|#))?|\bDL[\s_-]*(?:no\.?|number|#))["'']?\s*[:#=]?\s*["'']?(?<secret>(?=[A-Z*-]*\d)[A-Z0-9*-]{5,15})\b'
     confidence: 0.6
     record_kind: license
@@ -4147,13 +4151,14 @@ rules:
       A street address (house number, capitalised street name and a street type) after an address
       label.
     remediation: Replace the address with a fictional one.
-    keywords: [address, addr, street, line]
-    pattern: '(?i:\b(?:address|addr|street|line)(?:[\s_]*(?:line)?[\s_]*1?)?)["'']?\s*[:=]\s*["''\[]*\s*["'']?(?<secret>\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Circle|Cir|Parkway|Pkwy)\b\.?)'
+    keywords: [address, addr, street]
+    pattern: '(?i:\b(?:address|addr|street)(?:[\s_]*(?:line)?[\s_]*1?)?)["'']?\s*[:=]\s*["''\[]*\s*["'']?(?<secret>\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Circle|Cir|Parkway|Pkwy)\b\.?)'
     confidence: 0.6
+    classes: [agent-config, prompt, fixture, notebook, code, other]
     record_kind: address
     examples:
       - 'Address: ⟦742 Evergreen Terrace⟧'
-      - '"line": ["⟦1600 Maple Grove Ave⟧"]'
+      - '"addressLine1": "⟦1600 Maple Grove Ave⟧"'
     negative_examples:
       - 'address: 0x7ffe5a3b'
       - 'street: Main'
