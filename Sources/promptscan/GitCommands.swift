@@ -15,7 +15,7 @@ func runGitScan(
         let top = try Git(directory: ".").topLevel()
         setup = try RunSetup(
             root: top, configPath: options.config, extraRules: options.rules, failOn: options.failOn,
-            maxFileSize: options.maxFileSize, baselinePath: options.baseline)
+            maxFileSize: options.maxFileSize, baselinePath: options.baseline, termsPath: options.terms)
         sink = try ReportSink(path: options.output)
         let git = Git(directory: top)
         let files: [ChangedFile]
@@ -25,8 +25,10 @@ func runGitScan(
             sink.discard()
             throw error
         }
+        var fileScanner = FileScanner(ruleSet: setup.ruleSet, showSecrets: options.showSecrets)
+        fileScanner.terms = setup.terms
         let engine = ScanEngine(
-            scanner: FileScanner(ruleSet: setup.ruleSet, showSecrets: options.showSecrets),
+            scanner: fileScanner,
             options: .init(threads: options.threads, maxFileSize: setup.maxFileSize))
         var scanner = ChangeScanner(engine: engine, blobs: BlobReader(git: git), allLines: allLines)
         let config = setup.config

@@ -34,6 +34,12 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Never use colour.")
     var noColor = false
 
+    @Option(name: .long, help: "A client-terms file (keyed hashes; needs PROMPTSCAN_TERMS_KEY; default: the config's).")
+    var terms: String?
+
+    @Flag(name: .long, help: "List suppressed findings (well-known test values) in text output.")
+    var showSuppressed = false
+
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         if let maxFileSize, ScanConfig.parseSize(maxFileSize) == nil {
@@ -45,8 +51,14 @@ struct RunOptions: ParsableArguments {
 /// The setup of one run from its options and the repository's config: rules, thresholds, baseline.
 struct RunSetup {
     let config: ScanConfig
-    let rules: [PromptScanCore.Rule]
+    private(set) var rules: [PromptScanCore.Rule]
     let ruleSet: RuleSet
+    /// The client-terms matcher, when a terms file and its key are both present.
+    private(set) var terms: TermsMatcher?
+    /// Why client terms were not checked (a terms file without its key), as a notice for the report.
+    private(set) var termsNotice: Notice?
+    /// The terms file, resolved: it holds patterns and ids of its own, so it is not scanned.
+    private(set) var termsFilePath: String?
     let failOn: Severity
     let maxFileSize: Int
     let baseline: Baseline?
@@ -54,11 +66,27 @@ struct RunSetup {
     /// `root` is where `.promptscan.yml` and `.promptscan-baseline.json` are looked for.
     init(
         root: String?, configPath: String?, extraRules: [String], failOn: Severity?, maxFileSize: String?, baselinePath: String?,
-        loadBaseline: Bool = true
+        loadBaseline: Bool = true, termsPath: String? = nil
     ) throws(PromptScanError) {
         config = try ScanConfig.discover(explicit: configPath, root: root)
         rules = try config.rules(extra: extraRules)
+        // Benchmarking knob: leave out rules by id or category (comma-separated).
+        if let excluded = ProcessInfo.processInfo.environment["PROMPTSCAN_EXCLUDE_RULES"]?.split(separator: ",").map(String.init) {
+            rules.removeAll { excluded.contains($0.id) || excluded.contains($0.category.rawValue) }
+        }
         ruleSet = try RuleSet(rules)
+        if let path = termsPath ?? config.termsFile {
+            termsFilePath = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            let file = try TermsFile.load(path: path)
+            if let key = ProcessInfo.processInfo.environment[TermsFile.keyVariable], !key.isEmpty {
+                terms = try TermsMatcher(file: file, key: key)
+                rules.append(TermsMatcher.rule)
+            } else {
+                termsNotice = Notice(
+                    kind: .skipped, path: path,
+                    message: "client terms not checked: \(TermsFile.keyVariable) is not set (the file holds keyed hashes only)")
+            }
+        }
         self.failOn = failOn ?? config.failOn ?? .medium
         self.maxFileSize = maxFileSize.flatMap(ScanConfig.parseSize) ?? config.maxFileSize ?? 10 * 1024 * 1024
         if !loadBaseline {
@@ -80,6 +108,10 @@ func finish(
 ) throws {
     var report = report
     if let baseline = setup.baseline { report = baseline.apply(to: report) }
+    if let notice = setup.termsNotice {
+        report.notices.append(notice)
+        report.notices.sort(by: Notice.order)
+    }
     let formatter = ISO8601DateFormatter()
     var context = ReportContext(
         rules: setup.rules, displayRoot: displayRoot, failOn: setup.failOn,
@@ -88,6 +120,7 @@ func finish(
         showSecrets: options.showSecrets, startTime: formatter.string(from: started), endTime: formatter.string(from: Date()),
         commandLine: CommandLine.arguments.joined(separator: " "))
     context.usedBaseline = setup.baseline != nil
+    context.showSuppressed = options.showSuppressed
     do {
         try sink.write(options.format.reporter.render(report, context: context))
     } catch {

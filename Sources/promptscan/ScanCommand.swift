@@ -49,6 +49,12 @@ struct Scan: ParsableCommand {
     @Flag(name: .long, help: "Exit 0/1 even when some files could not be read (they are still reported).")
     var allowUnreadable = false
 
+    @Option(name: .long, help: "A client-terms file (keyed hashes; needs PROMPTSCAN_TERMS_KEY; default: the config's).")
+    var terms: String?
+
+    @Flag(name: .long, help: "List suppressed findings (well-known test values) in text output.")
+    var showSuppressed = false
+
     @Flag(name: .long, help: "Never use colour.")
     var noColor = false
 
@@ -65,7 +71,7 @@ struct Scan: ParsableCommand {
         do {
             setup = try RunSetup(
                 root: isDirectory(path) ? path : nil, configPath: config, extraRules: rules, failOn: failOn,
-                maxFileSize: maxFileSize, baselinePath: baseline)
+                maxFileSize: maxFileSize, baselinePath: baseline, termsPath: terms)
         } catch {
             throw fail(error)
         }
@@ -88,6 +94,10 @@ struct Scan: ParsableCommand {
             throw fail(error)
         }
         if let baseline = setup.baseline { report = baseline.apply(to: report) }
+        if let notice = setup.termsNotice {
+            report.notices.append(notice)
+            report.notices.sort(by: Notice.order)
+        }
         let isDirectory = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
         let displayRoot = isDirectory ? path : ((path as NSString).deletingLastPathComponent)
         let formatter = ISO8601DateFormatter()
@@ -98,6 +108,7 @@ struct Scan: ParsableCommand {
             showSecrets: showSecrets, startTime: formatter.string(from: started), endTime: formatter.string(from: Date()),
             commandLine: CommandLine.arguments.joined(separator: " "))
         context.usedBaseline = setup.baseline != nil
+        context.showSuppressed = showSuppressed
         let rendered = format.reporter.render(report, context: context)
         do {
             try sink.write(rendered)

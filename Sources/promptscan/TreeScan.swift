@@ -24,12 +24,25 @@ func scanTree(
             config.fileClass(for: item.path).map { ScanItem(path: item.path, fileClass: $0, source: item.source) } ?? item
         }
     }
+    var scanner = FileScanner(ruleSet: setup.ruleSet, showSecrets: showSecrets)
+    scanner.terms = setup.terms
+    var ownNotices: [Notice] = []
+    if let termsFile = setup.termsFilePath {
+        items.removeAll { item in
+            guard case let .file(absolutePath, _) = item.source,
+                URL(fileURLWithPath: absolutePath).standardizedFileURL.resolvingSymlinksInPath().path == termsFile
+            else { return false }
+            ownNotices.append(Notice(kind: .skipped, path: item.path, message: "the client-terms file of this run is not scanned"))
+            return true
+        }
+    }
     let engine = ScanEngine(
-        scanner: FileScanner(ruleSet: setup.ruleSet, showSecrets: showSecrets),
+        scanner: scanner,
         options: .init(threads: threads, maxFileSize: setup.maxFileSize))
     var report = engine.scan(items)
     if let profiler = RuleProfiler.shared { Console.error(profiler.report(ruleSet: setup.ruleSet)) }
     report.notices.append(contentsOf: walked.notices)
+    report.notices.append(contentsOf: ownNotices)
     report.notices.sort { a, b in
         if a.path != b.path { return Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8)) }
         return a.kind.rawValue < b.kind.rawValue

@@ -193,3 +193,56 @@ import TestSupport
         #expect(try promptscan(["scan", dir.path]).status == 0)
     }
 }
+
+/// `promptscan terms build` and `scan --terms`: hashes only on disk, opaque ids in findings, and
+/// one clear notice when the key is missing.
+@Suite struct TermsCLITests {
+    @Test func buildThenScan() throws {
+        let dir = try TemporaryDirectory("promptscan-terms")
+        defer { dir.remove() }
+        let input = try dir.write("names.txt", "Acme Corp\tC-0042\tcustomer\nProject Bluebird\nregex: (?<![A-Z0-9])ACME-\\d{6}(?![0-9])\n")
+        let tree = try TemporaryDirectory("promptscan-terms-tree")
+        defer { tree.remove() }
+        try tree.write("prompts/renewal.prompt", "Draft the AcmeCorp renewal email for ACME-123456.\n")
+        try tree.write("notes.md", "Nothing about clients here.\n")
+        let output = tree.path + "/.promptscan/terms.yaml"
+        let key = ["PROMPTSCAN_TERMS_KEY": "ci-secret-key"]
+
+        let noKey = try promptscan(["terms", "build", "--input", input.path, "--output", output], environment: ["PROMPTSCAN_TERMS_KEY": ""])
+        #expect(noKey.status == 2 && noKey.stderr.contains("PROMPTSCAN_TERMS_KEY is not set"))
+
+        let built = try promptscan(["terms", "build", "--input", input.path, "--output", output], environment: key)
+        #expect(built.status == 0, "\(built.stderr)")
+        let yaml = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(!yaml.lowercased().contains("acme corp") && !yaml.lowercased().contains("bluebird"))
+
+        let scan = try promptscan(["scan", tree.path, "--terms", output], environment: key)
+        #expect(scan.status == 1)
+        #expect(scan.stdout.contains("client-term  [prompt]  client identifier C-0042 (customer) in prompt file"))
+        #expect(scan.stdout.contains("terms.yaml: skipped: the client-terms file of this run is not scanned"))
+        #expect(scan.stdout.contains("ACCT-0001"))
+        #expect(!scan.stdout.lowercased().contains("acmecorp"))
+
+        let withoutKey = try promptscan(["scan", tree.path, "--terms", output], environment: ["PROMPTSCAN_TERMS_KEY": ""])
+        #expect(withoutKey.status == 0)
+        #expect(withoutKey.stdout.components(separatedBy: "PROMPTSCAN_TERMS_KEY is not set").count == 2)
+        #expect(!withoutKey.stdout.contains("client-term  "))
+    }
+
+    @Test func suppressedTestValuesNeverFail() throws {
+        let tree = try TemporaryDirectory("promptscan-known")
+        defer { tree.remove() }
+        try tree.write("tests/fixtures/charge.json", "{\"card\": \"4242 4242 4242 4242\", \"ssn\": \"078-05-1120\"}\n")
+        let text = try promptscan(["scan", tree.path, "--fail-on", "low"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("2 known test values suppressed"))
+        #expect(!text.stdout.contains("charge.json:1"))
+        let shown = try promptscan(["scan", tree.path, "--show-suppressed"])
+        #expect(shown.stdout.contains("payment-card"))
+        let sarifPath = tree.path + "/out.sarif"
+        _ = try promptscan(["scan", tree.path, "--format", "sarif", "--output", sarifPath])
+        let sarif = try String(contentsOfFile: sarifPath, encoding: .utf8)
+        #expect(sarif.contains("\"justification\" : \"well-known public test value"))
+        #expect(sarif.contains("\"kind\" : \"external\""))
+    }
+}

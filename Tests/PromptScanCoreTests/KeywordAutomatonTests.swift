@@ -31,7 +31,7 @@ import Testing
               - {id: c, name: C, category: secret, severity: low, description: d, remediation: r, pattern: 'gamma_\\d+', examples: [gamma_1], negative_examples: [gamma]}
             """
         let set = try RuleSet(RuleLoader.parse(yaml: yaml, path: "k.yml"))
-        func triggered(_ text: String) -> [Int] { Array(text.utf8).withUnsafeBytes { set.triggeredRules(in: $0) } }
+        func triggered(_ text: String) -> [Int] { Array(text.utf8).withUnsafeBytes { set.triggeredRules(in: $0, fileClass: .other) } }
         #expect(triggered("BETA_9") == [1, 2])
         #expect(triggered("nothing") == [2])
         #expect(triggered("alpha_ beta_") == [0, 1, 2])

@@ -50,6 +50,16 @@ public enum RuleSourceEmitter {
             fields.append("negativeExamples: \(examples(rule.negativeExamples))")
             fields.append("scope: Rule.Scope(rawValue: \(literal(rule.scope.rawValue)))!")
             fields.append("origin: \(origin(rule.origin))")
+            fields.append("confidence: \(rule.confidence.map { "\($0)" } ?? "nil")")
+            fields.append("context: \(list(rule.context))")
+            fields.append("contextKeys: \(list(rule.contextKeys))")
+            fields.append("requiresContext: Set(\(list(rule.requiresContext.map(\.rawValue).sorted())).map { FileClass(rawValue: $0)! })")
+            fields.append("negativeContext: \(list(rule.negativeContext))")
+            fields.append("knownTest: \(list(rule.knownTest))")
+            fields.append("knownTestSource: \(rule.knownTestSource.map(literal) ?? "nil")")
+            fields.append("minDigitRun: \(rule.minDigitRun.map { "\($0)" } ?? "nil")")
+            fields.append("recordKind: \(rule.recordKind.map(literal) ?? "nil")")
+            fields.append("record: \(rule.record)")
             out += fields.map { "                \($0)" }.joined(separator: ",\n") + "\n            ))\n"
         }
         out += "        return rules\n    }()\n}\n"

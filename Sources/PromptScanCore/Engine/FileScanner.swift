@@ -8,6 +8,8 @@ public struct FileScanner: Sendable {
     public let ruleSet: RuleSet
     public let showSecrets: Bool
     public let fingerprinter: Fingerprinter
+    /// Client terms (`--terms`), matched after the rules when set.
+    public var terms: TermsMatcher? = nil
 
     public init(ruleSet: RuleSet, showSecrets: Bool = false, fingerprinter: Fingerprinter = Fingerprinter()) {
         self.ruleSet = ruleSet
@@ -19,6 +21,12 @@ public struct FileScanner: Sendable {
     struct Candidate {
         let rule: Int
         let secret: Range<Int>
+        /// pii/phi rules: the severity after validation and file-class escalation, and the score.
+        var severity: Severity? = nil
+        var suppression: Suppression? = nil
+        var confidence: Double? = nil
+        var contextHit: Bool? = nil
+        var message: String? = nil
     }
 
     /// Findings and notices for `bytes`, the content of `path`.
@@ -29,9 +37,14 @@ public struct FileScanner: Sendable {
         var candidates: [Candidate] = []
         var vetoed: [Range<Int>] = []  // values a specific rule recognised and rejected
         var notices: [Notice] = []
-        let prefilter = ruleSet.prefilter(bytes)
+        // The record rule is computed from the other pii/phi findings: run those too.
+        var running = onlyRules
+        if let only = onlyRules, only.contains(where: { ruleSet.rules[$0].rule.record }) {
+            running = only.union(ruleSet.privacyRules)
+        }
+        let prefilter = ruleSet.prefilter(bytes, fileClass: fileClass)
         for index in prefilter.rules {
-            if let onlyRules, !onlyRules.contains(index) { continue }
+            if let running, !running.contains(index) { continue }
             let compiled = ruleSet.rules[index]
             guard compiled.applies(toPath: path, fileClass: fileClass) else { continue }
             let before = candidates.count
@@ -50,6 +63,12 @@ public struct FileScanner: Sendable {
                 try compiled.pattern.forEachMatch(in: bytes, range: range, scratch: scratch) { match in
                     matched += 1
                     guard !match.secret.isEmpty else { return }
+                    if compiled.rule.isPrivacy {
+                        if let candidate = privacyCandidate(index, match.secret, in: bytes, fileClass: fileClass, scratch: scratch) {
+                            candidates.append(candidate)
+                        }
+                        return
+                    }
                     if confirm(compiled, UnsafeRawBufferPointer(rebasing: bytes[match.secret]), scratch: scratch) {
                         candidates.append(Candidate(rule: index, secret: match.secret))
                     } else if !compiled.rule.generic && compiled.rule.category != .consumerEndpoint {
@@ -80,7 +99,25 @@ public struct FileScanner: Sendable {
             }
         }
         let kept = resolveOverlaps(candidates)
-        return (locate(kept, in: bytes, path: path, fileClass: fileClass), notices)
+        var findings = locate(kept, in: bytes, path: path, fileClass: fileClass)
+        if let record = ruleSet.recordRule, running?.contains(record) ?? true, PrivacyPolicy.recordClasses.contains(fileClass),
+            let finding = PHIRecord.finding(from: findings, rule: ruleSet.rules[record].rule, ruleSet: ruleSet, fingerprinter: fingerprinter, showSecrets: showSecrets)
+        {
+            findings.append(finding)
+            findings.sort(by: Finding.reportOrder)
+        }
+        if let terms, onlyRules == nil {
+            let termFindings = clientTermFindings(terms, in: bytes, path: path, fileClass: fileClass, scratch: scratch)
+            if !termFindings.isEmpty {
+                findings.append(contentsOf: termFindings)
+                findings.sort(by: Finding.reportOrder)
+            }
+        }
+        if let onlyRules, running != onlyRules {
+            let ids = Set(onlyRules.map { ruleSet.rules[$0].rule.id })
+            findings.removeAll { !ids.contains($0.ruleID) }
+        }
+        return (findings, notices)
     }
 
     /// Whether a candidate value survives the rule's checks.
@@ -103,7 +140,9 @@ public struct FileScanner: Sendable {
             let ra = rules[a.rule].rule
             let rb = rules[b.rule].rule
             if ra.generic != rb.generic { return !ra.generic }
-            if ra.severity != rb.severity { return ra.severity > rb.severity }
+            let sa = a.severity ?? ra.severity
+            let sb = b.severity ?? rb.severity
+            if sa != sb { return sa > sb }
             if a.secret.count != b.secret.count { return a.secret.count > b.secret.count }
             if a.rule != b.rule { return a.rule < b.rule }
             return a.secret.lowerBound < b.secret.lowerBound
@@ -135,11 +174,11 @@ public struct FileScanner: Sendable {
             let value = Array(bytes[candidate.secret])
             let start = locator.position(of: candidate.secret.lowerBound)
             let end = locator.end(of: candidate.secret, startingAt: start)
-            return Finding(
+            var finding = Finding(
                 ruleID: rule.id,
                 ruleName: rule.name,
                 category: rule.category,
-                severity: compiled.severity(in: fileClass, path: path),
+                severity: candidate.severity ?? compiled.severity(in: fileClass, path: path),
                 path: path,
                 line: start.line,
                 column: start.column,
@@ -147,13 +186,17 @@ public struct FileScanner: Sendable {
                 endColumn: end.column,
                 byteRange: candidate.secret,
                 fileClass: fileClass,
-                message: rule.message ?? "\(rule.name) found",
+                message: candidate.message ?? rule.message ?? "\(rule.name) found",
                 preview: Redaction.preview(value),
                 fingerprint: fingerprinter.fingerprint(ruleID: rule.id, value: value),
                 validator: compiled.validator?.name,
                 revealed: showSecrets ? String(decoding: value, as: UTF8.self) : nil,
                 allowedInline: InlineAllow.covers(bytes, lineStart: start.lineStart)
             )
+            finding.suppression = candidate.suppression
+            finding.confidence = candidate.confidence
+            finding.contextHit = candidate.contextHit
+            return finding
         }
     }
 }

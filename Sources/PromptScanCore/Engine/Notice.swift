@@ -27,7 +27,7 @@ public struct Notice: Sendable, Hashable {
         "\(path): \(kind.rawValue): \(ruleID.map { "rule '\($0)': " } ?? "")\(message)"
     }
 
-    static func order(_ a: Notice, _ b: Notice) -> Bool {
+    public static func order(_ a: Notice, _ b: Notice) -> Bool {
         if a.path != b.path { return Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8)) }
         if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
         return (a.ruleID ?? "") < (b.ruleID ?? "")

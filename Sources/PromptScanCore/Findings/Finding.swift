@@ -38,6 +38,12 @@ public struct Finding: Sendable, Hashable {
 
     /// Whether the finding counts against `--fail-on`: not allowed inline, not in the baseline.
     public var isActive: Bool { !allowedInline && !baselined }
+    /// Set for well-known test values: reported as a suppressed note that never fails a run.
+    public var suppression: Suppression? = nil
+    /// The confidence of a pii/phi finding (DETECTION.md §0.3); nil for secrets.
+    public var confidence: Double? = nil
+    /// Whether a context word or key was found around a pii/phi finding.
+    public var contextHit: Bool? = nil
 
     /// The order findings are reported in: path (bytewise), line, column, rule id.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {

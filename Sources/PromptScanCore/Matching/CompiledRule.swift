@@ -8,6 +8,12 @@ public struct CompiledRule: Sendable {
     public let requires: Pattern?
     /// The `files` globs, compiled.
     public let files: [PathGlob]
+    /// Anchored `known_test` patterns (pii/phi rules).
+    public let knownTest: [Pattern]
+    /// The rule's context words and keys (pii/phi rules).
+    public let context: ContextMatcher
+    /// Words that drop a match when they occur just before it.
+    public let negativeContext: ContextMatcher
 
     /// Compiles `rule`, failing with an error that names the rule's file, line, id and the PCRE2 offset.
     public init(_ rule: Rule) throws(PromptScanError) {
@@ -42,6 +48,19 @@ public struct CompiledRule: Sendable {
             requires = nil
         }
         files = rule.files.map(PathGlob.init)
+        var knownTest: [Pattern] = []
+        for source in rule.knownTest {
+            do {
+                knownTest.append(try Pattern("^(?:" + source + ")$"))
+            } catch {
+                throw .ruleFile(
+                    path: rule.origin.file, line: rule.origin.line, ruleID: rule.id,
+                    message: "known_test pattern '\(source)' does not compile at offset \(max(0, error.offset - 4)): \(error.message)")
+            }
+        }
+        self.knownTest = knownTest
+        context = ContextMatcher(phrases: rule.context + rule.contextKeys)
+        negativeContext = ContextMatcher(phrases: rule.negativeContext)
         if let name = rule.validator {
             guard let validator = Validators.named(name) else {
                 throw .ruleFile(

@@ -10,6 +10,12 @@ public final class RuleSet: Sendable {
     let trackedKeywords: [Bool]
     /// For each rule, the automaton indices of its keywords.
     let keywordsOfRule: [[Int]]
+    /// For each keyword of the automaton, the pii/phi rules that need it as context in some file classes.
+    let contextRulesByKeyword: [[Int]]
+    /// The pii/phi rules (gated by file class, context words and digit runs).
+    let privacyRules: [Int]
+    /// Whether any rule has a `min_digit_run` (the digit-run pass is skipped otherwise).
+    let needsDigitRun: Bool
     /// The largest capture-group count of any pattern (sizes the match data).
     public let maxGroups: Int
 
@@ -46,6 +52,22 @@ public final class RuleSet: Sendable {
                 }
             }
         }
+        var contextByKeyword = [[Int]](repeating: [], count: keywords.count)
+        for (index, rule) in compiled.enumerated() where rule.rule.isPrivacy && !rule.rule.requiresContext.isEmpty {
+            for word in Set(ContextMatcher.prefilterWords(rule.rule.context + rule.rule.contextKeys)) {
+                if let existing = keywordIndex[word] {
+                    contextByKeyword[existing].append(index)
+                } else {
+                    keywordIndex[word] = keywords.count
+                    keywords.append(word)
+                    byKeyword.append([])
+                    contextByKeyword.append([index])
+                }
+            }
+        }
+        contextRulesByKeyword = contextByKeyword
+        privacyRules = compiled.indices.filter { compiled[$0].rule.isPrivacy }
+        needsDigitRun = compiled.contains { $0.rule.minDigitRun != nil }
         automaton = KeywordAutomaton(keywords: keywords)
         var tracked = [Bool](repeating: false, count: keywords.count)
         keywordsOfRule = compiled.map { rule in
@@ -67,12 +89,12 @@ public final class RuleSet: Sendable {
         let hits: [[Int]]
     }
 
-    /// The keyword pass over `bytes`.
-    public func prefilter(_ bytes: UnsafeRawBufferPointer) -> Prefilter {
+    /// The keyword pass over `bytes` (a file of `fileClass`).
+    public func prefilter(_ bytes: UnsafeRawBufferPointer, fileClass: FileClass) -> Prefilter {
         var seen = [Bool](repeating: false, count: automaton.keywordCount)
         var hits = [[Int]](repeating: [], count: automaton.keywordCount)
-        let found = automaton.scan(bytes, into: &seen, track: trackedKeywords, hits: &hits)
-        return Prefilter(rules: triggered(seen: seen, found: found), hits: hits)
+        automaton.scan(bytes, into: &seen, track: trackedKeywords, hits: &hits)
+        return Prefilter(rules: triggered(seen: seen, bytes: bytes, fileClass: fileClass), hits: hits)
     }
 
     /// The lines (byte ranges, each ending after its line break) holding one of `rule`'s keywords,
@@ -100,20 +122,41 @@ public final class RuleSet: Sendable {
         return ranges
     }
 
-    /// The indices of the rules whose keywords occur in `bytes` (and the keyword-less ones), sorted.
-    public func triggeredRules(in bytes: UnsafeRawBufferPointer) -> [Int] {
+    /// The rules to run on a file of `fileClass` (see `triggered(seen:bytes:fileClass:)`).
+    public func triggeredRules(in bytes: UnsafeRawBufferPointer, fileClass: FileClass) -> [Int] {
         var seen = [Bool](repeating: false, count: automaton.keywordCount)
-        let found = automaton.scan(bytes, into: &seen)
-        return triggered(seen: seen, found: found)
+        automaton.scan(bytes, into: &seen)
+        return triggered(seen: seen, bytes: bytes, fileClass: fileClass)
     }
 
-    private func triggered(seen: [Bool], found: Int) -> [Int] {
-        if found == 0 { return unconditionalRules }
+    /// The rules whose keywords were seen (and the keyword-less ones), sorted; then for pii/phi rules
+    /// the file-class gates (`classes`, no env files, the record rule never runs its pattern), context
+    /// words where the class requires context, and the `min_digit_run` prefilter.
+    private func triggered(seen: [Bool], bytes: UnsafeRawBufferPointer, fileClass: FileClass) -> [Int] {
         var triggered = [Bool](repeating: false, count: rules.count)
+        var contextSeen = [Bool](repeating: false, count: rules.count)
         for index in unconditionalRules { triggered[index] = true }
         for (keyword, wasSeen) in seen.enumerated() where wasSeen {
             for rule in rulesByKeyword[keyword] { triggered[rule] = true }
+            for rule in contextRulesByKeyword[keyword] { contextSeen[rule] = true }
+        }
+        var longestDigitRun: Int?
+        for index in privacyRules where triggered[index] {
+            let rule = rules[index].rule
+            if rule.record || PrivacyPolicy.threshold(fileClass) == nil || rule.classes?.contains(fileClass) == false
+                || (rule.requiresContext.contains(fileClass) && !contextSeen[index])
+            {
+                triggered[index] = false
+                continue
+            }
+            if let minimum = rule.minDigitRun, needsDigitRun {
+                if longestDigitRun == nil { longestDigitRun = DigitRun.longest(bytes) }
+                if longestDigitRun! < minimum { triggered[index] = false }
+            }
         }
         return triggered.indices.filter { triggered[$0] }
     }
+
+    /// The index of the PHI record rule, if loaded.
+    public var recordRule: Int? { rules.firstIndex { $0.rule.record } }
 }

@@ -38,6 +38,7 @@ public struct JSONReporter: Reporter {
         var suppressed: String? = nil
         var baseline_state: String? = nil
         var commit: String? = nil
+        var suppression: String? = nil
     }
 
     struct NoticeObject: Encodable {
@@ -67,7 +68,7 @@ public struct JSONReporter: Reporter {
                     path: context.display($0.path), line: $0.line, column: $0.column, end_line: $0.endLine, end_column: $0.endColumn,
                     file_class: $0.fileClass.rawValue, message: $0.message, preview: $0.preview, fingerprint: $0.fingerprint,
                     validator: $0.validator, secret: context.showSecrets ? $0.revealed : nil, decoded_from: $0.decodedFrom,
-                    suppressed: $0.allowedInline ? "inSource" : nil, baseline_state: context.baselineState(of: $0), commit: $0.commit)
+                    suppressed: $0.allowedInline ? "inSource" : nil, baseline_state: context.baselineState(of: $0), commit: $0.commit, suppression: $0.suppression?.justification)
             },
             notices: report.notices.map {
                 NoticeObject(kind: $0.kind.rawValue, path: context.display($0.path), message: $0.message, rule_id: $0.ruleID)

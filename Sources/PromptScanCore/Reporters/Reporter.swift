@@ -10,6 +10,8 @@ public struct ReportContext: Sendable {
     /// ANSI colour in text output (only on a terminal).
     public var color: Bool
     public var showSecrets: Bool
+    /// Text output lists suppressed findings (known test values) too.
+    public var showSuppressed = false
     /// Start and end of the run (ISO 8601, UTC); nil in golden tests.
     public var startTime: String?
     public var endTime: String?

@@ -76,7 +76,8 @@ public struct SarifLog: Codable, Sendable {
         public var locations: [Location]
         public var partialFingerprints: [String: String]
         public var properties: ResultProperties
-        /// `[{kind: inSource}]` for a finding allowed by a `promptscan:allow` comment.
+        /// `[{kind: inSource}]` for a finding allowed by a `promptscan:allow` comment; `kind: external`
+        /// with a justification for known test values (DETECTION.md §1.6).
         public var suppressions: [Suppression]? = nil
         /// `unchanged` (in the baseline) or `new`, when the run used a baseline.
         public var baselineState: String? = nil
@@ -97,6 +98,9 @@ public struct SarifLog: Codable, Sendable {
         public var decodedFrom: String? = nil
         /// The commit that added the line (history scans).
         public var commit: String? = nil
+        public var confidence: Double? = nil
+        public var contextHit: Bool? = nil
+        public var knownTestValue: Bool? = nil
     }
 
     public struct Location: Codable, Sendable {

@@ -44,9 +44,9 @@ public struct SarifReporter: Reporter {
                     category: finding.category.rawValue, severity: finding.severity.rawValue, fileClass: finding.fileClass.rawValue,
                     redacted: finding.preview, validator: finding.validator, secret: context.showSecrets ? finding.revealed : nil,
                     decodedFrom: finding.decodedFrom,
-                    commit: finding.commit),
-                suppressions: finding.allowedInline
-                    ? [.init(kind: "inSource", justification: "promptscan:allow comment")] : nil,
+                    commit: finding.commit,
+                    confidence: finding.confidence, contextHit: finding.contextHit, knownTestValue: finding.suppression.map { _ in true }),
+                suppressions: SarifReporter.suppressions(of: finding),
                 baselineState: context.baselineState(of: finding))
         }
         let notifications = report.notices.map { notice in
@@ -101,6 +101,14 @@ public struct SarifReporter: Reporter {
             }
         }
         return out
+    }
+
+    /// SARIF suppressions: an inline `promptscan:allow` (`inSource`) and a known test value (`external`).
+    static func suppressions(of finding: Finding) -> [SarifLog.Suppression]? {
+        var list: [SarifLog.Suppression] = []
+        if finding.allowedInline { list.append(.init(kind: "inSource", justification: "promptscan:allow comment")) }
+        if let suppression = finding.suppression { list.append(.init(kind: suppression.kind, justification: suppression.justification)) }
+        return list.isEmpty ? nil : list
     }
 
     static func tags(for category: Category) -> [String] {

@@ -7,8 +7,9 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: ScanReport, context: ReportContext) -> String {
         var out = ""
-        // Findings allowed inline or in the baseline are counted in the summary, not listed.
-        for finding in report.findings where finding.isActive {
+        // Findings allowed inline or in the baseline are counted in the summary, not listed; suppressed
+        // test values are listed only with --show-suppressed.
+        for finding in report.findings where finding.isActive && (finding.suppression == nil || context.showSuppressed) {
             let severity = paint(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0), finding.severity, context)
             out += "\(context.display(finding.path)):\(finding.line):\(finding.column)  \(severity)  \(finding.ruleID)  [\(finding.fileClass.rawValue)]  "
             out += "\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? "")  \(context.value(of: finding))"
@@ -37,6 +38,10 @@ public struct TextReporter: Reporter {
         if allowed > 0 { line += ", \(allowed) allowed inline" }
         if baselined > 0 { line += ", \(baselined) in the baseline" }
         line += ", \(failing) at or above \(context.failOn.rawValue)"
+        let suppressed = report.findings.filter { $0.suppression != nil }.count
+        if suppressed > 0 {
+            line += ", \(suppressed) known test value\(suppressed == 1 ? "" : "s") suppressed\(context.showSuppressed ? "" : " (--show-suppressed)")"
+        }
         line += "; \(report.filesScanned) file\(report.filesScanned == 1 ? "" : "s") scanned"
         line += ", \(skipped) skipped, \(unreadable) unreadable"
         if report.ignoredCount > 0 { line += ", \(report.ignoredCount) ignored by ignore files" }

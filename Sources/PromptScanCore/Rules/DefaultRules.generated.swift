@@ -7,7 +7,7 @@
 enum DefaultRules {
     static let rules: [Rule] = {
         var rules: [Rule] = []
-        rules.reserveCapacity(283)
+        rules.reserveCapacity(317)
         rules.append(
             Rule(
                 id: "mcp-literal-secret",
@@ -46,7 +46,17 @@ enum DefaultRules {
                     Rule.Example(text: "\"apiKey\": \"{env:ANTHROPIC_API_KEY}\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/agent-configs.yml", line: 35)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/agent-configs.yml", line: 3)
+                origin: Rule.Origin(file: "Patterns/agent-configs.yml", line: 3),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -78,7 +88,17 @@ enum DefaultRules {
                     Rule.Example(text: "\"args\": [\"--tools=all\"]", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/agent-configs.yml", line: 57)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/agent-configs.yml", line: 36)
+                origin: Rule.Origin(file: "Patterns/agent-configs.yml", line: 36),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -112,7 +132,17 @@ enum DefaultRules {
                     Rule.Example(text: "Keys look like sk-ant-api03-… and end in AA.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 25)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 3)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 3),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -144,7 +174,17 @@ enum DefaultRules {
                     Rule.Example(text: "x-api-key: $ANTHROPIC_ADMIN_KEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 46)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 26)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 26),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -175,7 +215,17 @@ enum DefaultRules {
                     Rule.Example(text: "sk-ant-beta01-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 67)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 47)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 47),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -208,7 +258,17 @@ enum DefaultRules {
                     Rule.Example(text: "apiKey: process.env.OPENAI_API_KEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 91)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 68)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 68),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -239,7 +299,17 @@ enum DefaultRules {
                     Rule.Example(text: "sk-svcacct-0d2Kpn70DOPPrf8PZTn_l6qIeA3YPc8K76tdI7BE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 111)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 92)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 92),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -270,7 +340,17 @@ enum DefaultRules {
                     Rule.Example(text: "sk-admin-iqWx8MtfN8__KDlNBALUN9jgTFSKndRLIHtXnAKt2vp7I0tfz2_mnZ-qQAT3BlbkFKxoTFu3CTHdiCcY9vzqtwdoo-fB_1JkcyDgPNGH1GDDxAYeIX7n460eDIj-", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 131)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 112)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 112),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -301,7 +381,17 @@ enum DefaultRules {
                     Rule.Example(text: "openai.api_key = os.getenv('OPENAI_API_KEY')", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 151)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 132)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 132),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -332,7 +422,17 @@ enum DefaultRules {
                     Rule.Example(text: "sk-service-smlpe5YOpazuj3D87Hig4cYdqojT1x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 171)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 152)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 152),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -365,7 +465,17 @@ enum DefaultRules {
                     Rule.Example(text: "GOOGLE_API_KEY=${GOOGLE_API_KEY}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 195)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 172)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 172),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -397,7 +507,17 @@ enum DefaultRules {
                     Rule.Example(text: "Tokens start with ya29. and expire after one hour", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 217)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 196)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 196),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -431,7 +551,17 @@ enum DefaultRules {
                     Rule.Example(text: "AZURE_OPENAI_API_KEY=00000000000000000000000000000000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 241)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 218)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 218),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -463,7 +593,17 @@ enum DefaultRules {
                     Rule.Example(text: "MISTRAL_MODEL=mistral-large-latest", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 262)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 242)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 242),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -494,7 +634,17 @@ enum DefaultRules {
                     Rule.Example(text: "COHERE_API_KEY=<your-cohere-key>", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 282)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 263)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 263),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -525,7 +675,17 @@ enum DefaultRules {
                     Rule.Example(text: "GROQ_API_KEY=gsk_eBZwFcK4bIQ0RKffmrBWICAeldl13ej5BcFDoSfr", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 300)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 283)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 283),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -556,7 +716,17 @@ enum DefaultRules {
                     Rule.Example(text: "model: xai-grok-2-latest", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 318)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 301)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 301),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -587,7 +757,17 @@ enum DefaultRules {
                     Rule.Example(text: "pplx-2HQa5w5hndvQtfZzVFs8RUvKMTh6dyQK", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 336)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 319)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 319),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -618,7 +798,17 @@ enum DefaultRules {
                     Rule.Example(text: "DEEPSEEK_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 356)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 337)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 337),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -649,7 +839,17 @@ enum DefaultRules {
                     Rule.Example(text: "sk-or-v1-5a0c15af20531df957726b31b891049e1abf2e91", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 375)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 357)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 357),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -681,7 +881,17 @@ enum DefaultRules {
                     Rule.Example(text: "from hf_transfer import download", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 398)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 376)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 376),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -712,7 +922,17 @@ enum DefaultRules {
                     Rule.Example(text: "api_org_c687MdcrPhXxA36uREWY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 419)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 399)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 399),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -743,7 +963,17 @@ enum DefaultRules {
                     Rule.Example(text: "REPLICATE_API_TOKEN=r8_HzNgH8LzdiIdKd7eK7AH", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 440)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 420)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 420),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -774,7 +1004,17 @@ enum DefaultRules {
                     Rule.Example(text: "lsv2_pt_faa174df4aa7714351792ebaa3e6fd9f", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 460)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 441)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 441),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -805,7 +1045,17 @@ enum DefaultRules {
                     Rule.Example(text: "lsv2_sk_4444c6dbfd89931456bae406ae2c96_8811d87d3a", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 480)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 461)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 461),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -836,7 +1086,17 @@ enum DefaultRules {
                     Rule.Example(text: "pcsk_EgK9eD_lOOJhXSpMm3QfGWxdN317boKOURUgo", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 500)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 481)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 481),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -867,7 +1127,17 @@ enum DefaultRules {
                     Rule.Example(text: "PINECONE_ENVIRONMENT=us-west1-gcp", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 519)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 501)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 501),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -898,7 +1168,17 @@ enum DefaultRules {
                     Rule.Example(text: "AWS_BEARER_TOKEN_BEDROCK=${BEDROCK_KEY}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 540)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 520)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 520),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -929,7 +1209,17 @@ enum DefaultRules {
                     Rule.Example(text: "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29xUoMiMCa+ZuquSjhgm12mkwduhZX6hCHAQiwdPqYRCohdXoNRJ4CSEy/QEHxw", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 560)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 541)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 541),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -960,7 +1250,17 @@ enum DefaultRules {
                     Rule.Example(text: "tgp_v1_JMiqDwLL4JQS3g9eg14O", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 580)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 561)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 561),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -991,7 +1291,17 @@ enum DefaultRules {
                     Rule.Example(text: "together_hash = 'short'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 599)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 581)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 581),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1022,7 +1332,17 @@ enum DefaultRules {
                     Rule.Example(text: "fw_update_firmware_version_number_handler", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 619)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 600)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 600),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1053,7 +1373,17 @@ enum DefaultRules {
                     Rule.Example(text: "sk_52b4ec85c0b5daa28e9d535f2b4d602e", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 640)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 620)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 620),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1084,7 +1414,17 @@ enum DefaultRules {
                     Rule.Example(text: "xi-api-key: $ELEVENLABS_API_KEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 658)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 641)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 641),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1115,7 +1455,17 @@ enum DefaultRules {
                     Rule.Example(text: "import assemblyai as aai", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 677)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 659)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 659),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1146,7 +1496,17 @@ enum DefaultRules {
                     Rule.Example(text: "deepgram-sdk==3.2.0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 697)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 678)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 678),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1177,7 +1537,17 @@ enum DefaultRules {
                     Rule.Example(text: "VOYAGE_API_KEY=pa-jbmDAxQPM5ESOF33Vmoj", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 717)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 698)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 698),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1209,7 +1579,17 @@ enum DefaultRules {
                     Rule.Example(text: "WANDB_API_KEY=${WANDB_API_KEY}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 742)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 718)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 718),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1240,7 +1620,17 @@ enum DefaultRules {
                     Rule.Example(text: "cursor.execute(cache_key_949f98f27d5b9d7e8cecfd4388116846e58b3f3008d174254407983c6e9a2683)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 762)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 743)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 743),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1271,7 +1661,17 @@ enum DefaultRules {
                     Rule.Example(text: "ANYSCALE_API_KEY=esecret_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 781)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 763)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 763),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1302,7 +1702,17 @@ enum DefaultRules {
                     Rule.Example(text: "nvapi-o6qR_TIiRT8pJDdT8L4mpHowABwBzG", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 801)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 782)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 782),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1333,7 +1743,17 @@ enum DefaultRules {
                     Rule.Example(text: "fc-dcaab95a05e42f4e864c", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 821)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 802)
+                origin: Rule.Origin(file: "Patterns/ai-vendors.yml", line: 802),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1367,7 +1787,17 @@ enum DefaultRules {
                     Rule.Example(text: "AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 31)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 3)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 3),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1402,7 +1832,17 @@ enum DefaultRules {
                     Rule.Example(text: "aws_secret_access_key = aLgQOk3TSHZLQH3fU4NwxrWO02qQZN", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 60)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 32)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 32),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1433,7 +1873,17 @@ enum DefaultRules {
                     Rule.Example(text: "aws_session_token = IQoJb3JpZ2luX2Vj", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 80)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 61)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 61),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1465,7 +1915,17 @@ enum DefaultRules {
                     Rule.Example(text: "{\"type\": \"authorized_user\", \"client_id\": \"x.apps.googleusercontent.com\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 109)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 81)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 81),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1496,7 +1956,17 @@ enum DefaultRules {
                     Rule.Example(text: "GOCSPX-V8YdHTPM1OmuqY1pR02x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 129)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 110)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 110),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1527,7 +1997,17 @@ enum DefaultRules {
                     Rule.Example(text: "refresh_token: 1//0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 151)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 130)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 130),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1559,7 +2039,17 @@ enum DefaultRules {
                     Rule.Example(text: "AccountKey=3IdxccRtpIW632g9fN89PgpZ26EShCLtrTArDCSodc4=", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 173)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 152)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 152),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1591,7 +2081,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://example.com/?page=2&sig=abc", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 197)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 174)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 174),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1622,7 +2122,17 @@ enum DefaultRules {
                     Rule.Example(text: "SharedAccessKeyName=send-only", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 217)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 198)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 198),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1653,7 +2163,17 @@ enum DefaultRules {
                     Rule.Example(text: "AZURE_CLIENT_SECRET=abc8Q~short", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 239)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 218)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 218),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1684,7 +2204,17 @@ enum DefaultRules {
                     Rule.Example(text: "LTAI5tIRju", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 260)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 240)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 240),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1715,7 +2245,17 @@ enum DefaultRules {
                     Rule.Example(text: "ALIBABA_CLOUD_ACCESS_KEY_SECRET=QE2xgWp0UHskcP6R9NrC", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 280)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 261)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 261),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1746,7 +2286,17 @@ enum DefaultRules {
                     Rule.Example(text: "dop_v1_f32e53762b1073746d242d8197c8a5c60905d640", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 303)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 281)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 281),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1777,7 +2327,17 @@ enum DefaultRules {
                     Rule.Example(text: "doo_v1_3578d68ec48fa3c05d9d986492143871a69e8322", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 326)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 304)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 304),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1808,7 +2368,17 @@ enum DefaultRules {
                     Rule.Example(text: "dor_v1_09ef4745516bf0faedc4662ee58c77d2c9e65a5e", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 349)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 327)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 327),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1839,7 +2409,17 @@ enum DefaultRules {
                     Rule.Example(text: "IBM_API_KEY=k1EYKTry7SImOkwj8RaNej79G_UglZ", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 370)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 350)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 350),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1870,7 +2450,17 @@ enum DefaultRules {
                     Rule.Example(text: "CLOUDFLARE_ACCOUNT_ID=943aed3021a731d45606ecc584c7f37d", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 390)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 371)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 371),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1901,7 +2491,17 @@ enum DefaultRules {
                     Rule.Example(text: "CLOUDFLARE_API_KEY=09485f9b61628931293931cf9dd144e4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 410)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 391)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 391),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1932,7 +2532,17 @@ enum DefaultRules {
                     Rule.Example(text: "v1.0-5d4322d87addf5e98e5fe555-effa5d7d2cf1b760bf1201718825d500f8e486b686c9d3c752bd92289247", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 430)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 411)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 411),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1963,7 +2573,17 @@ enum DefaultRules {
                     Rule.Example(text: "HEROKU_API_KEY=${HEROKU_API_KEY}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 453)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 431)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 431),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -1994,7 +2614,17 @@ enum DefaultRules {
                     Rule.Example(text: "HRKU-AAkh5EEYiFgjN_cGkgx7jRbaOXg5sWv3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 473)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 454)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 454),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2025,7 +2655,17 @@ enum DefaultRules {
                     Rule.Example(text: "VERCEL_ORG_ID=team_CBAchUBniWKsnpHazEyJ4sev", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 493)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 474)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 474),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2056,7 +2696,17 @@ enum DefaultRules {
                     Rule.Example(text: "nfp_Yewi1AnPbVfD7VvoAXAR", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 514)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 494)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 494),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2087,7 +2737,17 @@ enum DefaultRules {
                     Rule.Example(text: "NETLIFY_SITE_ID=26b97601-1ea1-4924-b1f4-2f54ebc0c58d", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 532)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 515)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 515),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2118,7 +2778,17 @@ enum DefaultRules {
                     Rule.Example(text: "fo1_keClhqCjkcCN3zB_hg47", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 552)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 533)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 533),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2149,7 +2819,17 @@ enum DefaultRules {
                     Rule.Example(text: "fm2_Scuy548jfJZc1n/t9UZUJXi92LOMnG+IQhVQrZuP", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 573)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 553)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 553),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2180,7 +2860,17 @@ enum DefaultRules {
                     Rule.Example(text: "sbp_1514f807266ab69101b3640144b1e6", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 593)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 574)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 574),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2211,7 +2901,17 @@ enum DefaultRules {
                     Rule.Example(text: "SUPABASE_PUBLISHABLE_KEY=sb_publishable_eOxuQm_F1wIrOGFDPUggo9nPQCS5csn", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 614)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 594)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 594),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2242,7 +2942,17 @@ enum DefaultRules {
                     Rule.Example(text: "dapi5cd9acc6ca9405d63319", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 638)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 615)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 615),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2273,7 +2983,17 @@ enum DefaultRules {
                     Rule.Example(text: "dp.pt.siE3xnUq1XRQGuDIvQpZ", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 659)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 639)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 639),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2304,7 +3024,17 @@ enum DefaultRules {
                     Rule.Example(text: "abcdefghijklmn.atlasv1.short", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 684)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 660)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 660),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2335,7 +3065,17 @@ enum DefaultRules {
                     Rule.Example(text: "VAULT_TOKEN=hvs.yPkj1M0v3p71zEqxQlf9D5Ah", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 707)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 685)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 685),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2366,7 +3106,17 @@ enum DefaultRules {
                     Rule.Example(text: "hvb._Pla_IdveSoTnjFhqbaO_BKCh0k8eIxukRZu2bFW", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 728)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 708)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 708),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2397,7 +3147,17 @@ enum DefaultRules {
                     Rule.Example(text: "pul-a3ba55675ee0cfea7face045", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 749)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 729)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 729),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2428,7 +3188,17 @@ enum DefaultRules {
                     Rule.Example(text: "TS_AUTHKEY=tskey-auth-<key>", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 770)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 750)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 750),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2459,7 +3229,17 @@ enum DefaultRules {
                     Rule.Example(text: "sha256~SOm5LDLvVybh0h8kt3gr", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/cloud.yml", line: 791)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 771)
+                origin: Rule.Origin(file: "Patterns/cloud.yml", line: 771),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2492,7 +3272,17 @@ enum DefaultRules {
                     Rule.Example(text: "GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 25)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 3)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 3),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2525,7 +3315,17 @@ enum DefaultRules {
                     Rule.Example(text: "GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 48)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 26)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 26),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2558,7 +3358,17 @@ enum DefaultRules {
                     Rule.Example(text: "GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 71)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 49)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 49),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2591,7 +3401,17 @@ enum DefaultRules {
                     Rule.Example(text: "GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 94)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 72)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 72),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2624,7 +3444,17 @@ enum DefaultRules {
                     Rule.Example(text: "GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 116)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 95)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 95),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2655,7 +3485,17 @@ enum DefaultRules {
                     Rule.Example(text: "github_pat_JeSUVnhCCoUFm0eL0YkJzy_f7Fm11w3E5gZQZFjqNNBTUY4WUU5atxeH1unKZtx", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 136)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 117)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 117),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2686,7 +3526,17 @@ enum DefaultRules {
                     Rule.Example(text: "GITLAB_TOKEN=glpat-9HtJf7ZE6D3l", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 156)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 137)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 137),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2717,7 +3567,17 @@ enum DefaultRules {
                     Rule.Example(text: "GITLAB_TOKEN=glpat-kfW5VNKeUw5vcud5fXHHCHrV4FR", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 177)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 157)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 157),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2748,7 +3608,17 @@ enum DefaultRules {
                     Rule.Example(text: "glptt-b0fe34f6b18db45d4d78a5d6475bbf", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 197)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 178)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 178),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2779,7 +3649,17 @@ enum DefaultRules {
                     Rule.Example(text: "glrt-Hhq57q89sM", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 220)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 198)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 198),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2810,7 +3690,17 @@ enum DefaultRules {
                     Rule.Example(text: "GR1348941iEgHcJsn", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 240)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 221)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 221),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2841,7 +3731,17 @@ enum DefaultRules {
                     Rule.Example(text: "gldt-0mshPaTGqL", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 260)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 241)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 241),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2872,7 +3772,17 @@ enum DefaultRules {
                     Rule.Example(text: "gloas-qSIeXKA60cfZqAUIQbxXBxdYRbyxhK", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 280)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 261)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 261),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2903,7 +3813,17 @@ enum DefaultRules {
                     Rule.Example(text: "glcbt-64_0ryvr0dT", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 300)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 281)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 281),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2934,7 +3854,17 @@ enum DefaultRules {
                     Rule.Example(text: "NPM_TOKEN=npm_838vAnCLsvNehYu3uMx4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 321)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 301)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 301),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2965,7 +3895,17 @@ enum DefaultRules {
                     Rule.Example(text: "TWINE_PASSWORD=pypi-AgEIcHlwaS5vcmcxxxx", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 345)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 322)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 322),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -2996,7 +3936,17 @@ enum DefaultRules {
                     Rule.Example(text: "rubygems_44d186602d0a42ca5e1af23aaa1a08", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 366)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 346)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 346),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3027,7 +3977,17 @@ enum DefaultRules {
                     Rule.Example(text: "oy2xgs3ypizwnv78bql0fbk", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 387)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 367)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 367),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3058,7 +4018,17 @@ enum DefaultRules {
                     Rule.Example(text: "dckr_pat_aJH2rluvFgqt", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 407)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 388)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 388),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3089,7 +4059,17 @@ enum DefaultRules {
                     Rule.Example(text: "AKCpEXbUOe8qrZko7qCmooE4Z3tj7tqiH0hfA63zRxEh", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 428)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 408)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 408),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3120,7 +4100,17 @@ enum DefaultRules {
                     Rule.Example(text: "cmVmdGtuOjAxOjEtxBY41Ji8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 449)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 429)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 429),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3151,7 +4141,17 @@ enum DefaultRules {
                     Rule.Example(text: "ATATT3IbW_fVLlAdJALBc8P78PAa-IA5_rgzTsGPdZOPEC", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 470)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 450)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 450),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3182,7 +4182,17 @@ enum DefaultRules {
                     Rule.Example(text: "LATBbits.LATB5 = 1;", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 491)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 471)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 471),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3213,7 +4223,17 @@ enum DefaultRules {
                     Rule.Example(text: "BITBUCKET_PASSWORD=aaaaaaaaaaaaaaaaaaaa", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 511)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 492)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 492),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3244,7 +4264,17 @@ enum DefaultRules {
                     Rule.Example(text: "AZURE_DEVOPS_PAT=hTaQR8uyNJNg73DAx4QUtdNtfT6Lk0ERJIJDTInAAZDO0p3u", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 533)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 512)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 512),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3275,7 +4305,17 @@ enum DefaultRules {
                     Rule.Example(text: "AZURE_DEVOPS_ORG=https://dev.azure.com/acme", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 553)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 534)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 534),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3306,7 +4346,17 @@ enum DefaultRules {
                     Rule.Example(text: "sgp_32696b4340e907fc7c47", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 574)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 554)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 554),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3337,7 +4387,17 @@ enum DefaultRules {
                     Rule.Example(text: "PMAK-061ca36d399e25b36cf61eb1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 593)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 575)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 575),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3368,7 +4428,17 @@ enum DefaultRules {
                     Rule.Example(text: "glc_1BGoED2qedCbzPbL", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 617)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 594)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 594),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3399,7 +4469,17 @@ enum DefaultRules {
                     Rule.Example(text: "glsa_R6z8zOnZBqbi2BmNUD0egM9dnThcIR9Z", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 637)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 618)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 618),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3430,7 +4510,17 @@ enum DefaultRules {
                     Rule.Example(text: "SNYK_ORG_ID=77fb7ef6-95f7-4744-a119-adf4f6521176", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 657)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 638)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 638),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3461,7 +4551,17 @@ enum DefaultRules {
                     Rule.Example(text: "cioaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 679)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 658)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 658),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3492,7 +4592,17 @@ enum DefaultRules {
                     Rule.Example(text: "CLOJARS_USERNAME=acme", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 697)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 680)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 680),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3523,7 +4633,17 @@ enum DefaultRules {
                     Rule.Example(text: "{\"auth\": \"bm90LWEtcGFpcg==\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 724)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 698)
+                origin: Rule.Origin(file: "Patterns/code-hosts.yml", line: 698),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3556,7 +4676,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://claude.ai.example.net/api/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 27)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 6)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 6),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3590,7 +4720,17 @@ enum DefaultRules {
                     Rule.Example(text: "url: https://claude.ai.example.net/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 50)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 28)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 28),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3623,7 +4763,17 @@ enum DefaultRules {
                     Rule.Example(text: "api.poe.com metadata.ai docs.perplexity.ai", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 71)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 51)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 51),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3656,7 +4806,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://chatgpt.com.example.net/api/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 93)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 72)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 72),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3690,7 +4850,17 @@ enum DefaultRules {
                     Rule.Example(text: "url: https://chatgpt.com.example.net/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 116)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 94)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 94),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3723,7 +4893,17 @@ enum DefaultRules {
                     Rule.Example(text: "api.poe.com metadata.ai docs.perplexity.ai", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 137)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 117)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 117),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3756,7 +4936,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://gemini.google.com.example.net/api/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 159)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 138)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 138),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3790,7 +4980,17 @@ enum DefaultRules {
                     Rule.Example(text: "url: https://gemini.google.com.example.net/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 182)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 160)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 160),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3823,7 +5023,17 @@ enum DefaultRules {
                     Rule.Example(text: "api.poe.com metadata.ai docs.perplexity.ai", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 203)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 183)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 183),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3856,7 +5066,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://copilot.microsoft.com.example.net/api/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 225)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 204)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 204),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3890,7 +5110,17 @@ enum DefaultRules {
                     Rule.Example(text: "url: https://copilot.microsoft.com.example.net/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 248)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 226)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 226),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3923,7 +5153,17 @@ enum DefaultRules {
                     Rule.Example(text: "api.poe.com metadata.ai docs.perplexity.ai", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 269)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 249)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 249),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3956,7 +5196,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://chat.mistral.ai.example.net/api/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 291)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 270)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 270),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -3990,7 +5240,17 @@ enum DefaultRules {
                     Rule.Example(text: "url: https://chat.mistral.ai.example.net/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 314)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 292)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 292),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4023,7 +5283,17 @@ enum DefaultRules {
                     Rule.Example(text: "api.poe.com metadata.ai docs.perplexity.ai", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 335)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 315)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 315),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4056,7 +5326,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://www.perplexity.ai.example.net/api/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 357)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 336)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 336),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4090,7 +5370,17 @@ enum DefaultRules {
                     Rule.Example(text: "url: https://www.perplexity.ai.example.net/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 380)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 358)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 358),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4123,7 +5413,17 @@ enum DefaultRules {
                     Rule.Example(text: "api.poe.com metadata.ai docs.perplexity.ai", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 401)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 381)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 381),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4156,7 +5456,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://chat.deepseek.com.example.net/api/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 423)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 402)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 402),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4190,7 +5500,17 @@ enum DefaultRules {
                     Rule.Example(text: "url: https://chat.deepseek.com.example.net/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 446)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 424)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 424),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4223,7 +5543,17 @@ enum DefaultRules {
                     Rule.Example(text: "api.poe.com metadata.ai docs.perplexity.ai", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 467)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 447)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 447),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4256,7 +5586,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://grok.com.example.net/api/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 489)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 468)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 468),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4290,7 +5630,17 @@ enum DefaultRules {
                     Rule.Example(text: "url: https://grok.com.example.net/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 512)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 490)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 490),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4323,7 +5673,17 @@ enum DefaultRules {
                     Rule.Example(text: "api.poe.com metadata.ai docs.perplexity.ai", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 533)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 513)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 513),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4356,7 +5716,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://poe.com.example.net/api/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 555)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 534)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 534),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4390,7 +5760,17 @@ enum DefaultRules {
                     Rule.Example(text: "url: https://poe.com.example.net/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 578)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 556)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 556),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4423,7 +5803,17 @@ enum DefaultRules {
                     Rule.Example(text: "api.poe.com metadata.ai docs.perplexity.ai", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 599)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 579)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 579),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4456,7 +5846,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://beta.character.ai.example.net/api/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 621)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 600)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 600),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4490,7 +5890,17 @@ enum DefaultRules {
                     Rule.Example(text: "url: https://beta.character.ai.example.net/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 644)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 622)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 622),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4523,7 +5933,17 @@ enum DefaultRules {
                     Rule.Example(text: "api.poe.com metadata.ai docs.perplexity.ai", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 665)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 645)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 645),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4556,7 +5976,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://www.meta.ai.example.net/api/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 687)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 666)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 666),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4590,7 +6020,17 @@ enum DefaultRules {
                     Rule.Example(text: "url: https://www.meta.ai.example.net/x", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 710)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 688)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 688),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4623,7 +6063,17 @@ enum DefaultRules {
                     Rule.Example(text: "api.poe.com metadata.ai docs.perplexity.ai", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 731)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 711)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 711),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4654,7 +6104,17 @@ enum DefaultRules {
                     Rule.Example(text: "# https://chatgpt.com __Secure-next-auth.session-token=${CHATGPT_SESSION}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 752)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 732)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 732),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4683,7 +6143,17 @@ enum DefaultRules {
                     Rule.Example(text: "headers = {\"cookie\": \"__Secure-next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..-tpPnmqfHnPBDKIY.ZSfV5RocimMZKL6mDqqD9QntliWTytq4pF9A9pahp5h0tbYM5_DZZO7izlHFjIWHhl283NUmtjXJk37QcdWFsuTxNSLrAEQ4jvrxAv4htdyG1tLYqkEAhhoaMH9MtySeDkrD2o1fi7-WUV9c3T3Vdhf_3o5cGmpyepAoJXOpbuZ8l5mBPRI5.3uuzlmzmApAtPhqZK4RoKo\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 772)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 754)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 754),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4714,7 +6184,17 @@ enum DefaultRules {
                     Rule.Example(text: "# gemini.google.com __Secure-1PSID=${PSID}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 793)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 773)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 773),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4744,7 +6224,17 @@ enum DefaultRules {
                     Rule.Example(text: "# copilot.microsoft.com _U = \"${BING_U}\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 814)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 795)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 795),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4774,7 +6264,17 @@ enum DefaultRules {
                     Rule.Example(text: "# chat.deepseek.com userToken = \"${DEEPSEEK_USER_TOKEN}\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 835)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 816)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 816),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4804,7 +6304,17 @@ enum DefaultRules {
                     Rule.Example(text: "sso = true", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 856)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 837)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 837),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4834,7 +6344,17 @@ enum DefaultRules {
                     Rule.Example(text: "# poe.com \"p-b\": \"${POE_P_B}\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 876)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 857)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 857),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4863,7 +6383,17 @@ enum DefaultRules {
                     Rule.Example(text: "headers = {\"Authorization\": \"Token f10295a704341971559eb0e8ac687c70353342c0\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 896)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 878)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 878),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4892,7 +6422,17 @@ enum DefaultRules {
                     Rule.Example(text: "cookies = {\"datr\": \"mhEG4WcSx1DzgvPhzyKU7lX-\"}  # facebook.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 916)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 897)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 897),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4924,7 +6464,17 @@ enum DefaultRules {
                     Rule.Example(text: "OPENAI_API_KEY=sk-proj-abc", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 936)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 917)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 917),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4953,7 +6503,17 @@ enum DefaultRules {
                     Rule.Example(text: "{\"id_token\": \"eyJhbGciOiAiUlMyNTYiLCAia2lkIjogIldBcm5zdjBBIiwgInR5cCI6ICJKV1QifQ.eyJpc3MiOiAiaHR0cHM6Ly9hY2NvdW50cy5nb29nbGUuY29tIiwgImF1ZCI6ICJ4IiwgImV4cCI6IDE3NjcyMjU2MDB9.y6kuhByyuflPQBzglzHbvNoPhLly4Yt_Hdj9IJlC-I7GoYAmGvb_V7hTDCg6ctIvA-GpLsfECSF92WgPmjcMxE\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 954)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 937)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 937),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -4984,7 +6544,17 @@ enum DefaultRules {
                     Rule.Example(text: "headers = {\"Authorization\": \"Bearer x\", \"anthropic-beta\": \"prompt-caching-2024-07-31\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 973)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 955)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 955),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5014,7 +6584,17 @@ enum DefaultRules {
                     Rule.Example(text: "unset CLAUDE_CODE_OAUTH_TOKEN", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 993)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 974)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 974),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5043,7 +6623,17 @@ enum DefaultRules {
                     Rule.Example(text: "cookies = {\"cf_clearance\": \"OLuOEIojYENtJXJcCZOuphBnb6tBQ9gZ09_cdnZaBd9\"}  # our own site", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1012)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 994)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 994),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5077,7 +6667,17 @@ enum DefaultRules {
                     Rule.Example(text: "# claude-api is not used here", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1034)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1013)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1013),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5108,7 +6708,17 @@ enum DefaultRules {
                     Rule.Example(text: "\"chatgpt\": \"^5.2.5\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1053)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1035)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1035),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5142,7 +6752,17 @@ enum DefaultRules {
                     Rule.Example(text: "import poetry", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1075)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1054)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1054),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5173,7 +6793,17 @@ enum DefaultRules {
                     Rule.Example(text: "import Anthropic from '@anthropic-ai/sdk'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1094)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1076)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1076),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5204,7 +6834,17 @@ enum DefaultRules {
                     Rule.Example(text: "sessionKey: sk-ant-sid01-VwR7dxN49SUgAaP7n79gD53ZamAZJZ", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1114)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1095)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1095),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5235,7 +6875,17 @@ enum DefaultRules {
                     Rule.Example(text: "accessToken: sk-ant-oat01-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1134)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1115)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1115),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5266,7 +6916,17 @@ enum DefaultRules {
                     Rule.Example(text: "\"refreshToken\": \"sk-ant-ort01-abc\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1154)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1135)
+                origin: Rule.Origin(file: "Patterns/consumer-endpoints.yml", line: 1135),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5324,7 +6984,17 @@ enum DefaultRules {
                     Rule.Example(text: "DB_PASSWORD=$DB_PASSWORD", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/generic.yml", line: 58)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/generic.yml", line: 6)
+                origin: Rule.Origin(file: "Patterns/generic.yml", line: 6),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5359,7 +7029,17 @@ enum DefaultRules {
                     Rule.Example(text: "kinit --password-file=/etc/krb.pw", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/generic.yml", line: 85)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/generic.yml", line: 60)
+                origin: Rule.Origin(file: "Patterns/generic.yml", line: 60),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5392,7 +7072,17 @@ enum DefaultRules {
                     Rule.Example(text: "docker login -u user -p <password>", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/generic.yml", line: 109)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/generic.yml", line: 87)
+                origin: Rule.Origin(file: "Patterns/generic.yml", line: 87),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5425,7 +7115,17 @@ enum DefaultRules {
                     Rule.Example(text: "curl -u user:<password> https://api.acme.io", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/generic.yml", line: 136)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/generic.yml", line: 111)
+                origin: Rule.Origin(file: "Patterns/generic.yml", line: 111),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5457,7 +7157,17 @@ enum DefaultRules {
                     Rule.Example(text: "The state machine password reset flow is documented below.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/generic.yml", line: 162)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/generic.yml", line: 138)
+                origin: Rule.Origin(file: "Patterns/generic.yml", line: 138),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5500,7 +7210,17 @@ enum DefaultRules {
                     Rule.Example(text: "{\"client_secret\":\"pi_3PqR8sLkT2mN9vXw1aB4cD7e_secret_Zk8wQ2rT5yU1iO4pL7sD9fG3h\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/generic.yml", line: 201)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/generic.yml", line: 164)
+                origin: Rule.Origin(file: "Patterns/generic.yml", line: 164),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5544,7 +7264,17 @@ enum DefaultRules {
                     Rule.Example(text: "apiKey: string;", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/generic.yml", line: 238)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/generic.yml", line: 203)
+                origin: Rule.Origin(file: "Patterns/generic.yml", line: 203),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5584,7 +7314,17 @@ enum DefaultRules {
                     Rule.Example(text: "token: \"****************\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/generic.yml", line: 270)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/generic.yml", line: 240)
+                origin: Rule.Origin(file: "Patterns/generic.yml", line: 240),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5618,7 +7358,17 @@ enum DefaultRules {
                     Rule.Example(text: "privateKey: process.env.PRIVATE_KEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/generic.yml", line: 296)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/generic.yml", line: 272)
+                origin: Rule.Origin(file: "Patterns/generic.yml", line: 272),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5651,7 +7401,17 @@ enum DefaultRules {
                     Rule.Example(text: "<label>Password</label>", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/generic.yml", line: 326)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/generic.yml", line: 298)
+                origin: Rule.Origin(file: "Patterns/generic.yml", line: 298),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5683,7 +7443,17 @@ enum DefaultRules {
                     Rule.Example(text: "<secretRef>db-credentials</secretRef>", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/generic.yml", line: 352)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/generic.yml", line: 328)
+                origin: Rule.Origin(file: "Patterns/generic.yml", line: 328),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5715,7 +7485,17 @@ enum DefaultRules {
                     Rule.Example(text: "<add key=\"PageSize\" value=\"25\" />", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/generic.yml", line: 376)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/generic.yml", line: 354)
+                origin: Rule.Origin(file: "Patterns/generic.yml", line: 354),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5750,7 +7530,17 @@ enum DefaultRules {
                     Rule.Example(text: "Paste the block that starts with -----BEGIN RSA PRIVATE KEY----- into the vault.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 140)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 3)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 3),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5781,7 +7571,17 @@ enum DefaultRules {
                     Rule.Example(text: "{\"type\": \"service_account\", \"private_key\": \"-----BEGIN PRIVATE KEY-----\\nMIIr7my0ar+ZIPKB92H1iBZgY028I4cD/C8xdRbecGaQJf/9JezEbUaTT+MmwGfW\\n7eVLg/YviiGCHJc8inrlVICDxcD84hrFeLPsAEr6Vlk1+X2TFiVjspdxag0YH+Op\\nG5siQs4T90Qp+FVE5LPFDsFVhd39zgvSf+67ua8Zw1Q494XazkdkZKH80+ZQCG/T\\nJdFsqZ2Q4VAed2dnmTTz+7oQKv69DQaPqw9rt0RYzHGnTWYBB7XbaUOhc9ONDYSR\\n4yddxbXXXelvbSgTcy4fQXImKAlznd5mbPsdGeDu3szYeLaSRJA9VWMCWGmynjPR\\nn7Xg3VAo8ZCBMC7gbsXyxDuH+7lGQj+Hf8YtN28Dvm3bfdYuHHgke7XMY31S8vB+\\nJAYxdmlfq6aY5XmzoHw=\\n-----END PRIVATE KEY-----\\n\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 162)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 141)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 141),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5812,7 +7612,17 @@ enum DefaultRules {
                     Rule.Example(text: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIR7RFnnk8edf2ZPTL6sgkMtCJsTSEJl18NDHumpSbTHM deploy@ci", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 230)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 163)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 163),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5843,7 +7653,17 @@ enum DefaultRules {
                     Rule.Example(text: "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nMILB9cCKzepDJIBc0IDC+QMPS3R2wpFEP9p38Z1oHBVGiQx+r6daQfu1eqUy39nf\n+NIYR2ptVeDGGl8/eiQN/81XIMkoEiZRhuJxZYFgcnPGXYZI49w2b1tIivHCeC3p\n7dsU7nziupROa+8XbnL8qE65PLZYJP72f3FFkrhL3znfSinfe+Ty2mcoJpwVGhPw\nJzd165GTcPhasdxvB94VQqxaBEXq1Ck/QVvqesPAy8H2RzJsxJMw9DwWj/aGWMZu\n9enwqpfHF2j+xNxsL0fICU8kEsNYFFFLplbjOjcDKhR1zAHPDQFOWJxuF2rqf5hq\nWF/k/sB43r5OESfR/NLoKpuQ2aSyrmxT16q2GJE8bJZTDUJnObN92OXqMEE06B3I\nDycjiWCa4G0QmKpuvMw=\n-----END PGP PUBLIC KEY BLOCK-----", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 302)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 231)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 231),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5874,7 +7694,17 @@ enum DefaultRules {
                     Rule.Example(text: "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: <comment>", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 354)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 313)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 313),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5908,7 +7738,17 @@ enum DefaultRules {
                     Rule.Example(text: "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhIn0.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 384)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 358)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 358),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5943,7 +7783,17 @@ enum DefaultRules {
                     Rule.Example(text: "DATABASE_URL=postgres://user:$DB_PASS@db/app", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 409)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 385)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 385),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -5975,7 +7825,17 @@ enum DefaultRules {
                     Rule.Example(text: "DATABASE_URL=mysql://root@localhost/shop", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 430)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 410)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 410),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6007,7 +7867,17 @@ enum DefaultRules {
                     Rule.Example(text: "MONGODB_URI=mongodb+srv://user:pass@cluster0.mongodb.net/", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 452)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 431)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 431),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6038,7 +7908,17 @@ enum DefaultRules {
                     Rule.Example(text: "REDIS_URL=redis://:${REDIS_PASSWORD}@cache:6379", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 474)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 453)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 453),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6069,7 +7949,17 @@ enum DefaultRules {
                     Rule.Example(text: "AMQP_URL=amqp://rabbitmq:5672", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 494)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 475)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 475),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6100,7 +7990,17 @@ enum DefaultRules {
                     Rule.Example(text: "DATABASE_URL=mssql://db:1433/master", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 514)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 495)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 495),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6133,7 +8033,17 @@ enum DefaultRules {
                     Rule.Example(text: "jdbc:sqlserver://sql01;user=sa;password={0};", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 537)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 515)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 515),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6166,7 +8076,17 @@ enum DefaultRules {
                     Rule.Example(text: "Password=fGq_jDxXW-3IS_RU is not a connection string", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 561)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 538)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 538),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6200,7 +8120,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://user:password@example.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 586)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 562)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 562),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6237,7 +8167,17 @@ enum DefaultRules {
                     Rule.Example(text: "Authorization: Bearer aaaaaaaaaaaaaaaaaaaaaaaa", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 618)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 587)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 587),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6269,7 +8209,1452 @@ enum DefaultRules {
                     Rule.Example(text: "Authorization: Basic dXNlcjpwYXNz", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 642)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 619)
+                origin: Rule.Origin(file: "Patterns/keys-and-tokens.yml", line: 619),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "us-npi",
+                name: "National Provider Identifier",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "medium")!,
+                description: "A US National Provider Identifier (10 digits starting 1 or 2, Luhn over 80840 + the digits) next to an NPI or provider label. NPIs name providers and are public in NPPES, hence medium; ten-digit epoch timestamps pass the checksum often, hence context is required.",
+                remediation: "Use the CMS sample NPI 1234567893 in fixtures.",
+                keywords: [],
+                pattern: "(?<![\\w-])[12]\\d{3}([- ]?)\\d{3}\\1\\d{3}(?![\\w-])",
+                entropy: nil,
+                validator: "npi",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "NPI 1435264555", expectedSecret: "1435264555", origin: Rule.Origin(file: "Patterns/phi.yml", line: 24)),
+                    Rule.Example(text: "\"npi\": \"2208-497-034\"", expectedSecret: "2208-497-034", origin: Rule.Origin(file: "Patterns/phi.yml", line: 25)),
+                    Rule.Example(text: "NPI 1234567893", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 26)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "NPI 1234567890", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 28)),
+                    Rule.Example(text: "NPI 1111111112", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 29)),
+                    Rule.Example(text: "created 1435264555", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 30)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 4),
+                confidence: 0.1,
+                context: ["npi", "national provider", "provider id", "provider identifier", "taxonomy", "nppes", "prescriber", "rendering", "billing provider", "attending"],
+                contextKeys: ["npi", "providerNpi", "provider_npi", "renderingNpi", "billingNpi"],
+                requiresContext: Set(["agent-config", "code", "doc", "env", "fixture", "notebook", "other", "prompt"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: ["1234567893"],
+                knownTestSource: "CMS sample NPI",
+                minDigitRun: 10,
+                recordKind: "npi",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "us-dea-number",
+                name: "DEA registration number",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "medium")!,
+                description: "A DEA registration number (registrant type letter, surname initial or 9, seven digits whose last is the DEA check digit). Identifies a prescriber.",
+                remediation: "Remove the number; AB1234563 is the textbook example.",
+                keywords: [],
+                pattern: "(?<![A-Za-z0-9])[ABCDEFGHJKLMPRSTUX][A-Z9]\\d{7}(?![A-Za-z0-9])",
+                entropy: nil,
+                validator: "dea",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "DEA BD1682221", expectedSecret: "BD1682221", origin: Rule.Origin(file: "Patterns/phi.yml", line: 51)),
+                    Rule.Example(text: "prescriber DEA# MS4228373", expectedSecret: "MS4228373", origin: Rule.Origin(file: "Patterns/phi.yml", line: 52)),
+                    Rule.Example(text: "DEA AB1234563", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 53)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "DEA AB1234564", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 55)),
+                    Rule.Example(text: "DEA ZB1234563", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 56)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 32),
+                confidence: 0.5,
+                context: ["dea", "dea#", "dea number", "registration", "controlled substance", "prescriber"],
+                contextKeys: ["dea", "deaNumber", "dea_number"],
+                requiresContext: Set(["code", "doc"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: ["AB1234563"],
+                knownTestSource: "DEA check-digit textbook example",
+                minDigitRun: 7,
+                recordKind: "dea",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "us-medicare-mbi",
+                name: "Medicare Beneficiary Identifier",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "critical")!,
+                description: "A Medicare Beneficiary Identifier: 11 characters in CMS's position scheme (no S, L, O, I, B or Z), dashes consistent. It identifies a patient.",
+                remediation: "Remove the MBI; 1EG4-TE5-MK73 is the CMS example.",
+                keywords: [],
+                pattern: "(?<![A-Z0-9])[1-9][AC-HJKMNP-RT-Y][0-9AC-HJKMNP-RT-Y]\\d(-?)[AC-HJKMNP-RT-Y][0-9AC-HJKMNP-RT-Y]\\d\\1[AC-HJKMNP-RT-Y]{2}\\d{2}(?![A-Z0-9])",
+                entropy: nil,
+                validator: "mbi",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "Medicare 2AC3-DE4-FG56", expectedSecret: "2AC3-DE4-FG56", origin: Rule.Origin(file: "Patterns/phi.yml", line: 76)),
+                    Rule.Example(text: "mbi: 7HN2QR3XY45", expectedSecret: "7HN2QR3XY45", origin: Rule.Origin(file: "Patterns/phi.yml", line: 77)),
+                    Rule.Example(text: "Medicare 1EG4-TE5-MK73", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 78)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "mbi 0EG4-TE5-MK73", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 80)),
+                    Rule.Example(text: "mbi 1SG4-TE5-MK73", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 81)),
+                    Rule.Example(text: "mbi 1EG4-TE5MK73", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 82)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 58),
+                confidence: 0.5,
+                context: ["medicare", "mbi", "beneficiary", "medicaid", "hicn"],
+                contextKeys: ["mbi", "medicareId", "medicare_id", "beneficiaryId"],
+                requiresContext: Set(["code", "doc"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: ["1EG4TE5MK73"],
+                knownTestSource: "CMS MBI format example",
+                minDigitRun: nil,
+                recordKind: "mbi",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "medical-record-number",
+                name: "Medical record number",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "critical")!,
+                description: "A value after a medical-record label (MRN, MR#, medical record number, patient id, chart number, hospital number). MRNs have no standard format; the label is the detector.",
+                remediation: "Replace the MRN with a synthetic one that cannot belong to a patient.",
+                keywords: ["mrn", "mr#", "mr #", "mr no", "medical", "patient", "chart", "hospital"],
+                pattern: "(?i)\\b(?:mrn|mr\\s?#|mr\\s?no\\.?|medical[\\s_]*record(?:[\\s_]*(?:number|no\\.?|num|#))?|patient[\\s_]*(?:id|identifier|no\\.?|number|#)|chart[\\s_]*(?:no\\.?|number|#)|hospital[\\s_]*(?:no\\.?|number))[\"']?\\s*[:#=]?\\s*[\"']?(?<secret>[A-Z]{0,3}-?\\d{5,12})\\b",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "MRN: 00123456", expectedSecret: "00123456", origin: Rule.Origin(file: "Patterns/phi.yml", line: 97)),
+                    Rule.Example(text: "\"mrn\": \"A-1234567\"", expectedSecret: "A-1234567", origin: Rule.Origin(file: "Patterns/phi.yml", line: 98)),
+                    Rule.Example(text: "Patient ID 7788991", expectedSecret: "7788991", origin: Rule.Origin(file: "Patterns/phi.yml", line: 99)),
+                    Rule.Example(text: "\"medicalRecordNumber\": \"MR-20240117\"", expectedSecret: "MR-20240117", origin: Rule.Origin(file: "Patterns/phi.yml", line: 100)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "mrna vaccine 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 102)),
+                    Rule.Example(text: "patient id: unknown", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 103)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 84),
+                confidence: 0.6,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "mrn",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "date-of-birth",
+                name: "Date of birth",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "medium")!,
+                description: "A calendar-valid date (1900 to this year) after a date-of-birth label or key. Bare dates are never reported (timestamps, changelogs).",
+                remediation: "Remove the date or keep only the year.",
+                keywords: ["dob", "d.o.b", "birth", "born"],
+                pattern: "(?i)\\b(?:dob|d\\.o\\.b\\.?|date[\\s_]*of[\\s_]*birth|birth[\\s_-]*date|birthday|born(?:\\s+on)?)[\"']?\\s*[:=]?\\s*[\"']?(?<secret>\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|(?:19|20)\\d{6}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{4})(?![\\d])",
+                entropy: nil,
+                validator: "calendar-date",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "DOB: 03/14/1961", expectedSecret: "03/14/1961", origin: Rule.Origin(file: "Patterns/phi.yml", line: 119)),
+                    Rule.Example(text: "\"birthDate\": \"1961-03-14\"", expectedSecret: "1961-03-14", origin: Rule.Origin(file: "Patterns/phi.yml", line: 120)),
+                    Rule.Example(text: "born on March 14, 1961", expectedSecret: "March 14, 1961", origin: Rule.Origin(file: "Patterns/phi.yml", line: 121)),
+                    Rule.Example(text: "date_of_birth=14.03.61", expectedSecret: "14.03.61", origin: Rule.Origin(file: "Patterns/phi.yml", line: 122)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "released 2024-03-14", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 124)),
+                    Rule.Example(text: "DOB: 02/30/1961", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 125)),
+                    Rule.Example(text: "dob: 1850-01-01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 126)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 105),
+                confidence: 0.6,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "dob",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "patient-date",
+                name: "Date tied to a patient",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "medium")!,
+                description: "A calendar-valid date after an admission, discharge, death or service-date label (Safe Harbor identifier C covers every date about a person except the year).",
+                remediation: "Remove the date or keep only the year.",
+                keywords: ["admitted", "admission", "discharg", "death", "deceased", "dod", "date of service", "date_of_service", "dos:", "dos ", "dos\""],
+                pattern: "(?i)\\b(?:admitted(?:\\s+on)?|admission[\\s_]*date|discharged(?:\\s+on)?|discharge[\\s_]*date|date[\\s_]*of[\\s_]*death|dod|deceased(?:\\s+on)?|date[\\s_]*of[\\s_]*service|dos)[\"']?\\s*[:=]?\\s*[\"']?(?<secret>\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{4})(?![\\d])",
+                entropy: nil,
+                validator: "calendar-date",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "Admitted: 2023-11-02", expectedSecret: "2023-11-02", origin: Rule.Origin(file: "Patterns/phi.yml", line: 142)),
+                    Rule.Example(text: "discharge date 11/09/2023", expectedSecret: "11/09/2023", origin: Rule.Origin(file: "Patterns/phi.yml", line: 143)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "released 2023-11-02", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 145)),
+                    Rule.Example(text: "admitted: 2023-13-45", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 146)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 128),
+                confidence: 0.6,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "date",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "age-over-89",
+                name: "Age over 89",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "medium")!,
+                description: "An age of 90 or more (Safe Harbor requires ages over 89 to be aggregated as 90+).",
+                remediation: "Write the age as \"90 or older\".",
+                keywords: ["age", "y/o", "yo", "yr", "year"],
+                pattern: "(?i)\\b(?:age[d]?\\s*[:=]?\\s*(?<secret>9\\d|1[0-2]\\d)\\b|(?<secret2>9\\d|1[0-2]\\d)[- ]?(?:y/?o\\b|yrs?\\b|years?[- ]old\\b))",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: Set(["agent-config", "fixture", "notebook", "other", "prompt"].map { FileClass(rawValue: $0)! }),
+                files: [],
+                examples: [
+                    Rule.Example(text: "92 y/o female", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 161)),
+                    Rule.Example(text: "aged 93", expectedSecret: "93", origin: Rule.Origin(file: "Patterns/phi.yml", line: 162)),
+                    Rule.Example(text: "95 years old", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 163)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "age: 45", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 165)),
+                    Rule.Example(text: "http 404 yrs", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 166)),
+                    Rule.Example(text: "1995 yrs", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 167)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 148),
+                confidence: 0.6,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "age",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "icd10-diagnosis-code",
+                name: "ICD-10 diagnosis code",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "low")!,
+                description: "An ICD-10-CM code after a diagnosis label. A diagnosis alone is not an identifier; next to one it makes a PHI record.",
+                remediation: "Check whether the diagnosis sits next to patient identifiers.",
+                keywords: ["icd", "diagnos", "dx:", "dx code", "dx=", "dx_code", "dxcode"],
+                pattern: "(?i)\\b(?:icd[- ]?10(?:[- ]?cm)?|icd|diagnos(?:is|es|tic)\\s+codes?|dx(?:\\s*code)?)\\b[^\\n]{0,40}?(?<![A-Za-z0-9.])(?<secret>(?-i:[A-TV-Z]\\d[0-9AB](?:\\.[0-9A-Z]{1,4})?))(?![A-Za-z0-9])",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "ICD-10: E11.9", expectedSecret: "E11.9", origin: Rule.Origin(file: "Patterns/phi.yml", line: 182)),
+                    Rule.Example(text: "dx code S72.001A", expectedSecret: "S72.001A", origin: Rule.Origin(file: "Patterns/phi.yml", line: 183)),
+                    Rule.Example(text: "Diagnosis codes: C4A.0", expectedSecret: "C4A.0", origin: Rule.Origin(file: "Patterns/phi.yml", line: 184)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "font E11 size", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 186)),
+                    Rule.Example(text: "v1.2.3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 187)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 169),
+                confidence: 0.6,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "diagnosis",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "patient-name",
+                name: "Patient name",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "high")!,
+                description: "A capitalised first and last name after a patient, member, insured or subscriber name label.",
+                remediation: "Replace the name with an obviously fictional one or a pseudonym.",
+                keywords: ["patient", "member", "insured", "subscriber", "guarantor", "pt name", "pt. name", "pt_name", "ptname"],
+                pattern: "(?<![\\w])(?i:patient(?:[\\s_]*(?:full[\\s_]*)?name)?|pt\\.?[\\s_]*name|member[\\s_]*name|insured[\\s_]*name|subscriber[\\s_]*name|guarantor(?:[\\s_]*name)?)[\"']?\\s*[:=]\\s*[\"']?(?<secret>(?:(?:Mr|Mrs|Ms|Dr)\\.?\\s)?[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?(?:\\s[A-Z]\\.)?\\s[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\\b",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "Patient: John Doe", expectedSecret: "John Doe", origin: Rule.Origin(file: "Patterns/phi.yml", line: 201)),
+                    Rule.Example(text: "\"patientName\": \"Maria Gonzalez\"", expectedSecret: "Maria Gonzalez", origin: Rule.Origin(file: "Patterns/phi.yml", line: 202)),
+                    Rule.Example(text: "member name = Jane Q. Public", expectedSecret: "Jane Q. Public", origin: Rule.Origin(file: "Patterns/phi.yml", line: 203)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "Patient: unknown", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 205)),
+                    Rule.Example(text: "patient = Patient(id)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 206)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 189),
+                confidence: 0.6,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "name",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "hl7v2-patient-segment",
+                name: "HL7 v2 message with a patient segment",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "critical")!,
+                description: "An HL7 v2 message (MSH header) with a PID segment: patient name, birth date and record number in one structured record.",
+                remediation: "Replace the message with a synthetic one (fictional name, MRN and birth date).",
+                keywords: ["MSH|"],
+                pattern: "(?<![A-Za-z0-9|])MSH\\|\\^~\\\\{1,2}&\\|[\\s\\S]{0,4000}?(?:\\r|\\n|\\\\r|\\\\n)(?<secret>PID\\|[^\\r\\n\\\\]*)",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "MSH|^~\\&|EPIC|HOSP|LAB|HOSP|202401150830||ADT^A01|MSG00001|P|2.5\nPID|1||00123456^^^HOSP^MR||DOE^JOHN^A||19610314|M", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 221)),
+                    Rule.Example(text: "MSH|^~\\&|EPIC|HOSP|LAB|HOSP|202401150830||ADT^A01|MSG00001|P|2.5\rPID|1||00123456^^^HOSP^MR||DOE^JOHN^A||19610314|M", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 222)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "MSH|^~\\&|EPIC|HOSP|LAB|HOSP|202401150830||ACK|MSG00002|P|2.5\nMSA|AA|MSG00001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 224)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 208),
+                confidence: 0.95,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "structural",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "fhir-patient-resource",
+                name: "FHIR Patient resource",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "critical")!,
+                description: "A FHIR Patient resource (JSON or YAML): a structured record about a person (name, birthDate, identifier, telecom, address).",
+                remediation: "Replace it with a synthetic patient (Synthea) or strip the identifying fields.",
+                keywords: ["resourcetype"],
+                pattern: "(?<secret>\"resourceType\"\\s*:\\s*\"Patient\"|(?<![\\w\"])resourceType:\\s*[\"']?Patient\\b)",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"Doe\", \"given\": [\"John\"]}], \"birthDate\": \"1961-03-14\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 239)),
+                    Rule.Example(text: "resourceType: Patient\nbirthDate: 1961-03-14", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 240)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "{\"resourceType\": \"Observation\", \"status\": \"final\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 242)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 226),
+                confidence: 0.95,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "structural",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "x12-837-claim",
+                name: "X12 837 healthcare claim",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "critical")!,
+                description: "An ASC X12 837 healthcare claim (ISA envelope with an ST*837 transaction): subscriber name, member id and birth date in one record.",
+                remediation: "Replace the claim with a synthetic one.",
+                keywords: ["ST*837"],
+                pattern: "ISA\\*\\d{2}\\*[\\s\\S]{0,2000}?(?<secret>ST\\*837\\*)",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240115*0830*^*00501*000000001*0*P*:~GS*HC*S*R*20240115*0830*1*X*005010X222A1~ST*837*0001*005010X222A1~", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 257)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240115*0830*^*00501*000000001*0*P*:~ST*835*0001~", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 259)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 244),
+                confidence: 0.95,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "structural",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "ccda-clinical-document",
+                name: "C-CDA clinical document",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "critical")!,
+                description: "An HL7 C-CDA ClinicalDocument (XML in the urn:hl7-org:v3 namespace): a patient's clinical summary.",
+                remediation: "Replace it with a synthetic document.",
+                keywords: ["clinicaldocument"],
+                pattern: "(?<secret><ClinicalDocument\\b[^>]*urn:hl7-org:v3)",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "<ClinicalDocument xmlns=\"urn:hl7-org:v3\" xmlns:sdtc=\"urn:hl7-org:sdtc\">", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 274)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "<ClinicalDocument xmlns=\"urn:example:other\">", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 276)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 261),
+                confidence: 0.95,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "structural",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "phi-record",
+                name: "PHI record",
+                category: Category(rawValue: "phi")!,
+                severity: Severity(rawValue: "critical")!,
+                description: "Two or more distinct kinds of identifier (name, date of birth, MRN, SSN, phone, address, …) within 20 lines of each other in a prompt, fixture or notebook: a record about a person, reported once per file.",
+                remediation: "Replace the record with synthetic data (Faker, Synthea) or remove the identifying fields.",
+                keywords: [],
+                pattern: "(?!)",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "Patient: John Doe\nDOB: 03/14/1961\nMRN: 00123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 291)),
+                    Rule.Example(text: "{\"mrn\": \"A-1234567\",\n \"email\": \"jane.doe@stmarys-hospital.org\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 292)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "DOB: 03/14/1961", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 294)),
+                    Rule.Example(text: "MRN: 00123456\nMRN: 00123457", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 295)),
+                    Rule.Example(text: "ssn 078-05-1120\nDOB: 03/14/1961", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/phi.yml", line: 296)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/phi.yml", line: 278),
+                confidence: 0.5,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: true
+            ))
+        rules.append(
+            Rule(
+                id: "us-ssn",
+                name: "US Social Security number",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "critical")!,
+                description: "A US Social Security number written with dashes or spaces (area not 000, 666 or 9xx, group not 00, serial not 0000, one delimiter kind). It identifies a person for life.",
+                remediation: "Remove the number or replace it with a reserved test value (987-65-4320 … 4329); never put real SSNs into prompts, fixtures or notebooks.",
+                keywords: [],
+                pattern: "(?<![\\w-])(?<secret>(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\2(?!0000)\\d{4})(?![\\w-])",
+                entropy: nil,
+                validator: "us-ssn",
+                generic: false,
+                allow: [],
+                references: ["https://www.ssa.gov/history/ssn/misused.html"],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "SSN 551-45-5062", expectedSecret: "551-45-5062", origin: Rule.Origin(file: "Patterns/pii.yml", line: 25)),
+                    Rule.Example(text: "social security number: 010 19 3433", expectedSecret: "010 19 3433", origin: Rule.Origin(file: "Patterns/pii.yml", line: 26)),
+                    Rule.Example(text: "ssn 078-05-1120", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 27)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "ssn 536-22 1234", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 29)),
+                    Rule.Example(text: "ssn 000-12-3456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 30)),
+                    Rule.Example(text: "ssn 666-12-3456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 31)),
+                    Rule.Example(text: "ssn 912-34-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 32)),
+                    Rule.Example(text: "ssn 123-00-4567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 33)),
+                    Rule.Example(text: "ssn 123-45-0000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 34)),
+                    Rule.Example(text: "released 2024-01-15", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 35)),
+                    Rule.Example(text: "id 1536-22-12345", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 36)),
+                    Rule.Example(text: "request 123e4567-e89b-12d3-a456-426614174000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 37)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 4),
+                confidence: 0.5,
+                context: ["ssn", "ssns", "ss#", "ssn#", "social security", "soc sec", "ssa", "tax id", "taxpayer", "tin"],
+                contextKeys: ["ssn", "socialSecurityNumber", "social_security_number", "taxId"],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: ["078051120", "219099999", "123456789", "98765432\\d"],
+                knownTestSource: "SSA-published and advertising SSNs (078-05-1120, 219-09-9999, 123-45-6789, 987-65-4320…4329)",
+                minDigitRun: 9,
+                recordKind: "ssn",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "us-ssn-bare",
+                name: "US Social Security number (digits only)",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "critical")!,
+                description: "Nine digits in the SSN ranges next to an SSN label or under an `ssn` key. Bare nine-digit runs are mostly order and user ids, so context is required.",
+                remediation: "Remove the number or replace it with a reserved test value (987654320 … 987654329).",
+                keywords: [],
+                pattern: "(?<![\\w-])(?!000|666|9\\d\\d)\\d{3}(?!00)\\d{2}(?!0000)\\d{4}(?![\\w-])",
+                entropy: nil,
+                validator: "us-ssn",
+                generic: false,
+                allow: [],
+                references: ["https://www.ssa.gov/history/ssn/misused.html"],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "ssn: 536221234", expectedSecret: "536221234", origin: Rule.Origin(file: "Patterns/pii.yml", line: 60)),
+                    Rule.Example(text: "{\"socialSecurityNumber\": \"551455062\"}", expectedSecret: "551455062", origin: Rule.Origin(file: "Patterns/pii.yml", line: 61)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "order 536221234", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 63)),
+                    Rule.Example(text: "ssn: 000221234", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 64)),
+                    Rule.Example(text: "ssn: 536220000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 65)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 39),
+                confidence: 0.05,
+                context: ["ssn", "ssns", "ss#", "ssn#", "social security", "soc sec", "ssa", "taxpayer id"],
+                contextKeys: ["ssn", "socialSecurityNumber", "social_security_number"],
+                requiresContext: Set(["agent-config", "code", "doc", "env", "fixture", "notebook", "other", "prompt"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: ["078051120", "219099999", "123456789", "98765432\\d"],
+                knownTestSource: "SSA-published and advertising SSNs",
+                minDigitRun: 9,
+                recordKind: "ssn",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "us-itin",
+                name: "US Individual Taxpayer Identification Number",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "critical")!,
+                description: "A US ITIN: 9xx area and a group in 50–65, 70–88, 90–92 or 94–99. Digits-only ITINs need an ITIN label.",
+                remediation: "Remove the number; ITINs identify taxpayers like SSNs do.",
+                keywords: [],
+                pattern: "(?<![\\w-])9\\d{2}([- ]?)(?:5\\d|6[0-5]|7\\d|8[0-8]|9[0-24-9])\\1\\d{4}(?![\\w-])",
+                entropy: nil,
+                validator: "us-itin",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "ITIN 912-70-1234", expectedSecret: "912-70-1234", origin: Rule.Origin(file: "Patterns/pii.yml", line: 84)),
+                    Rule.Example(text: "itin: 912 94 1234", expectedSecret: "912 94 1234", origin: Rule.Origin(file: "Patterns/pii.yml", line: 85)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "ITIN 912-93-1234", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 87)),
+                    Rule.Example(text: "ITIN 912-89-1234", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 88)),
+                    Rule.Example(text: "ITIN 812-70-1234", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 89)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 67),
+                confidence: 0.5,
+                context: ["itin", "individual taxpayer", "tin", "w-7", "taxid", "tax id"],
+                contextKeys: ["itin", "taxpayerId", "tax_id"],
+                requiresContext: Set(["code", "doc", "other"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: 9,
+                recordKind: "ssn",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "payment-card",
+                name: "Payment card number",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "high")!,
+                description: "A payment card number (PAN): 13–19 digits with one delimiter kind, a known issuer prefix and a valid Luhn check digit. Outside prompts, fixtures and notebooks a card word must be nearby, because one in ten 16-digit order numbers passes the checks.",
+                remediation: "Remove the card number; use the card networks' published test numbers (4242 4242 4242 4242) in fixtures.",
+                keywords: [],
+                pattern: "(?<![\\w-])(?:\\d[ -]?){12,18}\\d(?![\\w-])",
+                entropy: nil,
+                validator: "payment-card",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "card 4111 1111 1111 1111", expectedSecret: "4111 1111 1111 1111", origin: Rule.Origin(file: "Patterns/pii.yml", line: 117)),
+                    Rule.Example(text: "Visa 4929526018159081 exp 04/29", expectedSecret: "4929526018159081", origin: Rule.Origin(file: "Patterns/pii.yml", line: 118)),
+                    Rule.Example(text: "credit card: 5312-3016-6131-8604", expectedSecret: "5312-3016-6131-8604", origin: Rule.Origin(file: "Patterns/pii.yml", line: 119)),
+                    Rule.Example(text: "amex 371491390996033", expectedSecret: "371491390996033", origin: Rule.Origin(file: "Patterns/pii.yml", line: 120)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "card 4111 1111-1111 1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 122)),
+                    Rule.Example(text: "card 4111111111111112", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 123)),
+                    Rule.Example(text: "ts 1718907813879", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 124)),
+                    Rule.Example(text: "version 4.1.1.1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 125)),
+                    Rule.Example(text: "order 4929526018159081", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 126)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 91),
+                confidence: 0.3,
+                context: ["card", "credit", "debit", "visa", "mastercard", "amex", "discover", "jcb", "diners", "maestro", "unionpay", "cc", "pan", "cardnumber", "ccnum", "payment"],
+                contextKeys: ["cardNumber", "card_number", "ccNumber", "pan", "creditCard"],
+                requiresContext: Set(["code", "doc", "other"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: ["4242424242424242|4012888888881881|4000056655665556|5555555555554444|2223003122003222|5200828282828210", "5105105105105100|378282246310005|371449635398431|6011111111111117|6011000990139424|6011981111111113", "3056930009020004|36227206271667|30569309025904|38520000023237|3530111333300000|3566002020360505", "6200000000000005|4111111111111111|4222222222222|378734493671000|5431111111111111|4000000000000\\d{3}"],
+                knownTestSource: "card networks' and payment processors' published test card numbers",
+                minDigitRun: 13,
+                recordKind: "card",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "iban",
+                name: "International Bank Account Number",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "high")!,
+                description: "An IBAN: country code, check digits and account number, with the country's exact length and a valid ISO 13616 mod-97 checksum.",
+                remediation: "Remove the account number or use a published documentation IBAN.",
+                keywords: [],
+                pattern: "(?<![A-Z0-9])[A-Z]{2}\\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?(?![A-Z0-9])",
+                entropy: nil,
+                validator: "iban",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "IBAN DE45 8233 2261 7551 3198 00", expectedSecret: "DE45 8233 2261 7551 3198 00", origin: Rule.Origin(file: "Patterns/pii.yml", line: 145)),
+                    Rule.Example(text: "pay to NL86RABO3296736731", expectedSecret: "NL86RABO3296736731", origin: Rule.Origin(file: "Patterns/pii.yml", line: 146)),
+                    Rule.Example(text: "iban: GB82 WEST 1234 5698 7654 32", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 147)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "iban GB82WEST12345698765433", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 149)),
+                    Rule.Example(text: "iban XX82WEST12345698765432", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 150)),
+                    Rule.Example(text: "sha 3F2A4B5C6D7E8F9A0B1C2D3E4F5A6B7C", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 151)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 128),
+                confidence: 0.5,
+                context: ["iban", "bank", "account", "transfer", "sepa", "swift", "bic"],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: ["GB82WEST12345698765432", "DE89370400440532013000", "GB29NWBK60161331926819", "FR1420041010050500013M02606"],
+                knownTestSource: "IBAN registry and bank documentation examples",
+                minDigitRun: 8,
+                recordKind: "account",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "aba-routing-number",
+                name: "US bank routing number",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "low")!,
+                description: "An ABA routing number (weights 3-7-1, sum divisible by 10) next to a routing label. It names a bank, not a person, so it is low on its own; it counts towards a PHI record.",
+                remediation: "Check whether an account number sits next to it; remove both if they are real.",
+                keywords: [],
+                pattern: "(?<![\\w-])[0123678]\\d{8}(?![\\w-])",
+                entropy: nil,
+                validator: "aba-routing",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "routing number: 021000021", expectedSecret: "021000021", origin: Rule.Origin(file: "Patterns/pii.yml", line: 170)),
+                    Rule.Example(text: "{\"routingNumber\": \"132989727\"}", expectedSecret: "132989727", origin: Rule.Origin(file: "Patterns/pii.yml", line: 171)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "routing number: 021000022", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 173)),
+                    Rule.Example(text: "build 021000021", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 174)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 153),
+                confidence: 0.3,
+                context: ["routing", "aba", "rtn", "routing number", "transit number"],
+                contextKeys: ["routingNumber", "routing_number", "aba"],
+                requiresContext: Set(["agent-config", "code", "doc", "env", "fixture", "notebook", "other", "prompt"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: 9,
+                recordKind: "account",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "uk-nhs-number",
+                name: "UK NHS number",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "high")!,
+                description: "A UK NHS number (mod-11 check digit) next to an NHS label or key. Ten-digit ids pass mod 11 one time in eleven, so context is required. 999 xxx xxxx is the reserved test range.",
+                remediation: "Remove the number or use one from the 999 test range.",
+                keywords: [],
+                pattern: "(?<![\\w-])\\d{3}([- ]?)\\d{3}\\1\\d{4}(?![\\w-])",
+                entropy: nil,
+                validator: "nhs-mod11",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "NHS 777 372 1874", expectedSecret: "777 372 1874", origin: Rule.Origin(file: "Patterns/pii.yml", line: 195)),
+                    Rule.Example(text: "\"nhsNumber\": \"6103941121\"", expectedSecret: "6103941121", origin: Rule.Origin(file: "Patterns/pii.yml", line: 196)),
+                    Rule.Example(text: "NHS number 943 476 5919", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 197)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "NHS 943 476 5918", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 199)),
+                    Rule.Example(text: "NHS 943-476 5919", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 200)),
+                    Rule.Example(text: "order 7773721874", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 201)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 176),
+                confidence: 0.1,
+                context: ["nhs", "nhs no", "nhs number", "national health service", "chi number"],
+                contextKeys: ["nhsNumber", "nhs_number", "nhsNo"],
+                requiresContext: Set(["agent-config", "code", "doc", "env", "fixture", "notebook", "other", "prompt"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: ["999\\d{7}", "9434765919"],
+                knownTestSource: "NHS reserved test range (999 000 0000 – 999 999 9999) and NHS documentation examples",
+                minDigitRun: 10,
+                recordKind: "nhs",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "ca-social-insurance-number",
+                name: "Canadian Social Insurance Number",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "high")!,
+                description: "A Canadian SIN (Luhn over nine digits, first digit not 0 or 8) next to a SIN label.",
+                remediation: "Remove the number; 046 454 286 is the customary fictitious SIN for examples.",
+                keywords: [],
+                pattern: "(?<![\\w-])[1-79]\\d{2}([- ]?)\\d{3}\\1\\d{3}(?![\\w-])",
+                entropy: nil,
+                validator: "ca-sin",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "SIN 613 964 345", expectedSecret: "613 964 345", origin: Rule.Origin(file: "Patterns/pii.yml", line: 219)),
+                    Rule.Example(text: "social insurance number: 791-634-660", expectedSecret: "791-634-660", origin: Rule.Origin(file: "Patterns/pii.yml", line: 220)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "SIN 046 454 286", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 222)),
+                    Rule.Example(text: "SIN 130 692 545", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 223)),
+                    Rule.Example(text: "order 613964345", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 224)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 203),
+                confidence: 0.1,
+                context: ["sin", "social insurance", "nas", "numéro d'assurance sociale", "assurance sociale"],
+                contextKeys: ["sin", "socialInsuranceNumber", "social_insurance_number"],
+                requiresContext: Set(["agent-config", "code", "doc", "env", "fixture", "notebook", "other", "prompt"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: 9,
+                recordKind: "sin",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "uk-national-insurance-number",
+                name: "UK National Insurance number",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "high")!,
+                description: "A UK National Insurance number (two prefix letters from the allowed sets, six digits, suffix A–D). HMRC's QQ 12 34 56 C example and Faker's ZZ prefixes are invalid by design.",
+                remediation: "Remove the number.",
+                keywords: [],
+                pattern: "(?<![A-Za-z0-9])(?!BG|GB|NK|KN|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])",
+                entropy: nil,
+                validator: "uk-nino",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "national insurance number AB123456C", expectedSecret: "AB123456C", origin: Rule.Origin(file: "Patterns/pii.yml", line: 243)),
+                    Rule.Example(text: "NI AB 12 34 56 C", expectedSecret: "AB 12 34 56 C", origin: Rule.Origin(file: "Patterns/pii.yml", line: 244)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "NI QQ 12 34 56 C", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 246)),
+                    Rule.Example(text: "NI ZZ123456C", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 247)),
+                    Rule.Example(text: "NI GB123456A", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 248)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 226),
+                confidence: 0.5,
+                context: ["national insurance", "nino", "ni number", "ni no", "ni"],
+                contextKeys: ["nino", "niNumber", "nationalInsuranceNumber"],
+                requiresContext: Set(["code", "doc", "other"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: 6,
+                recordKind: "nino",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "email-address",
+                name: "Email address",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "medium")!,
+                description: "An email address with a real top-level domain. Reported in prompts, fixtures, notebooks and agent configs; in other files only under an email label or key. Code and docs are not checked: addresses there are authors, maintainers and test data (hundreds in any large code base). Documentation domains (example.com, .test, .invalid) and no-reply addresses are known test values.",
+                remediation: "Replace the address with one at example.com.",
+                keywords: ["@"],
+                pattern: "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}(?![A-Za-z0-9-]|:[A-Za-z0-9_./~-])",
+                entropy: nil,
+                validator: "email",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: Set(["agent-config", "fixture", "notebook", "other", "prompt"].map { FileClass(rawValue: $0)! }),
+                files: [],
+                examples: [
+                    Rule.Example(text: "email: jane.doe@stmarys-hospital.org", expectedSecret: "jane.doe@stmarys-hospital.org", origin: Rule.Origin(file: "Patterns/pii.yml", line: 275)),
+                    Rule.Example(text: "{\"email\": \"john.doe@acme-health.com\"}", expectedSecret: "john.doe@acme-health.com", origin: Rule.Origin(file: "Patterns/pii.yml", line: 276)),
+                    Rule.Example(text: "email jane@example.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 277)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "git@github.com:org/repo.git", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 279)),
+                    Rule.Example(text: "email pkg@1.2.3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 280)),
+                    Rule.Example(text: "email logo@2x.png", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 281)),
+                    Rule.Example(text: "from jane.doe@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 282)),
+                    Rule.Example(text: "from_email=\"digest@stmarys-hospital.org\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 283)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 250),
+                confidence: 0.5,
+                context: ["email", "e-mail", "mail", "email address", "patient", "customer", "contact"],
+                contextKeys: ["email", "emailAddress", "email_address", "contactEmail", "patientEmail"],
+                requiresContext: Set(["other"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [".*@(?:[A-Z0-9-]+\\.)*EXAMPLE\\.(?:COM|NET|ORG)", ".*@(?:[A-Z0-9-]+\\.)*[A-Z0-9-]+\\.(?:TEST|EXAMPLE|INVALID|LOCALHOST)", ".*@USERS\\.NOREPLY\\.GITHUB\\.COM|NO-?REPLY@.*"],
+                knownTestSource: "RFC 2606/6761 reserved domains and no-reply addresses",
+                minDigitRun: nil,
+                recordKind: "email",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "phone-number-nanp",
+                name: "Phone number (North America)",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "medium")!,
+                description: "A North American phone number (area code and exchange not N11). Reported in prompts, fixtures and notebooks; elsewhere only under a phone label. 555-0100 … 555-0199 is the fictional range.",
+                remediation: "Replace it with a number from the fictional 555-01xx range.",
+                keywords: [],
+                pattern: "(?<![\\w+.])(?:\\+?1[- ]?)?(?:\\(([2-9][0-8]\\d)\\)|([2-9][0-8]\\d))[-. ]?([2-9]\\d{2})[-. ]?(\\d{4})(?![\\w-]|\\.\\d)",
+                entropy: nil,
+                validator: "nanp-phone",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: Set(["agent-config", "fixture", "notebook", "other", "prompt"].map { FileClass(rawValue: $0)! }),
+                files: [],
+                examples: [
+                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: "(646) 273-8841", origin: Rule.Origin(file: "Patterns/pii.yml", line: 305)),
+                    Rule.Example(text: "call me at +1 415-624-3190", expectedSecret: "+1 415-624-3190", origin: Rule.Origin(file: "Patterns/pii.yml", line: 306)),
+                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 307)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "phone 112-555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 309)),
+                    Rule.Example(text: "version 1.212.555.0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 310)),
+                    Rule.Example(text: "order 6462738841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 311)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 285),
+                confidence: 0.4,
+                context: ["phone", "tel", "telephone", "mobile", "cell", "call", "fax", "contact", "whatsapp", "sms", "text me", "reach"],
+                contextKeys: ["phone", "phoneNumber", "phone_number", "mobile", "telecom", "fax"],
+                requiresContext: Set(["other"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: ["1?\\d{3}55501\\d\\d"],
+                knownTestSource: "NANP fictional range 555-0100 – 555-0199",
+                minDigitRun: 10,
+                recordKind: "phone",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "phone-number-international",
+                name: "Phone number (international)",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "medium")!,
+                description: "An international phone number in E.164 style (`+44 20 7946 0958`): 8–15 digits after the plus. Ofcom drama ranges are known test values.",
+                remediation: "Replace it with a number from a fictional range.",
+                keywords: ["+"],
+                pattern: "(?<![\\w+])\\+[1-9]\\d{0,2}(?:[ .-]?\\(?\\d{1,4}\\)?){2,5}(?![\\w-])",
+                entropy: nil,
+                validator: "e164-phone",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: Set(["agent-config", "fixture", "notebook", "other", "prompt"].map { FileClass(rawValue: $0)! }),
+                files: [],
+                examples: [
+                    Rule.Example(text: "WhatsApp +44 7911 123456", expectedSecret: "+44 7911 123456", origin: Rule.Origin(file: "Patterns/pii.yml", line: 334)),
+                    Rule.Example(text: "tel: +49 30 901820", expectedSecret: "+49 30 901820", origin: Rule.Origin(file: "Patterns/pii.yml", line: 335)),
+                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 336)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "offset +12 3 4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 338)),
+                    Rule.Example(text: "sum = a +1234 5678 + b", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 339)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 313),
+                confidence: 0.4,
+                context: ["phone", "tel", "telephone", "mobile", "cell", "call", "fax", "contact", "whatsapp", "sms"],
+                contextKeys: ["phone", "phoneNumber", "phone_number", "mobile", "telecom", "fax"],
+                requiresContext: Set(["other"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: ["44207946\\d{4}", "441632960\\d{3}", "447700900\\d{3}", "1\\d{3}55501\\d\\d"],
+                knownTestSource: "Ofcom drama numbers and the NANP fictional range",
+                minDigitRun: 8,
+                recordKind: "phone",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "ip-address-v4",
+                name: "IPv4 address",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "medium")!,
+                description: "A public IPv4 address in a prompt, fixture, notebook or agent config (Safe Harbor identifier O). Private, loopback and link-local addresses are low; RFC 5737 documentation addresses are known test values. Code and docs are not checked: addresses there are configuration.",
+                remediation: "Replace it with a documentation address (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24).",
+                keywords: ["."],
+                pattern: "(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:/(?:3[0-2]|[12]?\\d))?(?![\\w]|\\.\\d)",
+                entropy: nil,
+                validator: "ipv4",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: Set(["agent-config", "fixture", "notebook", "other", "prompt"].map { FileClass(rawValue: $0)! }),
+                files: [],
+                examples: [
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: "81.2.69.142", origin: Rule.Origin(file: "Patterns/pii.yml", line: 361)),
+                    Rule.Example(text: "ip address: 10.0.0.1/8", expectedSecret: "10.0.0.1/8", origin: Rule.Origin(file: "Patterns/pii.yml", line: 362)),
+                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 363)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "ip oid 1.3.6.1.4.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 365)),
+                    Rule.Example(text: "ip v1.2.3.4.5", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 366)),
+                    Rule.Example(text: "ip 256.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 367)),
+                    Rule.Example(text: "ip version 10.0.19041.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 368)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 341),
+                confidence: 0.5,
+                context: ["ip", "ip address", "client ip", "remote addr", "remote address", "source ip", "x-forwarded-for", "logged in from", "login from"],
+                contextKeys: ["ip", "ipAddress", "ip_address", "clientIp", "remoteAddr", "remote_addr"],
+                requiresContext: Set(["other"].map { FileClass(rawValue: $0)! }),
+                negativeContext: ["version", "ver", "build", "v"],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "ip",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "ip-address-v6",
+                name: "IPv6 address",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "medium")!,
+                description: "A public IPv6 address (parsed with inet_pton, at least two colons) in a prompt, fixture, notebook or agent config. Link-local, unique-local and loopback are low; 2001:db8::/32 is the documentation range.",
+                remediation: "Replace it with an address in 2001:db8::/32.",
+                keywords: [":"],
+                pattern: "(?<![\\w:.])(?=[0-9A-Fa-f:.]*::|(?:[0-9A-Fa-f]{1,4}:){7})[0-9A-Fa-f:.]{2,45}(?:%[0-9A-Za-z]+)?(?![\\w:])",
+                entropy: nil,
+                validator: "ipv6",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: Set(["agent-config", "fixture", "notebook", "other", "prompt"].map { FileClass(rawValue: $0)! }),
+                files: [],
+                examples: [
+                    Rule.Example(text: "client ip 2a02:1810:4d02:7600::1", expectedSecret: "2a02:1810:4d02:7600::1", origin: Rule.Origin(file: "Patterns/pii.yml", line: 389)),
+                    Rule.Example(text: "ipv6 fe80::1%eth0", expectedSecret: "fe80::1%eth0", origin: Rule.Origin(file: "Patterns/pii.yml", line: 390)),
+                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 391)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "ip std::vector", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 393)),
+                    Rule.Example(text: "ip 12:34:56", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 394)),
+                    Rule.Example(text: "ip 00:1a:2b:3c:4d:5e", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 395)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 370),
+                confidence: 0.5,
+                context: ["ip", "ipv6", "ip address", "client ip", "remote addr", "source ip", "x-forwarded-for"],
+                contextKeys: ["ip", "ipAddress", "ip_address", "clientIp", "remoteAddr"],
+                requiresContext: Set(["other"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "ip",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "us-passport-number",
+                name: "US passport number",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "high")!,
+                description: "A passport number after a passport label (US passports have no checksum, so the label is the detector).",
+                remediation: "Remove the passport number.",
+                keywords: ["passport"],
+                pattern: "(?i)\\bpassport(?:[\\s_]*(?:no\\.?|number|num|#))?[\"']?\\s*[:#=]?\\s*[\"']?(?<secret>(?-i:[A-Z]?\\d{8,9}))\\b",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "Passport No: 963545637", expectedSecret: "963545637", origin: Rule.Origin(file: "Patterns/pii.yml", line: 410)),
+                    Rule.Example(text: "\"passportNumber\": \"X12345678\"", expectedSecret: "X12345678", origin: Rule.Origin(file: "Patterns/pii.yml", line: 411)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "build 963545637", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 413)),
+                    Rule.Example(text: "passport photo 2024", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 414)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 397),
+                confidence: 0.6,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "passport",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "passport-mrz",
+                name: "Passport machine-readable zone",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "critical")!,
+                description: "The two 44-character lines of a passport's machine-readable zone (ICAO 9303 TD3) with valid check digits: name, nationality, birth date and passport number in one place.",
+                remediation: "Remove the MRZ; the ICAO specimen (ERIKSSON, L898902C3) is the documentation example.",
+                keywords: ["P<"],
+                pattern: "P[A-Z<][A-Z<]{3}[A-Z<]{39}\\r?\\n[A-Z0-9<]{9}\\d[A-Z<]{3}\\d{6}\\d[MFX<]\\d{6}\\d[A-Z0-9<]{14}[\\d<]\\d",
+                entropy: nil,
+                validator: "mrz-td3",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "P<GBRDOE<<JOHN<ALEXANDER<<<<<<<<<<<<<<<<<<<<\nX123456785GBR8507217M3101159<<<<<<<<<<<<<<02", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 432)),
+                    Rule.Example(text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 433)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "P<GBRDOE<<JOHN<ALEXANDER<<<<<<<<<<<<<<<<<<<<\nX123456784GBR8507217M3101159<<<<<<<<<<<<<<02", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 435)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 416),
+                confidence: 0.6,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: ["(?s).*L898902C3.*"],
+                knownTestSource: "ICAO 9303 specimen passport",
+                minDigitRun: nil,
+                recordKind: "passport",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "drivers-license-number",
+                name: "Driver's licence number",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "low")!,
+                description: "A value after a driver's licence label. Licence formats vary by state and have no checksum, so only labelled values are reported, and only as low.",
+                remediation: "Remove the licence number.",
+                keywords: ["licen", "dl#", "dl #", "dl no", "dl_no", "dl number", "dl_number", "dl-number", "dlnumber"],
+                pattern: "(?i)(?:\\bdriver'?s?[\\s_-]*licen[cs]e(?:[\\s_-]*(?:no\\.?|number|#))?|\\bDL[\\s_-]*(?:no\\.?|number|#))[\"']?\\s*[:#=]?\\s*[\"']?(?<secret>(?=[A-Z*-]*\\d)[A-Z0-9*-]{5,15})\\b",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "Driver's license: D1234567", expectedSecret: "D1234567", origin: Rule.Origin(file: "Patterns/pii.yml", line: 450)),
+                    Rule.Example(text: "\"driverLicenseNumber\": \"S530-4127-8823\"", expectedSecret: "S530-4127-8823", origin: Rule.Origin(file: "Patterns/pii.yml", line: 451)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "License: MIT", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 453)),
+                    Rule.Example(text: "Licensed under the Apache License, Version 2.0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 454)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 437),
+                confidence: 0.6,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "license",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "vehicle-identification-number",
+                name: "Vehicle identification number",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "medium")!,
+                description: "A 17-character VIN with a valid North-American check digit next to a VIN label (17-character upper-case hashes collide otherwise).",
+                remediation: "Remove the VIN.",
+                keywords: [],
+                pattern: "(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])",
+                entropy: nil,
+                validator: "vin",
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "VIN: 1M8GDM9AXKP042788", expectedSecret: "1M8GDM9AXKP042788", origin: Rule.Origin(file: "Patterns/pii.yml", line: 472)),
+                    Rule.Example(text: "vehicle 1HGCM82690A004352", expectedSecret: "1HGCM82690A004352", origin: Rule.Origin(file: "Patterns/pii.yml", line: 473)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "VIN: 1M8GDM9A1KP042788", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 475)),
+                    Rule.Example(text: "hash 1M8GDM9AXKP042788", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 476)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 456),
+                confidence: 0.3,
+                context: ["vin", "vehicle", "chassis", "vehicle identification"],
+                contextKeys: ["vin", "vehicleId", "vehicleIdentificationNumber"],
+                requiresContext: Set(["agent-config", "code", "doc", "env", "fixture", "notebook", "other", "prompt"].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "vehicle",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "us-zip-code",
+                name: "ZIP code",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "low")!,
+                description: "A five-digit ZIP (or ZIP+4) after a ZIP or postal-code label. Low on its own; counts towards a PHI record (Safe Harbor identifier B).",
+                remediation: "Keep only the first three digits, or remove it.",
+                keywords: ["zip", "postal", "postcode"],
+                pattern: "(?i)\\b(?:zip(?:[\\s_]*code)?|postal[\\s_]*code|postcode)[\"']?\\s*[:=]?\\s*[\"']?(?<secret>\\d{5}(?:-\\d{4})?)\\b",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "zip: 02139", expectedSecret: "02139", origin: Rule.Origin(file: "Patterns/pii.yml", line: 491)),
+                    Rule.Example(text: "\"postalCode\": \"02139-4307\"", expectedSecret: "02139-4307", origin: Rule.Origin(file: "Patterns/pii.yml", line: 492)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "unzip 12345", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 494)),
+                    Rule.Example(text: "zip file archive.zip", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 495)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 478),
+                confidence: 0.6,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "address",
+                record: false
+            ))
+        rules.append(
+            Rule(
+                id: "street-address",
+                name: "Street address",
+                category: Category(rawValue: "pii")!,
+                severity: Severity(rawValue: "medium")!,
+                description: "A street address (house number, capitalised street name and a street type) after an address label.",
+                remediation: "Replace the address with a fictional one.",
+                keywords: ["address", "addr", "street"],
+                pattern: "(?i:\\b(?:address|addr|street)(?:[\\s_]*(?:line)?[\\s_]*1?)?)[\"']?\\s*[:=]\\s*[\"'\\[]*\\s*[\"']?(?<secret>\\d{1,6}\\s+(?:[A-Z][a-z]+\\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Circle|Cir|Parkway|Pkwy)\\b\\.?)",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: [],
+                message: nil,
+                requires: nil,
+                classSeverity: [:],
+                classes: Set(["agent-config", "code", "fixture", "notebook", "other", "prompt"].map { FileClass(rawValue: $0)! }),
+                files: [],
+                examples: [
+                    Rule.Example(text: "Address: 742 Evergreen Terrace", expectedSecret: "742 Evergreen Terrace", origin: Rule.Origin(file: "Patterns/pii.yml", line: 511)),
+                    Rule.Example(text: "\"addressLine1\": \"1600 Maple Grove Ave\"", expectedSecret: "1600 Maple Grove Ave", origin: Rule.Origin(file: "Patterns/pii.yml", line: 512)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "address: 0x7ffe5a3b", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 514)),
+                    Rule.Example(text: "street: Main", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/pii.yml", line: 515)),
+                ],
+                scope: Rule.Scope(rawValue: "file")!,
+                origin: Rule.Origin(file: "Patterns/pii.yml", line: 497),
+                confidence: 0.6,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: "address",
+                record: false
             ))
         rules.append(
             Rule(
@@ -6301,7 +9686,17 @@ enum DefaultRules {
                     Rule.Example(text: "token: xoxb-198493657111-8732054030793", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 25)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 5)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 5),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6332,7 +9727,17 @@ enum DefaultRules {
                     Rule.Example(text: "xoxp-745212600136-902329851449-63080a17db149d337b9026334f1e0376", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 46)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 27)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 27),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6363,7 +9768,17 @@ enum DefaultRules {
                     Rule.Example(text: "SLACK_APP_TOKEN=\"${SLACK_APP_TOKEN}\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 67)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 48)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 48),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6394,7 +9809,17 @@ enum DefaultRules {
                     Rule.Example(text: "xoxe.xoxp-1-WCAH5Nt6c5OBJltj5886i7udfTe36KcxhWru3HUH", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 88)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 69)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 69),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6425,7 +9850,17 @@ enum DefaultRules {
                     Rule.Example(text: "xoxe-1-fK54KaMSmJBTXViTJv6RXxCHVtERs3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 109)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 90)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 90),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6456,7 +9891,17 @@ enum DefaultRules {
                     Rule.Example(text: "SLACK_WORKSPACE_TOKEN=xoxa-xxxxxxxxxxxxxxxx", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 130)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 111)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 111),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6487,7 +9932,17 @@ enum DefaultRules {
                     Rule.Example(text: "xoxb-91612836943-N6CNLX1aha", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 151)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 132)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 132),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6518,7 +9973,17 @@ enum DefaultRules {
                     Rule.Example(text: "xoxs-1567850076-36236035032-ac4cc781e1f1dca3003c8dd7489a9ed3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 172)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 153)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 153),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6549,7 +10014,17 @@ enum DefaultRules {
                     Rule.Example(text: "Create an incoming webhook at https://hooks.slack.com/services/ and paste it here.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 193)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 174)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 174),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6580,7 +10055,17 @@ enum DefaultRules {
                     Rule.Example(text: "url: https://hooks.slack.com/triggers/T0000/xxxxxxxx/xxxxxxxxxxxx", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 213)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 195)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 195),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6611,7 +10096,17 @@ enum DefaultRules {
                     Rule.Example(text: "stripe.api_key = \"sk_live_xxxxxxxxxxxxxxxxxxxxxxxx\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 234)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 215)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 215),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6642,7 +10137,17 @@ enum DefaultRules {
                     Rule.Example(text: "rk_live_IXf3IKZ0jW", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 254)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 236)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 236),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6673,7 +10178,17 @@ enum DefaultRules {
                     Rule.Example(text: "STRIPE_TEST_KEY=sk_test_...", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 275)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 256)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 256),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6704,7 +10219,17 @@ enum DefaultRules {
                     Rule.Example(text: "endpoint_secret = \"whsec_<signing secret>\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 296)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 277)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 277),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6735,7 +10260,17 @@ enum DefaultRules {
                     Rule.Example(text: "sku = \"SKd52742796ce3509fbde5ab997b9a42f1\"  # product code", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 317)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 298)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 298),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6766,7 +10301,17 @@ enum DefaultRules {
                     Rule.Example(text: "TWILIO_AUTH_TOKEN=00000000000000000000000000000000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 341)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 319)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 319),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6797,7 +10342,17 @@ enum DefaultRules {
                     Rule.Example(text: "SENDGRID_API_KEY=SG.your-key", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 362)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 343)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 343),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6828,7 +10383,17 @@ enum DefaultRules {
                     Rule.Example(text: "cache-key-e07166a5ecae2a27d784a4d5b03b9959 stored", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 382)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 364)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 364),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6859,7 +10424,17 @@ enum DefaultRules {
                     Rule.Example(text: "MAILGUN_API_KEY=<api-key>", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 405)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 384)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 384),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6890,7 +10465,17 @@ enum DefaultRules {
                     Rule.Example(text: "locale: en-us\nhash: 063e8a8b8769122562380d67d8272e85", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 427)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 407)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 407),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6922,7 +10507,17 @@ enum DefaultRules {
                     Rule.Example(text: "\"postmark\": {\"MessageID\": \"cda8647a-b9c5-4014-a9e3-44bbf76513ca\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 451)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 431)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 431),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6955,7 +10550,17 @@ enum DefaultRules {
                     Rule.Example(text: "ADD_API_KEY=ce2b00f5911f9e1dc05f0d0441d380e1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 476)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 453)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 453),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -6987,7 +10592,17 @@ enum DefaultRules {
                     Rule.Example(text: "DD_APP_KEY=3bb7d1bdbca85a100b4d7c8995c997b1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 498)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 478)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 478),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7018,7 +10633,17 @@ enum DefaultRules {
                     Rule.Example(text: "NRAK-2G82ZOGM11ZN", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 518)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 500)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 500),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7049,7 +10674,17 @@ enum DefaultRules {
                     Rule.Example(text: "NRII-IgesoX6f", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 539)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 520)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 520),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7080,7 +10715,17 @@ enum DefaultRules {
                     Rule.Example(text: "NRJS-a276cd9e54", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 559)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 541)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 541),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7111,7 +10756,17 @@ enum DefaultRules {
                     Rule.Example(text: "license_key: 9f93b6bf4d6edf4161c1NRAL", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 581)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 561)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 561),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7142,7 +10797,17 @@ enum DefaultRules {
                     Rule.Example(text: "SENTRY_AUTH_TOKEN=sntrys_eyJ<token>", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 602)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 583)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 583),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7173,7 +10838,17 @@ enum DefaultRules {
                     Rule.Example(text: "sntryu_62361f6046676aa474f5", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 622)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 604)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 604),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7204,7 +10879,17 @@ enum DefaultRules {
                     Rule.Example(text: "SENTRY_DSN=https://<key>@o<org>.ingest.sentry.io/<project>", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 643)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 624)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 624),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7235,7 +10920,17 @@ enum DefaultRules {
                     Rule.Example(text: "shpat_0cae7e746a1bd399", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 664)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 645)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 645),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7266,7 +10961,17 @@ enum DefaultRules {
                     Rule.Example(text: "shpca_50a53bfb372a59b3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 684)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 666)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 666),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7297,7 +11002,17 @@ enum DefaultRules {
                     Rule.Example(text: "shppa_9829ff6a9b6636ee", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 705)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 686)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 686),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7328,7 +11043,17 @@ enum DefaultRules {
                     Rule.Example(text: "shpss_1bd4ef1d85ad2ee8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 726)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 707)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 707),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7359,7 +11084,17 @@ enum DefaultRules {
                     Rule.Example(text: "token = \"NoprvslGmDTFSjesPHxoxf6o2N.Y1gIf4.TDuTSNyQ7AmeUqGFyA1jrhAFwqfI9jZy2aaPIj\"  # no vendor name nearby", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 750)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 728)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 728),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7390,7 +11125,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://discord.com/api/webhooks/1250231093864988999", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 771)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 752)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 752),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7421,7 +11166,17 @@ enum DefaultRules {
                     Rule.Example(text: "ts=12:34:56 id=7481951029:AB7xwyo3FSeBWeo5beFdySosii8w4xmi7nv", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 791)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 773)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 773),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7452,7 +11207,17 @@ enum DefaultRules {
                     Rule.Example(text: "MATTERMOST_TOKEN=aaaaaaaaaaaaaaaaaaaaaaaaaa", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 815)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 793)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 793),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7483,7 +11248,17 @@ enum DefaultRules {
                     Rule.Example(text: "https://outlook.office.com/webhook/", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 835)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 817)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 817),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7514,7 +11289,17 @@ enum DefaultRules {
                     Rule.Example(text: "ZOOM_CLIENT_ID=LkFKSpoVQuzUS1j0EtDyvN", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 859)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 837)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 837),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7545,7 +11330,17 @@ enum DefaultRules {
                     Rule.Example(text: "EAAAIfBn05bSJXH9R77q-pO1WPsuBLOYG2", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 881)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 861)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 861),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7576,7 +11371,17 @@ enum DefaultRules {
                     Rule.Example(text: "sq0csp-AbP8-XLamvoMUliiBDYQ", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 902)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 883)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 883),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7607,7 +11412,17 @@ enum DefaultRules {
                     Rule.Example(text: "access_token$production$xxxxxxxxxxxxxxxx$xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 923)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 904)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 904),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7638,7 +11453,17 @@ enum DefaultRules {
                     Rule.Example(text: "access_token$sandbox$sbi5tgrd7diufjyh", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 943)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 925)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 925),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7669,7 +11494,17 @@ enum DefaultRules {
                     Rule.Example(text: "PLAID_ACCESS_TOKEN=access-sandbox-0a21ea60-9acc-43a1-a3cb-55e2067d7f0a", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 963)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 945)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 945),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7700,7 +11535,17 @@ enum DefaultRules {
                     Rule.Example(text: "PLAID_ACCESS_TOKEN=access-sandbox-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 984)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 965)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 965),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7731,7 +11576,17 @@ enum DefaultRules {
                     Rule.Example(text: "PLAID_CLIENT_ID=2324aea606352ec389c7166f", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1007)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 986)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 986),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7762,7 +11617,17 @@ enum DefaultRules {
                     Rule.Example(text: "LOB_API_KEY=live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1027)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1009)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1009),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7793,7 +11658,17 @@ enum DefaultRules {
                     Rule.Example(text: "LOB_TEST_KEY=test_...", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1049)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1029)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1029),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7824,7 +11699,17 @@ enum DefaultRules {
                     Rule.Example(text: "duffel_live_Lvo2IC9_zlhk7oIQ5A0r", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1070)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1051)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1051),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7855,7 +11740,17 @@ enum DefaultRules {
                     Rule.Example(text: "duffel_test_RAPtIofOIvpH", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1090)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1072)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1072),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7886,7 +11781,17 @@ enum DefaultRules {
                     Rule.Example(text: "FLWSECK-4213f9e8695b", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1111)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1092)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1092),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7917,7 +11822,17 @@ enum DefaultRules {
                     Rule.Example(text: "FLWSECK_TEST-8432830d4332", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1131)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1113)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1113),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7948,7 +11863,17 @@ enum DefaultRules {
                     Rule.Example(text: "RAZORPAY_KEY_ID=rzp_test_dCy12dpgzNTfWr", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1152)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1133)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1133),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -7979,7 +11904,17 @@ enum DefaultRules {
                     Rule.Example(text: "RAZORPAY_KEY_ID=rzp_test_R7S6nrr7RP2vpJ", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1175)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1154)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1154),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8010,7 +11945,17 @@ enum DefaultRules {
                     Rule.Example(text: "lin_api_JPSTBOB7FdsGhwcSEo7K", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1196)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1177)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1177),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8041,7 +11986,17 @@ enum DefaultRules {
                     Rule.Example(text: "ntn_QTbPRrO37lCnOuMnwNog", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1218)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1198)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1198),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8072,7 +12027,17 @@ enum DefaultRules {
                     Rule.Example(text: "api_secret = \"secret_vYeWVouSJ06ExwrcJDI98AQ4S8kq4Z5T4qtZOE1k69P\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1238)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1220)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1220),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8103,7 +12068,17 @@ enum DefaultRules {
                     Rule.Example(text: "pathOzoDuuwvFHlh7N.fecf620eb985fa2ac3f782d6a19f8b599d7a22d69025924755f0b11ad72d4ba4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1258)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1240)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1240),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8134,7 +12109,17 @@ enum DefaultRules {
                     Rule.Example(text: "ratio = 2/3087339723206097", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1278)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1260)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1260),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8165,7 +12150,17 @@ enum DefaultRules {
                     Rule.Example(text: "id = \"00bSOo224OihBS_StjUHWK7FmFJPTxmCvlcdg3IftZ\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1300)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1280)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1280),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8197,7 +12192,17 @@ enum DefaultRules {
                     Rule.Example(text: "algolia:\n  search_key: c8b71419efa48754bfa9262ac766d746", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1325)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1302)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1302),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8228,7 +12233,17 @@ enum DefaultRules {
                     Rule.Example(text: "mapboxgl.accessToken = \"pk.eyJ1IjogImFjbWUiLCAiYSI6ICJjbGNhaDV3aDdxOXJiMHJ2bWd4dWR5Nml2In0.oMivGYOyr7GLKlpYU14kAW\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1348)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1329)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1329),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8259,7 +12274,17 @@ enum DefaultRules {
                     Rule.Example(text: "TWITCH_CLIENT_ID=blzg4zvxwbuyxmk6jk9z", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1369)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1350)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1350),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8290,7 +12315,17 @@ enum DefaultRules {
                     Rule.Example(text: "sl.1RjN-Wm0tF41oFomS0DWvBe9fKMqx9FdtEyhD1VV", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1391)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1371)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1371),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8321,7 +12356,17 @@ enum DefaultRules {
                     Rule.Example(text: "DROPBOX_TOKEN=<token>", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1412)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1393)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1393),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8352,7 +12397,17 @@ enum DefaultRules {
                     Rule.Example(text: "figd_owma-4AA3NbV", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1433)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1414)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1414),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8383,7 +12438,17 @@ enum DefaultRules {
                     Rule.Example(text: "HUBSPOT_ACCESS_TOKEN=pat-na1-<token>", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1454)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1435)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1435),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8414,7 +12479,17 @@ enum DefaultRules {
                     Rule.Example(text: "token = \"dG9rOjJhMjU0MzM2X2RmZTdfNDE2Nl9iMTcyXzI3OTZlMDNhN2VkMToxOjA=\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1474)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1456)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1456),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8445,7 +12520,17 @@ enum DefaultRules {
                     Rule.Example(text: "ZENDESK_SUBDOMAIN=Sj2f7OTHjaDvdOFxa6PMdiIO3BFTEnQ0TwZN0pfC", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1498)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1476)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1476),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8476,7 +12561,17 @@ enum DefaultRules {
                     Rule.Example(text: "CFPAT-zIWMPHiVuUlwVC2EDfMM", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1518)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1500)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1500),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8507,7 +12602,17 @@ enum DefaultRules {
                     Rule.Example(text: "MJ_APIKEY_PRIVATE=${MJ_APIKEY_PRIVATE}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1542)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1520)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1520),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8538,7 +12643,17 @@ enum DefaultRules {
                     Rule.Example(text: "FB_TOKEN=EAACEdEose0cBAxxxxxxxxxxxxxxxxxxxxxxxx", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1563)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1544)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1544),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8569,7 +12684,17 @@ enum DefaultRules {
                     Rule.Example(text: "FACEBOOK_ACCESS_TOKEN=EAAxxxxxxx", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1586)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1565)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1565),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8600,7 +12725,17 @@ enum DefaultRules {
                     Rule.Example(text: "FACEBOOK_APP_SECRET=<app secret>", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1606)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1588)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1588),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8631,7 +12766,17 @@ enum DefaultRules {
                     Rule.Example(text: "data:image/png;base64,iVBORw0KGgoAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+/AAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1628)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1608)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1608),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8662,7 +12807,17 @@ enum DefaultRules {
                     Rule.Example(text: "LINKEDIN_CLIENT_ID=ljsh9lz1o1se91", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1652)),
                 ],
                 scope: Rule.Scope(rawValue: "file")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1630)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1630),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8693,7 +12848,17 @@ enum DefaultRules {
                     Rule.Example(text: "AGE-SECRET-KEY-1ZLZQP3ASH44E3T72ENT3PSUC6GMHM0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1676)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1654)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1654),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8724,7 +12889,17 @@ enum DefaultRules {
                     Rule.Example(text: "aio_Dlow2dLSgo", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1698)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1678)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1678),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8755,7 +12930,17 @@ enum DefaultRules {
                     Rule.Example(text: "fio-u-RO5cJq8T1INdJWTi1FUt", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1718)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1700)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1700),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8786,7 +12971,17 @@ enum DefaultRules {
                     Rule.Example(text: "tfp_KzeyUFFAtdYo", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1739)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1720)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1720),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8817,7 +13012,17 @@ enum DefaultRules {
                     Rule.Example(text: "rdme_0u17ccxs9heswl0utv7g", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1758)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1741)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1741),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8848,7 +13053,17 @@ enum DefaultRules {
                     Rule.Example(text: "pnu_JMRxOUoy4Fyf", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1778)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1760)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1760),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8879,7 +13094,17 @@ enum DefaultRules {
                     Rule.Example(text: "favico-pMXlC2N5pchT2zr2w6u3vYYowBBklRGQ", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1799)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1780)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1780),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8910,7 +13135,17 @@ enum DefaultRules {
                     Rule.Example(text: "tk-us-sB5fFeEjalEiurbj98Zn", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1819)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1801)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1801),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8941,7 +13176,17 @@ enum DefaultRules {
                     Rule.Example(text: "token prefix is shippo_live_ followed by 40 hex characters", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1837)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1820)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1820),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -8972,7 +13217,17 @@ enum DefaultRules {
                     Rule.Example(text: "bkua_d827923c76e6b5d17fa2", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1855)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1838)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1838),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         rules.append(
             Rule(
@@ -9003,7 +13258,17 @@ enum DefaultRules {
                     Rule.Example(text: "POSTHOG_PERSONAL_API_KEY=phx_...", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1874)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1856)
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1856),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false
             ))
         return rules
     }()

@@ -75,4 +75,35 @@ public struct Rule: Sendable, Equatable {
     public var negativeExamples: [Example]
     public var scope: Scope = .file
     public var origin: Origin
+
+    // MARK: Privacy (pii/phi) rules: confidence model, context and known test values (DETECTION.md §0.3).
+
+    /// Base confidence of a match (0…1). Set for pii/phi rules; nil means a secret rule (always 1).
+    public var confidence: Double? = nil
+    /// Context words and phrases (case-insensitive) looked for around a match: 64 bytes before and
+    /// 32 after, on the same or the previous line; also matched as JSON/YAML keys in camelCase,
+    /// snake_case and kebab-case spellings.
+    public var context: [String] = []
+    /// Structured keys (`"ssn"`, `birthDate`, `member_id`) that count as context when the value sits under them.
+    public var contextKeys: [String] = []
+    /// File classes in which a match is reported only with context (every class when `requires_context: true`).
+    public var requiresContext: Set<FileClass> = []
+    /// Words that, within 16 bytes before a match, drop it (`version 1.2.3.4`).
+    public var negativeContext: [String] = []
+    /// Regexes over the normalised value (separators removed, upper case) of well-known public test
+    /// values: reported as suppressed notes that never fail a run.
+    public var knownTest: [String] = []
+    /// Where the known test values come from (the suppression's justification).
+    public var knownTestSource: String? = nil
+    /// Cheap prefilter: the rule runs only on files holding a run of at least this many digits
+    /// (single spaces, dashes, dots, slashes and parentheses between digits allowed).
+    public var minDigitRun: Int? = nil
+    /// What kind of identifier the rule finds, for the PHI record rule (default: the rule id).
+    public var recordKind: String? = nil
+    /// The PHI record rule: reported once per prompt/fixture/notebook holding two or more distinct
+    /// identifier kinds within 20 lines (computed from the other pii/phi findings, not from `pattern`).
+    public var record: Bool = false
+
+    /// A pii/phi rule scored with the confidence model.
+    public var isPrivacy: Bool { category == .pii || category == .phi }
 }

@@ -8,6 +8,9 @@ public enum RuleLoader {
         "id", "name", "category", "severity", "description", "remediation", "keywords", "pattern", "entropy",
         "validator", "generic", "scope", "allow", "references", "examples", "negative_examples", "message", "requires",
         "class_severity", "classes", "files",
+        // pii/phi rules (Patterns/README.md, "Privacy rules")
+        "confidence", "context", "context_keys", "requires_context", "negative_context", "known_test", "known_test_source",
+        "min_digit_run", "record_kind", "record",
     ]
     /// Plain scalars stay untyped (no regex-based tag resolution, which dominated start-up); the
     /// loader reads every value as text and converts `entropy` and `generic` itself.
@@ -190,7 +193,7 @@ public enum RuleLoader {
         }
         let requires = try string("requires")
         if let requires, requires.isEmpty { throw fail(mapping["requires"], "'requires' is empty") }
-        return Rule(
+        var rule = Rule(
             id: ruleID,
             name: try string("name") ?? "",
             category: category,
@@ -216,6 +219,66 @@ public enum RuleLoader {
             scope: scope,
             origin: .init(file: path, line: line(node))
         )
+        try parsePrivacyFields(into: &rule, mapping: mapping, strings: strings, fail: fail)
+        return rule
+    }
+
+    /// The optional confidence-model keys of pii/phi rules.
+    private static func parsePrivacyFields(
+        into rule: inout Rule, mapping: Node.Mapping, strings: (String) throws(PromptScanError) -> [(String, Int)],
+        fail: (Node?, String) -> PromptScanError
+    ) throws(PromptScanError) {
+        func classList(_ key: String) throws(PromptScanError) -> Set<FileClass> {
+            var result: Set<FileClass> = []
+            for (name, _) in try strings(key) {
+                guard let fileClass = FileClass(rawValue: name) else {
+                    throw fail(mapping[key], "unknown file class '\(name)' in '\(key)' (expected \(FileClass.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                result.insert(fileClass)
+            }
+            return result
+        }
+        if let node = mapping["confidence"] {
+            guard let value = node.float, value >= 0, value <= 1 else { throw fail(node, "'confidence' must be a number from 0 to 1") }
+            rule.confidence = value
+        } else if rule.isPrivacy {
+            rule.confidence = 0.5
+        }
+        rule.context = try strings("context").map(\.0)
+        rule.contextKeys = try strings("context_keys").map(\.0)
+        if let node = mapping["requires_context"] {
+            if let flag = node.bool {
+                rule.requiresContext = flag ? Set(FileClass.allCases) : []
+            } else {
+                rule.requiresContext = try classList("requires_context")
+            }
+            if !rule.requiresContext.isEmpty && rule.context.isEmpty && rule.contextKeys.isEmpty {
+                throw fail(node, "'requires_context' needs 'context' or 'context_keys'")
+            }
+        }
+        rule.negativeContext = try strings("negative_context").map(\.0)
+        rule.knownTest = try strings("known_test").map(\.0)
+        if let node = mapping["known_test_source"] {
+            guard node.scalar != nil, let text = node.string else { throw fail(node, "'known_test_source' must be a string") }
+            rule.knownTestSource = text
+        }
+        if let node = mapping["min_digit_run"] {
+            guard let value = node.int, value >= 1, value <= 64 else { throw fail(node, "'min_digit_run' must be a whole number from 1 to 64") }
+            rule.minDigitRun = value
+        }
+        if let node = mapping["record_kind"] {
+            guard node.scalar != nil, let text = node.string, !text.isEmpty else { throw fail(node, "'record_kind' must be a string") }
+            rule.recordKind = text
+        }
+        if let node = mapping["record"] {
+            guard let value = node.bool else { throw fail(node, "'record' must be true or false") }
+            rule.record = value
+        }
+        if mapping["classes"] != nil { rule.classes = try classList("classes") }
+        let privacyKeys = ["confidence", "context", "context_keys", "requires_context", "negative_context", "known_test", "min_digit_run", "record", "record_kind"]
+        if !rule.isPrivacy, let key = privacyKeys.first(where: { mapping[$0] != nil }) {
+            throw fail(mapping[key], "'\(key)' is only for pii and phi rules")
+        }
     }
 
     private static func line(_ node: Node) -> Int { node.mark?.line ?? 1 }  // Yams marks are 1-based

@@ -55,7 +55,7 @@ public struct RuleTester: Sendable {
         let bytes = Array(text.utf8)
         let (path, fileClass) = RuleTester.exampleFile(for: ruleSet.rules[rule].rule)
         return bytes.withUnsafeBytes { raw in
-            scanner.scan(raw, path: path, fileClass: fileClass, scratch: scratch, onlyRules: [rule]).findings
+            scanner.scan(raw, path: path, fileClass: ruleSet.rules[rule].rule.record ? .fixture : fileClass, scratch: scratch, onlyRules: [rule]).findings
                 .filter { $0.ruleID == ruleSet.rules[rule].rule.id }
                 .compactMap(\.revealed)
         }
@@ -68,7 +68,11 @@ public struct RuleTester: Sendable {
             let first = PathGlob.expandBraces(glob)[0]
             return first.replacingOccurrences(of: "**/", with: "").replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "?", with: "x")
         } ?? "example"
-        let fileClass = rule.classes.map { classes in FileClass.allCases.first { classes.contains($0) } ?? .other } ?? .other
+        // pii/phi rules are tested in an ordinary file (their thresholds are lower in prompts and agent
+        // configs); a rule limited to some classes is tested in the first of them.
+        let fileClass = rule.classes.map { classes in
+            rule.isPrivacy && classes.contains(.other) ? .other : FileClass.allCases.first { classes.contains($0) } ?? .other
+        } ?? .other
         return (path, fileClass)
     }
 

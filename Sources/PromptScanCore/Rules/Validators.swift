@@ -5,13 +5,39 @@ public struct Validator: Sendable {
     public let name: String
     public let summary: String
     public let check: @Sendable (_ secret: [UInt8]) -> Bool
+    /// A finer verdict for values that can be valid yet benign (private IPs, documentation ranges).
+    public let assess: @Sendable (_ secret: [UInt8]) -> Assessment
+
+    /// What a validator says about a value.
+    public enum Assessment: Sendable, Equatable {
+        case reject
+        case accept
+        /// Valid, but not sensitive enough to fail a run (reported as low, with the reason).
+        case low(String)
+        /// A value reserved for documentation or tests (reported as a suppressed note).
+        case knownTest(String)
+    }
+
+    public init(name: String, summary: String, check: @escaping @Sendable (_ secret: [UInt8]) -> Bool) {
+        self.name = name
+        self.summary = summary
+        self.check = check
+        assess = { check($0) ? .accept : .reject }
+    }
+
+    public init(name: String, summary: String, assess: @escaping @Sendable (_ secret: [UInt8]) -> Assessment) {
+        self.name = name
+        self.summary = summary
+        self.assess = assess
+        check = { assess($0) != .reject }
+    }
 }
 
 /// The validators rule files can name in `validator:`.
 public enum Validators {
     /// Every validator, by name.
     public static let all: [String: Validator] = Dictionary(
-        uniqueKeysWithValues: [
+        uniqueKeysWithValues: ([
             Validator(name: "github-crc32", summary: "last 6 characters are the base62 CRC32 of the 30-character body", check: githubCRC32),
             Validator(name: "jwt", summary: "header is base64url JSON with an 'alg'", check: jwt),
             Validator(name: "pypi-macaroon", summary: "body is a base64url macaroon naming pypi.org", check: pypiMacaroon),
@@ -23,7 +49,7 @@ public enum Validators {
                 name: "openai-auth-jwt", summary: "a JWT whose payload 'iss' is https://auth.openai.com (a ChatGPT sign-in token)",
                 check: openAIAuthJWT),
             Validator(name: "base64-userpass", summary: "decodes as base64 to printable user:password", check: base64UserPass),
-        ].map { ($0.name, $0) })
+        ] + privacyValidators).map { ($0.name, $0) })
 
     /// The validator called `name`, if there is one.
     public static func named(_ name: String) -> Validator? { all[name] }

@@ -1,0 +1,165 @@
+/// Finds a rule's context words around a match (DETECTION.md §0.3): in a window of 64 bytes before
+/// and 32 after the value, never reaching past the start of the previous line or the end of the
+/// value's line. Words are compared as tokens: identifiers are split at `_`, `-`, camelCase and
+/// letter/digit boundaries and lower-cased, so the phrase `member id` matches `memberId`,
+/// `member_id` and `"Member ID:"`, and `birthdate` matches `birthDate` and `birth_date`.
+public struct ContextMatcher: Sendable {
+    /// Each phrase as lower-case tokens.
+    let phrases: [[String]]
+    /// Each phrase with its tokens joined (`birthdate`), compared with whole identifiers.
+    let joined: Set<String>
+    /// Lower-case literals, one per phrase, at least one of which every matching window contains
+    /// (a phrase's longest token): a cheap byte scan that rejects most windows before tokenising.
+    let quickWords: [[UInt8]]
+
+    public static let bytesBefore = 64
+    public static let bytesAfter = 32
+
+    public init(phrases: [String]) {
+        var tokenized: [[String]] = []
+        var joined: Set<String> = []
+        for phrase in phrases {
+            let tokens = ContextMatcher.tokens(Array(phrase.utf8)[...])
+            guard !tokens.isEmpty else { continue }
+            tokenized.append(tokens)
+            joined.insert(tokens.joined())
+        }
+        self.phrases = tokenized
+        self.joined = joined
+        quickWords = Array(Set(tokenized.compactMap { $0.max { $0.utf8.count < $1.utf8.count } })).map { Array($0.utf8) }
+    }
+
+    public var isEmpty: Bool { phrases.isEmpty }
+
+    /// Whether a phrase occurs in the window around `range`.
+    public func hit(in bytes: UnsafeRawBufferPointer, around range: Range<Int>) -> Bool {
+        let window = ContextMatcher.window(in: bytes, around: range)
+        return (mayContain(bytes, window.before) && matches(Array(bytes[window.before])[...]))
+            || (mayContain(bytes, window.after) && matches(Array(bytes[window.after])[...]))
+    }
+
+    /// Whether `bytes[range]` holds one of the quick words, ASCII case-insensitively.
+    func mayContain(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        for word in quickWords where word.count <= range.count {
+            let first = word[0]
+            var i = range.lowerBound
+            let last = range.upperBound - word.count
+            while i <= last {
+                var b = bytes[i]
+                if b >= 65 && b <= 90 { b += 32 }
+                if b == first {
+                    var k = 1
+                    while k < word.count {
+                        var c = bytes[i + k]
+                        if c >= 65 && c <= 90 { c += 32 }
+                        if c != word[k] { break }
+                        k += 1
+                    }
+                    if k == word.count { return true }
+                }
+                i += 1
+            }
+        }
+        return false
+    }
+
+    /// Whether a phrase occurs in `text` (tokens in a row, or one identifier spelling the whole phrase).
+    func matches(_ text: ArraySlice<UInt8>) -> Bool {
+        let identifiers = ContextMatcher.identifiers(text)
+        var stream: [String] = []
+        for identifier in identifiers {
+            let tokens = ContextMatcher.tokens(identifier)
+            if tokens.count > 1, joined.contains(tokens.joined()) { return true }
+            stream.append(contentsOf: tokens)
+        }
+        for phrase in phrases where phrase.count <= stream.count {
+            var start = 0
+            while start + phrase.count <= stream.count {
+                if stream[start] == phrase[0] && stream[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
+                start += 1
+            }
+        }
+        return false
+    }
+
+    /// The byte ranges before and after `range` that count as its context.
+    public static func window(in bytes: UnsafeRawBufferPointer, around range: Range<Int>) -> (before: Range<Int>, after: Range<Int>) {
+        // Walk back at most `bytesBefore` bytes (long minified lines must not make this quadratic),
+        // stopping after the newline that ends the line before the previous one.
+        let floor = max(0, range.lowerBound - bytesBefore)
+        var beforeStart = range.lowerBound
+        var newlines = 0
+        while beforeStart > floor {
+            if bytes[beforeStart - 1] == 10 {
+                newlines += 1
+                if newlines == 2 { break }
+            }
+            beforeStart -= 1
+        }
+        var afterEnd = range.upperBound
+        let limit = min(bytes.count, range.upperBound + bytesAfter)
+        while afterEnd < limit && bytes[afterEnd] != 10 { afterEnd += 1 }
+        return (beforeStart..<range.lowerBound, range.upperBound..<afterEnd)
+    }
+
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80
+    }
+
+    /// Maximal runs of letters, digits, `_` and `-` (non-ASCII bytes count as letters).
+    static func identifiers(_ text: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var result: [ArraySlice<UInt8>] = []
+        var start: Int?
+        for index in text.indices {
+            let b = text[index]
+            if isWordByte(b) || b == 95 || b == 45 {
+                if start == nil { start = index }
+            } else if let s = start {
+                result.append(text[s..<index])
+                start = nil
+            }
+        }
+        if let s = start { result.append(text[s..<text.endIndex]) }
+        return result
+    }
+
+    /// Lower-case tokens of `text`: split at non-word bytes, `_`, `-`, lower→upper case changes
+    /// (`memberId`), the last capital of a capital run followed by lower case (`NHSNumber` →
+    /// `nhs number`) and letter/digit changes.
+    static func tokens(_ text: ArraySlice<UInt8>) -> [String] {
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        let bytes = Array(text)
+        for (i, b) in bytes.enumerated() {
+            guard isWordByte(b) else {
+                flush()
+                continue
+            }
+            if let last = current.last {
+                let prevOriginal = bytes[i - 1]
+                let isUpper = b >= 65 && b <= 90
+                let prevLower = prevOriginal >= 97 && prevOriginal <= 122
+                let prevUpper = prevOriginal >= 65 && prevOriginal <= 90
+                let isDigit = b >= 48 && b <= 57
+                let prevDigit = last >= 48 && last <= 57
+                let nextLower = i + 1 < bytes.count && bytes[i + 1] >= 97 && bytes[i + 1] <= 122
+                if (isUpper && prevLower) || (isUpper && prevUpper && nextLower) || (isDigit != prevDigit && b < 0x80 && last < 0x80) {
+                    flush()
+                }
+            }
+            current.append(b >= 65 && b <= 90 ? b + 32 : b)
+        }
+        flush()
+        return tokens
+    }
+
+    /// A literal that every file holding one of `phrases` contains (the longest token of each
+    /// phrase), for the keyword prefilter.
+    static func prefilterWords(_ phrases: [String]) -> [String] {
+        phrases.compactMap { phrase in tokens(Array(phrase.utf8)[...]).max { $0.utf8.count < $1.utf8.count } }
+    }
+}

@@ -1,0 +1,25 @@
+/// The cheap prefilter of keyword-less numeric rules: the longest run of digits in a file, where
+/// up to two separator bytes (space, `-`, `.`, `/`, `(`, `)`) may stand between two digits. Any
+/// match of a rule whose value has n digits joined by such separators lies inside a run of at
+/// least n, so a rule with `min_digit_run: n` can skip files whose longest run is shorter.
+public enum DigitRun {
+    public static func longest(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var longest = 0
+        var run = 0
+        var gap = 0  // separator bytes since the last digit
+        for byte in bytes {
+            if byte &- 48 < 10 {
+                run = gap <= 2 ? run + 1 : 1
+                gap = 0
+                if run > longest { longest = run }
+            } else if byte == 32 || byte == 45 || byte == 46 || byte == 47 || byte == 40 || byte == 41 {
+                gap += 1
+                if gap > 2 { run = 0 }
+            } else {
+                run = 0
+                gap = 3
+            }
+        }
+        return longest
+    }
+}

@@ -1,0 +1,43 @@
+/// The PHI record rule (DETECTION.md §1.1): in a prompt, fixture or notebook, two or more distinct
+/// identifier kinds within 20 lines of each other are one record about a person, reported once
+/// per file. A file that already has a structural PHI finding (HL7, FHIR Patient, X12 837, C-CDA)
+/// is not reported again; known test values and low findings do not count.
+enum PHIRecord {
+    static let structuralKind = "structural"
+
+    static func finding(from findings: [Finding], rule: Rule, ruleSet: RuleSet, fingerprinter: Fingerprinter, showSecrets: Bool) -> Finding? {
+        var kindByRule: [String: String] = [:]
+        for compiled in ruleSet.rules where compiled.rule.isPrivacy && !compiled.rule.record {
+            kindByRule[compiled.rule.id] = compiled.rule.recordKind ?? compiled.rule.id
+        }
+        let counted = findings.filter { $0.suppression == nil && $0.severity > .low && kindByRule[$0.ruleID] != nil }
+        if counted.contains(where: { kindByRule[$0.ruleID] == structuralKind }) { return nil }
+        // Findings are in report order (by line); find the first pair of different kinds within the span.
+        for (i, first) in counted.enumerated() {
+            let kind = kindByRule[first.ruleID]!
+            var kinds: [String] = [kind]
+            var last = first
+            for other in counted[(i + 1)...] {
+                guard other.line - first.line <= PrivacyPolicy.recordLineSpan else { break }
+                let otherKind = kindByRule[other.ruleID]!
+                if !kinds.contains(otherKind) {
+                    kinds.append(otherKind)
+                    last = other
+                }
+            }
+            guard kinds.count >= 2 else { continue }
+            let summary = kinds.sorted().joined(separator: ", ")
+            var finding = Finding(
+                ruleID: rule.id, ruleName: rule.name, category: rule.category, severity: rule.severity, path: first.path,
+                line: first.line, column: first.column, endLine: last.endLine, endColumn: last.endColumn,
+                byteRange: first.byteRange.lowerBound..<max(first.byteRange.upperBound, last.byteRange.upperBound),
+                fileClass: first.fileClass, message: "\(rule.name): \(kinds.count) identifier kinds within \(PrivacyPolicy.recordLineSpan) lines",
+                preview: "record of \(summary)",
+                fingerprint: fingerprinter.fingerprint(ruleID: rule.id, value: Array("\(first.fingerprint)|\(last.fingerprint)".utf8)),
+                validator: nil, revealed: showSecrets ? "record of \(summary)" : nil)
+            finding.confidence = 1
+            return finding
+        }
+        return nil
+    }
+}

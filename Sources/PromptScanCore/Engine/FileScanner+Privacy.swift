@@ -1,0 +1,79 @@
+extension FileScanner {
+    /// Scores a pii/phi match with the confidence model (DETECTION.md §0.3): base confidence, a
+    /// validator (reject drops, pass raises to 0.85), negative context, context words and keys
+    /// (+0.35, at least 0.5), the file class's threshold and context requirement; then known test
+    /// values become suppressed notes, validator-downgraded values low, and matches in files sent
+    /// to a model one level more severe. Nil when the match is not reported.
+    func privacyCandidate(
+        _ index: Int, _ range: Range<Int>, in bytes: UnsafeRawBufferPointer, fileClass: FileClass, scratch: MatchScratch
+    ) -> Candidate? {
+        guard let threshold = PrivacyPolicy.threshold(fileClass) else { return nil }
+        let compiled = ruleSet.rules[index]
+        let rule = compiled.rule
+        let valueBytes = UnsafeRawBufferPointer(rebasing: bytes[range])
+        for allow in compiled.allow where allow.matches(valueBytes, scratch: scratch) { return nil }
+        let value = Array(valueBytes)
+        var score = rule.confidence ?? 0.5
+        var assessment = Validator.Assessment.accept
+        if let validator = compiled.validator {
+            assessment = validator.assess(value)
+            if assessment == .reject { return nil }
+            score = max(score, PrivacyPolicy.validatedConfidence)
+        }
+        if !compiled.negativeContext.isEmpty {
+            let start = max(0, range.lowerBound - 16)
+            if compiled.negativeContext.matches(Array(bytes[start..<range.lowerBound])[...]) { return nil }
+        }
+        let contextHit = !compiled.context.isEmpty && compiled.context.hit(in: bytes, around: range)
+        if contextHit { score = max(score + PrivacyPolicy.contextBoost, 0.5) }
+        if rule.requiresContext.contains(fileClass) && !contextHit { return nil }
+        guard score >= threshold else { return nil }
+        var candidate = Candidate(rule: index, secret: range, confidence: min(score, 1), contextHit: contextHit)
+        var knownTest: String?
+        if case let .knownTest(reason) = assessment { knownTest = reason }
+        if knownTest == nil, !compiled.knownTest.isEmpty {
+            var normalised = PrivacyPolicy.normalisedForKnownTest(value)
+            let isKnown = normalised.withUnsafeMutableBytes { raw in
+                compiled.knownTest.contains { $0.matches(UnsafeRawBufferPointer(raw), scratch: scratch) }
+            }
+            if isKnown { knownTest = rule.knownTestSource ?? "published \(rule.name.lowercased()) test values" }
+        }
+        if let knownTest {
+            candidate.severity = .low
+            candidate.suppression = .knownTestValue(knownTest)
+            candidate.message = "\(rule.name) found (well-known test value)"
+        } else if case let .low(reason) = assessment {
+            candidate.severity = .low
+            candidate.message = "\(rule.name) found (\(reason))"
+        } else if PrivacyPolicy.escalates(fileClass) {
+            candidate.severity = rule.severity.raised
+        }
+        return candidate
+    }
+}
+
+extension FileScanner {
+    /// Client-term hits as findings under `TermsMatcher.rule`: the message and preview name the
+    /// entry's opaque id and kind, never the term; critical in files sent to a model.
+    func clientTermFindings(
+        _ terms: TermsMatcher, in bytes: UnsafeRawBufferPointer, path: String, fileClass: FileClass, scratch: MatchScratch
+    ) -> [Finding] {
+        let hits = terms.hits(in: bytes, scratch: scratch)
+        guard !hits.isEmpty else { return [] }
+        var locator = LineLocator(bytes)
+        let rule = TermsMatcher.rule
+        return hits.map { hit in
+            let value = Array(bytes[hit.range])
+            let start = locator.position(of: hit.range.lowerBound)
+            let end = locator.end(of: hit.range, startingAt: start)
+            return Finding(
+                ruleID: rule.id, ruleName: rule.name, category: rule.category,
+                severity: PrivacyPolicy.escalates(fileClass) ? .critical : hit.severity, path: path,
+                line: start.line, column: start.column, endLine: end.line, endColumn: end.column, byteRange: hit.range,
+                fileClass: fileClass, message: "client identifier \(hit.id) (\(hit.kind)) in \(fileClass.rawValue) file",
+                preview: "\(hit.id) (\(String(decoding: value, as: UTF8.self).count) chars)",
+                fingerprint: fingerprinter.fingerprint(ruleID: rule.id + ":" + hit.id, value: value), validator: nil,
+                revealed: showSecrets ? String(decoding: value, as: UTF8.self) : nil)
+        }
+    }
+}

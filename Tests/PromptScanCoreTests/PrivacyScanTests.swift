@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PromptScanCore
+
+/// The confidence model in the scanner: context window and structured keys, thresholds and
+/// escalation by file class, known test values as suppressed notes, the PHI record rule, and the
+/// digit-run prefilter.
+@Suite struct PrivacyScanTests {
+    static let rules: RuleSet = try! RuleSet(RuleCatalog.defaultRules())
+
+    func scan(_ text: String, as fileClass: FileClass = .other, path: String = "f.txt") -> [Finding] {
+        let scanner = FileScanner(ruleSet: Self.rules, showSecrets: true)
+        return Array(text.utf8).withUnsafeBytes {
+            scanner.scan($0, path: path, fileClass: fileClass, scratch: MatchScratch(groups: Self.rules.maxGroups + 1)).findings
+        }
+    }
+
+    func ids(_ text: String, as fileClass: FileClass = .other) -> [String] { scan(text, as: fileClass).map(\.ruleID) }
+
+    @Test func contextWindowTokensAndKeys() {
+        let matcher = ContextMatcher(phrases: ["social security", "member id", "birthdate", "ssn"])
+        #expect(ContextMatcher.tokens(Array("memberId NHSNumber birth_date x-7".utf8)[...]) == ["member", "id", "nhs", "number", "birth", "date", "x", "7"])
+        for text in ["Social Security:", "\"memberId\": ", "member_id=", "\"birthDate\":", "birth_date:", "patientSsn ="] {
+            #expect(matcher.matches(Array(text.utf8)[...]), "\(text)")
+        }
+        for text in ["socialist security", "remember identity", "testing", "ssnake"] {
+            #expect(!matcher.matches(Array(text.utf8)[...]), "\(text)")
+        }
+    }
+
+    @Test func contextWindowStopsAtThePreviousLine() {
+        let text = "ssn\n\nvalue 536221234"
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { raw in
+            let start = text.utf8.count - 9
+            let window = ContextMatcher.window(in: raw, around: start..<(start + 9))
+            #expect(window.before.lowerBound == 4)  // the empty previous line, not "ssn" two lines up
+        }
+        #expect(!ids(text).contains("us-ssn-bare"))
+        #expect(ids("ssn\nvalue 536221234").contains("us-ssn-bare"))
+        #expect(ids("ssn " + String(repeating: "x", count: 70) + " 536221234").isEmpty)  // more than 64 bytes before
+    }
+
+    @Test func contextIsRequiredForNineAndTenDigitIDs() {
+        #expect(!ids("order 1435264555").contains("us-npi"))
+        #expect(ids("NPI 1435264555").contains("us-npi"))
+        #expect(ids("{\"renderingNpi\": \"1435264555\"}").contains("us-npi"))
+        #expect(!ids("created_at: 1435264555", as: .fixture).contains("us-npi"))
+    }
+
+    @Test func thresholdsDependOnTheFileClass() {
+        // A Luhn-valid card number without a card word: reported in fixtures and prompts, not in code.
+        let text = "ref 4929526018159081"
+        #expect(ids(text, as: .fixture).contains("payment-card"))
+        #expect(ids(text, as: .prompt).contains("payment-card"))
+        #expect(!ids(text, as: .code).contains("payment-card"))
+        #expect(ids("card " + text, as: .code).contains("payment-card"))
+        // Env files hold configuration: pii/phi rules do not run there.
+        #expect(ids("SSN=551-45-5062", as: .env).isEmpty)
+    }
+
+    @Test func promptsRaiseSeverity() throws {
+        let inFixture = try #require(scan("email: jane.doe@stmarys-hospital.org", as: .fixture).first { $0.ruleID == "email-address" })
+        let inPrompt = try #require(scan("email: jane.doe@stmarys-hospital.org", as: .prompt).first { $0.ruleID == "email-address" })
+        #expect(inFixture.severity == .medium)
+        #expect(inPrompt.severity == .high)
+        #expect(inPrompt.contextHit == true)
+        #expect((inPrompt.confidence ?? 0) >= 0.5)
+    }
+
+    @Test func knownTestValuesAreSuppressedNotes() throws {
+        let finding = try #require(scan("card 4111 1111 1111 1111").first { $0.ruleID == "payment-card" })
+        #expect(finding.severity == .low)
+        #expect(finding.suppression?.kind == "external")
+        #expect(finding.suppression?.justification.hasPrefix("well-known public test value") == true)
+        var report = ScanReport()
+        report.findings = [finding]
+        #expect(report.failing(at: .low).isEmpty)
+        // A value one digit away is not a test value.
+        let real = try #require(scan("card 4111 1111 1111 1129").first { $0.ruleID == "payment-card" })
+        #expect(real.suppression == nil && real.severity == .high)
+        // Documentation IPs, reserved NHS range, NANP fictional range, example.com.
+        for text in ["client ip 192.0.2.7", "NHS 999 000 0018", "call (212) 555-0147", "email: jane@example.com"] {
+            let findings = scan(text, as: .fixture).filter { $0.category == .pii }
+            #expect(!findings.isEmpty && findings.allSatisfy { $0.suppression != nil }, "\(text)")
+        }
+        // Private IPs are low, without suppression.
+        let privateIP = try #require(scan("client ip 10.1.2.3", as: .fixture).first)
+        #expect(privateIP.severity == .low && privateIP.suppression == nil)
+    }
+
+    @Test func sarifCarriesSuppressionsAndConfidence() throws {
+        let findings = scan("card 4111 1111 1111 1111\nNPI 1435264555")
+        var report = ScanReport()
+        report.findings = findings
+        let log = SarifReporter().log(report, context: ReportContext(rules: try RuleCatalog.defaultRules()))
+        let results = log.runs[0].results
+        let card = try #require(results.first { $0.ruleId == "payment-card" })
+        #expect(card.level == "note")
+        #expect(card.suppressions?.first?.kind == "external")
+        #expect(card.properties.knownTestValue == true)
+        let npi = try #require(results.first { $0.ruleId == "us-npi" })
+        #expect(npi.suppressions == nil && npi.level == "warning")
+        #expect(npi.properties.contextHit == true && npi.properties.validator == "npi")
+        let text = TextReporter().render(report, context: ReportContext(rules: []))
+        #expect(!text.contains("payment-card") && text.contains("1 known test value suppressed"))
+    }
+
+    @Test func phiRecordIsReportedOncePerFile() {
+        let record = """
+            Patient: John Doe
+            DOB: 03/14/1961
+            MRN: 00123456
+            Phone: (646) 273-8841
+            Patient: Jane Roe
+            DOB: 07/21/1985
+            """
+        let findings = scan(record, as: .fixture)
+        #expect(findings.filter { $0.ruleID == "phi-record" }.count == 1)
+        #expect(findings.first { $0.ruleID == "phi-record" }?.severity == .critical)
+        // Not in code, not for one kind, not for kinds more than 20 lines apart.
+        #expect(!ids(record, as: .code).contains("phi-record"))
+        #expect(!ids("DOB: 03/14/1961\nDOB: 07/21/1985", as: .fixture).contains("phi-record"))
+        let apart = "DOB: 03/14/1961\n" + String(repeating: "\n", count: 25) + "MRN: 00123456"
+        #expect(!ids(apart, as: .fixture).contains("phi-record"))
+        // A structural record is the PHI record: not reported twice.
+        let fhir = "{\"resourceType\": \"Patient\", \"birthDate\": \"1961-03-14\",\n\"mrn\": \"A-1234567\"}"
+        let fhirIDs = ids(fhir, as: .fixture)
+        #expect(fhirIDs.contains("fhir-patient-resource") && !fhirIDs.contains("phi-record"))
+    }
+
+    @Test func digitRunPrefilter() {
+        let samples: [(String, Int)] = [
+            ("abc", 0), ("536-22-1234", 9), ("(212) 555-0147", 10), ("a 1, 2, 3", 1), ("4111 1111 1111 1111", 16),
+            ("1.2.3.4", 4), ("12 -- 34", 2), ("x123456789y", 9),
+        ]
+        for (text, expected) in samples {
+            let longest = Array(text.utf8).withUnsafeBytes { DigitRun.longest($0) }
+            #expect(longest == expected, "\(text)")
+        }
+        // Numeric rules do not run on a file without a long enough run.
+        let triggered = Array("ssn npi nhs card phone".utf8).withUnsafeBytes { Self.rules.triggeredRules(in: $0, fileClass: .fixture) }
+        let names = Set(triggered.map { Self.rules.rules[$0].rule.id })
+        #expect(!names.contains("us-ssn") && !names.contains("payment-card") && !names.contains("us-npi"))
+    }
+
+    @Test func falsePositiveTrapsStaySilent() {
+        let traps = """
+            id = "123e4567-e89b-12d3-a456-426614174000"
+            sha = "da39a3ee5e6b4b0d3255bfef95601890afd80709"
+            created_at = 1718907813879
+            version 10.0.19041.1
+            oid 1.3.6.1.4.1.311
+            git@github.com:org/repo.git
+            image@sha256:0123456789abcdef
+            retina logo@2x.png
+            order_id = 4929526018159081
+            timestamp: 1435264555
+            mRNA vaccine 123456
+            font E11 size
+            std::vector<int> v; // 12:34:56
+            """
+        let findings = scan(traps, as: .code).filter { $0.category == .pii || $0.category == .phi }
+        #expect(findings.isEmpty, "\(findings.map { "\($0.ruleID) line \($0.line)" })")
+    }
+
+    /// The Swift sources of this repository hold no personal data: no pii/phi finding above low.
+    @Test func benignSourcesGiveNoPrivacyFindings() throws {
+        let root = TestPaths.packageRoot
+        var items = try FileWalker().walk(root: root.appendingPathComponent("Sources").path).items
+        items += try FileWalker().walk(root: root.appendingPathComponent("Tests/TestSupport").path).items
+        let report = ScanEngine(scanner: FileScanner(ruleSet: Self.rules)).scan(items.filter { !$0.path.hasSuffix(".generated.swift") })
+        let privacy = report.findings.filter { ($0.category == .pii || $0.category == .phi) && $0.severity > .low }
+        #expect(privacy.isEmpty, "\(privacy.map { "\($0.path):\($0.line) \($0.ruleID)" })")
+    }
+}
