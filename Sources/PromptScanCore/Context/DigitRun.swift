@@ -3,7 +3,9 @@
 /// match of a rule whose value has n digits joined by such separators lies inside a run of at
 /// least n, so a rule with `min_digit_run: n` can skip files whose longest run is shorter.
 public enum DigitRun {
-    public static func longest(_ bytes: UnsafeRawBufferPointer) -> Int {
+    /// The longest run, or any run of at least `cap` as soon as one is seen (callers only compare
+    /// against thresholds up to `cap`).
+    public static func longest(_ bytes: UnsafeRawBufferPointer, cap: Int = .max) -> Int {
         var longest = 0
         var run = 0
         var gap = 0  // separator bytes since the last digit
@@ -11,7 +13,10 @@ public enum DigitRun {
             if byte &- 48 < 10 {
                 run = gap <= 2 ? run + 1 : 1
                 gap = 0
-                if run > longest { longest = run }
+                if run > longest {
+                    longest = run
+                    if longest >= cap { return longest }
+                }
             } else if byte == 32 || byte == 45 || byte == 46 || byte == 47 || byte == 40 || byte == 41 {
                 gap += 1
                 if gap > 2 { run = 0 }

@@ -168,6 +168,9 @@ public struct FileScanner: Sendable {
     func locate(_ candidates: [Candidate], in bytes: UnsafeRawBufferPointer, path: String, fileClass: FileClass) -> [Finding] {
         guard !candidates.isEmpty else { return [] }
         var locator = LineLocator(bytes)
+        // One pass for the marker per file with findings; the per-line check only where it occurs
+        // (a long minified line with many findings would otherwise be re-read for each).
+        let mayAllow = InlineAllow.occurs(in: bytes)
         return candidates.map { candidate in
             let compiled = ruleSet.rules[candidate.rule]
             let rule = compiled.rule
@@ -191,7 +194,7 @@ public struct FileScanner: Sendable {
                 fingerprint: fingerprinter.fingerprint(ruleID: rule.id, value: value),
                 validator: compiled.validator?.name,
                 revealed: showSecrets ? String(decoding: value, as: UTF8.self) : nil,
-                allowedInline: InlineAllow.covers(bytes, lineStart: start.lineStart)
+                allowedInline: mayAllow && InlineAllow.covers(bytes, lineStart: start.lineStart)
             )
             finding.suppression = candidate.suppression
             finding.confidence = candidate.confidence

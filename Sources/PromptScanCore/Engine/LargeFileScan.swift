@@ -4,11 +4,13 @@
     import Darwin
 #endif
 
-/// Scanning a file too large to hold whole: fixed-size windows read with `pread` into one reused
-/// buffer, each overlapping the next by `overlap` bytes so a value across a boundary is still seen
-/// whole. A match belongs to the window it starts in, so nothing is reported twice; lines and
-/// columns are carried from window to window. Memory stays at one window per worker whatever the
-/// file size (a 500 MB minified one-line file included).
+/// Scanning a file too large to hold whole: fixed-size windows read with `pread`, each overlapping
+/// the next by `overlap` bytes so a value across a boundary is still seen whole. Windows are
+/// independent tasks, so the workers share one big file as they share many small ones. A match
+/// belongs to the window it starts in, so nothing is reported twice; each window reports its
+/// findings with window-relative lines plus how many line breaks it owns, and `stitch` turns them
+/// into file lines and columns in window order afterwards. Memory stays at one window per worker
+/// whatever the file size (a 500 MB minified one-line file included).
 extension ScanEngine {
     /// Files larger than this are scanned in windows.
     public static let largeFileThreshold = 32 << 20
@@ -16,81 +18,127 @@ extension ScanEngine {
     /// The longest value that can straddle a window boundary and still be found.
     static let overlap = 256 << 10
 
-    func scanLarge(_ item: ScanItem, absolutePath: String, scratch: MatchScratch) -> ItemResult {
-        var result = ItemResult()
+    /// Number of windows of a file of `size` bytes.
+    static func windowCount(size: Int) -> Int { max(1, (size + windowSize - 1) / windowSize) }
+
+    /// What one window produced: findings with lines counted from the window's start.
+    struct WindowResult: Sendable {
+        var findings: [Finding] = []
+        var notices: [Notice] = []
+        var bytes = 0
+        /// Line breaks in the bytes the window owns.
+        var breaks = 0
+        /// Code points after the last owned line break (or in all owned bytes when there is none).
+        var tailColumns = 0
+        /// The file is not to be scanned at all (binary, gzip, not a regular file, too large).
+        var skipFile = false
+        var failed = false
+    }
+
+    /// Scans window `index` of the file at `absolutePath`.
+    func scanWindow(_ item: ScanItem, absolutePath: String, index: Int, scratch: MatchScratch) -> WindowResult {
+        var result = WindowResult()
         let fd = open(absolutePath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
-            result.notices.append(Notice(kind: .unreadable, path: item.path, message: "cannot read: \(String(cString: strerror(errno)))"))
+            result.failed = true
+            if index == 0 {
+                result.notices.append(Notice(kind: .unreadable, path: item.path, message: "cannot read: \(String(cString: strerror(errno)))"))
+            }
             return result
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            result.notices.append(Notice(kind: .skipped, path: item.path, message: "\(FileReader.kind(info.st_mode)), not read"))
+            result.skipFile = true
+            if index == 0 { result.notices.append(Notice(kind: .skipped, path: item.path, message: "\(FileReader.kind(info.st_mode)), not read")) }
             return result
         }
         guard Int(info.st_size) <= options.maxFileSize else {
-            result.notices.append(
-                Notice(kind: .skipped, path: item.path,
-                       message: "file is \(info.st_size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
-            return result
-        }
-        var buffer = [UInt8](repeating: 0, count: Self.windowSize + Self.overlap)
-        var start = 0  // file offset of buffer[0]
-        var line = 1  // line number at `start`
-        var column = 0  // code points between the last line break before `start` and `start`
-        while true {
-            let filled: Int
-            do {
-                filled = try Self.fill(&buffer, fd: fd, at: start)
-            } catch {
-                result.notices.append(Notice(kind: .unreadable, path: item.path, message: "cannot read at byte \(start): \(error.reason)"))
-                return result
-            }
-            if start == 0, Gzip.isGzip(buffer.prefix(min(filled, 4))) {
+            result.skipFile = true
+            if index == 0 {
                 result.notices.append(
                     Notice(kind: .skipped, path: item.path,
-                           message: "gzip file over \(Self.largeFileThreshold >> 20) MiB, not inflated"))
+                           message: "file is \(info.st_size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
+            }
+            return result
+        }
+        let start = index * Self.windowSize
+        var buffer = [UInt8](repeating: 0, count: Self.windowSize + Self.overlap)
+        let filled: Int
+        do {
+            filled = try Self.fill(&buffer, fd: fd, at: start)
+        } catch {
+            result.failed = true
+            result.notices.append(Notice(kind: .unreadable, path: item.path, message: "cannot read at byte \(start): \(error.reason)"))
+            return result
+        }
+        if index == 0 {
+            if Gzip.isGzip(buffer.prefix(min(filled, 4))) {
+                result.skipFile = true
+                result.notices.append(
+                    Notice(kind: .skipped, path: item.path, message: "gzip file over \(Self.largeFileThreshold >> 20) MiB, not inflated"))
                 return result
             }
-            if start == 0, let reason = BinaryDetector.reasonToSkip(Array(buffer.prefix(min(filled, BinaryDetector.window)))) {
+            if let reason = BinaryDetector.reasonToSkip(Array(buffer.prefix(min(filled, BinaryDetector.window)))) {
+                result.skipFile = true
                 result.notices.append(Notice(kind: .skipped, path: item.path, message: reason))
                 return result
             }
-            let last = filled < buffer.count
-            let owned = last ? filled : Self.windowSize  // matches starting here belong to this window
-            buffer.withUnsafeBytes { raw in
-                let window = UnsafeRawBufferPointer(rebasing: raw[0..<filled])
-                let (findings, notices) = scanner.scan(window, path: item.path, fileClass: item.fileClass, scratch: scratch)
-                for var finding in findings where finding.byteRange.lowerBound < owned {
-                    if finding.line == 1 {
-                        finding.column += column
-                        if finding.endLine == 1 { finding.endColumn += column }
-                    }
-                    finding.line += line - 1
-                    finding.endLine += line - 1
-                    finding.byteRange = (finding.byteRange.lowerBound + start)..<(finding.byteRange.upperBound + start)
-                    result.findings.append(finding)
-                }
-                for notice in notices where !result.notices.contains(notice) { result.notices.append(notice) }
-                // Carry line and column over the part of the window that is now behind us.
-                var index = 0
-                while index < owned {
-                    let byte = window[index]
-                    if byte == 10 || (byte == 13 && !(index + 1 < filled && window[index + 1] == 10)) {
-                        line += 1
-                        column = 0
-                    } else if byte & 0xC0 != 0x80 && byte != 13 {
-                        column += 1
-                    }
-                    index += 1
-                }
-            }
-            result.bytes += owned
-            if last { break }
-            start += Self.windowSize
         }
-        result.scanned = true
+        // A file that shrank since the walk may end before this window: nothing to own.
+        let last = filled < buffer.count
+        let owned = last ? filled : Self.windowSize
+        buffer.withUnsafeBytes { raw in
+            let window = UnsafeRawBufferPointer(rebasing: raw[0..<filled])
+            let (findings, notices) = scanner.scan(window, path: item.path, fileClass: item.fileClass, scratch: scratch)
+            for var finding in findings where finding.byteRange.lowerBound < owned {
+                finding.byteRange = (finding.byteRange.lowerBound + start)..<(finding.byteRange.upperBound + start)
+                result.findings.append(finding)
+            }
+            result.notices = notices
+            var lastBreak = -1
+            var index = 0
+            while index < owned {
+                let byte = window[index]
+                if byte == 10 || (byte == 13 && !(index + 1 < filled && window[index + 1] == 10)) {
+                    result.breaks += 1
+                    lastBreak = index
+                }
+                index += 1
+            }
+            result.tailColumns = LineLocator.codePoints(window, (lastBreak + 1)..<owned)
+        }
+        result.bytes = owned
+        return result
+    }
+
+    /// Joins a file's windows, in order, into one item result with file lines and columns.
+    static func stitch(_ windows: [WindowResult]) -> ItemResult {
+        var result = ItemResult()
+        for window in windows {
+            for notice in window.notices where !result.notices.contains(notice) { result.notices.append(notice) }
+        }
+        if windows.contains(where: { $0.skipFile }) {
+            result.notices = windows.first.map(\.notices) ?? []
+            return result
+        }
+        var line = 1
+        var column = 0
+        for window in windows {
+            for var finding in window.findings {
+                if finding.line == 1 {
+                    finding.column += column
+                    if finding.endLine == 1 { finding.endColumn += column }
+                }
+                finding.line += line - 1
+                finding.endLine += line - 1
+                result.findings.append(finding)
+            }
+            result.bytes += window.bytes
+            line += window.breaks
+            column = window.breaks > 0 ? window.tailColumns : column + window.tailColumns
+        }
+        result.scanned = !windows.contains { $0.failed }
         return result
     }
 

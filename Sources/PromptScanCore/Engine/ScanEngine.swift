@@ -33,26 +33,60 @@ public struct ScanEngine: Sendable {
         var scanned = false
     }
 
+    /// One unit of work: a whole item, or one window of a large file.
+    enum Task: Sendable {
+        case item(Int)
+        case window(item: Int, index: Int, path: String)
+    }
+
     /// Scans `items` and returns findings and notices in report order.
     public func scan(_ items: [ScanItem]) -> ScanReport {
-        let order = items.indices.sorted { items[$0].size > items[$1].size }
-        let slots = ResultSlots(count: items.count)
+        // Large files become one task per window; tasks run largest first so a big file does not
+        // run alone at the end.
+        var tasks: [(task: Task, weight: Int)] = []
+        var windowSlots: [Int: Range<Int>] = [:]  // item -> its windows' slot indices
+        var windowCount = 0
+        for (index, item) in items.enumerated() {
+            if case let .file(path, size) = item.source, size > ScanEngine.largeFileThreshold {
+                let count = ScanEngine.windowCount(size: size)
+                windowSlots[index] = windowCount..<(windowCount + count)
+                for window in 0..<count { tasks.append((.window(item: index, index: window, path: path), ScanEngine.windowSize)) }
+                windowCount += count
+            } else {
+                tasks.append((.item(index), item.size))
+            }
+        }
+        tasks.sort { $0.weight > $1.weight }
+        let order = tasks.map(\.task)
+        let windowStart = windowSlots.mapValues(\.lowerBound)
+        let slots = ResultSlots<ItemResult>(count: items.count)
+        let windows = ResultSlots<WindowResult>(count: windowCount)
         let next = Atomic<Int>(0)
-        let workers = max(1, min(options.threads, items.count))
+        let workers = max(1, min(options.threads, tasks.count))
         let maxGroups = scanner.ruleSet.maxGroups
-        withExtendedLifetime(slots) {
+        let classified = items.map { $0.classified() }
+        withExtendedLifetime((slots, windows)) {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 let scratch = MatchScratch(groups: maxGroups + 1)
                 while true {
                     let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard position < order.count else { break }
-                    let index = order[position]
-                    slots.store(scanOne(items[index], scratch: scratch), at: index)
+                    switch order[position] {
+                    case let .item(index):
+                        slots.store(scanOne(classified[index], scratch: scratch), at: index)
+                    case let .window(item, index, path):
+                        windows.store(
+                            scanWindow(classified[item], absolutePath: path, index: index, scratch: scratch),
+                            at: windowStart[item]! + index)
+                    }
                 }
             }
         }
+        let windowResults = windows.drain().map { $0! }
+        var results = slots.drain()
+        for (item, range) in windowSlots { results[item] = ScanEngine.stitch(Array(windowResults[range])) }
         var report = ScanReport()
-        for result in slots.drain() {
+        for case let result? in results {
             report.findings.append(contentsOf: result.findings)
             report.notices.append(contentsOf: result.notices)
             report.bytesScanned += result.bytes
@@ -71,8 +105,6 @@ public struct ScanEngine: Sendable {
         switch item.source {
         case let .bytes(content):
             bytes = content
-        case let .file(absolutePath, size) where size > ScanEngine.largeFileThreshold:
-            return scanLarge(item, absolutePath: absolutePath, scratch: scratch)
         case let .file(absolutePath, _):
             do {
                 bytes = try FileReader.read(absolutePath, limit: options.maxFileSize)
@@ -105,17 +137,18 @@ public struct ScanEngine: Sendable {
 /// One result slot per item. Each slot is written by exactly one worker (the one that took its
 /// index from the atomic counter) and read only after `concurrentPerform` has returned, which
 /// orders the writes before the reads; hence `@unchecked Sendable`.
-final class ResultSlots: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<ScanEngine.ItemResult>
+final class ResultSlots<Result: Sendable>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Result?>
 
     init(count: Int) {
         storage = .allocate(capacity: count)
-        storage.initialize(repeating: ScanEngine.ItemResult())
+        storage.initialize(repeating: nil)
     }
 
-    func store(_ result: ScanEngine.ItemResult, at index: Int) { storage[index] = result }
+    func store(_ result: Result, at index: Int) { storage[index] = result }
 
-    func drain() -> [ScanEngine.ItemResult] { Array(storage) }
+    /// The results; nil for a slot nobody filled (a large file's item slot, filled from its windows).
+    func drain() -> [Result?] { Array(storage) }
 
     deinit {
         storage.deinitialize()

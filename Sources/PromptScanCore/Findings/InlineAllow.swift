@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Inline allow comments: `promptscan:allow` anywhere on a finding's line, or
 /// `promptscan:allow-next-line` anywhere on the line above it. Checked only for lines that hold a
 /// finding, over the file's bytes.
@@ -19,6 +25,20 @@ public enum InlineAllow {
         var previousStart = previousEnd
         while previousStart > 0, bytes[previousStart - 1] != 10, bytes[previousStart - 1] != 13 { previousStart -= 1 }
         return hasMarker(bytes, previousStart..<previousEnd, nextLine: true)
+    }
+
+    /// Whether `promptscan:allow` occurs anywhere in `bytes` (memchr for its first byte, then compare).
+    static func occurs(in bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= marker.count else { return false }
+        var offset = 0
+        let last = bytes.count - marker.count
+        while offset <= last {
+            guard let hit = memchr(base + offset, Int32(marker[0]), last - offset + 1) else { return false }
+            let index = base.distance(to: UnsafeRawPointer(hit))
+            if (1..<marker.count).allSatisfy({ bytes[index + $0] == marker[$0] }) { return true }
+            offset = index + 1
+        }
+        return false
     }
 
     static func endOfLine(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {

@@ -110,7 +110,7 @@ public struct ChangeScanner: Sendable {
     func scanAll(_ items: [ScanItem]) -> [ScanEngine.ItemResult] {
         guard !items.isEmpty else { return [] }
         let order = items.indices.sorted { items[$0].size > items[$1].size }
-        let slots = ResultSlots(count: items.count)
+        let slots = ResultSlots<ScanEngine.ItemResult>(count: items.count)
         let next = Atomic<Int>(0)
         let workers = max(1, min(engine.options.threads, items.count))
         let maxGroups = engine.scanner.ruleSet.maxGroups
@@ -125,6 +125,6 @@ public struct ChangeScanner: Sendable {
                 }
             }
         }
-        return slots.drain()
+        return slots.drain().map { $0! }
     }
 }

@@ -16,6 +16,8 @@ public final class RuleSet: Sendable {
     let privacyRules: [Int]
     /// Whether any rule has a `min_digit_run` (the digit-run pass is skipped otherwise).
     let needsDigitRun: Bool
+    /// The largest `min_digit_run`: the digit-run pass stops once it has seen a run this long.
+    let digitRunCap: Int
     /// The largest capture-group count of any pattern (sizes the match data).
     public let maxGroups: Int
 
@@ -68,6 +70,7 @@ public final class RuleSet: Sendable {
         contextRulesByKeyword = contextByKeyword
         privacyRules = compiled.indices.filter { compiled[$0].rule.isPrivacy }
         needsDigitRun = compiled.contains { $0.rule.minDigitRun != nil }
+        digitRunCap = compiled.compactMap(\.rule.minDigitRun).max() ?? 0
         automaton = KeywordAutomaton(keywords: keywords)
         var tracked = [Bool](repeating: false, count: keywords.count)
         keywordsOfRule = compiled.map { rule in
@@ -150,7 +153,7 @@ public final class RuleSet: Sendable {
                 continue
             }
             if let minimum = rule.minDigitRun, needsDigitRun {
-                if longestDigitRun == nil { longestDigitRun = DigitRun.longest(bytes) }
+                if longestDigitRun == nil { longestDigitRun = DigitRun.longest(bytes, cap: digitRunCap) }
                 if longestDigitRun! < minimum { triggered[index] = false }
             }
         }

@@ -84,19 +84,16 @@ public struct SarifReporter: Reporter {
         .init(physicalLocation: .init(artifactLocation: .init(uri: SarifReporter.uri(path), uriBaseId: "SRCROOT"), region: region))
     }
 
-    /// The `artifactLocation.uri` for a '/'-separated relative path. Characters that change how a
-    /// URI reference parses (`%`, `#`, `?`, `\\`) and control characters are percent-encoded; spaces
-    /// and non-ASCII letters are kept as they are, which code-scanning uploads accept and which
-    /// keeps the URI equal to the path a person sees.
+    /// The `artifactLocation.uri` for a '/'-separated relative path: the path itself. Percent-encoding
+    /// (`%23` for `#`, `%20` for a space) would be the stricter URI form, but code-scanning tools and
+    /// the checkers used here join the URI to the checkout root as a plain path, so an encoded name
+    /// would point at a file that does not exist. Only control characters are escaped.
     static func uri(_ path: String) -> String {
         var out = ""
         for scalar in path.unicodeScalars {
-            switch scalar {
-            case "%", "#", "?", "\\":
+            if scalar.value < 0x20 || scalar.value == 0x7F {
                 out += String(format: "%%%02X", scalar.value)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += String(format: "%%%02X", scalar.value)
-            default:
+            } else {
                 out.unicodeScalars.append(scalar)
             }
         }
