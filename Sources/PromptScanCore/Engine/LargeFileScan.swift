@@ -18,7 +18,7 @@ extension ScanEngine {
 
     func scanLarge(_ item: ScanItem, absolutePath: String, scratch: MatchScratch) -> ItemResult {
         var result = ItemResult()
-        let fd = open(absolutePath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(item.openPath(absolutePath), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             result.notices.append(Notice(kind: .unreadable, path: item.path, message: "cannot read: \(String(cString: strerror(errno)))"))
             return result

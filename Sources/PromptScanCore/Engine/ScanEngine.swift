@@ -75,7 +75,7 @@ public struct ScanEngine: Sendable {
             return scanLarge(item, absolutePath: absolutePath, scratch: scratch)
         case let .file(absolutePath, _):
             do {
-                bytes = try FileReader.read(absolutePath, limit: options.maxFileSize)
+                bytes = try FileReader.read(cPath: item.openPath(absolutePath), limit: options.maxFileSize)
             } catch {
                 switch error {
                 case let .unreadable(reason):
