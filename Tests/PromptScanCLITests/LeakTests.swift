@@ -74,8 +74,11 @@ import TestSupport
         for format in ["text", "json", "sarif"] { _ = try run(["history", "--format", format]) }
         _ = try run(["scan", ".", "--no-color", "--threads", "1", "--fail-on", "low"])
         _ = try run(["baseline", "create", "--output", out.path + "/baseline.json"])
-        // Diagnostics: a broken rule file and a bad config also write to stderr.
-        _ = try? repo.promptscan(["scan", ".", "--rules", "CLAUDE.md"]).stderr.map { everything.append($0) }
+        // Diagnostics: a file holding a secret given as a rule file is an error that must not quote it.
+        let broken = try repo.promptscan(["scan", ".", "--rules", "CLAUDE.md"])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.hasPrefix("error: CLAUDE.md"), "\(broken.stderr)")
+        everything += broken.stdout + broken.stderr
         for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
             everything += try String(contentsOfFile: out.path + "/" + name, encoding: .utf8)
         }
