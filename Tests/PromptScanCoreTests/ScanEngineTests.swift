@@ -67,4 +67,32 @@ import TestSupport
         #expect(report.findings.map(\.ruleID) == ["stripe-live-secret-key"])
         #expect(report.findings.first?.fileClass == .env)
     }
+
+    @Test func filesThatShrinkGrowOrVanishAfterTheWalkLoseNothingAndCrashNothing() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var fake = FakeSecrets(seed: 31)
+        let key = fake.anthropicKey()
+        // Large (windowed) and small files, each changed between the walk and the scan.
+        let big = Data(repeating: 0x61, count: 40 << 20)
+        try dir.write("shrinks-large.txt", big)
+        try dir.write("vanishes-large.txt", big)
+        try dir.write("grows-small.txt", "small\n")
+        try dir.write("shrinks-small.txt", String(repeating: "filler\n", count: 1000))
+        let items = try FileWalker(options: { var o = FileWalker.Options(); o.maxFileSize = 1 << 30; return o }()).walk(root: dir.path).items
+        #expect(items.count == 4)
+        try dir.write("shrinks-large.txt", "ANTHROPIC_API_KEY=\(key)\n")
+        try FileManager.default.removeItem(atPath: dir.path + "/vanishes-large.txt")
+        try dir.write("grows-small.txt", Data(repeating: 0x62, count: 3 << 20) + Data("\nANTHROPIC_API_KEY=\(key)\n".utf8))
+        try dir.write("shrinks-small.txt", "x=\(key)\n")
+        let report = ScanEngine(scanner: FileScanner(ruleSet: Self.rules), options: .init(threads: 2, maxFileSize: 1 << 30)).scan(items)
+        #expect(report.findings.map(\.path) == ["grows-small.txt", "shrinks-large.txt", "shrinks-small.txt"])
+        #expect(report.findings.map(\.line) == [2, 1, 1])
+        #expect(report.notices.map(\.path) == ["vanishes-large.txt"])
+        #expect(report.notices.first?.kind == .unreadable)
+        // Grown past the limit after the walk: skipped with the reason, not read whole.
+        let limited = ScanEngine(scanner: FileScanner(ruleSet: Self.rules), options: .init(threads: 1, maxFileSize: 1 << 20))
+            .scan(items.filter { $0.path == "grows-small.txt" })
+        #expect(limited.notices.first?.message.contains("over the 1048576-byte limit") == true)
+    }
 }

@@ -10,6 +10,12 @@ public struct TemporaryDirectory: Sendable {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
+    /// A fresh directory at `url` (which must not exist yet), removed by `remove()`.
+    public init(at url: URL) throws {
+        self.url = url
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+    }
+
     /// Writes `content` to `relativePath`, creating folders as needed; returns the file's URL.
     @discardableResult
     public func write(_ relativePath: String, _ content: String) throws -> URL {

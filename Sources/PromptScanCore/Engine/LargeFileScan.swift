@@ -38,7 +38,7 @@ extension ScanEngine {
     /// Scans window `index` of the file at `absolutePath`.
     func scanWindow(_ item: ScanItem, absolutePath: String, index: Int, scratch: MatchScratch) -> WindowResult {
         var result = WindowResult()
-        let fd = open(absolutePath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(item.openPath(absolutePath), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             result.failed = true
             if index == 0 {
@@ -61,6 +61,17 @@ extension ScanEngine {
                            message: "file is \(info.st_size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
             }
             return result
+        }
+        if index > 0 {
+            // Every window checks the file's head, so a binary or gzip file costs one small read per
+            // window instead of a scan (window 0 reports it).
+            var head = [UInt8](repeating: 0, count: BinaryDetector.window)
+            let count = (try? Self.fill(&head, fd: fd, at: 0)) ?? 0
+            let prefix = Array(head.prefix(count))
+            if Gzip.isGzip(prefix.prefix(4)) || BinaryDetector.reasonToSkip(prefix) != nil {
+                result.skipFile = true
+                return result
+            }
         }
         let start = index * Self.windowSize
         var buffer = [UInt8](repeating: 0, count: Self.windowSize + Self.overlap)

@@ -107,7 +107,7 @@ public struct ScanEngine: Sendable {
             bytes = content
         case let .file(absolutePath, _):
             do {
-                bytes = try FileReader.read(absolutePath, limit: options.maxFileSize)
+                bytes = try FileReader.read(cPath: item.openPath(absolutePath), limit: options.maxFileSize)
             } catch {
                 switch error {
                 case let .unreadable(reason):

@@ -15,6 +15,11 @@ enum FileReader {
 
     /// The whole content of `path`, at most `limit` bytes (a file that grew past it fails).
     static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        try read(cPath: Array(path.utf8CString), limit: limit)
+    }
+
+    /// The same, for a NUL-terminated path (which need not be UTF-8).
+    static func read(cPath path: [CChar], limit: Int) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
         defer { close(fd) }

@@ -66,20 +66,48 @@ public struct FileWalker: Sendable {
                 continue
             }
             var names: [String] = []
+            var rawNames: [[UInt8]] = []
             while let entry = readdir(handle) {
                 let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
                 if nameBytes == [46] || nameBytes == [46, 46] { continue }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 guard Array(name.utf8) == nameBytes else {
-                    // A name that is not valid UTF-8 cannot round-trip through String: report it.
-                    result.notices.append(
-                        Notice(kind: .unreadable, path: FileWalker.join(directory.relative, name),
-                               message: "file name is not valid UTF-8; rename it to scan it"))
+                    rawNames.append(nameBytes)
                     continue
                 }
                 names.append(name)
             }
             closedir(handle)
+            // A name that is not valid UTF-8 cannot round-trip through String: a regular file is
+            // opened by its raw bytes and reported under an escaped name; anything else is reported.
+            for nameBytes in rawNames.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                let display = FileWalker.join(directory.relative, FileWalker.escapedName(nameBytes))
+                let raw = Array(directory.absolute.utf8) + [47] + nameBytes
+                var entryInfo = stat()
+                let found = (raw.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { lstat($0.baseAddress!, &entryInfo) } == 0
+                if !found && errno == ENOENT { continue }
+                guard found, (entryInfo.st_mode & S_IFMT) == S_IFREG else {
+                    result.notices.append(
+                        Notice(kind: found ? .skipped : .unreadable, path: display,
+                               message: found ? "\(FileReader.kind(entryInfo.st_mode)) with a name that is not valid UTF-8, not entered"
+                                   : String(cString: strerror(errno))))
+                    continue
+                }
+                if ignores.isIgnored(display, isDirectory: false) {
+                    result.ignoredCount += 1
+                    continue
+                }
+                let size = Int(entryInfo.st_size)
+                if size > options.maxFileSize {
+                    result.notices.append(
+                        Notice(kind: .skipped, path: display,
+                               message: "file is \(size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
+                    continue
+                }
+                result.items.append(
+                    ScanItem(path: display, classifier: options.classifier, source: .file(absolutePath: directory.absolute + "/" + FileWalker.escapedName(nameBytes), size: size),
+                             rawAbsolutePath: raw))
+            }
             names.sort()
             var subdirectories: [(String, String)] = []
             for name in names {
@@ -152,6 +180,25 @@ public struct FileWalker: Sendable {
     }
 
     static func join(_ base: String, _ name: String) -> String { base.isEmpty ? name : base + "/" + name }
+
+    /// A file name that is not valid UTF-8, printable: valid sequences kept, every other byte as `\xNN`.
+    static func escapedName(_ bytes: [UInt8]) -> String {
+        var out = ""
+        var index = 0
+        outer: while index < bytes.count {
+            for length in 1...4 where index + length <= bytes.count {
+                if let piece = String(validating: bytes[index..<index + length], as: UTF8.self) {
+                    out += piece
+                    index += length
+                    continue outer
+                }
+            }
+            let hex = Array("0123456789ABCDEF")
+            out += "\\x" + String(hex[Int(bytes[index] >> 4)]) + String(hex[Int(bytes[index] & 15)])
+            index += 1
+        }
+        return out
+    }
 
     /// A small text file's content, or nil when it is missing or unreadable.
     static func readText(_ path: String) -> String? {

@@ -8,6 +8,9 @@ public struct ScanItem: Sendable {
 
     public let path: String
     public let source: Source
+    /// The bytes of the file's absolute path when its name is not valid UTF-8 (`path` and
+    /// `absolutePath` then hold a display form with `\xNN` escapes, which cannot be opened).
+    let rawAbsolutePath: [UInt8]?
     private let explicitClass: FileClass?
     private let classifier: FileClassifier?
 
@@ -20,19 +23,31 @@ public struct ScanItem: Sendable {
         self.explicitClass = fileClass
         self.classifier = nil
         self.source = source
+        self.rawAbsolutePath = nil
     }
 
     /// An item classified by `classifier` when it is scanned.
     public init(path: String, classifier: FileClassifier, source: Source) {
+        self.init(path: path, classifier: classifier, source: source, rawAbsolutePath: nil)
+    }
+
+    init(path: String, classifier: FileClassifier?, fileClass: FileClass? = nil, source: Source, rawAbsolutePath: [UInt8]?) {
         self.path = path
-        self.explicitClass = nil
+        self.explicitClass = fileClass
         self.classifier = classifier
         self.source = source
+        self.rawAbsolutePath = rawAbsolutePath
     }
 
     /// The same item with its class fixed.
     func classified() -> ScanItem {
-        ScanItem(path: path, fileClass: fileClass, source: source)
+        ScanItem(path: path, classifier: nil, fileClass: fileClass, source: source, rawAbsolutePath: rawAbsolutePath)
+    }
+
+    /// The NUL-terminated path to open: the raw bytes when the name is not UTF-8.
+    func openPath(_ absolutePath: String) -> [CChar] {
+        guard let rawAbsolutePath else { return Array(absolutePath.utf8CString) }
+        return rawAbsolutePath.map { CChar(bitPattern: $0) } + [0]
     }
 
     var size: Int {

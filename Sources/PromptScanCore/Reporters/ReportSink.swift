@@ -3,10 +3,12 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Synchronization
 
 /// Where a report goes: stdout, or a file written atomically (a temporary file beside it, renamed
 /// over it at the end), so an interrupted run never leaves a truncated report. The temporary file
-/// is created up front, so an unwritable destination fails before any scanning.
+/// is created up front, so an unwritable destination fails before any scanning. SIGINT, SIGTERM
+/// and SIGHUP remove the temporary file before the process dies of the signal.
 public final class ReportSink {
     private let destination: String?
     private let temporary: String?
@@ -41,6 +43,7 @@ public final class ReportSink {
         fd = descriptor
         temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         fchmod(descriptor, 0o644)
+        InterruptCleanup.register(template)
     }
 
     /// Writes `text` and, for a file, renames it into place.
@@ -67,6 +70,7 @@ public final class ReportSink {
         }
         close(fd)
         fd = -1
+        InterruptCleanup.unregister()
         guard rename(temporary, destination) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -80,7 +84,10 @@ public final class ReportSink {
             close(fd)
             fd = -1
         }
-        if let temporary { unlink(temporary) }
+        if let temporary {
+            InterruptCleanup.unregister()
+            unlink(temporary)
+        }
     }
 
     @discardableResult
@@ -96,5 +103,40 @@ public final class ReportSink {
             offset += written
         }
         return true
+    }
+}
+
+/// The temporary report file to remove when a signal ends the run. The handler may only make
+/// async-signal-safe calls, so the path is kept as a C string in an atomic and the handler calls
+/// `unlink`, restores the default action and re-raises the signal (the exit status still says
+/// which signal ended the process).
+enum InterruptCleanup {
+    // An atomic of a pointer is not Sendable because the pointee is not; the pointee is an
+    // immutable C string, written before it is published and never freed while published.
+    nonisolated(unsafe) private static let pending = Atomic<UnsafeMutablePointer<CChar>?>(nil)
+    private static let installed = Atomic<Bool>(false)
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    /// Remembers `path` (a NUL-terminated C string) and installs the handlers once.
+    static func register(_ path: [CChar]) {
+        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: path.count)
+        copy.initialize(from: path, count: path.count)
+        _ = pending.exchange(copy, ordering: .sequentiallyConsistent)  // an earlier path is not freed (see unregister)
+        if !installed.exchange(true, ordering: .sequentiallyConsistent) {
+            for number in signals {
+                _ = signal(number) { number in
+                    if let path = InterruptCleanup.pending.load(ordering: .sequentiallyConsistent) { unlink(path) }
+                    _ = signal(number, SIG_DFL)
+                    _ = raise(number)
+                }
+            }
+        }
+    }
+
+    /// Forgets the path (the file was renamed into place or removed).
+    static func unregister() {
+        // Not freed: a handler running on another thread may still be reading it; one small
+        // allocation per run.
+        _ = pending.exchange(nil, ordering: .sequentiallyConsistent)
     }
 }
