@@ -125,7 +125,7 @@ import TestSupport
         #expect(found.count == 3, "\(result.stderr)")
         #expect(found.allSatisfy { $0["line"] as? Int == 1 })
         #expect(found.compactMap { $0["column"] as? Int } == places.map { $0 + 4 })
-        #expect(elapsed < 60, "100 MB scan took \(elapsed) s")
+        #expect(elapsed < 300, "hang guard: 100 MB scan took \(elapsed) s")
     }
 
     @Test func oneGigabyteFileOverTheLimitIsSkippedWithoutBeingRead() throws {
@@ -173,7 +173,7 @@ import TestSupport
         #expect(result.status == 1)
         #expect(result.stdout.contains("d77/f77777.txt:1:19"))
         #expect(result.stdout.contains("1 finding (secret 1), 1 at or above medium; 100000 files scanned, 0 skipped, 0 unreadable"))
-        #expect(elapsed < 120, "100,000 files took \(elapsed) s")
+        #expect(elapsed < 600, "hang guard: 100,000 files took \(elapsed) s")
     }
 
     @Test func twoHundredLevelsDeep() throws {
@@ -324,7 +324,7 @@ import TestSupport
         let (result, object) = try Self.json([".", "--rules", "../rules"], in: dir.url.appendingPathComponent("tree"))
         let elapsed = Date().timeIntervalSince(started)
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(elapsed < 60)
+        #expect(elapsed < 300, "hang guard")
         #expect(Self.findings(object).map { $0["rule_id"] as? String } == ["anthropic-api-key"])
         let notice = Self.notices(object)["attack.txt"]
         #expect(notice?["kind"] as? String == "rule-limit")
