@@ -27,4 +27,30 @@ public enum DigitRun {
         }
         return longest
     }
+
+    /// The runs of at least `minimum` digits (same separators as `longest`): end offset and length,
+    /// in file order. Line-scoped numeric rules run only on the lines holding one long enough.
+    public static func runs(_ bytes: UnsafeRawBufferPointer, minimum: Int) -> [(end: Int, length: Int)] {
+        var found: [(end: Int, length: Int)] = []
+        var run = 0
+        var gap = 0
+        var lastDigit = 0
+        func close() { if run >= minimum { found.append((lastDigit + 1, run)) } }
+        for (index, byte) in bytes.enumerated() {
+            if byte &- 48 < 10 {
+                if gap > 2 { close(); run = 0 }
+                run += 1
+                gap = 0
+                lastDigit = index
+            } else if byte == 32 || byte == 45 || byte == 46 || byte == 47 || byte == 40 || byte == 41 {
+                gap += 1
+            } else {
+                if run > 0 { close() }
+                run = 0
+                gap = 3
+            }
+        }
+        if run > 0 { close() }
+        return found
+    }
 }

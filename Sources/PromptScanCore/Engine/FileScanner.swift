@@ -43,6 +43,7 @@ public struct FileScanner: Sendable {
             running = only.union(ruleSet.privacyRules)
         }
         let prefilter = ruleSet.prefilter(bytes, fileClass: fileClass)
+        var digitRuns: [(end: Int, length: Int)]?
         for index in prefilter.rules {
             if let running, !running.contains(index) { continue }
             let compiled = ruleSet.rules[index]
@@ -55,9 +56,17 @@ public struct FileScanner: Sendable {
                     profiler.add(rule: index, nanoseconds: DispatchTime.now().uptimeNanoseconds - started, candidates: matched)
                 }
             }
-            let ranges: [Range<Int>?] =
-                compiled.rule.scope == .line && !compiled.rule.keywords.isEmpty
-                ? ruleSet.keywordLines(of: index, prefilter: prefilter, in: bytes) : [nil]
+            let ranges: [Range<Int>?]
+            if compiled.rule.scope == .line && !compiled.rule.keywords.isEmpty {
+                ranges = ruleSet.keywordLines(of: index, prefilter: prefilter, in: bytes)
+            } else if compiled.rule.scope == .line, let minimum = compiled.rule.minDigitRun {
+                // A numeric rule without keywords: only the lines holding a long enough digit run.
+                if digitRuns == nil { digitRuns = DigitRun.runs(bytes, minimum: ruleSet.digitRunFloor) }
+                var ends = digitRuns!.filter { $0.length >= minimum }.map(\.end)
+                ranges = RuleSet.lines(holding: &ends, in: bytes)
+            } else {
+                ranges = [nil]
+            }
             do {
                 for range in ranges {
                 try compiled.pattern.forEachMatch(in: bytes, range: range, scratch: scratch) { match in

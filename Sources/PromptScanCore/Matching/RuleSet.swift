@@ -18,6 +18,8 @@ public final class RuleSet: Sendable {
     let needsDigitRun: Bool
     /// The largest `min_digit_run`: the digit-run pass stops once it has seen a run this long.
     let digitRunCap: Int
+    /// The smallest `min_digit_run`: the runs recorded for line-scoped numeric rules.
+    let digitRunFloor: Int
     /// The largest capture-group count of any pattern (sizes the match data).
     public let maxGroups: Int
 
@@ -71,6 +73,7 @@ public final class RuleSet: Sendable {
         privacyRules = compiled.indices.filter { compiled[$0].rule.isPrivacy }
         needsDigitRun = compiled.contains { $0.rule.minDigitRun != nil }
         digitRunCap = compiled.compactMap(\.rule.minDigitRun).max() ?? 0
+        digitRunFloor = compiled.compactMap(\.rule.minDigitRun).min() ?? 1
         automaton = KeywordAutomaton(keywords: keywords)
         var tracked = [Bool](repeating: false, count: keywords.count)
         keywordsOfRule = compiled.map { rule in
@@ -105,6 +108,11 @@ public final class RuleSet: Sendable {
     func keywordLines(of rule: Int, prefilter: Prefilter, in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
         var ends: [Int] = []
         for keyword in keywordsOfRule[rule] { ends.append(contentsOf: prefilter.hits[keyword]) }
+        return Self.lines(holding: &ends, in: bytes)
+    }
+
+    /// The lines (merged where they touch) that hold the given offsets; `ends` is sorted in place.
+    static func lines(holding ends: inout [Int], in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
         guard !ends.isEmpty else { return [] }
         ends.sort()
         var ranges: [Range<Int>] = []
