@@ -43,7 +43,8 @@ public struct FileScanner: Sendable {
             running = only.union(ruleSet.privacyRules)
         }
         let prefilter = ruleSet.prefilter(bytes, fileClass: fileClass)
-        var digitRuns: [(end: Int, length: Int)]?
+        var digitRuns = prefilter.digitRuns
+        var digitLines: [Int: [Range<Int>]] = [:]  // by minimum run length, shared by numeric rules
         for index in prefilter.rules {
             if let running, !running.contains(index) { continue }
             let compiled = ruleSet.rules[index]
@@ -62,8 +63,14 @@ public struct FileScanner: Sendable {
             } else if compiled.rule.scope == .line, let minimum = compiled.rule.minDigitRun {
                 // A numeric rule without keywords: only the lines holding a long enough digit run.
                 if digitRuns == nil { digitRuns = DigitRun.runs(bytes, minimum: ruleSet.digitRunFloor) }
-                var ends = digitRuns!.filter { $0.length >= minimum }.map(\.end)
-                ranges = RuleSet.lines(holding: &ends, in: bytes)
+                if let known = digitLines[minimum] {
+                    ranges = known
+                } else {
+                    var ends = digitRuns!.filter { $0.length >= minimum }.map(\.end)
+                    let lines = RuleSet.lines(holding: &ends, in: bytes)
+                    digitLines[minimum] = lines
+                    ranges = lines
+                }
             } else {
                 ranges = [nil]
             }

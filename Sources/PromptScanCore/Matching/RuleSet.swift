@@ -93,6 +93,8 @@ public final class RuleSet: Sendable {
     public struct Prefilter: Sendable {
         public let rules: [Int]
         let hits: [[Int]]
+        /// Digit runs of at least `digitRunFloor` (end offset, length), when a numeric rule needed them.
+        var digitRuns: [(end: Int, length: Int)]? = nil
     }
 
     /// The keyword pass over `bytes` (a file of `fileClass`).
@@ -100,7 +102,9 @@ public final class RuleSet: Sendable {
         var seen = [Bool](repeating: false, count: automaton.keywordCount)
         var hits = [[Int]](repeating: [], count: automaton.keywordCount)
         automaton.scan(bytes, into: &seen, track: trackedKeywords, hits: &hits)
-        return Prefilter(rules: triggered(seen: seen, bytes: bytes, fileClass: fileClass), hits: hits)
+        var digitRuns: [(end: Int, length: Int)]?
+        let rules = triggered(seen: seen, bytes: bytes, fileClass: fileClass, digitRuns: &digitRuns)
+        return Prefilter(rules: rules, hits: hits, digitRuns: digitRuns)
     }
 
     /// The lines (byte ranges, each ending after its line break) holding one of `rule`'s keywords,
@@ -137,13 +141,17 @@ public final class RuleSet: Sendable {
     public func triggeredRules(in bytes: UnsafeRawBufferPointer, fileClass: FileClass) -> [Int] {
         var seen = [Bool](repeating: false, count: automaton.keywordCount)
         automaton.scan(bytes, into: &seen)
-        return triggered(seen: seen, bytes: bytes, fileClass: fileClass)
+        var digitRuns: [(end: Int, length: Int)]?
+        return triggered(seen: seen, bytes: bytes, fileClass: fileClass, digitRuns: &digitRuns)
     }
 
     /// The rules whose keywords were seen (and the keyword-less ones), sorted; then for pii/phi rules
     /// the file-class gates (`classes`, no env files, the record rule never runs its pattern), context
     /// words where the class requires context, and the `min_digit_run` prefilter.
-    private func triggered(seen: [Bool], bytes: UnsafeRawBufferPointer, fileClass: FileClass) -> [Int] {
+    /// `digitRuns` is filled (one pass over the file) when a numeric rule needs the digit runs.
+    private func triggered(
+        seen: [Bool], bytes: UnsafeRawBufferPointer, fileClass: FileClass, digitRuns: inout [(end: Int, length: Int)]?
+    ) -> [Int] {
         var triggered = [Bool](repeating: false, count: rules.count)
         var contextSeen = [Bool](repeating: false, count: rules.count)
         for index in unconditionalRules { triggered[index] = true }
@@ -161,7 +169,12 @@ public final class RuleSet: Sendable {
                 continue
             }
             if let minimum = rule.minDigitRun, needsDigitRun {
-                if longestDigitRun == nil { longestDigitRun = DigitRun.longest(bytes, cap: digitRunCap) }
+                if longestDigitRun == nil {
+                    // One pass records every run of at least the smallest minimum: the longest for
+                    // this gate, and the lines line-scoped numeric rules run on.
+                    digitRuns = DigitRun.runs(bytes, minimum: digitRunFloor)
+                    longestDigitRun = digitRuns!.map(\.length).max() ?? 0
+                }
                 if longestDigitRun! < minimum { triggered[index] = false }
             }
         }
