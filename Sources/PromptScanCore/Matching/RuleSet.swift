@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The compiled rules of one run and the keyword prefilter that decides which of them run on a file.
 public final class RuleSet: Sendable {
     public let rules: [CompiledRule]
@@ -8,6 +14,8 @@ public final class RuleSet: Sendable {
     let unconditionalRules: [Int]
     /// Per keyword: whether a line-scoped rule uses it (its occurrences are recorded).
     let trackedKeywords: [Bool]
+    /// Keywords of one byte (lower-cased) checked with memchr instead of the automaton.
+    let singleByteKeywords: [(byte: UInt8, keyword: Int)]
     /// For each rule, the automaton indices of its keywords.
     let keywordsOfRule: [[Int]]
     /// For each keyword of the automaton, the pii/phi rules that need it as context in some file classes.
@@ -74,7 +82,6 @@ public final class RuleSet: Sendable {
         needsDigitRun = compiled.contains { $0.rule.minDigitRun != nil }
         digitRunCap = compiled.compactMap(\.rule.minDigitRun).max() ?? 0
         digitRunFloor = compiled.compactMap(\.rule.minDigitRun).min() ?? 1
-        automaton = KeywordAutomaton(keywords: keywords)
         var tracked = [Bool](repeating: false, count: keywords.count)
         keywordsOfRule = compiled.map { rule in
             Array(Set(rule.rule.keywords.map { keywordIndex[$0.lowercased()]! })).sorted()
@@ -83,6 +90,16 @@ public final class RuleSet: Sendable {
             for keyword in keywordsOfRule[index] { tracked[keyword] = true }
         }
         trackedKeywords = tracked
+        // One-byte keywords ('@', '.', ':') occur on almost every line: the automaton would stop on
+        // each occurrence. Untracked ones are left out of it and found with one memchr per file.
+        var singleBytes: [(byte: UInt8, keyword: Int)] = []
+        var automatonKeywords = keywords
+        for (index, keyword) in keywords.enumerated() where keyword.utf8.count == 1 && !tracked[index] {
+            singleBytes.append((keyword.utf8.first!, index))
+            automatonKeywords[index] = ""
+        }
+        singleByteKeywords = singleBytes
+        automaton = KeywordAutomaton(keywords: automatonKeywords)
         rulesByKeyword = byKeyword
         unconditionalRules = unconditional
         maxGroups = compiled.map { max($0.pattern.captureCount, $0.allow.map(\.captureCount).max() ?? 0) }.max() ?? 0
@@ -102,6 +119,7 @@ public final class RuleSet: Sendable {
         var seen = [Bool](repeating: false, count: automaton.keywordCount)
         var hits = [[Int]](repeating: [], count: automaton.keywordCount)
         automaton.scan(bytes, into: &seen, track: trackedKeywords, hits: &hits)
+        markSingleBytes(bytes, &seen)
         var digitRuns: [(end: Int, length: Int)]?
         let rules = triggered(seen: seen, bytes: bytes, fileClass: fileClass, digitRuns: &digitRuns)
         return Prefilter(rules: rules, hits: hits, digitRuns: digitRuns)
@@ -141,6 +159,7 @@ public final class RuleSet: Sendable {
     public func triggeredRules(in bytes: UnsafeRawBufferPointer, fileClass: FileClass) -> [Int] {
         var seen = [Bool](repeating: false, count: automaton.keywordCount)
         automaton.scan(bytes, into: &seen)
+        markSingleBytes(bytes, &seen)
         var digitRuns: [(end: Int, length: Int)]?
         return triggered(seen: seen, bytes: bytes, fileClass: fileClass, digitRuns: &digitRuns)
     }
@@ -179,6 +198,16 @@ public final class RuleSet: Sendable {
             }
         }
         return triggered.indices.filter { triggered[$0] }
+    }
+
+    /// Marks the one-byte keywords present in `bytes` (either case for letters).
+    private func markSingleBytes(_ bytes: UnsafeRawBufferPointer, _ seen: inout [Bool]) {
+        guard let base = bytes.baseAddress, !singleByteKeywords.isEmpty else { return }
+        for (byte, keyword) in singleByteKeywords {
+            var found = memchr(base, Int32(byte), bytes.count) != nil
+            if !found, byte >= 97, byte <= 122 { found = memchr(base, Int32(byte - 32), bytes.count) != nil }
+            if found { seen[keyword] = true }
+        }
     }
 
     /// The index of the PHI record rule, if loaded.
