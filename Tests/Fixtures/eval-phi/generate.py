@@ -9,7 +9,7 @@ IBAN mod 97), dates, phones and e-mail addresses at invented domains.  Decoys ar
 DETECTION.md §1.4: UUIDs, digests, epoch timestamps, order numbers, version strings, OIDs,
 checksum-invalid look-alikes, SSH remotes, retina asset names.
 
-LABELS.tsv follows /work/shared/eval/README.md: `path line category label expected case_id source
+LABELS.tsv follows ../shared/eval/README.md: `path line category label expected case_id source
 preview`; `detect` rows hold exactly one planted identifier (or one structural record line),
 `ignore` rows one decoy; unlabelled lines hold neither.  Markers D(label, category, value) and
 I(label, category, value) are replaced by the value; write() records the line each landed on.

@@ -14,7 +14,7 @@ prompt/agent-config secret scanner is pointed at: agent configs, MCP configs, pr
 HTTP recordings (vcrpy / Ruby VCR cassettes, HAR, nock), recorded API bodies, JSONL transcripts
 and eval sets, notebooks, .env files, ordinary code and docs.
 
-LABELS.tsv (format: /work/shared/eval/README.md): `path line category label expected case_id
+LABELS.tsv (format: ../shared/eval/README.md): `path line category label expected case_id
 source preview`, path relative to corpus/, line 1-based.  `detect` rows hold exactly one planted
 secret; `ignore` rows hold exactly one decoy (placeholder, env lookup, digest, doc example,
 wrong-checksum token, public key, test-mode key, ...).  Unlabelled lines hold neither.  A
