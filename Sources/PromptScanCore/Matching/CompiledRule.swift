@@ -18,47 +18,17 @@ public struct CompiledRule: Sendable {
     /// Compiles `rule`, failing with an error that names the rule's file, line, id and the PCRE2 offset.
     public init(_ rule: Rule) throws(PromptScanError) {
         self.rule = rule
-        do {
-            pattern = try Pattern(rule.pattern)
-        } catch {
-            throw .ruleFile(
-                path: rule.origin.file, line: rule.origin.line, ruleID: rule.id,
-                message: "pattern does not compile at offset \(error.offset): \(error.message)")
+        pattern = try Self.compile(rule.pattern, anchored: false, what: "pattern", of: rule)
+        allow = try rule.allow.map { source throws(PromptScanError) in
+            try Self.compile(source, anchored: true, what: "allow pattern '\(source)'", of: rule)
         }
-        var allow: [Pattern] = []
-        for source in rule.allow {
-            do {
-                allow.append(try Pattern("^(?:" + source + ")$"))
-            } catch {
-                throw .ruleFile(
-                    path: rule.origin.file, line: rule.origin.line, ruleID: rule.id,
-                    message: "allow pattern '\(source)' does not compile at offset \(max(0, error.offset - 4)): \(error.message)")
-            }
-        }
-        self.allow = allow
-        if let source = rule.requires {
-            do {
-                requires = try Pattern(source)
-            } catch {
-                throw .ruleFile(
-                    path: rule.origin.file, line: rule.origin.line, ruleID: rule.id,
-                    message: "requires pattern '\(source)' does not compile at offset \(error.offset): \(error.message)")
-            }
-        } else {
-            requires = nil
+        requires = try rule.requires.map { source throws(PromptScanError) in
+            try Self.compile(source, anchored: false, what: "requires pattern '\(source)'", of: rule)
         }
         files = rule.files.map(PathGlob.init)
-        var knownTest: [Pattern] = []
-        for source in rule.knownTest {
-            do {
-                knownTest.append(try Pattern("^(?:" + source + ")$"))
-            } catch {
-                throw .ruleFile(
-                    path: rule.origin.file, line: rule.origin.line, ruleID: rule.id,
-                    message: "known_test pattern '\(source)' does not compile at offset \(max(0, error.offset - 4)): \(error.message)")
-            }
+        knownTest = try rule.knownTest.map { source throws(PromptScanError) in
+            try Self.compile(source, anchored: true, what: "known_test pattern '\(source)'", of: rule)
         }
-        self.knownTest = knownTest
         context = ContextMatcher(phrases: rule.context + rule.contextKeys)
         negativeContext = ContextMatcher(phrases: rule.negativeContext)
         if let name = rule.validator {
@@ -85,5 +55,17 @@ extension CompiledRule {
     /// The severity of a finding of this rule in a file of class `fileClass` at `path`.
     public func severity(in fileClass: FileClass, path: String) -> Severity {
         SeverityPolicy.severity(of: rule, in: fileClass, path: path)
+    }
+
+    /// Compiles one of `rule`'s patterns; `anchored` wraps it in `^(?:…)$` (offsets in the error
+    /// stay those of the text as written). The error names the rule's file, line and id.
+    static func compile(_ source: String, anchored: Bool, what: String, of rule: Rule) throws(PromptScanError) -> Pattern {
+        do {
+            return try Pattern(anchored ? "^(?:" + source + ")$" : source)
+        } catch {
+            throw .ruleFile(
+                path: rule.origin.file, line: rule.origin.line, ruleID: rule.id,
+                message: "\(what) does not compile at offset \(anchored ? max(0, error.offset - 4) : error.offset): \(error.message)")
+        }
     }
 }

@@ -142,18 +142,7 @@ public enum Validators {
 
     /// Luhn mod-10 over the digits of `number` (separators ignored).
     @Sendable static func luhn(_ number: [UInt8]) -> Bool {
-        let digits = number.filter { $0 >= 48 && $0 <= 57 }.map { Int($0 - 48) }
-        guard digits.count >= 2 else { return false }
-        var sum = 0
-        for (index, digit) in digits.reversed().enumerated() {
-            if index % 2 == 1 {
-                let doubled = digit * 2
-                sum += doubled > 9 ? doubled - 9 : doubled
-            } else {
-                sum += digit
-            }
-        }
-        return sum % 10 == 0
+        luhn(digits: number.filter { $0 >= 48 && $0 <= 57 }.map { Int($0 - 48) })
     }
 
     /// An AWS access key id: 20 characters, a known prefix, then base32 (`A-Z2-7`).
