@@ -23,6 +23,32 @@ import Testing
         #expect(seen(["é"], in: "café") == ["é"])
     }
 
+    /// Large buffers are walked as two halves at once: every occurrence is still found once,
+    /// including those that straddle the middle, compared with a naive search.
+    @Test(arguments: [512, 513, 700, 9000, 20_001])
+    func twoWalksFindWhatANaiveSearchFinds(size: Int) {
+        let keywords = ["ab", "abcab", "ba", "cabbage", "aaaa", "c"]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<20 {
+            var text = (0..<size).map { _ in [UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "C"), UInt8(ascii: "x")].randomElement(using: &generator)! }
+            // Plant a long keyword across the middle, shifted each round.
+            let at = size / 2 - 6 + round % 7
+            text.replaceSubrange(at..<at + 7, with: Array("CABBAGE".utf8))
+            let automaton = KeywordAutomaton(keywords: keywords)
+            var seen = [Bool](repeating: false, count: keywords.count)
+            var hits = [[Int]](repeating: [], count: keywords.count)
+            text.withUnsafeBytes { _ = automaton.scan($0, into: &seen, track: [true, true, true, true, false, true], hits: &hits) }
+            let lower = text.map(KeywordAutomaton.fold)
+            for (index, keyword) in keywords.enumerated() {
+                let needle = Array(keyword.utf8)
+                let ends = (0...(lower.count - needle.count)).filter { Array(lower[$0..<$0 + needle.count]) == needle }.map { $0 + needle.count }
+                #expect(seen[index] == !ends.isEmpty, "\(keyword) seen")
+                if index != 4 { #expect(hits[index].sorted() == ends, "\(keyword) hits, size \(size)") }
+            }
+            #expect(!hits[3].isEmpty)
+        }
+    }
+
     @Test func ruleSetRunsOnlyTriggeredRules() throws {
         let yaml = """
             rules:

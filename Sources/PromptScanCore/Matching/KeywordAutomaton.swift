@@ -12,10 +12,13 @@ public struct KeywordAutomaton: Sendable {
     private static let outputFlag: UInt32 = 1 << 31
     private let outputStart: [Int32]  // state -> first index in `outputs`, -1 when none
     private let outputs: [Int32]  // keyword indices, grouped by state, each group ended by -1
+    /// The length in bytes of the longest keyword (at least 1).
+    private let longestKeyword: Int
 
     /// Builds the automaton; keyword `i` is reported as index `i`. Empty keywords are ignored.
     public init(keywords: [String]) {
         keywordCount = keywords.count
+        longestKeyword = max(1, keywords.map(\.utf8.count).max() ?? 1)
         let folded = keywords.map { Array($0.utf8).map(KeywordAutomaton.fold) }
         // Byte classes: every byte that occurs in a keyword gets its own class; all others share 0.
         var classOf = [UInt8](repeating: 0, count: 256)
@@ -95,41 +98,79 @@ public struct KeywordAutomaton: Sendable {
     }
 
     /// Marks in `seen` (one flag per keyword) every keyword that occurs in `bytes`, and for each
-    /// keyword whose `track` flag is set, appends the end offset of every occurrence to `hits`.
-    /// Returns the number of distinct keywords found.
+    /// keyword whose `track` flag is set, appends the end offset of every occurrence to `hits`
+    /// (not in offset order). Returns the number of distinct keywords found.
+    ///
+    /// A buffer of some size is walked as two halves at once: each step advances two independent
+    /// states, so the two table loads overlap instead of waiting on each other. The second half
+    /// starts `longest - 1` bytes early (from the start state), so it sees every keyword that ends
+    /// in it; its hits ending in the first half are dropped, since the first walk records those.
     @discardableResult
     public func scan(
         _ bytes: UnsafeRawBufferPointer, into seen: inout [Bool], track: [Bool]? = nil, hits: inout [[Int]]
     ) -> Int {
         precondition(seen.count == keywordCount)
+        guard keywordCount > 0, let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
         var found = 0
-        guard keywordCount > 0 else { return 0 }
-        let tracking = track != nil
         let width = UInt32(classCount)
+        let flag = KeywordAutomaton.outputFlag
         transitions.withUnsafeBufferPointer { transitions in
             classOf.withUnsafeBufferPointer { classOf in
-                outputStart.withUnsafeBufferPointer { outputStart in
-                    guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-                    let count = bytes.count
-                    var state: UInt32 = 0  // premultiplied by width
-                    var offset = 0
-                    while offset < count {
-                        let next = transitions[Int(state &+ UInt32(classOf[Int(base[offset])]))]
-                        offset &+= 1
-                        state = next & ~KeywordAutomaton.outputFlag
-                        guard next & KeywordAutomaton.outputFlag != 0 else { continue }
-                        var index = Int(outputStart[Int(state / width)])
-                        while outputs[index] >= 0 {
-                            let keyword = Int(outputs[index])
-                            if !seen[keyword] {
-                                seen[keyword] = true
-                                found += 1
-                            }
-                            if tracking && track![keyword] { hits[keyword].append(offset) }
-                            index += 1
+                /// Records the keywords ending at `end` (the state `next` has its output flag);
+                /// hits at or before `floor` are left to the other walk.
+                func report(_ next: UInt32, end: Int, floor: Int) {
+                    var index = Int(outputStart[Int((next & ~flag) / width)])
+                    while outputs[index] >= 0 {
+                        let keyword = Int(outputs[index])
+                        if !seen[keyword] {
+                            seen[keyword] = true
+                            found += 1
                         }
-                        if found == keywordCount && !tracking { return }
+                        if let track, track[keyword], end > floor { hits[keyword].append(end) }
+                        index += 1
                     }
+                }
+                /// One walk over `range` from the start state.
+                func walk(_ range: Range<Int>, floor: Int) {
+                    var state: UInt32 = 0  // premultiplied by width
+                    var offset = range.lowerBound
+                    while offset < range.upperBound {
+                        let next = transitions[Int(state &+ UInt32(classOf[Int(start[offset])]))]
+                        offset &+= 1
+                        state = next & ~flag
+                        if next & flag != 0 { report(next, end: offset, floor: floor) }
+                    }
+                }
+                let count = bytes.count
+                let overlap = longestKeyword - 1
+                guard count >= 512, overlap < count / 2 else { return walk(0..<count, floor: -1) }
+                let middle = count / 2
+                // First walk: [0, middle). Second: [middle - overlap, count), hits after `middle`.
+                var first: UInt32 = 0
+                var second: UInt32 = 0
+                var a = 0
+                var b = middle - overlap
+                let steps = middle
+                var step = 0
+                while step < steps {
+                    let nextA = transitions[Int(first &+ UInt32(classOf[Int(start[a])]))]
+                    let nextB = transitions[Int(second &+ UInt32(classOf[Int(start[b])]))]
+                    a &+= 1
+                    b &+= 1
+                    step &+= 1
+                    first = nextA & ~flag
+                    second = nextB & ~flag
+                    if (nextA | nextB) & flag != 0 {
+                        if nextA & flag != 0 { report(nextA, end: a, floor: -1) }
+                        if nextB & flag != 0 { report(nextB, end: b, floor: middle) }
+                    }
+                }
+                // The second walk is `overlap` bytes (plus one when `count` is odd) longer.
+                while b < count {
+                    let next = transitions[Int(second &+ UInt32(classOf[Int(start[b])]))]
+                    b &+= 1
+                    second = next & ~flag
+                    if next & flag != 0 { report(next, end: b, floor: middle) }
                 }
             }
         }
