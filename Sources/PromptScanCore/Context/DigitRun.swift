@@ -28,29 +28,61 @@ public enum DigitRun {
         return longest
     }
 
+    /// Byte kinds: 0 other, 1 separator, 2 digit.
+    private static let kinds: [UInt8] = (0..<256).map { byte in
+        if byte >= 48 && byte <= 57 { return 2 }
+        return [32, 45, 46, 47, 40, 41].contains(byte) ? 1 : 0
+    }
+
     /// The runs of at least `minimum` digits (same separators as `longest`): end offset and length,
     /// in file order. Line-scoped numeric rules run only on the lines holding one long enough.
+    ///
+    /// A run of `minimum` digits spans at least `minimum` bytes, none of them "other" (a byte that
+    /// is neither a digit nor a separator). So the pass looks at one byte in `minimum`: when it
+    /// is "other", no run that is long enough can cover it or lie wholly before it, and the pass
+    /// jumps on. Otherwise it counts runs byte by byte from the last skipped-to point until the
+    /// next "other" byte, where every run has ended.
     public static func runs(_ bytes: UnsafeRawBufferPointer, minimum: Int) -> [(end: Int, length: Int)] {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [] }
+        let minimum = max(1, minimum)
+        let count = bytes.count
         var found: [(end: Int, length: Int)] = []
-        var run = 0
-        var gap = 0
-        var lastDigit = 0
-        func close() { if run >= minimum { found.append((lastDigit + 1, run)) } }
-        for (index, byte) in bytes.enumerated() {
-            if byte &- 48 < 10 {
-                if gap > 2 { close(); run = 0 }
-                run += 1
-                gap = 0
-                lastDigit = index
-            } else if byte == 32 || byte == 45 || byte == 46 || byte == 47 || byte == 40 || byte == 41 {
-                gap += 1
-            } else {
-                if run > 0 { close() }
-                run = 0
-                gap = 3
+        kinds.withUnsafeBufferPointer { kinds in
+            var position = 0  // no run is open here: the start, or just after an "other" byte
+            while position < count {
+                let probe = position + minimum - 1
+                if probe < count && kinds[Int(base[probe])] == 0 {
+                    position = probe + 1
+                    continue
+                }
+                // Count runs from `position` to the first "other" byte at or after `probe`.
+                var run = 0
+                var gap = 0  // separators since the last digit
+                var lastDigit = 0
+                var index = position
+                while index < count {
+                    let kind = kinds[Int(base[index])]
+                    if kind == 2 {
+                        if gap > 2 {
+                            if run >= minimum { found.append((lastDigit + 1, run)) }
+                            run = 0
+                        }
+                        run += 1
+                        gap = 0
+                        lastDigit = index
+                    } else if kind == 1 {
+                        gap += 1
+                    } else {
+                        if run >= minimum { found.append((lastDigit + 1, run)) }
+                        run = 0
+                        if index >= probe { break }
+                    }
+                    index += 1
+                }
+                if index >= count, run >= minimum { found.append((lastDigit + 1, run)) }
+                position = index + 1
             }
         }
-        if run > 0 { close() }
         return found
     }
 }
