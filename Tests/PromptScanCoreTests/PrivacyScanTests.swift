@@ -145,6 +145,64 @@ import TestSupport
         #expect(!names.contains("us-ssn") && !names.contains("payment-card") && !names.contains("us-npi"))
     }
 
+    /// A rule that needs context runs only on the lines where its context can be (a line holding a
+    /// context word, and the line after it); a `line-and-next` rule finds a value on the line after
+    /// its label.
+    @Test func contextLinesAndLabelLines() {
+        let vin = "vehicle-identification-number"
+        #expect(ids("VIN: 1M8GDM9AXKP042788").contains(vin))
+        #expect(ids("vehicle\n1M8GDM9AXKP042788\n").contains(vin))
+        #expect(ids("vehicle\r\n1M8GDM9AXKP042788\r\n").contains(vin))
+        #expect(ids("vehicle\r1M8GDM9AXKP042788").contains(vin))  // a lone CR does not end the context window
+        #expect(!ids("vehicle\n\n1M8GDM9AXKP042788\n").contains(vin))
+        #expect(!ids("1M8GDM9AXKP042788\nvehicle").contains(vin))
+        // Far into a file, between other numbers: only the lines by the context word are searched.
+        let filler = (0..<400).map { "row \($0): 123456789 \($0 * 7919)" }.joined(separator: "\n")
+        #expect(ids(filler + "\nssn:\n536221234\n" + filler).filter { $0 == "us-ssn-bare" }.count == 1)
+        #expect(!ids(filler + "\nssn:\n\n536221234\n" + filler).contains("us-ssn-bare"))
+        #expect(ids("Patient Name:\nJohn Smith\n", as: .prompt).contains("patient-name"))
+        #expect(!ids("Patient Name:\n\nJohn Smith\n", as: .prompt).contains("patient-name"))
+
+        let text = Array("l0\nl1x\nl2\nl3\nl4x\nl5".utf8)
+        text.withUnsafeBytes { bytes in
+            var ends = [16, 6]
+            #expect(RuleSet.linesAndNext(holding: &ends, in: bytes) == [3..<10, 13..<19])
+            var touching = [8, 6]
+            #expect(RuleSet.linesAndNext(holding: &touching, in: bytes) == [3..<13])
+        }
+        #expect(RuleSet.intersect([nil], [3..<10]) == [3..<10])
+        #expect(RuleSet.intersect([0..<5, 8..<15], [3..<10, 13..<19]) == [3..<5, 8..<10, 13..<15])
+    }
+
+    /// The skipping digit-run pass finds exactly the runs a byte-by-byte count finds.
+    @Test func digitRunsMatchAByteByByteCount() {
+        func reference(_ bytes: [UInt8], minimum: Int) -> [[Int]] {
+            var found: [[Int]] = []
+            var run = 0, gap = 0, lastDigit = 0
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 48 && byte <= 57 {
+                    if gap > 2 { if run >= minimum { found.append([lastDigit + 1, run]) }; run = 0 }
+                    run += 1; gap = 0; lastDigit = index
+                } else if " -./()".utf8.contains(byte) {
+                    gap += 1
+                } else {
+                    if run >= minimum { found.append([lastDigit + 1, run]) }
+                    run = 0; gap = 3
+                }
+            }
+            if run >= minimum { found.append([lastDigit + 1, run]) }
+            return found
+        }
+        let alphabet = Array("0123456789012345 -./()x\n".utf8)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<2000 {
+            let text = (0..<Int.random(in: 0...120, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let minimum = 1 + round % 12
+            let runs = text.withUnsafeBytes { DigitRun.runs($0, minimum: minimum) }.map { [$0.end, $0.length] }
+            #expect(runs == reference(text, minimum: minimum), "\(String(decoding: text, as: UTF8.self)) minimum \(minimum)")
+        }
+    }
+
     @Test func falsePositiveTrapsStaySilent() {
         let traps = """
             id = "123e4567-e89b-12d3-a456-426614174000"

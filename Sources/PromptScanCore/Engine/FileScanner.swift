@@ -57,10 +57,10 @@ public struct FileScanner: Sendable {
                     profiler.add(rule: index, nanoseconds: DispatchTime.now().uptimeNanoseconds - started, candidates: matched)
                 }
             }
-            let ranges: [Range<Int>?]
-            if compiled.rule.scope == .line && !compiled.rule.keywords.isEmpty {
+            var ranges: [Range<Int>?]
+            if compiled.rule.scope.isLines && !compiled.rule.keywords.isEmpty {
                 ranges = ruleSet.keywordLines(of: index, prefilter: prefilter, in: bytes)
-            } else if compiled.rule.scope == .line, let minimum = compiled.rule.minDigitRun {
+            } else if compiled.rule.scope.isLines, let minimum = compiled.rule.minDigitRun {
                 // A numeric rule without keywords: only the lines holding a long enough digit run.
                 if digitRuns == nil { digitRuns = DigitRun.runs(bytes, minimum: ruleSet.digitRunFloor) }
                 if let known = digitLines[minimum] {
@@ -73,6 +73,12 @@ public struct FileScanner: Sendable {
                 }
             } else {
                 ranges = [nil]
+            }
+            // A rule that needs context in this class: only where its context words can be.
+            if compiled.rule.requiresContext.contains(fileClass), !ranges.isEmpty,
+                let near = ruleSet.contextLines(of: index, prefilter: prefilter, in: bytes)
+            {
+                ranges = RuleSet.intersect(ranges, near)
             }
             do {
                 for range in ranges {

@@ -20,6 +20,9 @@ public final class RuleSet: Sendable {
     let keywordsOfRule: [[Int]]
     /// For each keyword of the automaton, the pii/phi rules that need it as context in some file classes.
     let contextRulesByKeyword: [[Int]]
+    /// For each rule of line scope that requires context in some file class, the automaton
+    /// indices of its context words (their occurrences are recorded); empty for the others.
+    let contextKeywordsOfRule: [[Int]]
     /// The pii/phi rules (gated by file class, context words and digit runs).
     let privacyRules: [Int]
     /// Whether any rule has a `min_digit_run` (the digit-run pass is skipped otherwise).
@@ -65,19 +68,25 @@ public final class RuleSet: Sendable {
             }
         }
         var contextByKeyword = [[Int]](repeating: [], count: keywords.count)
+        var contextKeywords = [[Int]](repeating: [], count: compiled.count)
         for (index, rule) in compiled.enumerated() where rule.rule.isPrivacy && !rule.rule.requiresContext.isEmpty {
             for word in Set(ContextMatcher.prefilterWords(rule.rule.context + rule.rule.contextKeys)) {
+                let keyword: Int
                 if let existing = keywordIndex[word] {
+                    keyword = existing
                     contextByKeyword[existing].append(index)
                 } else {
+                    keyword = keywords.count
                     keywordIndex[word] = keywords.count
                     keywords.append(word)
                     byKeyword.append([])
                     contextByKeyword.append([index])
                 }
+                if rule.rule.scope.isLines { contextKeywords[index].append(keyword) }
             }
         }
         contextRulesByKeyword = contextByKeyword
+        contextKeywordsOfRule = contextKeywords.map { Array(Set($0)).sorted() }
         privacyRules = compiled.indices.filter { compiled[$0].rule.isPrivacy }
         needsDigitRun = compiled.contains { $0.rule.minDigitRun != nil }
         digitRunCap = compiled.compactMap(\.rule.minDigitRun).max() ?? 0
@@ -86,8 +95,8 @@ public final class RuleSet: Sendable {
         keywordsOfRule = compiled.map { rule in
             Array(Set(rule.rule.keywords.map { keywordIndex[$0.lowercased()]! })).sorted()
         }
-        for (index, rule) in compiled.enumerated() where rule.rule.scope == .line {
-            for keyword in keywordsOfRule[index] { tracked[keyword] = true }
+        for (index, rule) in compiled.enumerated() where rule.rule.scope.isLines {
+            for keyword in keywordsOfRule[index] + contextKeywordsOfRule[index] { tracked[keyword] = true }
         }
         trackedKeywords = tracked
         // One-byte keywords ('@', '.', ':') occur on almost every line: the automaton would stop on
@@ -126,11 +135,69 @@ public final class RuleSet: Sendable {
     }
 
     /// The lines (byte ranges, each ending after its line break) holding one of `rule`'s keywords,
-    /// merged where they touch.
+    /// merged where they touch; for a `line-and-next` rule, with the line after each.
     func keywordLines(of rule: Int, prefilter: Prefilter, in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
         var ends: [Int] = []
         for keyword in keywordsOfRule[rule] { ends.append(contentsOf: prefilter.hits[keyword]) }
+        if rules[rule].rule.scope == .lineAndNext { return Self.linesAndNext(holding: &ends, in: bytes) }
         return Self.lines(holding: &ends, in: bytes)
+    }
+
+    /// Where a match of a line-scoped `rule` can have context (`ContextMatcher.window`: the bytes
+    /// before a value reach back to the previous line, those after it stay on its line): the lines
+    /// holding one of its context words and the line after each, merged. Nil when the rule has no
+    /// recorded context words.
+    func contextLines(of rule: Int, prefilter: Prefilter, in bytes: UnsafeRawBufferPointer) -> [Range<Int>]? {
+        guard !contextKeywordsOfRule[rule].isEmpty else { return nil }
+        var ends: [Int] = []
+        for keyword in contextKeywordsOfRule[rule] { ends.append(contentsOf: prefilter.hits[keyword]) }
+        return Self.linesAndNext(holding: &ends, in: bytes)
+    }
+
+    /// The `\n`-ended lines holding the given offsets, each with the line after it, merged where
+    /// they touch; `ends` is sorted in place. (Only `\n` ends a line here, as in the context window,
+    /// so a lone `\r` never separates a value from its context.)
+    static func linesAndNext(holding ends: inout [Int], in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
+        guard !ends.isEmpty, let base = bytes.baseAddress else { return [] }
+        ends.sort()
+        let count = bytes.count
+        /// The offset just after the first `\n` at or after `offset`, or `count`.
+        func lineEnd(from offset: Int) -> Int {
+            guard offset < count, let found = memchr(base + offset, 10, count - offset) else { return count }
+            return base.distance(to: UnsafeRawPointer(found)) + 1
+        }
+        var ranges: [Range<Int>] = []
+        var hitLineEnd = 0  // the end of the last hit's line: hits before it share that line
+        for end in ends {
+            if !ranges.isEmpty && end <= hitLineEnd { continue }
+            var start = end - 1
+            while start > hitLineEnd && bytes[start - 1] != 10 { start -= 1 }
+            hitLineEnd = lineEnd(from: end - 1)
+            let stop = lineEnd(from: hitLineEnd)
+            if let last = ranges.last, start <= last.upperBound {
+                ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, stop)
+            } else {
+                ranges.append(start..<stop)
+            }
+        }
+        return ranges
+    }
+
+    /// The parts of `ranges` (sorted, disjoint; nil is the whole file) inside `within` (sorted, disjoint).
+    static func intersect(_ ranges: [Range<Int>?], _ within: [Range<Int>]) -> [Range<Int>?] {
+        if ranges.count == 1, ranges[0] == nil { return within }
+        var result: [Range<Int>?] = []
+        var i = 0
+        var j = 0
+        while i < ranges.count && j < within.count {
+            let a = ranges[i]!
+            let b = within[j]
+            let lower = max(a.lowerBound, b.lowerBound)
+            let upper = min(a.upperBound, b.upperBound)
+            if lower < upper { result.append(lower..<upper) }
+            if a.upperBound <= b.upperBound { i += 1 } else { j += 1 }
+        }
+        return result
     }
 
     /// The lines (merged where they touch) that hold the given offsets; `ends` is sorted in place.

@@ -36,10 +36,17 @@ public struct Rule: Sendable, Equatable {
 
     /// Where a rule's pattern runs: the whole file, or only the lines holding one of its keywords
     /// (every match of a `line` rule lies on one line that holds a keyword; much faster for common
-    /// keywords such as `key` or `token`).
+    /// keywords such as `key` or `token`), or those lines and the line after each (`line-and-next`:
+    /// a label at the end of one line and its value at the start of the next).
+    /// A pii/phi rule of either line scope that requires context in a file's class runs only on
+    /// the lines where its context can be: a line holding a context word, and the line after it.
     public enum Scope: String, Sendable, Equatable {
         case file
         case line
+        case lineAndNext = "line-and-next"
+
+        /// Whether the pattern runs on selected lines rather than on the whole file.
+        public var isLines: Bool { self != .file }
     }
 
     public var id: String

@@ -153,7 +153,7 @@ public enum RuleLoader {
         var scope = Rule.Scope.file
         if let node = mapping["scope"] {
             guard let text = node.string, let value = Rule.Scope(rawValue: text) else {
-                throw fail(node, "'scope' must be 'file' or 'line'")
+                throw fail(node, "'scope' must be 'file', 'line' or 'line-and-next'")
             }
             scope = value
         }
