@@ -49,6 +49,45 @@ import Testing
         }
     }
 
+    /// The lines of line-scoped rules: each hit's line with its CR, LF or CRLF ending, merged where
+    /// lines touch; compared with a character-by-character split.
+    @Test func keywordLinesMatchASimpleSplit() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 1...60, using: &generator)).map { _ in Array("ab\r\n".utf8).randomElement(using: &generator)! }
+            // Simple split: a line is a run of non-break bytes plus "\r\n", "\r" or "\n".
+            var lines: [Range<Int>] = []
+            var start = 0
+            var i = 0
+            while i < text.count {
+                if text[i] == 13 || text[i] == 10 {
+                    let crlf = text[i] == 13 && i + 1 < text.count && text[i + 1] == 10
+                    i += crlf ? 2 : 1
+                    lines.append(start..<i)
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            if start < text.count { lines.append(start..<text.count) }
+            var ends = (0..<3).map { _ in Int.random(in: 1...text.count, using: &generator) }
+            // Expected: the lines holding byte `end - 1`, merged where they touch.
+            var expected: [Range<Int>] = []
+            for line in lines where ends.contains(where: { line.contains($0 - 1) }) {
+                if let last = expected.last, last.upperBound == line.lowerBound {
+                    expected[expected.count - 1] = last.lowerBound..<line.upperBound
+                } else {
+                    expected.append(line)
+                }
+            }
+            // (A hit on a line break itself stands for the line that break ends.)
+            let got = text.withUnsafeBytes { RuleSet.lines(holding: &ends, in: $0) }
+            if ends.allSatisfy({ text[$0 - 1] != 13 && text[$0 - 1] != 10 }) {
+                #expect(got == expected, "\(text) \(ends)")
+            }
+        }
+    }
+
     @Test func ruleSetRunsOnlyTriggeredRules() throws {
         let yaml = """
             rules:

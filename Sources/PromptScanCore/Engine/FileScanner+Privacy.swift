@@ -9,11 +9,10 @@ extension FileScanner {
     ) -> Candidate? {
         guard let threshold = PrivacyPolicy.threshold(fileClass) else { return nil }
         let compiled = ruleSet.rules[index]
-        let rule = compiled.rule
         let valueBytes = UnsafeRawBufferPointer(rebasing: bytes[range])
         for allow in compiled.allow where allow.matches(valueBytes, scratch: scratch) { return nil }
         let value = Array(valueBytes)
-        var score = rule.confidence ?? 0.5
+        var score = compiled.rule.confidence ?? 0.5
         var assessment = Validator.Assessment.accept
         if let validator = compiled.validator {
             assessment = validator.assess(value)
@@ -26,7 +25,7 @@ extension FileScanner {
         }
         let contextHit = !compiled.context.isEmpty && compiled.context.hit(in: bytes, around: range)
         if contextHit { score = max(score + PrivacyPolicy.contextBoost, 0.5) }
-        if rule.requiresContext.contains(fileClass) && !contextHit { return nil }
+        if compiled.rule.requiresContext.contains(fileClass) && !contextHit { return nil }
         guard score >= threshold else { return nil }
         var candidate = Candidate(rule: index, secret: range, confidence: min(score, 1), contextHit: contextHit)
         var knownTest: String?
@@ -36,17 +35,17 @@ extension FileScanner {
             let isKnown = normalised.withUnsafeMutableBytes { raw in
                 compiled.knownTest.contains { $0.matches(UnsafeRawBufferPointer(raw), scratch: scratch) }
             }
-            if isKnown { knownTest = rule.knownTestSource ?? "published \(rule.name.lowercased()) test values" }
+            if isKnown { knownTest = compiled.rule.knownTestSource ?? "published \(compiled.rule.name.lowercased()) test values" }
         }
         if let knownTest {
             candidate.severity = .low
             candidate.suppression = .knownTestValue(knownTest)
-            candidate.message = "\(rule.name) found (well-known test value)"
+            candidate.message = "\(compiled.rule.name) found (well-known test value)"
         } else if case let .low(reason) = assessment {
             candidate.severity = .low
-            candidate.message = "\(rule.name) found (\(reason))"
+            candidate.message = "\(compiled.rule.name) found (\(reason))"
         } else if PrivacyPolicy.escalates(fileClass) {
-            candidate.severity = rule.severity.raised
+            candidate.severity = compiled.rule.severity.raised
         }
         return candidate
     }

@@ -144,10 +144,9 @@ public struct FileScanner: Sendable {
 
     /// Whether a candidate value survives the rule's checks.
     func confirm(_ compiled: CompiledRule, _ value: UnsafeRawBufferPointer, scratch: MatchScratch) -> Bool {
-        let rule = compiled.rule
-        if let minimum = rule.entropy, Entropy.shannon(value) < minimum { return false }
+        if let minimum = compiled.rule.entropy, Entropy.shannon(value) < minimum { return false }
         let bytes = Array(value)
-        if rule.category == .secret || rule.category == .consumerEndpoint, PlaceholderFilter.isPlaceholder(bytes, generic: rule.generic) { return false }
+        if compiled.rule.category == .secret || compiled.rule.category == .consumerEndpoint, PlaceholderFilter.isPlaceholder(bytes, generic: compiled.rule.generic) { return false }
         for allow in compiled.allow where allow.matches(value, scratch: scratch) { return false }
         if let validator = compiled.validator, !validator.check(bytes) { return false }
         return true

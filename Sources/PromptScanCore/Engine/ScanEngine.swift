@@ -64,7 +64,6 @@ public struct ScanEngine: Sendable {
         let next = Atomic<Int>(0)
         let workers = max(1, min(options.threads, tasks.count))
         let maxGroups = scanner.ruleSet.maxGroups
-        let classified = items.map { $0.classified() }
         withExtendedLifetime((slots, windows)) {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 let scratch = MatchScratch(groups: maxGroups + 1)
@@ -73,10 +72,11 @@ public struct ScanEngine: Sendable {
                     guard position < order.count else { break }
                     switch order[position] {
                     case let .item(index):
-                        slots.store(scanOne(classified[index], scratch: scratch), at: index)
+                        // (Paths are classified here, on the workers, not before the loop.)
+                        slots.store(scanOne(items[index], scratch: scratch), at: index)
                     case let .window(item, index, path):
                         windows.store(
-                            scanWindow(classified[item], absolutePath: path, index: index, scratch: scratch),
+                            scanWindow(items[item].classified(), absolutePath: path, index: index, scratch: scratch),
                             at: windowStart[item]! + index)
                     }
                 }

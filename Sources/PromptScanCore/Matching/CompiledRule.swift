@@ -1,5 +1,6 @@
 /// A rule with its pattern compiled and its validator resolved, ready to share across threads.
-public struct CompiledRule: Sendable {
+/// (A class: the scanner looks rules up per file, and a reference costs one retain, not one per field.)
+public final class CompiledRule: Sendable {
     public let rule: Rule
     public let pattern: Pattern
     public let allow: [Pattern]

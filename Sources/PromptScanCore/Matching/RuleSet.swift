@@ -202,15 +202,17 @@ public final class RuleSet: Sendable {
 
     /// The lines (merged where they touch) that hold the given offsets; `ends` is sorted in place.
     static func lines(holding ends: inout [Int], in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
-        guard !ends.isEmpty else { return [] }
+        guard !ends.isEmpty, let base = bytes.baseAddress else { return [] }
         ends.sort()
         var ranges: [Range<Int>] = []
         for end in ends {
             if let last = ranges.last, end <= last.upperBound { continue }
             var start = end - 1
             while start > 0 && bytes[start - 1] != 10 && bytes[start - 1] != 13 { start -= 1 }
-            var stop = end
-            while stop < bytes.count && bytes[stop] != 10 && bytes[stop] != 13 { stop += 1 }
+            // The first CR or LF at or after `end` (memchr for each: long lines are common).
+            var stop = bytes.count
+            if end < stop, let newline = memchr(base + end, 10, stop - end) { stop = base.distance(to: UnsafeRawPointer(newline)) }
+            if end < stop, let carriage = memchr(base + end, 13, stop - end) { stop = base.distance(to: UnsafeRawPointer(carriage)) }
             if stop < bytes.count && bytes[stop] == 13 { stop += 1 }
             if stop < bytes.count && bytes[stop] == 10 { stop += 1 }
             if let last = ranges.last, start <= last.upperBound {
@@ -247,14 +249,14 @@ public final class RuleSet: Sendable {
         }
         var longestDigitRun: Int?
         for index in privacyRules where triggered[index] {
-            let rule = rules[index].rule
-            if rule.record || PrivacyPolicy.threshold(fileClass) == nil || rule.classes?.contains(fileClass) == false
-                || (rule.requiresContext.contains(fileClass) && !contextSeen[index])
+            let compiled = rules[index]  // (fields read in place: copying the Rule would retain each)
+            if compiled.rule.record || PrivacyPolicy.threshold(fileClass) == nil || compiled.rule.classes?.contains(fileClass) == false
+                || (compiled.rule.requiresContext.contains(fileClass) && !contextSeen[index])
             {
                 triggered[index] = false
                 continue
             }
-            if let minimum = rule.minDigitRun, needsDigitRun {
+            if let minimum = compiled.rule.minDigitRun, needsDigitRun {
                 if longestDigitRun == nil {
                     // One pass records every run of at least the smallest minimum: the longest for
                     // this gate, and the lines line-scoped numeric rules run on.
