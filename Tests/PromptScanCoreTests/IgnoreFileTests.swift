@@ -393,6 +393,13 @@ struct WildmatchTests {
     ] as [(String, String, Bool)])
     func gitWildmatchSuite(pattern: String, text: String, expected: Bool) {
         #expect(Wildmatch.matches(pattern: pattern, text: text) == expected)
+        // The literal pieces PathGlob checks before a wildmatch are in every text that matches.
+        if expected {
+            let text = Array(text.utf8)
+            for piece in PathGlob.requiredPieces(Array(pattern.utf8)) {
+                #expect(text.withUnsafeBufferPointer { PathGlob.contains($0, piece) }, "\(pattern): \(piece)")
+            }
+        }
     }
 
     @Test func pathologicalPatternTerminates() {

@@ -193,9 +193,10 @@ import TestSupport
             if run >= minimum { found.append([lastDigit + 1, run]) }
             return found
         }
-        let alphabet = Array("0123456789012345 -./()x\n".utf8)
+        let alphabets = [Array("0123456789012345 -./()x\n".utf8), Array("01  --..//()xyz\n".utf8), Array("0 1 2 3 a".utf8)]
         var generator = SystemRandomNumberGenerator()
-        for round in 0..<2000 {
+        for round in 0..<6000 {
+            let alphabet = alphabets[round % alphabets.count]
             let text = (0..<Int.random(in: 0...120, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
             let minimum = 1 + round % 12
             let runs = text.withUnsafeBytes { DigitRun.runs($0, minimum: minimum) }.map { [$0.end, $0.length] }

@@ -39,8 +39,8 @@ public enum DigitRun {
     ///
     /// A run of `minimum` digits spans at least `minimum` bytes, none of them "other" (a byte that
     /// is neither a digit nor a separator). So the pass looks at one byte in `minimum`: when it
-    /// is "other", no run that is long enough can cover it or lie wholly before it, and the pass
-    /// jumps on. Otherwise it counts runs byte by byte from the last skipped-to point until the
+    /// is "other" (or a separator with no digit on one side), no run that is long enough can cover
+    /// it or lie wholly before it, and the pass jumps on. Otherwise it counts runs byte by byte from the last skipped-to point until the
     /// next "other" byte, where every run has ended.
     public static func runs(_ bytes: UnsafeRawBufferPointer, minimum: Int) -> [(end: Int, length: Int)] {
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [] }
@@ -51,9 +51,21 @@ public enum DigitRun {
             var position = 0  // no run is open here: the start, or just after an "other" byte
             while position < count {
                 let probe = position + minimum - 1
-                if probe < count && kinds[Int(base[probe])] == 0 {
-                    position = probe + 1
-                    continue
+                if probe < count {
+                    let kind = kinds[Int(base[probe])]
+                    if kind == 0 {
+                        position = probe + 1
+                        continue
+                    }
+                    // A separator lies in a run only between two digits at most two bytes away on
+                    // each side; otherwise every run ends before it or starts after it.
+                    if kind == 1 {
+                        func digit(_ i: Int) -> Bool { i >= 0 && i < count && kinds[Int(base[i])] == 2 }
+                        if !(digit(probe - 1) || digit(probe - 2)) || !(digit(probe + 1) || digit(probe + 2)) {
+                            position = probe + 1
+                            continue
+                        }
+                    }
                 }
                 // Count runs from `position` to the first "other" byte at or after `probe`.
                 var run = 0

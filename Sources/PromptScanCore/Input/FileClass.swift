@@ -13,15 +13,22 @@ public enum FileClass: String, Sendable, CaseIterable, Codable {
     /// Classifies a '/'-separated path relative to the scan root: the first glob of `table` that
     /// matches, else the extension (doc, code, config → code), else other.
     public static func classify(_ path: String) -> FileClass {
-        let subject = PathGlob.Subject(path)
+        classify(PathGlob.Subject(path))
+    }
+
+    /// Classifies a prepared (lower-cased) path.
+    static func classify(_ subject: PathGlob.Subject) -> FileClass {
         for (glob, fileClass) in table where glob.matches(subject) { return fileClass }
-        let components = path.split(separator: "/").map { $0.lowercased() }
-        guard let name = components.last else { return .other }
-        let directories = Set(components.dropLast())
-        if !directories.isDisjoint(with: agentDirectories) { return .agentConfig }
-        let ext = name.split(separator: ".").last.map(String.init) ?? ""
-        if name.contains("."), docExtensions.contains(ext) { return .doc }
-        if name.contains("."), codeExtensions.contains(ext) { return .code }
+        // The non-empty '/'-separated components: folders, then the file name.
+        let components = subject.bytes.split(separator: UInt8(ascii: "/"))
+        guard let nameBytes = components.last else { return .other }
+        for folder in components.dropLast() where agentDirectoryBytes.contains(Array(folder)) { return .agentConfig }
+        let name = String(decoding: nameBytes, as: UTF8.self)
+        // The extension: the last non-empty '.'-separated piece (the whole name when it has no dot).
+        let ext = nameBytes.split(separator: UInt8(ascii: ".")).last.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let dotted = nameBytes.contains(UInt8(ascii: "."))
+        if dotted, docExtensions.contains(ext) { return .doc }
+        if dotted, codeExtensions.contains(ext) { return .code }
         if configExtensions.contains(ext) || codeNames.contains(name) { return .code }
         return .other
     }
@@ -74,6 +81,7 @@ public enum FileClass: String, Sendable, CaseIterable, Codable {
     static let agentDirectories: Set<String> = [
         ".claude", ".cursor", ".continue", ".clinerules", ".roo", ".kiro", ".amazonq", ".gemini", ".codex", ".windsurf", ".junie",
     ]
+    static let agentDirectoryBytes: Set<[UInt8]> = Set(agentDirectories.map { Array($0.utf8) })
     static let docExtensions: Set<String> = ["md", "markdown", "mdx", "rst", "txt", "adoc", "html", "htm", "org"]
     static let codeExtensions: Set<String> = [
         "swift", "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "rs", "rb", "java", "kt", "kts", "scala", "c", "h", "cc",
@@ -98,6 +106,6 @@ public struct FileClassifier: Sendable {
     public func classify(_ path: String) -> FileClass {
         let subject = PathGlob.Subject(path)
         for override in overrides.reversed() where override.glob.matches(subject) { return override.fileClass }
-        return FileClass.classify(path)
+        return FileClass.classify(subject)
     }
 }

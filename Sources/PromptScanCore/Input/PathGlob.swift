@@ -7,6 +7,8 @@ public struct PathGlob: Sendable, Hashable, CustomStringConvertible {
     private let basenameOnly: Bool
     /// Per pattern, a cheaper equivalent test where one exists.
     private let kinds: [Kind]
+    /// Per pattern, literal pieces every matching text contains (checked before a wildmatch).
+    private let required: [[[UInt8]]]
 
     enum Kind: Sendable, Hashable {
         case literal([UInt8])  // no wildcard: the whole text equals it
@@ -35,6 +37,55 @@ public struct PathGlob: Sendable, Hashable, CustomStringConvertible {
         }
         let basenameOnly = self.basenameOnly
         kinds = patterns.map { PathGlob.kind(of: $0, basenameOnly: basenameOnly) }
+        required = patterns.map(PathGlob.requiredPieces)
+    }
+
+    /// The runs of plain bytes between wildcards (`*`, `?`, `\x`), without the `/` at their
+    /// ends (`**/` may match nothing and take a `/` with it), of two bytes or more: a text the
+    /// pattern matches holds each of them. None for a pattern with a `[…]` class.
+    static func requiredPieces(_ pattern: [UInt8]) -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
+        var current: [UInt8] = []
+        func flush() {
+            var piece = current[...]
+            while piece.first == UInt8(ascii: "/") { piece = piece.dropFirst() }
+            while piece.last == UInt8(ascii: "/") { piece = piece.dropLast() }
+            if piece.count >= 2 { pieces.append(Array(piece)) }
+            current.removeAll()
+        }
+        var index = 0
+        while index < pattern.count {
+            switch pattern[index] {
+            case UInt8(ascii: "*"), UInt8(ascii: "?"):
+                flush()
+            case UInt8(ascii: "\\"):
+                flush()
+                index += 1  // the escaped byte
+            case UInt8(ascii: "["):
+                return []  // (where a class ends is subtle: `[]]`, `[[:digit:]]`; no prefilter then)
+            default:
+                current.append(pattern[index])
+            }
+            index += 1
+        }
+        flush()
+        return pieces
+    }
+
+    /// Whether `text` holds `piece`.
+    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ piece: [UInt8]) -> Bool {
+        guard text.count >= piece.count else { return false }
+        let first = piece[0]
+        var start = 0
+        while start <= text.count - piece.count {
+            if text[start] == first {
+                var k = 1
+                while k < piece.count && text[start + k] == piece[k] { k += 1 }
+                if k == piece.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 
     public var description: String { source }
@@ -65,6 +116,7 @@ public struct PathGlob: Sendable, Hashable, CustomStringConvertible {
                 case let .suffix(suffix):
                     if text.count >= suffix.count, text[(text.count - suffix.count)...].elementsEqual(suffix) { return true }
                 case .wildmatch:
+                    guard required[index].allSatisfy({ PathGlob.contains(text, $0) }) else { continue }
                     if patterns[index].withUnsafeBufferPointer({ Wildmatch.matches(pattern: $0, text: text) }) { return true }
                 }
             }
