@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PromptScanCore
 
@@ -26,6 +27,27 @@ import Testing
     ])
     func classifiesByGlob(path: String, expected: FileClass) {
         #expect(FileClass.classify(path) == expected, "\(path)")
+    }
+
+    /// The glob table's piece prefilter picks the same first glob as trying every glob in order,
+    /// on paths made from each glob (wildcards filled in, in other folders, upper case) and on
+    /// near misses.
+    @Test func globTableAgreesWithTryingEveryGlob() {
+        let globs = FileClass.globs.map { PathGlob($0.0) }
+        var paths: [String] = []
+        for (source, _) in FileClass.globs {
+            var path = source.replacingOccurrences(of: "**", with: "q/r").replacingOccurrences(of: "*", with: "x")
+            if let open = path.firstIndex(of: "{"), let close = path.firstIndex(of: "}") {
+                let first = path[path.index(after: open)..<close].split(separator: ",").first ?? ""
+                path = String(path[..<open]) + first + String(path[path.index(after: close)...])
+            }
+            paths += [path, "a/b/" + path, path.uppercased(), String(path.dropLast()), path + "z", "x" + path, path.replacingOccurrences(of: "/", with: "_")]
+        }
+        for path in paths {
+            let subject = PathGlob.Subject(path)
+            #expect(FileClass.table.firstMatch(subject) == globs.firstIndex { $0.matches(subject) }, "\(path)")
+        }
+        #expect(paths.count > 500 && paths.contains { FileClass.table.firstMatch(PathGlob.Subject($0)) == nil })
     }
 
     @Test func overridesComeFirstAndTheLastOneWins() {

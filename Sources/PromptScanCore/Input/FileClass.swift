@@ -18,7 +18,7 @@ public enum FileClass: String, Sendable, CaseIterable, Codable {
 
     /// Classifies a prepared (lower-cased) path.
     static func classify(_ subject: PathGlob.Subject) -> FileClass {
-        for (glob, fileClass) in table where glob.matches(subject) { return fileClass }
+        if let index = table.firstMatch(subject) { return globs[index].1 }
         // The non-empty '/'-separated components: folders, then the file name.
         let components = subject.bytes.split(separator: UInt8(ascii: "/"))
         guard let nameBytes = components.last else { return .other }
@@ -34,7 +34,7 @@ public enum FileClass: String, Sendable, CaseIterable, Codable {
     }
 
     /// Ordered: the first match wins. Globs are case-insensitive; without '/', a file name at any depth.
-    static let table: [(PathGlob, FileClass)] = globs.map { (PathGlob($0.0), $0.1) }
+    static let table = GlobTable(globs.map { PathGlob($0.0) })
 
     static let globs: [(String, FileClass)] = [
         // Agent instructions.

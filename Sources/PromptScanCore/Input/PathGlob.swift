@@ -37,7 +37,28 @@ public struct PathGlob: Sendable, Hashable, CustomStringConvertible {
         }
         let basenameOnly = self.basenameOnly
         kinds = patterns.map { PathGlob.kind(of: $0, basenameOnly: basenameOnly) }
-        required = patterns.map(PathGlob.requiredPieces)
+        required = zip(patterns, kinds).map { pattern, kind in
+            switch kind {
+            case let .literal(text): PathGlob.trimmedPiece(text[...]).map { [$0] } ?? []
+            case let .suffix(text): PathGlob.trimmedPiece(text[...]).map { [$0] } ?? []
+            case .wildmatch: PathGlob.requiredPieces(pattern)
+            }
+        }
+    }
+
+    /// Literal pieces that every path this glob matches contains (those all its `{…}` expansions share).
+    public var pieces: [[UInt8]] {
+        guard var common = required.first.map(Swift.Set.init) else { return [] }
+        for other in required.dropFirst() { common.formIntersection(other) }
+        return common.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// `piece` without `/` at its ends, when two bytes or more remain.
+    static func trimmedPiece(_ piece: ArraySlice<UInt8>) -> [UInt8]? {
+        var piece = piece
+        while piece.first == UInt8(ascii: "/") { piece = piece.dropFirst() }
+        while piece.last == UInt8(ascii: "/") { piece = piece.dropLast() }
+        return piece.count >= 2 ? Array(piece) : nil
     }
 
     /// The runs of plain bytes between wildcards (`*`, `?`, `\x`), without the `/` at their
@@ -47,10 +68,7 @@ public struct PathGlob: Sendable, Hashable, CustomStringConvertible {
         var pieces: [[UInt8]] = []
         var current: [UInt8] = []
         func flush() {
-            var piece = current[...]
-            while piece.first == UInt8(ascii: "/") { piece = piece.dropFirst() }
-            while piece.last == UInt8(ascii: "/") { piece = piece.dropLast() }
-            if piece.count >= 2 { pieces.append(Array(piece)) }
+            if let piece = trimmedPiece(current[...]) { pieces.append(piece) }
             current.removeAll()
         }
         var index = 0
@@ -116,7 +134,6 @@ public struct PathGlob: Sendable, Hashable, CustomStringConvertible {
                 case let .suffix(suffix):
                     if text.count >= suffix.count, text[(text.count - suffix.count)...].elementsEqual(suffix) { return true }
                 case .wildmatch:
-                    guard required[index].allSatisfy({ PathGlob.contains(text, $0) }) else { continue }
                     if patterns[index].withUnsafeBufferPointer({ Wildmatch.matches(pattern: $0, text: text) }) { return true }
                 }
             }
@@ -131,5 +148,40 @@ public struct PathGlob: Sendable, Hashable, CustomStringConvertible {
         let tail = glob[glob.index(after: close)...]
         return glob[glob.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false)
             .flatMap { expandBraces(String(head) + $0 + tail) }
+    }
+}
+
+/// An ordered list of globs asked for the first one a path matches (the file-class table): one
+/// pass of a keyword automaton over the path finds the literal pieces it holds, and only the
+/// globs whose pieces are all there are matched in full.
+public struct GlobTable: Sendable {
+    public let globs: [PathGlob]
+    private let automaton: KeywordAutomaton
+    /// Per glob, the automaton indices of its pieces (none: always matched in full).
+    private let piecesOfGlob: [[Int]]
+
+    public init(_ globs: [PathGlob]) {
+        self.globs = globs
+        var index: [[UInt8]: Int] = [:]
+        var keywords: [String] = []
+        piecesOfGlob = globs.map { glob in
+            glob.pieces.map { piece in
+                if let known = index[piece] { return known }
+                index[piece] = keywords.count
+                keywords.append(String(decoding: piece, as: UTF8.self))
+                return keywords.count - 1
+            }
+        }
+        automaton = KeywordAutomaton(keywords: keywords)
+    }
+
+    /// The index of the first glob that matches `subject`.
+    public func firstMatch(_ subject: PathGlob.Subject) -> Int? {
+        var seen = [Bool](repeating: false, count: automaton.keywordCount)
+        subject.bytes.withUnsafeBytes { _ = automaton.scan($0, into: &seen) }
+        for (index, pieces) in piecesOfGlob.enumerated() where pieces.allSatisfy({ seen[$0] }) {
+            if globs[index].matches(subject) { return index }
+        }
+        return nil
     }
 }
