@@ -36,8 +36,10 @@ import Testing
             text.replaceSubrange(at..<at + 7, with: Array("CABBAGE".utf8))
             let automaton = KeywordAutomaton(keywords: keywords)
             var seen = [Bool](repeating: false, count: keywords.count)
-            var hits = [[Int]](repeating: [], count: keywords.count)
-            text.withUnsafeBytes { _ = automaton.scan($0, into: &seen, track: [true, true, true, true, false, true], hits: &hits) }
+            var pairs: [(keyword: Int, end: Int)] = []
+            let found = text.withUnsafeBytes { automaton.scan($0, into: &seen, track: [true, true, true, true, false, true], hits: &pairs) }
+            #expect(Set(found) == Set(keywords.indices.filter { seen[$0] }) && found.count == Set(found).count)
+            let hits = keywords.indices.map { index in pairs.filter { $0.keyword == index }.map(\.end) }
             let lower = text.map(KeywordAutomaton.fold)
             for (index, keyword) in keywords.enumerated() {
                 let needle = Array(keyword.utf8)

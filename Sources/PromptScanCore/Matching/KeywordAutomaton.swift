@@ -98,8 +98,8 @@ public struct KeywordAutomaton: Sendable {
     }
 
     /// Marks in `seen` (one flag per keyword) every keyword that occurs in `bytes`, and for each
-    /// keyword whose `track` flag is set, appends the end offset of every occurrence to `hits`
-    /// (not in offset order). Returns the number of distinct keywords found.
+    /// keyword whose `track` flag is set, appends every occurrence (keyword, end offset) to `hits`
+    /// (in no particular order). Returns the distinct keywords found, in the order first seen.
     ///
     /// A buffer of some size is walked as two halves at once: each step advances two independent
     /// states, so the two table loads overlap instead of waiting on each other. The second half
@@ -107,26 +107,26 @@ public struct KeywordAutomaton: Sendable {
     /// in it; its hits ending in the first half are dropped, since the first walk records those.
     @discardableResult
     public func scan(
-        _ bytes: UnsafeRawBufferPointer, into seen: inout [Bool], track: [Bool]? = nil, hits: inout [[Int]]
-    ) -> Int {
+        _ bytes: UnsafeRawBufferPointer, into seen: inout [Bool], track: [Bool]? = nil, hits: inout [(keyword: Int, end: Int)]
+    ) -> [Int] {
         precondition(seen.count == keywordCount)
-        guard keywordCount > 0, let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
-        var found = 0
+        guard keywordCount > 0, let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [] }
+        var found: [Int] = []
         let width = UInt32(classCount)
         let flag = KeywordAutomaton.outputFlag
         transitions.withUnsafeBufferPointer { transitions in
             classOf.withUnsafeBufferPointer { classOf in
                 /// Records the keywords ending at `end` (the state `next` has its output flag);
                 /// hits at or before `floor` are left to the other walk.
-                func report(_ next: UInt32, end: Int, floor: Int) {
+                @inline(never) func report(_ next: UInt32, end: Int, floor: Int) {
                     var index = Int(outputStart[Int((next & ~flag) / width)])
                     while outputs[index] >= 0 {
                         let keyword = Int(outputs[index])
                         if !seen[keyword] {
                             seen[keyword] = true
-                            found += 1
+                            found.append(keyword)
                         }
-                        if let track, track[keyword], end > floor { hits[keyword].append(end) }
+                        if let track, track[keyword], end > floor { hits.append((keyword, end)) }
                         index += 1
                     }
                 }
@@ -177,10 +177,10 @@ public struct KeywordAutomaton: Sendable {
         return found
     }
 
-    /// Marks in `seen` every keyword that occurs in `bytes`; returns how many distinct ones did.
+    /// Marks in `seen` every keyword that occurs in `bytes`; returns them in the order first seen.
     @discardableResult
-    public func scan(_ bytes: UnsafeRawBufferPointer, into seen: inout [Bool]) -> Int {
-        var none: [[Int]] = []
+    public func scan(_ bytes: UnsafeRawBufferPointer, into seen: inout [Bool]) -> [Int] {
+        var none: [(keyword: Int, end: Int)] = []
         return scan(bytes, into: &seen, track: nil, hits: &none)
     }
 }

@@ -118,27 +118,58 @@ public final class RuleSet: Sendable {
     /// line-scoped rules occur (end offsets).
     public struct Prefilter: Sendable {
         public let rules: [Int]
-        let hits: [[Int]]
+        /// End offsets of the recorded keywords' occurrences, grouped by keyword: those of keyword
+        /// `k` are `ends[starts[k]..<starts[k + 1]]` (`starts` is empty when nothing was recorded).
+        let ends: [Int]
+        let starts: [Int32]
         /// Digit runs of at least `digitRunFloor` (end offset, length), when a numeric rule needed them.
         var digitRuns: [(end: Int, length: Int)]? = nil
+
+        /// Groups `hits` by keyword (a counting sort over `keywordCount` keywords).
+        init(rules: [Int], hits: [(keyword: Int, end: Int)], keywordCount: Int, digitRuns: [(end: Int, length: Int)]?) {
+            self.rules = rules
+            self.digitRuns = digitRuns
+            guard !hits.isEmpty else {
+                ends = []
+                starts = []
+                return
+            }
+            var starts = [Int32](repeating: 0, count: keywordCount + 1)
+            for hit in hits { starts[hit.keyword + 1] += 1 }
+            for k in 0..<keywordCount { starts[k + 1] += starts[k] }
+            var next = starts
+            var ends = [Int](repeating: 0, count: hits.count)
+            for hit in hits {
+                ends[Int(next[hit.keyword])] = hit.end
+                next[hit.keyword] += 1
+            }
+            self.ends = ends
+            self.starts = starts
+        }
+
+        /// The end offsets of `keyword`'s occurrences.
+        func ends(of keyword: Int) -> ArraySlice<Int> {
+            guard !starts.isEmpty else { return [] }
+            return ends[Int(starts[keyword])..<Int(starts[keyword + 1])]
+        }
     }
 
     /// The keyword pass over `bytes` (a file of `fileClass`).
     public func prefilter(_ bytes: UnsafeRawBufferPointer, fileClass: FileClass) -> Prefilter {
         var seen = [Bool](repeating: false, count: automaton.keywordCount)
-        var hits = [[Int]](repeating: [], count: automaton.keywordCount)
-        automaton.scan(bytes, into: &seen, track: trackedKeywords, hits: &hits)
-        markSingleBytes(bytes, &seen)
+        var hits: [(keyword: Int, end: Int)] = []
+        var found = automaton.scan(bytes, into: &seen, track: trackedKeywords, hits: &hits)
+        markSingleBytes(bytes, &found)
         var digitRuns: [(end: Int, length: Int)]?
-        let rules = triggered(seen: seen, bytes: bytes, fileClass: fileClass, digitRuns: &digitRuns)
-        return Prefilter(rules: rules, hits: hits, digitRuns: digitRuns)
+        let rules = triggered(found: found, bytes: bytes, fileClass: fileClass, digitRuns: &digitRuns)
+        return Prefilter(rules: rules, hits: hits, keywordCount: automaton.keywordCount, digitRuns: digitRuns)
     }
 
     /// The lines (byte ranges, each ending after its line break) holding one of `rule`'s keywords,
     /// merged where they touch; for a `line-and-next` rule, with the line after each.
     func keywordLines(of rule: Int, prefilter: Prefilter, in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
         var ends: [Int] = []
-        for keyword in keywordsOfRule[rule] { ends.append(contentsOf: prefilter.hits[keyword]) }
+        for keyword in keywordsOfRule[rule] { ends.append(contentsOf: prefilter.ends(of: keyword)) }
         if rules[rule].rule.scope == .lineAndNext { return Self.linesAndNext(holding: &ends, in: bytes) }
         return Self.lines(holding: &ends, in: bytes)
     }
@@ -150,7 +181,7 @@ public final class RuleSet: Sendable {
     func contextLines(of rule: Int, prefilter: Prefilter, in bytes: UnsafeRawBufferPointer) -> [Range<Int>]? {
         guard !contextKeywordsOfRule[rule].isEmpty else { return nil }
         var ends: [Int] = []
-        for keyword in contextKeywordsOfRule[rule] { ends.append(contentsOf: prefilter.hits[keyword]) }
+        for keyword in contextKeywordsOfRule[rule] { ends.append(contentsOf: prefilter.ends(of: keyword)) }
         return Self.linesAndNext(holding: &ends, in: bytes)
     }
 
@@ -224,26 +255,26 @@ public final class RuleSet: Sendable {
         return ranges
     }
 
-    /// The rules to run on a file of `fileClass` (see `triggered(seen:bytes:fileClass:)`).
+    /// The rules to run on a file of `fileClass` (see `triggered(found:bytes:fileClass:digitRuns:)`).
     public func triggeredRules(in bytes: UnsafeRawBufferPointer, fileClass: FileClass) -> [Int] {
         var seen = [Bool](repeating: false, count: automaton.keywordCount)
-        automaton.scan(bytes, into: &seen)
-        markSingleBytes(bytes, &seen)
+        var found = automaton.scan(bytes, into: &seen)
+        markSingleBytes(bytes, &found)
         var digitRuns: [(end: Int, length: Int)]?
-        return triggered(seen: seen, bytes: bytes, fileClass: fileClass, digitRuns: &digitRuns)
+        return triggered(found: found, bytes: bytes, fileClass: fileClass, digitRuns: &digitRuns)
     }
 
-    /// The rules whose keywords were seen (and the keyword-less ones), sorted; then for pii/phi rules
-    /// the file-class gates (`classes`, no env files, the record rule never runs its pattern), context
-    /// words where the class requires context, and the `min_digit_run` prefilter.
+    /// The rules whose keywords were `found` (and the keyword-less ones), sorted; then for pii/phi
+    /// rules the file-class gates (`classes`, no env files, the record rule never runs its pattern),
+    /// context words where the class requires context, and the `min_digit_run` prefilter.
     /// `digitRuns` is filled (one pass over the file) when a numeric rule needs the digit runs.
     private func triggered(
-        seen: [Bool], bytes: UnsafeRawBufferPointer, fileClass: FileClass, digitRuns: inout [(end: Int, length: Int)]?
+        found: [Int], bytes: UnsafeRawBufferPointer, fileClass: FileClass, digitRuns: inout [(end: Int, length: Int)]?
     ) -> [Int] {
         var triggered = [Bool](repeating: false, count: rules.count)
         var contextSeen = [Bool](repeating: false, count: rules.count)
         for index in unconditionalRules { triggered[index] = true }
-        for (keyword, wasSeen) in seen.enumerated() where wasSeen {
+        for keyword in found {
             for rule in rulesByKeyword[keyword] { triggered[rule] = true }
             for rule in contextRulesByKeyword[keyword] { contextSeen[rule] = true }
         }
@@ -269,13 +300,13 @@ public final class RuleSet: Sendable {
         return triggered.indices.filter { triggered[$0] }
     }
 
-    /// Marks the one-byte keywords present in `bytes` (either case for letters).
-    private func markSingleBytes(_ bytes: UnsafeRawBufferPointer, _ seen: inout [Bool]) {
+    /// Adds to `found` the one-byte keywords present in `bytes` (either case for letters).
+    private func markSingleBytes(_ bytes: UnsafeRawBufferPointer, _ found: inout [Int]) {
         guard let base = bytes.baseAddress, !singleByteKeywords.isEmpty else { return }
         for (byte, keyword) in singleByteKeywords {
-            var found = memchr(base, Int32(byte), bytes.count) != nil
-            if !found, byte >= 97, byte <= 122 { found = memchr(base, Int32(byte - 32), bytes.count) != nil }
-            if found { seen[keyword] = true }
+            var present = memchr(base, Int32(byte), bytes.count) != nil
+            if !present, byte >= 97, byte <= 122 { present = memchr(base, Int32(byte - 32), bytes.count) != nil }
+            if present { found.append(keyword) }
         }
     }
 
