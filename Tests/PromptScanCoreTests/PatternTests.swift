@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 @testable import PromptScanCore
 
@@ -8,6 +10,23 @@ import Testing
             try pattern.forEachMatch(in: raw, scratch: MatchScratch(groups: 4)) { found.append($0) }
         }
         return found
+    }
+
+    /// The JIT compilation waits for the first match and runs once, even when many threads make
+    /// their first match at the same moment; all of them see the same matches.
+    @Test func jitCompilesOnFirstUseOnceAcrossThreads() throws {
+        for _ in 0..<20 {
+            let pattern = try Pattern("(?<secret>k[0-9]{3})")
+            let text = Array("a k123 b k456 c k7".utf8)
+            let results = Mutex<[[Range<Int>]]>([])
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                let found = (try? self.matches(pattern, text).map(\.secret)) ?? []
+                results.withLock { $0.append(found) }
+            }
+            let all = results.withLock { $0 }
+            #expect(all.count == 8 && all.allSatisfy { $0 == [2..<6, 9..<13] })
+            #expect(pattern.isJIT)
+        }
     }
 
     @Test func compileErrorsCarryOffsetAndMessage() {

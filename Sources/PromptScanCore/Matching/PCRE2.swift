@@ -1,7 +1,8 @@
 import CPCRE2
+import Synchronization
 
-// Every call into libpcre2 lives in this file. The rest of the code sees `Pattern` (an immutable,
-// JIT-compiled regex shared across threads) and `MatchScratch` (per-thread match state), and gets
+// Every call into libpcre2 lives in this file. The rest of the code sees `Pattern` (a compiled
+// regex, JIT-compiled on first use, shared across threads) and `MatchScratch` (per-thread match state), and gets
 // byte ranges back.
 
 /// A pattern that failed to compile: PCRE2's message and the byte offset in the pattern.
@@ -21,17 +22,39 @@ public enum MatchLimitError: Error, Sendable, Equatable {
 /// A compiled PCRE2 pattern (`pcre2_compile_8` + `pcre2_jit_compile_8`).
 ///
 /// Compiled with `PCRE2_UTF | PCRE2_MATCH_INVALID_UTF`, so subjects may hold invalid UTF-8 and
-/// offsets are bytes. After JIT compilation the code is read-only, and PCRE2 documents that a
-/// compiled pattern may be used by several threads at once as long as each has its own match data,
-/// which `MatchScratch` provides; hence `@unchecked Sendable`.
+/// offsets are bytes. The JIT compilation runs once, under a lock, before the first match; after
+/// it the code is read-only, and PCRE2 documents that a compiled pattern may be used by several
+/// threads at once as long as each has its own match data, which `MatchScratch` provides; hence
+/// `@unchecked Sendable`.
 public final class Pattern: @unchecked Sendable {
     private let code: OpaquePointer
     /// Number of the capture group named `secret`, or 0 when the pattern has none.
     public let secretGroup: Int
     /// Number of capture groups.
     public let captureCount: Int
-    /// Whether JIT compilation succeeded (it falls back to the interpreter otherwise).
-    public let isJIT: Bool
+    /// JIT compilation happens on the first match, once (a scan that never reaches a rule never
+    /// pays for its machine code; start-up on one small file is mostly this). 0: not yet, 1: JIT
+    /// code ready, 2: JIT failed (the interpreter is used).
+    private let jitState = Atomic<Int>(0)
+    private let jitLock = Mutex<Void>(())
+
+    /// Whether JIT compilation succeeded (it falls back to the interpreter otherwise); compiles now
+    /// if no match has yet.
+    public var isJIT: Bool {
+        ensureJIT()
+        return jitState.load(ordering: .acquiring) == 1
+    }
+
+    /// JIT-compiles the pattern the first time; other threads wait until it is done, since
+    /// `pcre2_jit_compile_8` may not run beside `pcre2_match_8` on the same code.
+    @inline(__always) private func ensureJIT() {
+        guard jitState.load(ordering: .acquiring) == 0 else { return }
+        jitLock.withLock { _ in
+            guard jitState.load(ordering: .relaxed) == 0 else { return }
+            let ok = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
+            jitState.store(ok ? 1 : 2, ordering: .releasing)
+        }
+    }
 
     /// Compiles `source`; `caseless` adds `PCRE2_CASELESS`.
     public init(_ source: String, caseless: Bool = false) throws(PatternCompileError) {
@@ -48,7 +71,6 @@ public final class Pattern: @unchecked Sendable {
             throw PatternCompileError(offset: errorOffset, message: Pattern.message(for: errorCode))
         }
         code = compiled
-        isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
@@ -88,6 +110,7 @@ public final class Pattern: @unchecked Sendable {
             // An empty subject: run once on an empty string so that empty-matching patterns behave.
             return
         }
+        ensureJIT()
         let length = range?.upperBound ?? subject.count
         var start = range?.lowerBound ?? 0
         let unset = cpcre2_unset()
@@ -121,6 +144,7 @@ public final class Pattern: @unchecked Sendable {
 
     /// Whether `subject` holds any match (used by validators and placeholder filters).
     public func matches(_ subject: UnsafeRawBufferPointer, scratch: MatchScratch) -> Bool {
+        ensureJIT()
         guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
             var empty: UInt8 = 0
             return pcre2_match_8(code, &empty, 0, 0, 0, scratch.matchData, scratch.matchContext) >= 0
