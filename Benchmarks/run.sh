@@ -3,7 +3,7 @@
 #
 #   Benchmarks/run.sh [--quick]
 #
-# 1. builds promptscan in release (swift build -c release; installs libpcre2-dev first if needed)
+# 1. builds promptscan in release (swift build -c release --static-swift-stdlib; installs libpcre2-dev first if needed)
 #    unless PROMPTSCAN_BIN points at a ready binary (then nothing is built);
 # 2. installs the peers into /tmp/peers and builds the corpus in /tmp/bench-corpus if missing;
 # 3. runs the shared harness (../shared/bench/run-bench.sh [--quick]) with PROMPTSCAN set;
@@ -60,9 +60,9 @@ else
     "${SUDO[@]}" apt-get update -qq
     "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpcre2-dev pkg-config
   fi
-  say "swift build -c release"
-  (cd "$ROOT" && swift build -c release)
-  PS="$(cd "$ROOT" && swift build -c release --show-bin-path)/promptscan"
+  say "swift build -c release --static-swift-stdlib"
+  (cd "$ROOT" && swift build -c release --static-swift-stdlib)
+  PS="$(cd "$ROOT" && swift build -c release --static-swift-stdlib --show-bin-path)/promptscan"
   [[ -x "$PS" ]] || { echo "build produced no $PS" >&2; exit 1; }
 fi
 PS="$(cd "$(dirname "$PS")" && pwd)/$(basename "$PS")"
