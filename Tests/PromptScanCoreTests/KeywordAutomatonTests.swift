@@ -25,15 +25,17 @@ import Testing
 
     /// Large buffers are walked as two halves at once: every occurrence is still found once,
     /// including those that straddle the middle, compared with a naive search.
-    @Test(arguments: [512, 513, 700, 9000, 20_001])
+    @Test(arguments: [512, 513, 700, 4095, 4096, 4099, 9000, 20_001])
     func twoWalksFindWhatANaiveSearchFinds(size: Int) {
         let keywords = ["ab", "abcab", "ba", "cabbage", "aaaa", "c"]
         var generator = SystemRandomNumberGenerator()
         for round in 0..<20 {
             var text = (0..<size).map { _ in [UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "C"), UInt8(ascii: "x")].randomElement(using: &generator)! }
-            // Plant a long keyword across the middle, shifted each round.
-            let at = size / 2 - 6 + round % 7
-            text.replaceSubrange(at..<at + 7, with: Array("CABBAGE".utf8))
+            // Plant a long keyword across each part boundary (halves, quarters), shifted each round.
+            for boundary in [size / 4, size / 2, 3 * (size / 4)] {
+                let at = boundary - 6 + round % 7
+                text.replaceSubrange(at..<at + 7, with: Array("CABBAGE".utf8))
+            }
             let automaton = KeywordAutomaton(keywords: keywords)
             var seen = [Bool](repeating: false, count: keywords.count)
             var pairs: [(keyword: Int, end: Int)] = []

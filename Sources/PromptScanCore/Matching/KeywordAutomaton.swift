@@ -101,10 +101,11 @@ public struct KeywordAutomaton: Sendable {
     /// keyword whose `track` flag is set, appends every occurrence (keyword, end offset) to `hits`
     /// (in no particular order). Returns the distinct keywords found, in the order first seen.
     ///
-    /// A buffer of some size is walked as two halves at once: each step advances two independent
-    /// states, so the two table loads overlap instead of waiting on each other. The second half
-    /// starts `longest - 1` bytes early (from the start state), so it sees every keyword that ends
-    /// in it; its hits ending in the first half are dropped, since the first walk records those.
+    /// A buffer of some size is walked as two halves (four quarters from 4 KiB) at once: each step
+    /// advances independent states, so the table loads overlap instead of waiting on each other.
+    /// Each later part starts `longest - 1` bytes early (from the start state), so it sees every
+    /// keyword that ends in it; its hits ending in the part before are dropped, since the walk over
+    /// that part records them.
     @discardableResult
     public func scan(
         _ bytes: UnsafeRawBufferPointer, into seen: inout [Bool], track: [Bool]? = nil, hits: inout [(keyword: Int, end: Int)]
@@ -130,9 +131,9 @@ public struct KeywordAutomaton: Sendable {
                         index += 1
                     }
                 }
-                /// One walk over `range` from the start state.
-                func walk(_ range: Range<Int>, floor: Int) {
-                    var state: UInt32 = 0  // premultiplied by width
+                /// One walk over `range`, from `state` (the start state unless a walk is continued).
+                func walk(_ range: Range<Int>, floor: Int, from state: UInt32 = 0) {
+                    var state = state  // premultiplied by width
                     var offset = range.lowerBound
                     while offset < range.upperBound {
                         let next = transitions[Int(state &+ UInt32(classOf[Int(start[offset])]))]
@@ -143,6 +144,43 @@ public struct KeywordAutomaton: Sendable {
                 }
                 let count = bytes.count
                 let overlap = longestKeyword - 1
+                if count >= 4096 && overlap < count / 4 {
+                    // Four walks: [0, q), [q - overlap, 2q), [2q - overlap, 3q), [3q - overlap, count).
+                    let q = count / 4
+                    var s0: UInt32 = 0
+                    var s1: UInt32 = 0
+                    var s2: UInt32 = 0
+                    var s3: UInt32 = 0
+                    var p0 = 0
+                    var p1 = q - overlap
+                    var p2 = 2 * q - overlap
+                    var p3 = 3 * q - overlap
+                    while p0 < q {
+                        let n0 = transitions[Int(s0 &+ UInt32(classOf[Int(start[p0])]))]
+                        let n1 = transitions[Int(s1 &+ UInt32(classOf[Int(start[p1])]))]
+                        let n2 = transitions[Int(s2 &+ UInt32(classOf[Int(start[p2])]))]
+                        let n3 = transitions[Int(s3 &+ UInt32(classOf[Int(start[p3])]))]
+                        p0 &+= 1
+                        p1 &+= 1
+                        p2 &+= 1
+                        p3 &+= 1
+                        s0 = n0 & ~flag
+                        s1 = n1 & ~flag
+                        s2 = n2 & ~flag
+                        s3 = n3 & ~flag
+                        if (n0 | n1 | n2 | n3) & flag != 0 {
+                            if n0 & flag != 0 { report(n0, end: p0, floor: -1) }
+                            if n1 & flag != 0 { report(n1, end: p1, floor: q) }
+                            if n2 & flag != 0 { report(n2, end: p2, floor: 2 * q) }
+                            if n3 & flag != 0 { report(n3, end: p3, floor: 3 * q) }
+                        }
+                    }
+                    // The later walks are `overlap` bytes longer (the last one also takes `count % 4`).
+                    walk(p1..<2 * q, floor: q, from: s1)
+                    walk(p2..<3 * q, floor: 2 * q, from: s2)
+                    walk(p3..<count, floor: 3 * q, from: s3)
+                    return
+                }
                 guard count >= 512, overlap < count / 2 else { return walk(0..<count, floor: -1) }
                 let middle = count / 2
                 // First walk: [0, middle). Second: [middle - overlap, count), hits after `middle`.
@@ -150,14 +188,11 @@ public struct KeywordAutomaton: Sendable {
                 var second: UInt32 = 0
                 var a = 0
                 var b = middle - overlap
-                let steps = middle
-                var step = 0
-                while step < steps {
+                while a < middle {
                     let nextA = transitions[Int(first &+ UInt32(classOf[Int(start[a])]))]
                     let nextB = transitions[Int(second &+ UInt32(classOf[Int(start[b])]))]
                     a &+= 1
                     b &+= 1
-                    step &+= 1
                     first = nextA & ~flag
                     second = nextB & ~flag
                     if (nextA | nextB) & flag != 0 {
@@ -166,12 +201,7 @@ public struct KeywordAutomaton: Sendable {
                     }
                 }
                 // The second walk is `overlap` bytes (plus one when `count` is odd) longer.
-                while b < count {
-                    let next = transitions[Int(second &+ UInt32(classOf[Int(start[b])]))]
-                    b &+= 1
-                    second = next & ~flag
-                    if next & flag != 0 { report(next, end: b, floor: middle) }
-                }
+                walk(b..<count, floor: middle, from: second)
             }
         }
         return found

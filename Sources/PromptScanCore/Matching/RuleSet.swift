@@ -25,10 +25,6 @@ public final class RuleSet: Sendable {
     let contextKeywordsOfRule: [[Int]]
     /// The pii/phi rules (gated by file class, context words and digit runs).
     let privacyRules: [Int]
-    /// Whether any rule has a `min_digit_run` (the digit-run pass is skipped otherwise).
-    let needsDigitRun: Bool
-    /// The largest `min_digit_run`: the digit-run pass stops once it has seen a run this long.
-    let digitRunCap: Int
     /// The smallest `min_digit_run`: the runs recorded for line-scoped numeric rules.
     let digitRunFloor: Int
     /// The largest capture-group count of any pattern (sizes the match data).
@@ -88,8 +84,6 @@ public final class RuleSet: Sendable {
         contextRulesByKeyword = contextByKeyword
         contextKeywordsOfRule = contextKeywords.map { Array(Set($0)).sorted() }
         privacyRules = compiled.indices.filter { compiled[$0].rule.isPrivacy }
-        needsDigitRun = compiled.contains { $0.rule.minDigitRun != nil }
-        digitRunCap = compiled.compactMap(\.rule.minDigitRun).max() ?? 0
         digitRunFloor = compiled.compactMap(\.rule.minDigitRun).min() ?? 1
         var tracked = [Bool](repeating: false, count: keywords.count)
         keywordsOfRule = compiled.map { rule in
@@ -122,7 +116,8 @@ public final class RuleSet: Sendable {
         /// `k` are `ends[starts[k]..<starts[k + 1]]` (`starts` is empty when nothing was recorded).
         let ends: [Int]
         let starts: [Int32]
-        /// Digit runs of at least `digitRunFloor` (end offset, length), when a numeric rule needed them.
+        /// Digit runs (end offset, length) of at least the smallest `min_digit_run` of the file's numeric
+        /// rules, when one was triggered.
         var digitRuns: [(end: Int, length: Int)]? = nil
 
         /// Groups `hits` by keyword (a counting sort over `keywordCount` keywords).
@@ -278,7 +273,7 @@ public final class RuleSet: Sendable {
             for rule in rulesByKeyword[keyword] { triggered[rule] = true }
             for rule in contextRulesByKeyword[keyword] { contextSeen[rule] = true }
         }
-        var longestDigitRun: Int?
+        var floor = Int.max  // the smallest `min_digit_run` of the numeric rules still in
         for index in privacyRules where triggered[index] {
             let compiled = rules[index]  // (fields read in place: copying the Rule would retain each)
             if compiled.rule.record || PrivacyPolicy.threshold(fileClass) == nil || compiled.rule.classes?.contains(fileClass) == false
@@ -287,14 +282,16 @@ public final class RuleSet: Sendable {
                 triggered[index] = false
                 continue
             }
-            if let minimum = compiled.rule.minDigitRun, needsDigitRun {
-                if longestDigitRun == nil {
-                    // One pass records every run of at least the smallest minimum: the longest for
-                    // this gate, and the lines line-scoped numeric rules run on.
-                    digitRuns = DigitRun.runs(bytes, minimum: digitRunFloor)
-                    longestDigitRun = digitRuns!.map(\.length).max() ?? 0
-                }
-                if longestDigitRun! < minimum { triggered[index] = false }
+            if let minimum = compiled.rule.minDigitRun { floor = min(floor, minimum) }
+        }
+        if floor != .max {
+            // One pass records every run of at least the smallest minimum of this file's numeric
+            // rules: the longest for their gate, and the lines the line-scoped ones run on.
+            let runs = DigitRun.runs(bytes, minimum: floor)
+            digitRuns = runs
+            let longest = runs.map(\.length).max() ?? 0
+            for index in privacyRules where triggered[index] {
+                if let minimum = rules[index].rule.minDigitRun, longest < minimum { triggered[index] = false }
             }
         }
         return triggered.indices.filter { triggered[$0] }
