@@ -58,9 +58,9 @@ public struct FileScanner: Sendable {
                 }
             }
             var ranges: [Range<Int>?]
-            if compiled.rule.scope.isLines && !compiled.rule.keywords.isEmpty {
+            if ruleSet.searchesKeywordLines[index] {
                 ranges = ruleSet.keywordLines(of: index, prefilter: prefilter, in: bytes)
-            } else if compiled.rule.scope.isLines, let minimum = compiled.rule.minDigitRun {
+            } else if compiled.rule.scope.isLines, compiled.rule.keywords.isEmpty, let minimum = compiled.rule.minDigitRun {
                 // A numeric rule without keywords: only the lines holding a long enough digit run.
                 if digitRuns == nil { digitRuns = DigitRun.runs(bytes, minimum: ruleSet.digitRunFloor) }
                 if let known = digitLines[minimum] {

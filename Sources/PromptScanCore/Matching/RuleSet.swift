@@ -16,6 +16,9 @@ public final class RuleSet: Sendable {
     let trackedKeywords: [Bool]
     /// Keywords of one byte (lower-cased) checked with memchr instead of the automaton.
     let singleByteKeywords: [(byte: UInt8, keyword: Int)]
+    /// For each rule, whether it runs only on the lines holding its keywords (line scope, and no
+    /// one-byte keyword such as '@': those are on most lines, and are not recorded).
+    let searchesKeywordLines: [Bool]
     /// For each rule, the automaton indices of its keywords.
     let keywordsOfRule: [[Int]]
     /// For each keyword of the automaton, the pii/phi rules that need it as context in some file classes.
@@ -90,9 +93,17 @@ public final class RuleSet: Sendable {
             Array(Set(rule.rule.keywords.map { keywordIndex[$0.lowercased()]! })).sorted()
         }
         for (index, rule) in compiled.enumerated() where rule.rule.scope.isLines {
-            for keyword in keywordsOfRule[index] + contextKeywordsOfRule[index] { tracked[keyword] = true }
+            // (One-byte keywords are never recorded: a rule with one runs on the whole file.)
+            for keyword in keywordsOfRule[index] + contextKeywordsOfRule[index] where keywords[keyword].utf8.count > 1 {
+                tracked[keyword] = true
+            }
         }
         trackedKeywords = tracked
+        let ruleKeywords = keywordsOfRule
+        searchesKeywordLines = compiled.indices.map { index in
+            compiled[index].rule.scope.isLines && !ruleKeywords[index].isEmpty
+                && ruleKeywords[index].allSatisfy { keywords[$0].utf8.count > 1 }
+        }
         // One-byte keywords ('@', '.', ':') occur on almost every line: the automaton would stop on
         // each occurrence. Untracked ones are left out of it and found with one memchr per file.
         var singleBytes: [(byte: UInt8, keyword: Int)] = []

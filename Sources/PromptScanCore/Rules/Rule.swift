@@ -40,6 +40,7 @@ public struct Rule: Sendable, Equatable {
     /// a label at the end of one line and its value at the start of the next).
     /// A pii/phi rule of either line scope that requires context in a file's class runs only on
     /// the lines where its context can be: a line holding a context word, and the line after it.
+    /// A rule with a one-byte keyword (`@`, `.`) is not narrowed to its keyword lines.
     public enum Scope: String, Sendable, Equatable {
         case file
         case line
