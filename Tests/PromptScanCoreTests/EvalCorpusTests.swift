@@ -51,18 +51,9 @@ import TestSupport
         defer { out.remove() }
         let rules = try RuleCatalog.defaultRules()
         let sarif = try out.write("eval.sarif", SarifReporter().render(try Self.scan(), context: ReportContext(rules: rules)))
-        let score = try python3([
-            TestPaths.shared!.appendingPathComponent("eval/score.py").path, Self.root.appendingPathComponent("LABELS.tsv").path,
-            sarif.path, "--root", Self.root.appendingPathComponent("corpus").path,
-        ])
-        #expect(score.status == 0, "\(score.stderr)")
-        let last = score.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        let fields = Dictionary(uniqueKeysWithValues: last.split(separator: " ").compactMap { field -> (String, Double)? in
-            let parts = field.split(separator: "=")
-            guard parts.count == 2, let value = Double(parts[1]) else { return nil }
-            return (String(parts[0]), value)
-        })
-        #expect((fields["recall"] ?? 0) >= 0.90, "\(last)")
-        #expect((fields["precision"] ?? 0) >= 0.95, "\(last)")
+        let score = try #require(try scoreWithSharedEval(sarif: sarif, corpusRoot: Self.root))
+        #expect(score.result.status == 0, "\(score.result.stderr)")
+        #expect((score.metrics["recall"] ?? 0) >= 0.90, "\(score.summary)")
+        #expect((score.metrics["precision"] ?? 0) >= 0.95, "\(score.summary)")
     }
 }

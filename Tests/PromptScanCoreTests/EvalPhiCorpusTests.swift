@@ -44,18 +44,9 @@ import TestSupport
         let out = try TemporaryDirectory()
         defer { out.remove() }
         let sarif = try out.write("eval-phi.sarif", SarifReporter().render(try Self.scan(), context: ReportContext(rules: try RuleCatalog.defaultRules())))
-        let score = try python3([
-            TestPaths.shared!.appendingPathComponent("eval/score.py").path, Self.root.appendingPathComponent("LABELS.tsv").path,
-            sarif.path, "--root", Self.root.appendingPathComponent("corpus").path,
-        ])
-        #expect(score.status == 0, "\(score.stderr)")
-        let last = score.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        let fields = Dictionary(uniqueKeysWithValues: last.split(separator: " ").compactMap { field -> (String, Double)? in
-            let parts = field.split(separator: "=")
-            guard parts.count == 2, let value = Double(parts[1]) else { return nil }
-            return (String(parts[0]), value)
-        })
-        #expect((fields["recall"] ?? 0) >= 0.95, "\(last)")
-        #expect((fields["precision"] ?? 0) >= 0.98, "\(last)")
+        let score = try #require(try scoreWithSharedEval(sarif: sarif, corpusRoot: Self.root))
+        #expect(score.result.status == 0, "\(score.result.stderr)")
+        #expect((score.metrics["recall"] ?? 0) >= 0.95, "\(score.summary)")
+        #expect((score.metrics["precision"] ?? 0) >= 0.98, "\(score.summary)")
     }
 }

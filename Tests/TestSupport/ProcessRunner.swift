@@ -50,3 +50,28 @@ public func promptscan(_ arguments: [String], in directory: URL? = nil, environm
 public func python3(_ arguments: [String]) throws -> ProcessResult {
     try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
 }
+
+/// What ../shared/eval/score.py printed for a SARIF file: its exit status, its error output, its
+/// last line (the overall figures) and that line's `name=value` numbers (`recall`, `precision`, …).
+public struct EvalScore {
+    public let result: ProcessResult
+    public let summary: String
+    public let metrics: [String: Double]
+}
+
+/// Scores `sarif` (a file) against the labelled corpus in `root` (`LABELS.tsv` and `corpus/`) with
+/// ../shared/eval/score.py; nil when ../shared is not beside the project.
+public func scoreWithSharedEval(sarif: URL, corpusRoot root: URL) throws -> EvalScore? {
+    guard let shared = TestPaths.shared else { return nil }
+    let result = try python3([
+        shared.appendingPathComponent("eval/score.py").path, root.appendingPathComponent("LABELS.tsv").path,
+        sarif.path, "--root", root.appendingPathComponent("corpus").path,
+    ])
+    let summary = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+    let metrics = Dictionary(uniqueKeysWithValues: summary.split(separator: " ").compactMap { field -> (String, Double)? in
+        let parts = field.split(separator: "=")
+        guard parts.count == 2, let value = Double(parts[1]) else { return nil }
+        return (String(parts[0]), value)
+    })
+    return EvalScore(result: result, summary: summary, metrics: metrics)
+}
