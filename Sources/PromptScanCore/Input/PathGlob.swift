@@ -7,8 +7,6 @@ public struct PathGlob: Sendable, Hashable, CustomStringConvertible {
     private let basenameOnly: Bool
     /// Per pattern, a cheaper equivalent test where one exists.
     private let kinds: [Kind]
-    /// Per pattern, literal pieces every matching text contains (checked before a wildmatch).
-    private let required: [[[UInt8]]]
 
     enum Kind: Sendable, Hashable {
         case literal([UInt8])  // no wildcard: the whole text equals it
@@ -37,19 +35,13 @@ public struct PathGlob: Sendable, Hashable, CustomStringConvertible {
         }
         let basenameOnly = self.basenameOnly
         kinds = patterns.map { PathGlob.kind(of: $0, basenameOnly: basenameOnly) }
-        required = zip(patterns, kinds).map { pattern, kind in
-            switch kind {
-            case let .literal(text): PathGlob.trimmedPiece(text[...]).map { [$0] } ?? []
-            case let .suffix(text): PathGlob.trimmedPiece(text[...]).map { [$0] } ?? []
-            case .wildmatch: PathGlob.requiredPieces(pattern)
-            }
-        }
     }
 
     /// Literal pieces that every path this glob matches contains (those all its `{…}` expansions share).
     public var pieces: [[UInt8]] {
-        guard var common = required.first.map(Swift.Set.init) else { return [] }
-        for other in required.dropFirst() { common.formIntersection(other) }
+        let each = patterns.map(PathGlob.requiredPieces)
+        guard var common = each.first.map(Swift.Set.init) else { return [] }
+        for other in each.dropFirst() { common.formIntersection(other) }
         return common.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
