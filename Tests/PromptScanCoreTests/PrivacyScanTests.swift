@@ -42,6 +42,51 @@ import TestSupport
         #expect(ids("ssn " + String(repeating: "x", count: 70) + " 536221234").isEmpty)  // more than 64 bytes before
     }
 
+    /// Context words are whole words of the text however the window falls: an edge that would
+    /// split a word moves to the word's edge, and the prefilter counts only the occurrences of a
+    /// context word that can be whole tokens.
+    @Test func contextWordsAreWholeWordsOfTheText() {
+        func hit(_ phrases: [String], before: String = "", after: String = "") -> Bool {
+            let all = Array((before + "VALUE" + after).utf8)
+            let start = before.utf8.count
+            return all.withUnsafeBytes { ContextMatcher(phrases: phrases).hit(in: $0, around: start..<(start + 5)) }
+        }
+        // 64 bytes before the value the window would start inside "gmail", at "mail".
+        #expect(!hit(["mail"], before: "gmail" + String(repeating: " ", count: 60)))
+        #expect(hit(["mail"], before: "mail" + String(repeating: " ", count: 60)))
+        // 32 bytes after the value it would end inside "nilly", after "nill".
+        #expect(!hit(["nill"], after: String(repeating: " ", count: 28) + "nilly"))
+        #expect(hit(["nill"], after: String(repeating: " ", count: 28) + "nill y"))
+        Array("say nil".utf8).withUnsafeBytes { raw in
+            // A value starting inside a word ("l" of "nil") leaves that word out of the window before it.
+            #expect(ContextMatcher.window(in: raw, around: 6..<7).before == 0..<4)
+            #expect(ContextMatcher.window(in: raw, around: 4..<5).before == 0..<4)
+        }
+        let cases: [(String, Range<Int>, Bool)] = [
+            ("init", 1..<3, false), ("nil", 0..<2, false), ("success", 2..<4, false), ("NINumber", 0..<2, true),
+            ("cc_num", 0..<2, true), ("IPv6", 0..<3, true), ("the ni no", 4..<6, true), ("UNIX", 1..<3, false),
+        ]
+        for (text, range, expected) in cases {
+            #expect(Array(text.utf8).withUnsafeBytes { ContextMatcher.mayBeToken($0, range) } == expected, "\(text) \(range)")
+        }
+        // The NI number rule needs its context in code: `nil` and `unique` are not the word `ni`.
+        let nino = "uk-national-insurance-number"
+        func triggers(_ text: String) -> Bool {
+            let rules = Array(text.utf8).withUnsafeBytes { Self.rules.triggeredRules(in: $0, fileClass: .code) }
+            return rules.contains { Self.rules.rules[$0].rule.id == nino }
+        }
+        #expect(!triggers("return nil // unique AB123456C"))
+        #expect(triggers("let niNumber = \"AB123456C\""))
+        #expect(!ids("return nil // AB123456C", as: .code).contains(nino))
+        #expect(ids("NI: AB123456C", as: .code).contains(nino))
+        // A phrase's quick word is its least common token.
+        #expect(ContextMatcher.quickWord(["dea", "number"]) == "dea")
+        #expect(ContextMatcher.quickWord(["ip", "address"]) == "ip")
+        #expect(ContextMatcher.quickWord(["e", "mail"]) == "mail")
+        #expect(ContextMatcher.quickWord(["logged", "in", "from"]) == "logged")
+        #expect(ids("dea_number: BD1682221", as: .code).contains("us-dea-number"))
+    }
+
     @Test func contextIsRequiredForNineAndTenDigitIDs() {
         #expect(!ids("order 1435264555").contains("us-npi"))
         #expect(ids("NPI 1435264555").contains("us-npi"))

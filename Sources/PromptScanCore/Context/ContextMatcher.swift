@@ -1,6 +1,6 @@
 /// Finds a rule's context words around a match (DETECTION.md §0.3): in a window of 64 bytes before
 /// and 32 after the value, never reaching past the start of the previous line or the end of the
-/// value's line. Words are compared as tokens: identifiers are split at `_`, `-`, camelCase and
+/// value's line, and never splitting a word. Words are compared as tokens: identifiers are split at `_`, `-`, camelCase and
 /// letter/digit boundaries and lower-cased, so the phrase `member id` matches `memberId`,
 /// `member_id` and `"Member ID:"`, and `birthdate` matches `birthDate` and `birth_date`.
 public struct ContextMatcher: Sendable {
@@ -26,7 +26,7 @@ public struct ContextMatcher: Sendable {
         }
         self.phrases = tokenized
         self.joined = joined
-        quickWords = Array(Set(tokenized.compactMap { $0.max { $0.utf8.count < $1.utf8.count } })).map { Array($0.utf8) }
+        quickWords = Array(Set(tokenized.map(ContextMatcher.quickWord))).map { Array($0.utf8) }
     }
 
     public var isEmpty: Bool { phrases.isEmpty }
@@ -38,7 +38,8 @@ public struct ContextMatcher: Sendable {
             || (mayContain(bytes, window.after) && matches(Array(bytes[window.after])[...]))
     }
 
-    /// Whether `bytes[range]` holds one of the quick words, ASCII case-insensitively.
+    /// Whether `bytes[range]` holds one of the quick words, ASCII case-insensitively, where it
+    /// can be a whole token (`mayBeToken`).
     func mayContain(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
         for word in quickWords where word.count <= range.count {
             let first = word[0]
@@ -55,7 +56,7 @@ public struct ContextMatcher: Sendable {
                         if c != word[k] { break }
                         k += 1
                     }
-                    if k == word.count { return true }
+                    if k == word.count && ContextMatcher.mayBeToken(bytes, i..<(i + word.count)) { return true }
                 }
                 i += 1
             }
@@ -99,7 +100,40 @@ public struct ContextMatcher: Sendable {
         var afterEnd = range.upperBound
         let limit = min(bytes.count, range.upperBound + bytesAfter)
         while afterEnd < limit && bytes[afterEnd] != 10 { afterEnd += 1 }
-        return (beforeStart..<range.lowerBound, range.upperBound..<afterEnd)
+        // A window never splits a word: each edge that falls inside a token moves inward to the
+        // token's edge, so the window's tokens are whole tokens of the file (`ni` in `nil` is
+        // not the word `ni`, however the window falls).
+        var beforeEnd = range.lowerBound
+        while beforeStart < beforeEnd && !splits(bytes, at: beforeStart) { beforeStart += 1 }
+        while beforeEnd > beforeStart && !splits(bytes, at: beforeEnd) { beforeEnd -= 1 }
+        var afterStart = range.upperBound
+        while afterStart < afterEnd && !splits(bytes, at: afterStart) { afterStart += 1 }
+        while afterEnd > afterStart && !splits(bytes, at: afterEnd) { afterEnd -= 1 }
+        return (beforeStart..<beforeEnd, afterStart..<afterEnd)
+    }
+
+    /// Whether the bytes at `range` can be one whole token of a window: `tokens` splits the file
+    /// at both ends. (Windows end at token edges, so their tokens are the file's; `ni` in `init`
+    /// or `nil` and `cc` in `success` are never tokens, `ni` in `NINumber` and `cc` in `cc_num` are.)
+    public static func mayBeToken(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        splits(bytes, at: range.lowerBound) && splits(bytes, at: range.upperBound)
+    }
+
+    /// Whether `tokens` splits `bytes` between `index - 1` and `index` (the same tests, on the
+    /// whole file).
+    static func splits(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Bool {
+        guard index > 0 && index < bytes.count else { return true }
+        let previous = bytes[index - 1]
+        let b = bytes[index]
+        guard isWordByte(previous) && isWordByte(b) else { return true }
+        let isUpper = b >= 65 && b <= 90
+        if isUpper && previous >= 97 && previous <= 122 { return true }
+        if isUpper && previous >= 65 && previous <= 90 && index + 1 < bytes.count && bytes[index + 1] >= 97 && bytes[index + 1] <= 122 {
+            return true
+        }
+        let isDigit = b >= 48 && b <= 57
+        let previousDigit = previous >= 48 && previous <= 57
+        return isDigit != previousDigit && b < 0x80 && previous < 0x80
     }
 
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
@@ -157,9 +191,31 @@ public struct ContextMatcher: Sendable {
         return tokens
     }
 
-    /// A literal that every file holding one of `phrases` contains (the longest token of each
-    /// phrase), for the keyword prefilter.
+    /// A literal that every file holding one of `phrases` contains (each phrase's quick word), for
+    /// the keyword prefilter.
     static func prefilterWords(_ phrases: [String]) -> [String] {
-        phrases.compactMap { phrase in tokens(Array(phrase.utf8)[...]).max { $0.utf8.count < $1.utf8.count } }
+        phrases.compactMap { phrase in
+            let tokens = tokens(Array(phrase.utf8)[...])
+            return tokens.isEmpty ? nil : quickWord(tokens)
+        }
+    }
+
+    /// Words that are common in code and prose: a phrase's quick word is another of its tokens
+    /// where it has one (`dea` for `dea number`, `ip` for `ip address`).
+    static let commonTokens: Set<String> = [
+        "number", "no", "num", "id", "identifier", "address", "addr", "mail", "source", "client", "text", "security",
+        "national", "service", "provider", "contact", "in", "on", "at", "to", "by", "me", "of", "for", "from", "the",
+        "and", "or",
+    ]
+
+    /// The token of a phrase that the quick scan looks for: the longest one of two or more bytes
+    /// that is not common, else the longest of two or more bytes, else the longest. (A phrase is
+    /// found where all its tokens are; an identifier that spells a phrase with its own splits,
+    /// such as `de_anumber` for `dea number`, holds some of them only.)
+    static func quickWord(_ tokens: [String]) -> String {
+        let long = tokens.filter { $0.utf8.count > 1 }
+        let rare = long.filter { !commonTokens.contains($0) }
+        let pool = !rare.isEmpty ? rare : !long.isEmpty ? long : tokens
+        return pool.max { $0.utf8.count < $1.utf8.count }!
     }
 }

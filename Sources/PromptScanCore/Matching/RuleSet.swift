@@ -30,6 +30,8 @@ public final class RuleSet: Sendable {
     let privacyRules: [Int]
     /// The smallest `min_digit_run`: the runs recorded for line-scoped numeric rules.
     let digitRunFloor: Int
+    /// Each keyword's length in bytes.
+    let keywordLengths: [Int]
     /// The largest capture-group count of any pattern (sizes the match data).
     public let maxGroups: Int
 
@@ -99,6 +101,7 @@ public final class RuleSet: Sendable {
             }
         }
         trackedKeywords = tracked
+        keywordLengths = keywords.map(\.utf8.count)
         let ruleKeywords = keywordsOfRule
         searchesKeywordLines = compiled.indices.map { index in
             compiled[index].rule.scope.isLines && !ruleKeywords[index].isEmpty
@@ -122,7 +125,7 @@ public final class RuleSet: Sendable {
     /// What the keyword pass found in a file: the rules to run, and where the keywords of
     /// line-scoped rules occur (end offsets).
     public struct Prefilter: Sendable {
-        public let rules: [Int]
+        public internal(set) var rules: [Int]
         /// End offsets of the recorded keywords' occurrences, grouped by keyword: those of keyword
         /// `k` are `ends[starts[k]..<starts[k + 1]]` (`starts` is empty when nothing was recorded).
         let ends: [Int]
@@ -166,9 +169,15 @@ public final class RuleSet: Sendable {
         var hits: [(keyword: Int, end: Int)] = []
         var found = automaton.scan(bytes, into: &seen, track: trackedKeywords, hits: &hits)
         markSingleBytes(bytes, &found)
-        var digitRuns: [(end: Int, length: Int)]?
-        let rules = triggered(found: found, bytes: bytes, fileClass: fileClass, digitRuns: &digitRuns)
-        return Prefilter(rules: rules, hits: hits, keywordCount: automaton.keywordCount, digitRuns: digitRuns)
+        var prefilter = Prefilter(rules: [], hits: hits, keywordCount: automaton.keywordCount, digitRuns: nil)
+        prefilter.rules = triggered(found: found, prefilter: prefilter, bytes: bytes, fileClass: fileClass, digitRuns: &prefilter.digitRuns)
+        return prefilter
+    }
+
+    /// Whether the occurrence of `keyword` ending at `end` can be a context word: a whole token
+    /// (`ContextMatcher.mayBeToken`; the context matcher ignores the others).
+    @inline(__always) func isContextToken(_ keyword: Int, end: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+        ContextMatcher.mayBeToken(bytes, (end - keywordLengths[keyword])..<end)
     }
 
     /// The lines (byte ranges, each ending after its line break) holding one of `rule`'s keywords,
@@ -187,7 +196,9 @@ public final class RuleSet: Sendable {
     func contextLines(of rule: Int, prefilter: Prefilter, in bytes: UnsafeRawBufferPointer) -> [Range<Int>]? {
         guard !contextKeywordsOfRule[rule].isEmpty else { return nil }
         var ends: [Int] = []
-        for keyword in contextKeywordsOfRule[rule] { ends.append(contentsOf: prefilter.ends(of: keyword)) }
+        for keyword in contextKeywordsOfRule[rule] {
+            for end in prefilter.ends(of: keyword) where isContextToken(keyword, end: end, in: bytes) { ends.append(end) }
+        }
         return Self.linesAndNext(holding: &ends, in: bytes)
     }
 
@@ -263,26 +274,29 @@ public final class RuleSet: Sendable {
 
     /// The rules to run on a file of `fileClass` (see `triggered(found:bytes:fileClass:digitRuns:)`).
     public func triggeredRules(in bytes: UnsafeRawBufferPointer, fileClass: FileClass) -> [Int] {
-        var seen = [Bool](repeating: false, count: automaton.keywordCount)
-        var found = automaton.scan(bytes, into: &seen)
-        markSingleBytes(bytes, &found)
-        var digitRuns: [(end: Int, length: Int)]?
-        return triggered(found: found, bytes: bytes, fileClass: fileClass, digitRuns: &digitRuns)
+        prefilter(bytes, fileClass: fileClass).rules
     }
 
     /// The rules whose keywords were `found` (and the keyword-less ones), sorted; then for pii/phi
     /// rules the file-class gates (`classes`, no env files, the record rule never runs its pattern),
     /// context words where the class requires context, and the `min_digit_run` prefilter.
+    /// A context word counts when one of its recorded occurrences can be a whole token.
     /// `digitRuns` is filled (one pass over the file) when a numeric rule needs the digit runs.
     private func triggered(
-        found: [Int], bytes: UnsafeRawBufferPointer, fileClass: FileClass, digitRuns: inout [(end: Int, length: Int)]?
+        found: [Int], prefilter: Prefilter, bytes: UnsafeRawBufferPointer, fileClass: FileClass,
+        digitRuns: inout [(end: Int, length: Int)]?
     ) -> [Int] {
         var triggered = [Bool](repeating: false, count: rules.count)
         var contextSeen = [Bool](repeating: false, count: rules.count)
         for index in unconditionalRules { triggered[index] = true }
         for keyword in found {
             for rule in rulesByKeyword[keyword] { triggered[rule] = true }
-            for rule in contextRulesByKeyword[keyword] { contextSeen[rule] = true }
+            let contextRules = contextRulesByKeyword[keyword]
+            guard !contextRules.isEmpty else { continue }
+            if trackedKeywords[keyword] && !prefilter.ends(of: keyword).contains(where: { isContextToken(keyword, end: $0, in: bytes) }) {
+                continue
+            }
+            for rule in contextRules { contextSeen[rule] = true }
         }
         var floor = Int.max  // the smallest `min_digit_run` of the numeric rules still in
         for index in privacyRules where triggered[index] {
