@@ -10,44 +10,47 @@ func scanTree(
     walkOptions.followSymlinks = followSymlinks
     walkOptions.useIgnoreFiles = useIgnoreFiles
     walkOptions.maxFileSize = setup.maxFileSize
-    let walked = try FileWalker(options: walkOptions).walk(root: path)
-    var items = walked.items
-    var ignored = walked.ignoredCount
     let config = setup.config
-    if !config.allowPaths.isEmpty {
-        let before = items.count
-        items.removeAll { !config.isScanned($0.path) }
-        ignored += before - items.count
-    }
-    if !config.fileClasses.isEmpty {
-        items = items.map { item in
-            config.fileClass(for: item.path).map { ScanItem(path: item.path, fileClass: $0, source: item.source) } ?? item
-        }
-    }
     var scanner = FileScanner(ruleSet: setup.ruleSet, showSecrets: showSecrets)
     scanner.terms = setup.terms
+    let engine = ScanEngine(scanner: scanner, options: .init(threads: threads, maxFileSize: setup.maxFileSize))
+    // The walk runs on one of the engine's workers and hands it each file as found.
+    var walked = Result<FileWalker.Result, PromptScanError>.success(FileWalker.Result())
+    var ignored = 0
     var ownNotices: [Notice] = []
-    if let termsFile = setup.termsFilePath {
-        items.removeAll { item in
-            guard case let .file(absolutePath, _) = item.source,
-                URL(fileURLWithPath: absolutePath).standardizedFileURL.resolvingSymlinksInPath().path == termsFile
-            else { return false }
-            ownNotices.append(Notice(kind: .skipped, path: item.path, message: "the client-terms file of this run is not scanned"))
-            return true
+    let started = DispatchTime.now().uptimeNanoseconds
+    var report = engine.scan { emit in
+        walked = Result { () throws(PromptScanError) in
+            try FileWalker(options: walkOptions).walk(root: path) { walkedItem in
+                var item = walkedItem
+                guard config.isScanned(item.path) else {
+                    ignored += 1
+                    return
+                }
+                if let fileClass = config.fileClass(for: item.path) {
+                    item = ScanItem(path: item.path, fileClass: fileClass, source: item.source)
+                }
+                if let termsFile = setup.termsFilePath, case let .file(absolutePath, _) = item.source,
+                    URL(fileURLWithPath: absolutePath).standardizedFileURL.resolvingSymlinksInPath().path == termsFile
+                {
+                    ownNotices.append(Notice(kind: .skipped, path: item.path, message: "the client-terms file of this run is not scanned"))
+                    return
+                }
+                emit(item)
+            }
         }
+        RuleProfiler.shared?.add(phase: "walk (scanning alongside)", since: started)
     }
-    let engine = ScanEngine(
-        scanner: scanner,
-        options: .init(threads: threads, maxFileSize: setup.maxFileSize))
-    var report = engine.scan(items)
+    RuleProfiler.shared?.add(phase: "walk and scan", since: started)
+    let walkResult = try walked.get()
     if let profiler = RuleProfiler.shared { Console.error(profiler.report(ruleSet: setup.ruleSet)) }
-    report.notices.append(contentsOf: walked.notices)
+    report.notices.append(contentsOf: walkResult.notices)
     report.notices.append(contentsOf: ownNotices)
     report.notices.sort { a, b in
         if a.path != b.path { return Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8)) }
         return a.kind.rawValue < b.kind.rawValue
     }
-    report.ignoredCount = ignored
+    report.ignoredCount = walkResult.ignoredCount + ignored
     return report
 }
 

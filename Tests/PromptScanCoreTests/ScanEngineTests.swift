@@ -40,6 +40,52 @@ import TestSupport
         }
     }
 
+    /// Items handed over while a producer runs (as the directory walk does) give the same report
+    /// as the same items in a list, whatever the thread count and however slowly they come.
+    @Test func aStreamingProducerGivesTheSameReportAsAList() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try makeTree(dir, files: 200)
+        let context = ReportContext(rules: Self.rules.rules.map(\.rule))
+        let items = try FileWalker().walk(root: dir.path).items
+        let reference = SarifReporter().render(engine(threads: 1).scan(items), context: context)
+        for threads in [1, 2, 4] {
+            let report = engine(threads: threads).scan { emit in
+                try? FileWalker().walk(root: dir.path) { item in
+                    if item.path.hasSuffix("0.txt") { usleep(500) }  // a slow walk: workers wait, then go on
+                    emit(item)
+                }
+            }
+            #expect(report.findings.count == 67 + 40 + 29)
+            #expect(SarifReporter().render(report, context: context) == reference)
+        }
+        #expect(engine(threads: 2).scan { _ in }.findings.isEmpty)
+    }
+
+    /// Tasks of a megabyte or more are taken first; the others in order until the producer
+    /// finishes, then largest first; and every worker is told when nothing is left.
+    @Test func taskQueueOrder() {
+        let queue = TaskQueue()
+        func item(_ n: Int) -> ScanEngine.Task { .item(n, ScanItem(path: "\(n)", source: .bytes([]))) }
+        func next() -> Int? {
+            guard case let .item(n, _)? = queue.next() else { return nil }
+            return n
+        }
+        queue.push(item(1), weight: 10)
+        queue.push(item(2), weight: 30)
+        queue.push(item(3), weight: 2 << 20)
+        #expect(next() == 3)
+        #expect(next() == 1)
+        queue.push(item(4), weight: 5)
+        queue.push(item(5), weight: 50)
+        queue.finish(workers: 2)
+        #expect(next() == 5)
+        #expect(next() == 2)
+        #expect(next() == 4)
+        #expect(next() == nil)
+        #expect(next() == nil)
+    }
+
     @Test func binaryUTF16AndVanishedFilesAreReported() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

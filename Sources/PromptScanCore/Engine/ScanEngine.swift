@@ -35,58 +35,87 @@ public struct ScanEngine: Sendable {
 
     /// One unit of work: a whole item, or one window of a large file.
     enum Task: Sendable {
-        case item(Int)
-        case window(item: Int, index: Int, path: String)
+        case item(Int, ScanItem)
+        case window(item: Int, index: Int, ScanItem, path: String)
     }
 
     /// Scans `items` and returns findings and notices in report order.
     public func scan(_ items: [ScanItem]) -> ScanReport {
-        // Large files become one task per window; tasks run largest first so a big file does not
-        // run alone at the end.
-        var tasks: [(task: Task, weight: Int)] = []
-        var windowSlots: [Int: Range<Int>] = [:]  // item -> its windows' slot indices
-        var windowCount = 0
-        for (index, item) in items.enumerated() {
+        ScanEngine.report(results(of: items))
+    }
+
+    /// Scans the items `produce` hands to its `emit` argument while it runs (a directory walk), so
+    /// that scanning starts with the first file instead of after the last one is found. `produce`
+    /// runs on one of the worker threads, which scans too once it returns.
+    public func scan(producing produce: (_ emit: (ScanItem) -> Void) -> Void) -> ScanReport {
+        ScanEngine.report(results(producing: produce))
+    }
+
+    /// The result of each of `items`, in order.
+    func results(of items: [ScanItem]) -> [ItemResult] {
+        results { emit in items.forEach(emit) }
+    }
+
+    /// The result of each item `produce` emits, in the order emitted.
+    ///
+    /// Workers take tasks from a shared queue: large files become one task per window, tasks of a
+    /// megabyte or more go first, and once `produce` has returned the rest run largest first, so a
+    /// big file does not run alone at the end. Each result is kept with its item's index and
+    /// everything is put in order at the end, so the output never depends on the schedule.
+    func results(producing produce: (_ emit: (ScanItem) -> Void) -> Void) -> [ItemResult] {
+        let queue = TaskQueue()
+        let workers = max(1, options.threads)
+        // The other workers start at once and wait for tasks; this thread produces, then works too.
+        let helpers = DispatchGroup()
+        if workers > 1 {
+            DispatchQueue.global().async(group: helpers) { [self] in
+                DispatchQueue.concurrentPerform(iterations: workers - 1) { _ in work(queue) }
+            }
+        }
+        var count = 0
+        produce { item in
             if case let .file(path, size) = item.source, size > ScanEngine.largeFileThreshold {
-                let count = ScanEngine.windowCount(size: size)
-                windowSlots[index] = windowCount..<(windowCount + count)
-                for window in 0..<count { tasks.append((.window(item: index, index: window, path: path), ScanEngine.windowSize)) }
-                windowCount += count
-            } else {
-                tasks.append((.item(index), item.size))
-            }
-        }
-        tasks.sort { $0.weight > $1.weight }
-        let order = tasks.map(\.task)
-        let windowStart = windowSlots.mapValues(\.lowerBound)
-        let slots = ResultSlots<ItemResult>(count: items.count)
-        let windows = ResultSlots<WindowResult>(count: windowCount)
-        let next = Atomic<Int>(0)
-        let workers = max(1, min(options.threads, tasks.count))
-        let maxGroups = scanner.ruleSet.maxGroups
-        withExtendedLifetime((slots, windows)) {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let scratch = MatchScratch(groups: maxGroups + 1)
-                while true {
-                    let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard position < order.count else { break }
-                    switch order[position] {
-                    case let .item(index):
-                        // (Paths are classified here, on the workers, not before the loop.)
-                        slots.store(scanOne(items[index], scratch: scratch), at: index)
-                    case let .window(item, index, path):
-                        windows.store(
-                            scanWindow(items[item].classified(), absolutePath: path, index: index, scratch: scratch),
-                            at: windowStart[item]! + index)
-                    }
+                for window in 0..<ScanEngine.windowCount(size: size) {
+                    queue.push(.window(item: count, index: window, item, path: path), weight: ScanEngine.windowSize)
                 }
+            } else {
+                queue.push(.item(count, item), weight: item.size)
+            }
+            count += 1
+        }
+        queue.finish(workers: workers)
+        work(queue)
+        helpers.wait()
+        let (items, windows) = queue.results()
+        var results = [ItemResult?](repeating: nil, count: count)
+        for (index, result) in items { results[index] = result }
+        var byItem: [Int: [(index: Int, result: WindowResult)]] = [:]
+        for window in windows { byItem[window.item, default: []].append((window.index, window.result)) }
+        for (item, parts) in byItem { results[item] = ScanEngine.stitch(parts.sorted { $0.index < $1.index }.map(\.result)) }
+        return results.map { $0! }
+    }
+
+    /// One worker: takes tasks until none are left, then hands its results to the queue.
+    private func work(_ queue: TaskQueue) {
+        let scratch = MatchScratch(groups: scanner.ruleSet.maxGroups + 1)
+        var items: [(Int, ItemResult)] = []
+        var windows: [(item: Int, index: Int, result: WindowResult)] = []
+        while let task = queue.next() {
+            switch task {
+            case let .item(index, item):
+                // (Paths are classified here, on the workers, not in the walk.)
+                items.append((index, scanOne(item, scratch: scratch)))
+            case let .window(index, window, item, path):
+                windows.append((index, window, scanWindow(item.classified(), absolutePath: path, index: window, scratch: scratch)))
             }
         }
-        let windowResults = windows.drain().map { $0! }
-        var results = slots.drain()
-        for (item, range) in windowSlots { results[item] = ScanEngine.stitch(Array(windowResults[range])) }
+        queue.add(items: items, windows: windows)
+    }
+
+    /// All items' findings and notices, in report order.
+    static func report(_ results: [ItemResult]) -> ScanReport {
         var report = ScanReport()
-        for case let result? in results {
+        for result in results {
             report.findings.append(contentsOf: result.findings)
             report.notices.append(contentsOf: result.notices)
             report.bytesScanned += result.bytes
@@ -134,25 +163,62 @@ public struct ScanEngine: Sendable {
     }
 }
 
-/// One result slot per item. Each slot is written by exactly one worker (the one that took its
-/// index from the atomic counter) and read only after `concurrentPerform` has returned, which
-/// orders the writes before the reads; hence `@unchecked Sendable`.
-final class ResultSlots<Result: Sendable>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Result?>
+/// The tasks of one scan, filled by the producer while the workers take them, and their results. Tasks of a
+/// megabyte or more are taken first; the others in the order they came until the producer
+/// finishes, then largest first. A worker waits while the queue is empty and the producer runs.
+final class TaskQueue: Sendable {
+    private struct State {
+        var big: [(task: ScanEngine.Task, weight: Int)] = []
+        var small: [(task: ScanEngine.Task, weight: Int)] = []
+        var head = 0  // the next small task
+    }
+    private static let bigWeight = 1 << 20
+    private let state = Mutex(State())
+    private let finished = Mutex<(items: [(Int, ScanEngine.ItemResult)], windows: [(item: Int, index: Int, result: ScanEngine.WindowResult)])>(([], []))
+    /// One signal per task pushed, and one per worker when the producer finishes.
+    private let ready = DispatchSemaphore(value: 0)
 
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
+    func push(_ task: ScanEngine.Task, weight: Int) {
+        state.withLock { state in
+            if weight >= Self.bigWeight { state.big.append((task, weight)) } else { state.small.append((task, weight)) }
+        }
+        ready.signal()
     }
 
-    func store(_ result: Result, at index: Int) { storage[index] = result }
+    /// No more tasks: the rest are ordered largest first and each of `workers` is woken once
+    /// more to find the queue empty in the end.
+    func finish(workers: Int) {
+        state.withLock { state in
+            state.small.removeFirst(state.head)
+            state.head = 0
+            state.small.sort { $0.weight > $1.weight }
+            state.big.sort { $0.weight < $1.weight }  // taken from the end
+        }
+        for _ in 0..<workers { ready.signal() }
+    }
 
-    /// The results; nil for a slot nobody filled (a large file's item slot, filled from its windows).
-    func drain() -> [Result?] { Array(storage) }
+    /// Keeps one worker's results (item index, and window index for windows of large files).
+    func add(items: [(Int, ScanEngine.ItemResult)], windows: [(item: Int, index: Int, result: ScanEngine.WindowResult)]) {
+        finished.withLock {
+            $0.items.append(contentsOf: items)
+            $0.windows.append(contentsOf: windows)
+        }
+    }
 
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
+    /// Every worker's results, in no particular order.
+    func results() -> (items: [(Int, ScanEngine.ItemResult)], windows: [(item: Int, index: Int, result: ScanEngine.WindowResult)]) {
+        finished.withLock { $0 }
+    }
+
+    /// The next task, waiting for one while the producer runs; nil when all are taken.
+    func next() -> ScanEngine.Task? {
+        ready.wait()
+        return state.withLock { state in
+            if let task = state.big.popLast() { return task.task }
+            guard state.head < state.small.count else { return nil }
+            state.head += 1
+            return state.small[state.head - 1].task
+        }
     }
 }
 

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Scans the new versions of changed files, read from git's object store (never the work tree),
 /// and keeps the findings on the lines the change adds (every line with `allLines`).
 public struct ChangeScanner: Sendable {
@@ -92,7 +89,7 @@ public struct ChangeScanner: Sendable {
                 break
             }
         }
-        for (index, result) in scanAll(items).enumerated() {
+        for (index, result) in engine.results(of: items).enumerated() {
             let owner = owners[index]
             let everyLine = allLines || owner.file.binaryDiff
             for var finding in result.findings where everyLine || owner.file.added.overlaps(finding.line...finding.endLine) {
@@ -104,27 +101,5 @@ public struct ChangeScanner: Sendable {
             report.bytesScanned += result.bytes
             if result.scanned { report.filesScanned += 1 }
         }
-    }
-
-    /// Runs the engine's per-item scan over `items` on all threads, one result slot per item.
-    func scanAll(_ items: [ScanItem]) -> [ScanEngine.ItemResult] {
-        guard !items.isEmpty else { return [] }
-        let order = items.indices.sorted { items[$0].size > items[$1].size }
-        let slots = ResultSlots<ScanEngine.ItemResult>(count: items.count)
-        let next = Atomic<Int>(0)
-        let workers = max(1, min(engine.options.threads, items.count))
-        let maxGroups = engine.scanner.ruleSet.maxGroups
-        let engine = self.engine
-        withExtendedLifetime(slots) {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let scratch = MatchScratch(groups: maxGroups + 1)
-                while true {
-                    let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard position < order.count else { break }
-                    slots.store(engine.scanOne(items[order[position]], scratch: scratch), at: order[position])
-                }
-            }
-        }
-        return slots.drain().map { $0! }
     }
 }

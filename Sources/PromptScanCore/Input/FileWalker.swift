@@ -4,7 +4,7 @@
     import Darwin
 #endif
 
-/// Collects the files under a root before any scanning starts: honours `.gitignore` files inside a
+/// Finds the files under a root, in a fixed order (directories depth first, names sorted): honours `.gitignore` files inside a
 /// git work tree and `.promptscanignore` files anywhere, never descends into `.git`, does not follow
 /// symbolic links unless asked, and turns everything it does not return into a `Notice`.
 public struct FileWalker: Sendable {
@@ -22,6 +22,7 @@ public struct FileWalker: Sendable {
         public var notices: [Notice] = []
         /// Paths left out because an ignore file said so (not scanned, by request).
         public var ignoredCount = 0
+        public init() {}
     }
 
     public let options: Options
@@ -31,6 +32,15 @@ public struct FileWalker: Sendable {
     /// Walks `root` (a directory or a single file). Paths in the result are relative to `root`
     /// ('/'-separated); a single file is reported under its own name.
     public func walk(root: String) throws(PromptScanError) -> Result {
+        var items: [ScanItem] = []
+        var result = try walk(root: root) { items.append($0) }
+        result.items = items
+        return result
+    }
+
+    /// Walks `root`, handing each file to `emit` as soon as it is found (a scan can start before
+    /// the walk ends); the result holds the notices and the ignored count, and no items.
+    public func walk(root: String, emit: (ScanItem) -> Void) throws(PromptScanError) -> Result {
         var info = stat()
         guard stat(root, &info) == 0 else {
             throw .io(path: root, message: String(cString: strerror(errno)))
@@ -38,7 +48,7 @@ public struct FileWalker: Sendable {
         var result = Result()
         if (info.st_mode & S_IFMT) != S_IFDIR {
             let name = root.split(separator: "/").last.map(String.init) ?? root
-            consider(absolute: root, relative: name, info: info, into: &result)
+            consider(absolute: root, relative: name, info: info, into: &result, emit: emit)
             return result
         }
         let inGitTree = FileWalker.isInsideGitWorkTree(root)
@@ -104,7 +114,7 @@ public struct FileWalker: Sendable {
                                message: "file is \(size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
                     continue
                 }
-                result.items.append(
+                emit(
                     ScanItem(path: display, classifier: options.classifier, source: .file(absolutePath: directory.absolute + "/" + FileWalker.escapedName(nameBytes), size: size),
                              rawAbsolutePath: raw))
             }
@@ -153,7 +163,7 @@ public struct FileWalker: Sendable {
                     visited.insert(id)
                     subdirectories.append((absolute, relative))
                 } else {
-                    consider(absolute: absolute, relative: relative, info: entryInfo, into: &result)
+                    consider(absolute: absolute, relative: relative, info: entryInfo, into: &result, emit: emit)
                 }
             }
             for (absolute, relative) in subdirectories.reversed() {
@@ -163,7 +173,7 @@ public struct FileWalker: Sendable {
         return result
     }
 
-    private func consider(absolute: String, relative: String, info: stat, into result: inout Result) {
+    private func consider(absolute: String, relative: String, info: stat, into result: inout Result, emit: (ScanItem) -> Void) {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             result.notices.append(Notice(kind: .skipped, path: relative, message: "\(FileReader.kind(info.st_mode)), not read"))
             return
@@ -175,8 +185,7 @@ public struct FileWalker: Sendable {
                        message: "file is \(size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
             return
         }
-        result.items.append(
-            ScanItem(path: relative, classifier: options.classifier, source: .file(absolutePath: absolute, size: size)))
+        emit(ScanItem(path: relative, classifier: options.classifier, source: .file(absolutePath: absolute, size: size)))
     }
 
     static func join(_ base: String, _ name: String) -> String { base.isEmpty ? name : base + "/" + name }
