@@ -240,7 +240,7 @@ def fhir_patient(i):
     lines = ["{", f'  {D("phi", "fhir-patient", chr(34) + "resourceType" + chr(34) + ": " + chr(34) + "Patient" + chr(34))},',
              f'  "id": "{I("pii", "uuid", str(uuid.UUID(int=R.getrandbits(128))))}",',
              '  "meta": {"versionId": "3", "lastUpdated": "2024-01-15T08:30:00Z"},',
-             f'  "name": [{{"family": "{p[1]}", "given": ["{p[0]}"]}}],',
+             f'  "name": [{{"family": "{D("phi", "fhir-name", p[1])}", "given": ["{p[0]}"]}}],',
              f'  "birthDate": "{D("phi", "dob", iso_dob())}",',
              f'  "mrn": "{D("phi", "mrn", mrn())}",',
              f'  "email": "{D("pii", "email", email(" ".join(p)))}",',
