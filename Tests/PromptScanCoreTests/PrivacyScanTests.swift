@@ -65,6 +65,8 @@ import TestSupport
         let cases: [(String, Range<Int>, Bool)] = [
             ("init", 1..<3, false), ("nil", 0..<2, false), ("success", 2..<4, false), ("NINumber", 0..<2, true),
             ("cc_num", 0..<2, true), ("IPv6", 0..<3, true), ("the ni no", 4..<6, true), ("UNIX", 1..<3, false),
+            // In a hex string the letter/digit changes make tokens, but not words.
+            ("k: 3f9d2aba3c0e11f5a7", 8..<11, false), ("k: 3f9d2aba3c", 8..<11, true), ("aba 021000021", 0..<3, true),
         ]
         for (text, range, expected) in cases {
             #expect(Array(text.utf8).withUnsafeBytes { ContextMatcher.mayBeToken($0, range) } == expected, "\(text) \(range)")
@@ -79,6 +81,8 @@ import TestSupport
         #expect(triggers("let niNumber = \"AB123456C\""))
         #expect(!ids("return nil // AB123456C", as: .code).contains(nino))
         #expect(ids("NI: AB123456C", as: .code).contains(nino))
+        #expect(!ids("\"hash\": \"3f9d2aba3c0e11f5a7\", \"n\": 021000021", as: .code).contains("aba-routing-number"))
+        #expect(ids("\"aba\": \"021000021\"", as: .fixture).contains("aba-routing-number"))
         // A phrase's quick word is its least common token.
         #expect(ContextMatcher.quickWord(["dea", "number"]) == "dea")
         #expect(ContextMatcher.quickWord(["ip", "address"]) == "ip")
@@ -238,12 +242,17 @@ import TestSupport
             if run >= minimum { found.append([lastDigit + 1, run]) }
             return found
         }
-        let alphabets = [Array("0123456789012345 -./()x\n".utf8), Array("01  --..//()xyz\n".utf8), Array("0 1 2 3 a".utf8)]
+        let alphabets = [
+            Array("0123456789012345 -./()x\n".utf8), Array("01  --..//()xyz\n".utf8), Array("0 1 2 3 a".utf8),
+            Array("let value = f(x) // abcdefghijklmnopqrstuvw\n0123456789 -./()".utf8),
+        ]
         var generator = SystemRandomNumberGenerator()
         for round in 0..<6000 {
             let alphabet = alphabets[round % alphabets.count]
-            let text = (0..<Int.random(in: 0...120, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
-            let minimum = 1 + round % 12
+            // Long texts go through the block-count pass, short ones straight to the exact count.
+            let length = round % 3 == 0 ? Int.random(in: 200...3000, using: &generator) : Int.random(in: 0...120, using: &generator)
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            let minimum = 1 + round % 14
             let runs = text.withUnsafeBytes { DigitRun.runs($0, minimum: minimum) }.map { [$0.end, $0.length] }
             #expect(runs == reference(text, minimum: minimum), "\(String(decoding: text, as: UTF8.self)) minimum \(minimum)")
         }

@@ -112,11 +112,31 @@ public struct ContextMatcher: Sendable {
         return (beforeStart..<beforeEnd, afterStart..<afterEnd)
     }
 
-    /// Whether the bytes at `range` can be one whole token of a window: `tokens` splits the file
-    /// at both ends. (Windows end at token edges, so their tokens are the file's; `ni` in `init`
-    /// or `nil` and `cc` in `success` are never tokens, `ni` in `NINumber` and `cc` in `cc_num` are.)
+    /// Whether the bytes at `range` can be a context word: one whole token of a window (`tokens`
+    /// splits the file at both ends; windows end at token edges, so their tokens are the file's)
+    /// and not inside a hex string. (`ni` in `init` or `nil` and `cc` in `success` are never
+    /// tokens, `ni` in `NINumber` and `cc` in `cc_num` are.)
     public static func mayBeToken(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
-        splits(bytes, at: range.lowerBound) && splits(bytes, at: range.upperBound)
+        splits(bytes, at: range.lowerBound) && splits(bytes, at: range.upperBound) && !inHexString(bytes, range)
+    }
+
+    /// Whether `range` lies in a hex string: a run of at least 16 hex digits, letters and digits
+    /// both among them (looked for up to 16 bytes either side). `aba` and `dea` in
+    /// `…3f9d2aba3c…` are not words, though the letter/digit changes make them tokens.
+    static func inHexString(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        func isHex(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 102) }
+        for i in range where !isHex(bytes[i]) { return false }
+        var low = range.lowerBound
+        while low > 0 && range.lowerBound - low < 16 && isHex(bytes[low - 1]) { low -= 1 }
+        var high = range.upperBound
+        while high < bytes.count && high - range.upperBound < 16 && isHex(bytes[high]) { high += 1 }
+        guard high - low >= 16 else { return false }
+        var digit = false
+        var letter = false
+        for i in low..<high {
+            if bytes[i] <= 57 { digit = true } else { letter = true }
+        }
+        return digit && letter
     }
 
     /// Whether `tokens` splits `bytes` between `index - 1` and `index` (the same tests, on the
