@@ -91,6 +91,35 @@ import TestSupport
         #expect(ids("dea_number: BD1682221", as: .code).contains("us-dea-number"))
     }
 
+    /// In a CSV or TSV file the header of a value's column is context for every row.
+    @Test func csvColumnHeadersAreContext() {
+        func csv(_ header: String, _ separator: String = ",") -> String {
+            let rows = (0..<40).map { ["row\($0)", "\(100 + $0)", $0 == 30 ? "536221234" : "n/a"].joined(separator: separator) }
+            return ([header] + rows).joined(separator: "\n") + "\n"
+        }
+        func bare(_ text: String, path: String) -> [Finding] {
+            let scanner = FileScanner(ruleSet: Self.rules, showSecrets: true)
+            return Array(text.utf8).withUnsafeBytes {
+                scanner.scan($0, path: path, fileClass: .fixture, scratch: MatchScratch(groups: Self.rules.maxGroups + 1)).findings
+            }.filter { $0.ruleID == "us-ssn-bare" }
+        }
+        #expect(bare(csv("name,id,ssn"), path: "fixtures/people.csv").map(\.line) == [32])
+        #expect(bare(csv("name,id,\"Social Security\""), path: "fixtures/people.csv").map(\.line) == [32])
+        #expect(bare(csv("name\tid\tssn", "\t"), path: "fixtures/people.tsv").map(\.line) == [32])
+        // Another column's header, a file that is not CSV, or a later window of a large file: no context.
+        #expect(bare(csv("ssn,id,value"), path: "fixtures/people.csv").isEmpty)
+        #expect(bare(csv("name,id,ssn"), path: "fixtures/people.txt").isEmpty)
+        let scanner = FileScanner(ruleSet: Self.rules, showSecrets: true)
+        let window = Array(csv("name,id,ssn").utf8).withUnsafeBytes {
+            scanner.scan($0, path: "p.csv", fileClass: .fixture, scratch: MatchScratch(groups: Self.rules.maxGroups + 1), startsFile: false).findings
+        }
+        #expect(!window.contains { $0.ruleID == "us-ssn-bare" })
+        Array("a,\"x, y\",ssn\n1,\"2, 3\",536221234\n".utf8).withUnsafeBytes { raw in
+            #expect(ContextMatcher(phrases: ["ssn"]).columnHeaderHit(in: raw, around: 22..<31, delimiter: 44))
+            #expect(!ContextMatcher(phrases: ["ssn"]).columnHeaderHit(in: raw, around: 0..<1, delimiter: 44))
+        }
+    }
+
     @Test func contextIsRequiredForNineAndTenDigitIDs() {
         #expect(!ids("order 1435264555").contains("us-npi"))
         #expect(ids("NPI 1435264555").contains("us-npi"))

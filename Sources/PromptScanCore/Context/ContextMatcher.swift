@@ -38,6 +38,46 @@ public struct ContextMatcher: Sendable {
             || (mayContain(bytes, window.after) && matches(Array(bytes[window.after])[...]))
     }
 
+    /// Whether the header of the CSV or TSV column that holds `range` names one of the phrases:
+    /// the field of the file's first line at the same position (fields split at `delimiter`
+    /// outside double quotes). A value in row 500 of an `ssn` column has the context its header
+    /// gives it. False for a value on the first line.
+    public func columnHeaderHit(in bytes: UnsafeRawBufferPointer, around range: Range<Int>, delimiter: UInt8) -> Bool {
+        var lineStart = range.lowerBound
+        while lineStart > 0 && bytes[lineStart - 1] != 10 { lineStart -= 1 }
+        guard lineStart > 0 else { return false }
+        var column = 0
+        var quoted = false
+        for index in lineStart..<range.lowerBound {
+            if bytes[index] == 34 { quoted.toggle() } else if bytes[index] == delimiter && !quoted { column += 1 }
+        }
+        // The same field of the header line.
+        var start = 0
+        var field = 0
+        quoted = false
+        var index = 0
+        while index < bytes.count && bytes[index] != 10 && bytes[index] != 13 {
+            if bytes[index] == 34 {
+                quoted.toggle()
+            } else if bytes[index] == delimiter && !quoted {
+                if field == column { break }
+                field += 1
+                start = index + 1
+            }
+            index += 1
+        }
+        guard field == column, start < index else { return false }
+        return mayContain(bytes, start..<index) && matches(Array(bytes[start..<index])[...])
+    }
+
+    /// The field delimiter of a CSV (`,`) or TSV (tab) file, by its extension; nil for other files.
+    public static func columnDelimiter(path: String) -> UInt8? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".csv") { return 44 }
+        if lower.hasSuffix(".tsv") { return 9 }
+        return nil
+    }
+
     /// Whether `bytes[range]` holds one of the quick words, ASCII case-insensitively, where it
     /// can be a whole token (`mayBeToken`).
     func mayContain(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {

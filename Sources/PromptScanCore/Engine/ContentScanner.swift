@@ -63,7 +63,9 @@ extension FileScanner {
         _ decoded: DecodedText, pieces: ContainerDecoder.Result, original: UnsafeRawBufferPointer, path: String,
         fileClass: FileClass, scratch: MatchScratch, known: [Finding]
     ) -> [Finding] {
-        let inner = decoded.bytes.withUnsafeBytes { scan($0, path: path, fileClass: fileClass, scratch: scratch).findings }
+        let inner = decoded.bytes.withUnsafeBytes {
+            scan($0, path: path, fileClass: fileClass, scratch: scratch, startsFile: false).findings  // (decoded text has no CSV header)
+        }
         var seen = Set(known.map { "\($0.ruleID):\($0.fingerprint):\($0.byteRange.lowerBound)" })
         var out: [Finding] = []
         var locator = LineLocator(original)

@@ -1,11 +1,13 @@
 extension FileScanner {
     /// Scores a pii/phi match with the confidence model (DETECTION.md §0.3): base confidence, a
     /// validator (reject drops, pass raises to 0.85), negative context, context words and keys
-    /// (+0.35, at least 0.5), the file class's threshold and context requirement; then known test
-    /// values become suppressed notes, validator-downgraded values low, and matches in files sent
-    /// to a model one level more severe. Nil when the match is not reported.
+    /// (+0.35, at least 0.5; with a `columnDelimiter`, the header of the value's CSV or TSV column
+    /// too), the file class's threshold and context requirement; then known test values become
+    /// suppressed notes, validator-downgraded values low, and matches in files sent to a model one
+    /// level more severe. Nil when the match is not reported.
     func privacyCandidate(
-        _ index: Int, _ range: Range<Int>, in bytes: UnsafeRawBufferPointer, fileClass: FileClass, scratch: MatchScratch
+        _ index: Int, _ range: Range<Int>, in bytes: UnsafeRawBufferPointer, fileClass: FileClass, columnDelimiter: UInt8?,
+        scratch: MatchScratch
     ) -> Candidate? {
         guard let threshold = PrivacyPolicy.threshold(fileClass) else { return nil }
         let compiled = ruleSet.rules[index]
@@ -23,7 +25,9 @@ extension FileScanner {
             let start = max(0, range.lowerBound - 16)
             if compiled.negativeContext.matches(Array(bytes[start..<range.lowerBound])[...]) { return nil }
         }
-        let contextHit = !compiled.context.isEmpty && compiled.context.hit(in: bytes, around: range)
+        let contextHit = !compiled.context.isEmpty
+            && (compiled.context.hit(in: bytes, around: range)
+                || columnDelimiter.map { compiled.context.columnHeaderHit(in: bytes, around: range, delimiter: $0) } == true)
         if contextHit { score = max(score + PrivacyPolicy.contextBoost, 0.5) }
         if compiled.rule.requiresContext.contains(fileClass) && !contextHit { return nil }
         guard score >= threshold else { return nil }

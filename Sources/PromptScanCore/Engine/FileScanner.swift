@@ -29,10 +29,11 @@ public struct FileScanner: Sendable {
         var message: String? = nil
     }
 
-    /// Findings and notices for `bytes`, the content of `path`.
+    /// Findings and notices for `bytes`, the content of `path`. `startsFile` is false for the later
+    /// windows of a large file (their first line is no CSV header).
     public func scan(
         _ bytes: UnsafeRawBufferPointer, path: String, fileClass: FileClass, scratch: MatchScratch,
-        onlyRules: Set<Int>? = nil
+        onlyRules: Set<Int>? = nil, startsFile: Bool = true
     ) -> (findings: [Finding], notices: [Notice]) {
         var candidates: [Candidate] = []
         var vetoed: [Range<Int>] = []  // values a specific rule recognised and rejected
@@ -43,6 +44,7 @@ public struct FileScanner: Sendable {
             running = only.union(ruleSet.privacyRules)
         }
         let prefilter = ruleSet.prefilter(bytes, fileClass: fileClass)
+        let columnDelimiter = startsFile ? ContextMatcher.columnDelimiter(path: path) : nil
         var digitRuns = prefilter.digitRuns
         var digitLines: [Int: [Range<Int>]] = [:]  // by minimum run length, shared by numeric rules
         for index in prefilter.rules {
@@ -74,8 +76,9 @@ public struct FileScanner: Sendable {
             } else {
                 ranges = [nil]
             }
-            // A rule that needs context in this class: only where its context words can be.
-            if compiled.rule.requiresContext.contains(fileClass), !ranges.isEmpty,
+            // A rule that needs context in this class: only where its context words can be (in a
+            // CSV or TSV file a column header gives context to every row, so all lines).
+            if compiled.rule.requiresContext.contains(fileClass), !ranges.isEmpty, columnDelimiter == nil,
                 let near = ruleSet.contextLines(of: index, prefilter: prefilter, in: bytes)
             {
                 ranges = RuleSet.intersect(ranges, near)
@@ -86,7 +89,8 @@ public struct FileScanner: Sendable {
                     matched += 1
                     guard !match.secret.isEmpty else { return }
                     if compiled.rule.isPrivacy {
-                        if let candidate = privacyCandidate(index, match.secret, in: bytes, fileClass: fileClass, scratch: scratch) {
+                        if let candidate = privacyCandidate(
+                            index, match.secret, in: bytes, fileClass: fileClass, columnDelimiter: columnDelimiter, scratch: scratch) {
                             candidates.append(candidate)
                         }
                         return

@@ -101,7 +101,8 @@ extension ScanEngine {
         let owned = last ? filled : Self.windowSize
         buffer.withUnsafeBytes { raw in
             let window = UnsafeRawBufferPointer(rebasing: raw[0..<filled])
-            let (findings, notices) = scanner.scan(window, path: item.path, fileClass: item.fileClass, scratch: scratch)
+            let (findings, notices) = scanner.scan(
+                window, path: item.path, fileClass: item.fileClass, scratch: scratch, startsFile: index == 0)
             for var finding in findings where finding.byteRange.lowerBound < owned {
                 finding.byteRange = (finding.byteRange.lowerBound + start)..<(finding.byteRange.upperBound + start)
                 result.findings.append(finding)
