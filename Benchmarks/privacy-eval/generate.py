@@ -275,6 +275,14 @@ def main():
                 (f"    card_number = \"{card}\"", "pii", "payment-card", D),
                 "    assert lookup(ssn)",
             ])
+        if p % 10 == 4:  # a long CSV fixture: the header of the column is the only context
+            rows = ["employee_id,team,tax_ssn"]
+            target = rng.randrange(10, 30)
+            for row in range(30):
+                value = ssn.replace("-", "") if row == target else "n/a"
+                line = f"{rng.randrange(10**5, 10**6)},{fake.word()},{value}"
+                rows.append((line, "pii", "csv-ssn-column", D) if row == target else line)
+            corpus.write(f"tests/fixtures/payroll-{p:03d}.csv", rows)
         if p % 10 == 9:  # a notebook with a patient's dates
             corpus.write_notebook(f"notebooks/cohort-{p:03d}.ipynb", [
                 ["import pandas as pd\n", f"df = pd.read_csv('cohort_{p}.csv')\n"],
