@@ -219,7 +219,7 @@ public struct FileWalker: Sendable {
     static func isInsideGitWorkTree(_ path: String) -> Bool {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard realpath(path, &buffer) != nil else { return false }
-        var current = String(cString: buffer)
+        var current = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         while true {
             var info = stat()
             if lstat(current + "/.git", &info) == 0 { return true }
