@@ -179,21 +179,25 @@ public struct ContextMatcher: Sendable {
         return digit && letter
     }
 
-    /// Whether `tokens` splits `bytes` between `index - 1` and `index` (the same tests, on the
-    /// whole file).
+    /// Whether `tokens` splits `bytes` between `index - 1` and `index` (`splitsWord`, on the whole file).
     static func splits(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Bool {
         guard index > 0 && index < bytes.count else { return true }
         let previous = bytes[index - 1]
         let b = bytes[index]
         guard isWordByte(previous) && isWordByte(b) else { return true }
-        let isUpper = b >= 65 && b <= 90
+        return splitsWord(previous, b, next: index + 1 < bytes.count ? bytes[index + 1] : nil)
+    }
+
+    /// Whether a token ends between the word bytes `previous` and `byte` (followed by `next`): at a
+    /// lower→upper change (`memberId`), before the last capital of a capital run followed by lower
+    /// case (`NHSNumber`), and at an ASCII letter/digit change.
+    @inline(__always) static func splitsWord(_ previous: UInt8, _ byte: UInt8, next: UInt8?) -> Bool {
+        let isUpper = byte >= 65 && byte <= 90
         if isUpper && previous >= 97 && previous <= 122 { return true }
-        if isUpper && previous >= 65 && previous <= 90 && index + 1 < bytes.count && bytes[index + 1] >= 97 && bytes[index + 1] <= 122 {
-            return true
-        }
-        let isDigit = b >= 48 && b <= 57
+        if isUpper && previous >= 65 && previous <= 90, let next, next >= 97 && next <= 122 { return true }
+        let isDigit = byte >= 48 && byte <= 57
         let previousDigit = previous >= 48 && previous <= 57
-        return isDigit != previousDigit && b < 0x80 && previous < 0x80
+        return isDigit != previousDigit && byte < 0x80 && previous < 0x80
     }
 
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
@@ -233,18 +237,7 @@ public struct ContextMatcher: Sendable {
                 flush()
                 continue
             }
-            if let last = current.last {
-                let prevOriginal = bytes[i - 1]
-                let isUpper = b >= 65 && b <= 90
-                let prevLower = prevOriginal >= 97 && prevOriginal <= 122
-                let prevUpper = prevOriginal >= 65 && prevOriginal <= 90
-                let isDigit = b >= 48 && b <= 57
-                let prevDigit = last >= 48 && last <= 57
-                let nextLower = i + 1 < bytes.count && bytes[i + 1] >= 97 && bytes[i + 1] <= 122
-                if (isUpper && prevLower) || (isUpper && prevUpper && nextLower) || (isDigit != prevDigit && b < 0x80 && last < 0x80) {
-                    flush()
-                }
-            }
+            if !current.isEmpty && splitsWord(bytes[i - 1], b, next: i + 1 < bytes.count ? bytes[i + 1] : nil) { flush() }
             current.append(b >= 65 && b <= 90 ? b + 32 : b)
         }
         flush()
