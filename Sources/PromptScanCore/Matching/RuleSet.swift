@@ -133,6 +133,10 @@ public final class RuleSet: Sendable {
         /// Digit runs (end offset, length) of at least the smallest `min_digit_run` of the file's numeric
         /// rules, when one was triggered.
         var digitRuns: [(end: Int, length: Int)]? = nil
+        /// For each recorded context keyword found: the end offsets of its occurrences that can be
+        /// context words (whole tokens, `ContextMatcher.mayBeToken`; the matcher ignores the others),
+        /// checked once for all the rules that use it.
+        var contextEnds: [Int: [Int]] = [:]
 
         /// Groups `hits` by keyword (a counting sort over `keywordCount` keywords).
         init(rules: [Int], hits: [(keyword: Int, end: Int)], keywordCount: Int, digitRuns: [(end: Int, length: Int)]?) {
@@ -170,14 +174,12 @@ public final class RuleSet: Sendable {
         var found = automaton.scan(bytes, into: &seen, track: trackedKeywords, hits: &hits)
         markSingleBytes(bytes, &found)
         var prefilter = Prefilter(rules: [], hits: hits, keywordCount: automaton.keywordCount, digitRuns: nil)
+        for keyword in found where trackedKeywords[keyword] && !contextRulesByKeyword[keyword].isEmpty {
+            let length = keywordLengths[keyword]
+            prefilter.contextEnds[keyword] = prefilter.ends(of: keyword).filter { ContextMatcher.mayBeToken(bytes, ($0 - length)..<$0) }
+        }
         prefilter.rules = triggered(found: found, prefilter: prefilter, bytes: bytes, fileClass: fileClass, digitRuns: &prefilter.digitRuns)
         return prefilter
-    }
-
-    /// Whether the occurrence of `keyword` ending at `end` can be a context word: a whole token
-    /// (`ContextMatcher.mayBeToken`; the context matcher ignores the others).
-    @inline(__always) func isContextToken(_ keyword: Int, end: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
-        ContextMatcher.mayBeToken(bytes, (end - keywordLengths[keyword])..<end)
     }
 
     /// The lines (byte ranges, each ending after its line break) holding one of `rule`'s keywords,
@@ -196,9 +198,7 @@ public final class RuleSet: Sendable {
     func contextLines(of rule: Int, prefilter: Prefilter, in bytes: UnsafeRawBufferPointer) -> [Range<Int>]? {
         guard !contextKeywordsOfRule[rule].isEmpty else { return nil }
         var ends: [Int] = []
-        for keyword in contextKeywordsOfRule[rule] {
-            for end in prefilter.ends(of: keyword) where isContextToken(keyword, end: end, in: bytes) { ends.append(end) }
-        }
+        for keyword in contextKeywordsOfRule[rule] { ends.append(contentsOf: prefilter.contextEnds[keyword] ?? []) }
         return Self.linesAndNext(holding: &ends, in: bytes)
     }
 
@@ -272,7 +272,7 @@ public final class RuleSet: Sendable {
         return ranges
     }
 
-    /// The rules to run on a file of `fileClass` (see `triggered(found:bytes:fileClass:digitRuns:)`).
+    /// The rules to run on a file of `fileClass` (see `triggered(found:prefilter:bytes:fileClass:digitRuns:)`).
     public func triggeredRules(in bytes: UnsafeRawBufferPointer, fileClass: FileClass) -> [Int] {
         prefilter(bytes, fileClass: fileClass).rules
     }
@@ -293,9 +293,7 @@ public final class RuleSet: Sendable {
             for rule in rulesByKeyword[keyword] { triggered[rule] = true }
             let contextRules = contextRulesByKeyword[keyword]
             guard !contextRules.isEmpty else { continue }
-            if trackedKeywords[keyword] && !prefilter.ends(of: keyword).contains(where: { isContextToken(keyword, end: $0, in: bytes) }) {
-                continue
-            }
+            if trackedKeywords[keyword] && prefilter.contextEnds[keyword]?.isEmpty != false { continue }
             for rule in contextRules { contextSeen[rule] = true }
         }
         var floor = Int.max  // the smallest `min_digit_run` of the numeric rules still in
