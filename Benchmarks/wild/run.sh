@@ -73,6 +73,8 @@ def read_tsv(path):
         return []
     with open(path, encoding="utf-8") as f:
         lines = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+    if not lines:
+        return []
     head = lines[0].split("\t")
     return [dict(zip(head, l.split("\t"))) for l in lines[1:]]
 
