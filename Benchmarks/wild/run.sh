@@ -21,7 +21,7 @@
 #   PROMPTSCAN        the binary to measure (default: <git toplevel>/.build/release/promptscan)
 #   PROMPTSCAN_ARGS   extra scan arguments, split on spaces (e.g. "--threads 2")
 #   MIRROR_DIR        bare snapshots (default /work/.mirror)
-#   PROMPTSCAN_SHARED the shared folder (default: <git toplevel>/../shared)
+#   PROMPTSCAN_SHARED the shared folder (default: <git toplevel>/../shared, or beside the main checkout)
 #   KINGFISHER, BETTERLEAKS  the peers (default: /tmp/peers/..., as ../shared/bench/setup-peers.sh installs them)
 #   PEER_CACHE        folder for the peers' reports, keyed by repository, commit and peer version;
 #                     they do not depend on promptscan, so they are reused (default /tmp/wild-peer-cache)
@@ -53,7 +53,13 @@ export PROMPTSCAN="${PROMPTSCAN:-$ROOT/.build/release/promptscan}"
 export KINGFISHER="${KINGFISHER:-/tmp/peers/kf/kingfisher/bin/kingfisher}"
 export BETTERLEAKS="${BETTERLEAKS:-/tmp/peers/bl/betterleaks/bin/betterleaks}"
 export MIRROR_DIR="${MIRROR_DIR:-/work/.mirror}"
-export PROMPTSCAN_SHARED="${PROMPTSCAN_SHARED:-$ROOT/../shared}"
+if [[ -z "${PROMPTSCAN_SHARED:-}" ]]; then
+  # ../shared beside the checkout; from a linked worktree, beside the main checkout
+  PROMPTSCAN_SHARED="$ROOT/../shared"
+  common="$(git -C "$HERE" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)"
+  [[ -d "$PROMPTSCAN_SHARED" || -z "$common" ]] || PROMPTSCAN_SHARED="$(dirname "$common")/../shared"
+fi
+export PROMPTSCAN_SHARED
 export PEER_CACHE="${PEER_CACHE:-/tmp/wild-peer-cache}"
 OUT="${OUT:-$(mktemp -d /tmp/wild-bench.XXXXXX)}"
 mkdir -p "$OUT" "$PEER_CACHE"
@@ -106,7 +112,10 @@ def tree_for(repo):
         log(f"error: {tree}: missing, and no snapshot at {bare} (or no {extract})")
         return None
     log(f"extracting {bare} -> {tree}")
-    subprocess.run(["bash", extract, bare, tree], check=True, stdout=subprocess.DEVNULL)
+    os.makedirs(TREES, exist_ok=True)
+    if subprocess.run(["bash", extract, bare, tree], stdout=subprocess.DEVNULL).returncode != 0:
+        log(f"error: {tree}: extraction from {bare} failed")
+        return None
     return tree
 
 
@@ -172,14 +181,14 @@ rows = []
 for repo in repos:
     tree = tree_for(repo)
     if tree is None:
-        continue
+        sys.exit(2)
     commit = commit_of(tree)
     if repo.get("commit") and not repo["commit"].startswith(commit[:8]) and not commit.startswith(repo["commit"][:8]):
         log(f"warning: {repo['name']}: tree is at {commit[:8]}, the list pins {repo['commit'][:8]}")
     log(f"{repo['name']}: scanning")
     d, rc, dt = scan(repo, tree)
     if d is None:
-        continue
+        sys.exit(2)
     name = repo["name"]
     sev = collections.Counter(x["severity"] for x in d["findings"])
     failing = [x for x in d["findings"] if x["severity"] in FAILING]
