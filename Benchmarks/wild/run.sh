@@ -178,6 +178,7 @@ def run_peer(kind, binary, repo, tree, commit):
 
 
 rows = []
+BY_RULE = collections.Counter()  # (rule, verdict or "new") -> medium+ findings
 for repo in repos:
     tree = tree_for(repo)
     if tree is None:
@@ -206,7 +207,9 @@ for repo in repos:
         for i in range(n):
             if i < len(vs):
                 counts[vs[i]] += 1
+                BY_RULE[(k[3], vs[i])] += 1
             else:
+                BY_RULE[(k[3], "new")] += 1
                 counts["new"] += 1
                 new.append(k)
     # true items from the verdicts: still reported (any severity, same path, line and rule)?
@@ -291,6 +294,11 @@ print(f"  every true finding still reported: {tot['true_kept']}/{tot['true_total
 print(f"  (for information) example-flag findings still reported at any severity: {tot['flag_kept']}/{tot['flag_total']}")
 print(f"  medium+ findings without a verdict: {tot['new']} (listed in *.new.tsv; judge them and add to verdicts.tsv)")
 print(f"  known misses now found: {tot['misses_found']}/{tot['misses']}")
+print()
+print("medium+ findings by rule (false / example-quiet / example-flag / true / new):")
+rules = sorted({r for r, _ in BY_RULE}, key=lambda r: -sum(BY_RULE[(r, v)] for v in ("false", "example-quiet", "example-flag", "true", "new")))
+for r in rules:
+    print(f"  {r:40} " + " / ".join(str(BY_RULE[(r, v)]) for v in ("false", "example-quiet", "example-flag", "true", "new")))
 with open(os.path.join(OUT, "summary.json"), "w") as f:
     json.dump(rows + [tot], f, indent=1)
 PY
