@@ -102,7 +102,7 @@ import PromptScanCore
         var everything = ""
         let text = try repo.promptscan(["scan", ".", "--no-color"])
         #expect(text.status == 1, "\(text.stderr)")
-        #expect(text.stdout.contains("keys/[redacted aws-access-key-id].txt:0:0  critical  aws-access-key-id"), "\(text.stdout)")
+        #expect(text.stdout.contains("keys/[redacted aws-access-key-id].txt:0:0  critical  aws-access-key-id  [doc]  AWS access key ID found in the file name"), "\(text.stdout)")
         #expect(text.stdout.contains("backup/[redacted github-personal-access-token]/notes.md:0:0"), "\(text.stdout)")
         everything += text.stdout + text.stderr
         let json = try repo.promptscan(["scan", ".", "--format", "json"])
@@ -125,9 +125,16 @@ import PromptScanCore
         #expect(!everything.contains(token))
         #expect(!everything.contains(String(token.dropFirst(10).prefix(12))))
         if let shared = TestPaths.shared {
+            // (Without --repo-root: the redacted name is, by design, no file of the checkout.)
             let check = try python3([shared.appendingPathComponent("tools/check-sarif").path, out.path + "/scan.sarif"])
             #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         }
+        let log = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out.path + "/scan.sarif"))) as? [String: Any])
+        let results = ((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        let pathResult = try #require(results.first { ($0["properties"] as? [String: Any])?["location"] as? String == "path" })
+        let physical = ((pathResult["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]) ?? [:]
+        #expect((physical["region"] as? [String: Any])?["startLine"] as? Int == 1)
         let shown = try repo.promptscan(["scan", ".", "--show-secrets", "--no-color"])
         #expect(shown.stdout.contains("keys/\(awsID).txt:0:0"))
     }

@@ -2,7 +2,8 @@
 /// every report that names the file. The path of every item is scanned with the secret rules that
 /// have keywords (vendor formats; a path holds no assignments for the generic rules, and the
 /// keyword automaton keeps it cheap); each value found is a finding at line 0, column 0 with
-/// `inPath` set (SARIF: a location without a region), and, unless secrets are shown, the path is
+/// `inPath` set and a message saying so (SARIF: a region at the file's first character and
+/// `properties.location: "path"`), and, unless secrets are shown, the path is
 /// redacted in the item's findings and notices: each value becomes `[redacted RULE-ID]`.
 extension ScanEngine {
     /// The indices of the rules run over paths.
@@ -26,6 +27,7 @@ extension ScanEngine {
             findings[index].column = 0
             findings[index].endLine = 0
             findings[index].endColumn = 0
+            findings[index].message += " in the file name"
         }
         return findings.filter { $0.category == .secret }
     }

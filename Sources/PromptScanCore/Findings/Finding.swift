@@ -16,7 +16,7 @@ public struct Finding: Sendable, Hashable {
     /// Byte offsets of the value in the file.
     public internal(set) var byteRange: Range<Int>
     public let fileClass: FileClass
-    public let message: String
+    public internal(set) var message: String
     /// The redacted shape of the value, e.g. `sk-ant-api03-…AA (108 chars)`.
     public let preview: String
     /// A keyed hash of rule id and value, or, for values with a small search space, of rule id,

@@ -102,7 +102,7 @@ public struct SarifLog: Codable, Sendable {
         public var confidence: Double? = nil
         public var contextHit: Bool? = nil
         public var knownTestValue: Bool? = nil
-        /// `path` when the value is in the file's name (the location then has no region).
+        /// `path` when the value is in the file's name (the region is then the file's first character).
         public var location: String? = nil
     }
 

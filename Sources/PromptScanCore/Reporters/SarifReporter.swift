@@ -86,7 +86,8 @@ public struct SarifReporter: Reporter {
             ruleIndex: indexByID[finding.ruleID] ?? 0,
             level: finding.severity.sarifLevel,
             message: .init(text: "\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? ""): \(context.value(of: finding))" + (finding.commit.map { " (commit \($0))" } ?? "")),
-            locations: [location(finding.path, region: finding.inPath ? nil : .init(
+            // (A value in the file's name points at the file's start: SARIF consumers want a line.)
+            locations: [location(finding.path, region: finding.inPath ? .init(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1) : .init(
                 startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn))],
             partialFingerprints: [SarifReporter.fingerprintKey: "\(finding.ruleID):\(finding.fingerprint)"],
             properties: .init(
