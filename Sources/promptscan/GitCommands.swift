@@ -27,6 +27,7 @@ func runGitScan(
         }
         var fileScanner = FileScanner(ruleSet: setup.ruleSet, showSecrets: options.showSecrets)
         fileScanner.terms = setup.terms
+        fileScanner.limits = options.findingLimits
         let engine = ScanEngine(
             scanner: fileScanner,
             options: .init(threads: options.threads, maxFileSize: setup.maxFileSize))

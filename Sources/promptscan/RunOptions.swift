@@ -40,8 +40,20 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "List suppressed findings (well-known test values) in text output.")
     var showSuppressed = false
 
+    @Option(name: .long, help: "Report at most this many findings of one rule in one file, then a finding-limit notice (default: 1000; 0: no cap).")
+    var maxFindingsPerRule: Int = FindingLimits.defaultPerRule
+
+    @Option(name: .long, help: "Report at most this many findings in one file, then a finding-limit notice (default: 10000; 0: no cap).")
+    var maxFindingsPerFile: Int = FindingLimits.defaultPerFile
+
+    /// The caps on findings per file these options ask for.
+    var findingLimits: FindingLimits { FindingLimits(perRule: maxFindingsPerRule, perFile: maxFindingsPerFile) }
+
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard maxFindingsPerRule >= 0, maxFindingsPerFile >= 0 else {
+            throw ValidationError("--max-findings-per-rule and --max-findings-per-file must be 0 (no cap) or more")
+        }
         if let maxFileSize, ScanConfig.parseSize(maxFileSize) == nil {
             throw ValidationError("--max-file-size must be a number of bytes, optionally with K, M or G (got '\(maxFileSize)')")
         }
@@ -121,13 +133,15 @@ func finish(
         commandLine: CommandLine.arguments.joined(separator: " "))
     context.usedBaseline = setup.baseline != nil
     context.showSuppressed = options.showSuppressed
+    options.format.reporter.write(report, context: context, to: sink)
     do {
-        try sink.write(options.format.reporter.render(report, context: context))
+        try sink.finish()
     } catch {
         throw fail(error)
     }
     if options.output != nil || options.format != .text {
         Console.error(TextReporter().summary(report, context: context).trimmingCharacters(in: .newlines))
     }
-    if !report.failing(at: setup.failOn).isEmpty { throw ExitCode(1) }
+    if RuleProfiler.shared != nil, let peak = RuleProfiler.peakMemoryLine() { Console.error(peak) }
+    if report.failingCount(at: setup.failOn) > 0 { throw ExitCode(1) }
 }

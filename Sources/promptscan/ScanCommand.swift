@@ -58,8 +58,20 @@ struct Scan: ParsableCommand {
     @Flag(name: .long, help: "Never use colour.")
     var noColor = false
 
+    @Option(name: .long, help: "Report at most this many findings of one rule in one file, then a finding-limit notice (default: 1000; 0: no cap).")
+    var maxFindingsPerRule: Int = FindingLimits.defaultPerRule
+
+    @Option(name: .long, help: "Report at most this many findings in one file, then a finding-limit notice (default: 10000; 0: no cap).")
+    var maxFindingsPerFile: Int = FindingLimits.defaultPerFile
+
+    /// The caps on findings per file these options ask for.
+    var findingLimits: FindingLimits { FindingLimits(perRule: maxFindingsPerRule, perFile: maxFindingsPerFile) }
+
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard maxFindingsPerRule >= 0, maxFindingsPerFile >= 0 else {
+            throw ValidationError("--max-findings-per-rule and --max-findings-per-file must be 0 (no cap) or more")
+        }
         if let maxFileSize, Scan.parseSize(maxFileSize) == nil {
             throw ValidationError("--max-file-size must be a number of bytes, optionally with K, M or G (got '\(maxFileSize)')")
         }
@@ -88,7 +100,7 @@ struct Scan: ParsableCommand {
         do {
             report = try scanTree(
                 path: path, setup: setup, threads: threads, showSecrets: showSecrets, followSymlinks: followSymlinks,
-                useIgnoreFiles: !noIgnore)
+                useIgnoreFiles: !noIgnore, limits: findingLimits)
         } catch {
             sink.discard()
             throw fail(error)
@@ -109,9 +121,9 @@ struct Scan: ParsableCommand {
             commandLine: CommandLine.arguments.joined(separator: " "))
         context.usedBaseline = setup.baseline != nil
         context.showSuppressed = showSuppressed
-        let rendered = format.reporter.render(report, context: context)
+        format.reporter.write(report, context: context, to: sink)
         do {
-            try sink.write(rendered)
+            try sink.finish()
         } catch {
             throw fail(error)
         }
@@ -119,11 +131,12 @@ struct Scan: ParsableCommand {
             // The report went elsewhere: a one-line summary for the person at the terminal.
             Console.error(TextReporter().summary(report, context: context).trimmingCharacters(in: .newlines))
         }
-        if !report.unreadable.isEmpty && !allowUnreadable {
-            Console.error("error: \(report.unreadable.count) file(s) could not be read (see the report; --allow-unreadable to accept)")
+        if RuleProfiler.shared != nil, let peak = RuleProfiler.peakMemoryLine() { Console.error(peak) }
+        if report.unreadableCount > 0 && !allowUnreadable {
+            Console.error("error: \(report.unreadableCount) file(s) could not be read (see the report; --allow-unreadable to accept)")
             throw ExitCode(2)
         }
-        if !report.failing(at: failOn).isEmpty { throw ExitCode(1) }
+        if report.failingCount(at: failOn) > 0 { throw ExitCode(1) }
     }
 
     /// `123`, `10K`, `10M`, `1G` (binary multiples) to bytes.

@@ -4,7 +4,8 @@ import PromptScanCore
 /// Walks and scans a directory or file with a run's setup: the config's path allowlist and
 /// file-class overrides applied to the walked items. Used by `scan` and `baseline`.
 func scanTree(
-    path: String, setup: RunSetup, threads: Int, showSecrets: Bool, followSymlinks: Bool = false, useIgnoreFiles: Bool = true
+    path: String, setup: RunSetup, threads: Int, showSecrets: Bool, followSymlinks: Bool = false, useIgnoreFiles: Bool = true,
+    limits: FindingLimits = FindingLimits()
 ) throws(PromptScanError) -> ScanReport {
     var walkOptions = FileWalker.Options()
     walkOptions.followSymlinks = followSymlinks
@@ -13,6 +14,7 @@ func scanTree(
     let config = setup.config
     var scanner = FileScanner(ruleSet: setup.ruleSet, showSecrets: showSecrets)
     scanner.terms = setup.terms
+    scanner.limits = limits
     let engine = ScanEngine(scanner: scanner, options: .init(threads: threads, maxFileSize: setup.maxFileSize))
     // The walk runs on one of the engine's workers and hands it each file as found.
     var walked = Result<FileWalker.Result, PromptScanError>.success(FileWalker.Result())
@@ -44,8 +46,9 @@ func scanTree(
     RuleProfiler.shared?.add(phase: "walk and scan", since: started)
     let walkResult = try walked.get()
     if let profiler = RuleProfiler.shared { Console.error(profiler.report(ruleSet: setup.ruleSet)) }
-    report.notices.append(contentsOf: walkResult.notices)
-    report.notices.append(contentsOf: ownNotices)
+    // (The walk's notices name files that were not scanned: their names may hold secrets too.)
+    report.notices.append(contentsOf: engine.redactingPaths(walkResult.notices))
+    report.notices.append(contentsOf: engine.redactingPaths(ownNotices))
     report.notices.sort { a, b in
         if a.path != b.path { return Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8)) }
         return a.kind.rawValue < b.kind.rawValue

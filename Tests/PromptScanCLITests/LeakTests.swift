@@ -7,7 +7,7 @@ import TestSupport
 /// unless `--show-secrets` is given.
 @Suite struct LeakTests {
     /// Planted values in many carriers: plain assignments, JSON, a notebook, a gzip-free HAR body
-    /// in base64, a PEM key, a URL password.
+    /// in base64, a PEM key, a URL password, a file name.
     static func corpus(_ dir: String) throws -> [String] {
         var fake = FakeSecrets(seed: 2026)
         let anthropic = fake.anthropicKey()
@@ -19,6 +19,7 @@ import TestSupport
         let awsSecret = fake.awsSecret()
         let password = "Zr8" + fake.token(FakeSecrets.base62, 17)
         let hidden = fake.anthropicKey()  // only inside base64
+        let named = fake.awsKeyID()  // only in a file name
         let files: [String: String] = [
             "CLAUDE.md": "Use \(anthropic) for the agent.\n",
             ".mcp.json": "{\"mcpServers\": {\"gh\": {\"env\": {\"GITHUB_TOKEN\": \"\(github)\"}}}}\n",
@@ -29,12 +30,13 @@ import TestSupport
                 {"log": {"entries": [{"response": {"content": {"encoding": "base64", "text": "\(Data("{\"key\": \"\(hidden)\"}".utf8).base64EncodedString())"}}}]}}
                 """,
         ]
+        try Data("nothing secret inside\n".utf8).write(to: URL(fileURLWithPath: dir).appendingPathComponent("keys-\(named).txt"))
         for (name, text) in files {
             let url = URL(fileURLWithPath: dir).appendingPathComponent(name)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        return [anthropic, openAI, github, slack, stripe, awsID, awsSecret, password, hidden]
+        return [anthropic, openAI, github, slack, stripe, awsID, awsSecret, password, hidden, named]
     }
 
     /// Every planted value (and its distinctive middle, in case a preview shows part of it).

@@ -27,13 +27,16 @@ enum PHIRecord {
             }
             guard kinds.count >= 2 else { continue }
             let summary = kinds.sorted().joined(separator: ", ")
+            // Without a secret key the parts have anchors, not value hashes: the record's anchor joins theirs.
+            let anchor = fingerprinter.hasSecretKey ? nil : (first.fingerprintAnchor ?? 0) &* 0x100000001B3 &+ (last.fingerprintAnchor ?? 0)
             var finding = Finding(
                 ruleID: rule.id, ruleName: rule.name, category: rule.category, severity: rule.severity, path: first.path,
                 line: first.line, column: first.column, endLine: last.endLine, endColumn: last.endColumn,
                 byteRange: first.byteRange.lowerBound..<max(first.byteRange.upperBound, last.byteRange.upperBound),
                 fileClass: first.fileClass, message: "\(rule.name): \(kinds.count) identifier kinds within \(PrivacyPolicy.recordLineSpan) lines",
                 preview: "record of \(summary)",
-                fingerprint: fingerprinter.fingerprint(ruleID: rule.id, value: Array("\(first.fingerprint)|\(last.fingerprint)".utf8)),
+                fingerprint: anchor == nil ? fingerprinter.fingerprint(ruleID: rule.id, value: Array("\(first.fingerprint)|\(last.fingerprint)".utf8)) : "",
+                fingerprintAnchor: anchor,
                 validator: nil, revealed: showSecrets ? "record of \(summary)" : nil)
             finding.confidence = 1
             return finding

@@ -53,6 +53,7 @@ extension FileScanner {
             result.findings = result.findings.map { $0.decoded(from: $0.decodedFrom.map { "\(container)+\($0)" } ?? container) }
         }
         result.findings.sort(by: Finding.reportOrder)
+        fingerprinter.assignAnchored(&result.findings)  // ordinals over the file, decoded findings included
         result.bytes = text.count
         result.scanned = true
         return result
@@ -81,7 +82,8 @@ extension FileScanner {
                     ruleID: finding.ruleID, ruleName: finding.ruleName, category: finding.category, severity: finding.severity,
                     path: finding.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
                     byteRange: range, fileClass: finding.fileClass, message: finding.message, preview: finding.preview,
-                    fingerprint: finding.fingerprint, validator: finding.validator, revealed: finding.revealed,
+                    fingerprint: finding.fingerprint, fingerprintAnchor: finding.fingerprintAnchor, validator: finding.validator,
+                    revealed: finding.revealed,
                     decodedFrom: pieces.kind(at: finding.byteRange.lowerBound)))
         }
         return out

@@ -75,7 +75,9 @@ extension FileScanner {
                 line: start.line, column: start.column, endLine: end.line, endColumn: end.column, byteRange: hit.range,
                 fileClass: fileClass, message: "client identifier \(hit.id) (\(hit.kind)) in \(fileClass.rawValue) file",
                 preview: "\(hit.id) (\(String(decoding: value, as: UTF8.self).count) chars)",
-                fingerprint: fingerprinter.fingerprint(ruleID: rule.id + ":" + hit.id, value: value), validator: nil,
+                fingerprint: fingerprinter.hasSecretKey ? fingerprinter.fingerprint(ruleID: rule.id + ":" + hit.id, value: value) : "",
+                fingerprintAnchor: fingerprinter.hasSecretKey ? nil : Fingerprinter.anchor(of: hit.range, in: bytes, masked: []),
+                validator: nil,
                 revealed: showSecrets ? String(decoding: value, as: UTF8.self) : nil)
         }
     }

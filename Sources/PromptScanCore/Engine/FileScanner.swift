@@ -10,6 +10,8 @@ public struct FileScanner: Sendable {
     public let fingerprinter: Fingerprinter
     /// Client terms (`--terms`), matched after the rules when set.
     public var terms: TermsMatcher? = nil
+    /// Caps on findings per rule and per file.
+    public var limits = FindingLimits()
 
     public init(ruleSet: RuleSet, showSecrets: Bool = false, fingerprinter: Fingerprinter = Fingerprinter()) {
         self.ruleSet = ruleSet
@@ -124,7 +126,11 @@ public struct FileScanner: Sendable {
                 ruleSet.rules[candidate.rule].rule.generic && vetoed.contains { $0.overlaps(candidate.secret) }
             }
         }
-        let kept = resolveOverlaps(candidates)
+        var kept = resolveOverlaps(candidates)
+        // Caps first, so that a file of a million emails never becomes a million findings in memory.
+        let (cappedRules, cappedFile) = limits.apply(&kept) { ruleSet.rules[$0.rule].rule.id }
+        for ruleID in cappedRules { notices.append(limits.notice(path: path, ruleID: ruleID)) }
+        if cappedFile { notices.append(limits.notice(path: path, ruleID: nil)) }
         var findings = locate(kept, in: bytes, path: path, fileClass: fileClass)
         if let record = ruleSet.recordRule, running?.contains(record) ?? true, PrivacyPolicy.recordClasses.contains(fileClass),
             let finding = PHIRecord.finding(from: findings, rule: ruleSet.rules[record].rule, ruleSet: ruleSet, fingerprinter: fingerprinter, showSecrets: showSecrets)
@@ -143,6 +149,7 @@ public struct FileScanner: Sendable {
             let ids = Set(onlyRules.map { ruleSet.rules[$0].rule.id })
             findings.removeAll { !ids.contains($0.ruleID) }
         }
+        fingerprinter.assignAnchored(&findings)
         return (findings, notices)
     }
 
@@ -196,10 +203,16 @@ public struct FileScanner: Sendable {
         // One pass for the marker per file with findings; the per-line check only where it occurs
         // (a long minified line with many findings would otherwise be re-read for each).
         let mayAllow = InlineAllow.occurs(in: bytes)
-        return candidates.map { candidate in
+        return candidates.indices.map { index in
+            let candidate = candidates[index]
             let compiled = ruleSet.rules[candidate.rule]
             let rule = compiled.rule
             let value = Array(bytes[candidate.secret])
+            // A value with a small search space gets an anchor instead of a value hash (Fingerprinter).
+            let byValue = fingerprinter.hashesValue(
+                UnsafeRawBufferPointer(rebasing: bytes[candidate.secret]), category: rule.category, generic: rule.generic)
+            let anchor = byValue ? nil : Fingerprinter.anchor(
+                of: candidate.secret, in: bytes, masked: Self.neighbours(of: index, in: candidates))
             let start = locator.position(of: candidate.secret.lowerBound)
             let end = locator.end(of: candidate.secret, startingAt: start)
             var finding = Finding(
@@ -216,7 +229,8 @@ public struct FileScanner: Sendable {
                 fileClass: fileClass,
                 message: candidate.message ?? rule.message ?? "\(rule.name) found",
                 preview: Redaction.preview(value),
-                fingerprint: fingerprinter.fingerprint(ruleID: rule.id, value: value),
+                fingerprint: byValue ? fingerprinter.fingerprint(ruleID: rule.id, value: value) : "",
+                fingerprintAnchor: anchor,
                 validator: compiled.validator?.name,
                 revealed: showSecrets ? String(decoding: value, as: UTF8.self) : nil,
                 allowedInline: mayAllow && InlineAllow.covers(bytes, lineStart: start.lineStart)
@@ -226,5 +240,24 @@ public struct FileScanner: Sendable {
             finding.contextHit = candidate.contextHit
             return finding
         }
+    }
+
+    /// The values matched near candidate `index` (candidates are sorted by start): cut out of its anchor.
+    static func neighbours(of index: Int, in candidates: [Candidate]) -> [Range<Int>] {
+        let reach = Fingerprinter.anchorReach
+        let span = candidates[index].secret
+        var out: [Range<Int>] = []
+        var other = index - 1
+        // (An earlier value may be long: every one starting up to 1 KiB before is considered.)
+        while other >= 0, index - other <= 64, candidates[other].secret.lowerBound + 1024 + reach > span.lowerBound {
+            if candidates[other].secret.upperBound + reach > span.lowerBound { out.append(candidates[other].secret) }
+            other -= 1
+        }
+        other = index + 1
+        while other < candidates.count, candidates[other].secret.lowerBound < span.upperBound + reach {
+            out.append(candidates[other].secret)
+            other += 1
+        }
+        return out
     }
 }

@@ -8,6 +8,8 @@ public struct Notice: Sendable, Hashable {
         case unreadable
         /// A rule stopped early on a file (PCRE2 match limit): the rest of the file was still scanned by other rules.
         case ruleLimit = "rule-limit"
+        /// A file had more findings than `--max-findings-per-rule` or `--max-findings-per-file`: the first are reported.
+        case findingLimit = "finding-limit"
     }
 
     public let kind: Kind

@@ -24,6 +24,16 @@ public final class RuleProfiler: Sendable {
         }
     }
 
+    /// `peak memory: N kB (VmHWM)`: the process's peak resident size so far (Linux; nil elsewhere),
+    /// printed at the end of a profiled run, after the report is written.
+    public static func peakMemoryLine() -> String? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return nil }
+        let kilobytes = line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "?"
+        return "peak memory: \(kilobytes) kB (VmHWM)"
+    }
+
     /// Lines `seconds  files  candidates  rule-id`, slowest first.
     public func report(ruleSet: RuleSet, top: Int = 30) -> String {
         let rows = totals.withLock { $0 }.sorted { $0.value.nanoseconds > $1.value.nanoseconds }.prefix(top)

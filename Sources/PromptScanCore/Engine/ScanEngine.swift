@@ -20,9 +20,13 @@ public struct ScanEngine: Sendable {
     public let scanner: FileScanner
     public let options: Options
 
+    /// The rules run over each item's path (`PathSecrets`).
+    let pathRules: Set<Int>
+
     public init(scanner: FileScanner, options: Options = Options()) {
         self.scanner = scanner
         self.options = options
+        pathRules = ScanEngine.pathRules(scanner.ruleSet)
     }
 
     /// What one item produced.
@@ -73,8 +77,10 @@ public struct ScanEngine: Sendable {
             }
         }
         var count = 0
+        var windowed: [Int: (path: String, fileClass: FileClass)] = [:]  // items scanned in windows
         produce { item in
             if case let .file(path, size) = item.source, size > ScanEngine.largeFileThreshold {
+                windowed[count] = (item.path, item.fileClass)
                 for window in 0..<ScanEngine.windowCount(size: size) {
                     queue.push(.window(item: count, index: window, item, path: path), weight: ScanEngine.windowSize)
                 }
@@ -90,8 +96,16 @@ public struct ScanEngine: Sendable {
         var results = [ItemResult?](repeating: nil, count: count)
         for (index, result) in items { results[index] = result }
         var byItem: [Int: [(index: Int, result: WindowResult)]] = [:]
+        let scratch = MatchScratch(groups: scanner.ruleSet.maxGroups + 1)
         for window in windows { byItem[window.item, default: []].append((window.index, window.result)) }
-        for (item, parts) in byItem { results[item] = ScanEngine.stitch(parts.sorted { $0.index < $1.index }.map(\.result)) }
+        for (item, parts) in byItem {
+            var joined = ScanEngine.stitch(parts.sorted { $0.index < $1.index }.map(\.result))
+            let (path, fileClass) = windowed[item]!
+            scanner.limits.apply(to: &joined.findings, notices: &joined.notices, path: path)
+            scanner.fingerprinter.assignAnchored(&joined.findings)  // ordinals over the whole file
+            addPathSecrets(&joined, path: path, fileClass: fileClass, scratch: scratch)
+            results[item] = joined
+        }
         return results.map { $0! }
     }
 
@@ -126,9 +140,16 @@ public struct ScanEngine: Sendable {
         return report
     }
 
-    /// Reads and scans one item; never throws: every failure becomes a notice.
+    /// Reads and scans one item, and its path; never throws: every failure becomes a notice.
     func scanOne(_ unclassified: ScanItem, scratch: MatchScratch) -> ItemResult {
         let item = unclassified.classified()
+        var result = scanContent(of: item, scratch: scratch)
+        addPathSecrets(&result, path: item.path, fileClass: item.fileClass, scratch: scratch)
+        return result
+    }
+
+    /// Reads and scans one item's content.
+    private func scanContent(of item: ScanItem, scratch: MatchScratch) -> ItemResult {
         var result = ItemResult()
         let bytes: [UInt8]
         switch item.source {
@@ -157,6 +178,8 @@ public struct ScanEngine: Sendable {
             bytes, path: item.path, fileClass: item.fileClass, scratch: scratch, decodedLimit: max(options.maxFileSize, 1 << 20) * 8)
         result.findings = content.findings
         result.notices.append(contentsOf: content.notices)
+        // (Decoded content adds findings of its own: the caps again, over the whole file.)
+        scanner.limits.apply(to: &result.findings, notices: &result.notices, path: item.path)
         result.bytes = content.bytes
         result.scanned = content.scanned
         return result

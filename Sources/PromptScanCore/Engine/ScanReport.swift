@@ -12,6 +12,14 @@ public struct ScanReport: Sendable {
     /// Files that could not be read (errors, as opposed to files skipped by design).
     public var unreadable: [Notice] { notices.filter { $0.kind == .unreadable } }
 
+    /// How many files could not be read (counted without building a list).
+    public var unreadableCount: Int { notices.reduce(0) { $0 + ($1.kind == .unreadable ? 1 : 0) } }
+
+    /// How many findings fail the run at `threshold` (see `failing(at:)`), counted without copying them.
+    public func failingCount(at threshold: Severity) -> Int {
+        findings.reduce(0) { $0 + ($1.isActive && $1.suppression == nil && $1.severity >= threshold ? 1 : 0) }
+    }
+
     /// Findings at or above `threshold`, leaving out those allowed inline, in the baseline, or
     /// suppressed as well-known test values.
     public func failing(at threshold: Severity) -> [Finding] {

@@ -6,7 +6,7 @@ public struct Finding: Sendable, Hashable {
     public let category: Category
     public let severity: Severity
     /// Path relative to the scan root, '/'-separated (the path as given for single files).
-    public let path: String
+    public internal(set) var path: String
     /// 1-based line and column (columns count Unicode code points) of the value's first character.
     public internal(set) var line: Int
     public internal(set) var column: Int
@@ -16,11 +16,16 @@ public struct Finding: Sendable, Hashable {
     /// Byte offsets of the value in the file.
     public internal(set) var byteRange: Range<Int>
     public let fileClass: FileClass
-    public let message: String
+    public internal(set) var message: String
     /// The redacted shape of the value, e.g. `sk-ant-api03-…AA (108 chars)`.
     public let preview: String
-    /// A keyed hash of rule id and value: stable across runs, lines and machines.
-    public let fingerprint: String
+    /// A keyed hash of rule id and value, or, for values with a small search space, of rule id,
+    /// the text around the value and an ordinal (`Fingerprinter`): stable across runs, line moves
+    /// and machines, and never invertible to the value.
+    public internal(set) var fingerprint: String
+    /// For a finding fingerprinted without its value: the hash of the text around it, from which
+    /// `Fingerprinter.assignAnchored` computes the fingerprint once the file's findings are known.
+    public internal(set) var fingerprintAnchor: UInt64? = nil
     /// The name of the validator that confirmed the value, if any.
     public let validator: String?
     /// The raw value; nil unless `--show-secrets` was given.
@@ -35,6 +40,8 @@ public struct Finding: Sendable, Hashable {
     public var baselined = false
     /// The commit that added the line, for scans of git history (nil otherwise).
     public var commit: String? = nil
+    /// The value is in the file's path, not its content (line and column 0; see `PathSecrets`).
+    public internal(set) var inPath = false
 
     /// Whether the finding counts against `--fail-on`: not allowed inline, not in the baseline.
     public var isActive: Bool { !allowedInline && !baselined }

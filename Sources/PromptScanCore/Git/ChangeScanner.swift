@@ -26,14 +26,14 @@ public struct ChangeScanner: Sendable {
             case "D":
                 continue
             case "U":
-                report.notices.append(Notice(kind: .skipped, path: file.path, message: "unmerged (conflicted) path, not scanned"))
+                report.notices.append(Notice(kind: .skipped, path: engine.displayPath(file.path), message: "unmerged (conflicted) path, not scanned"))
                 continue
             default:
                 break
             }
             if file.isSubmodule {
                 report.notices.append(
-                    Notice(kind: .skipped, path: file.path, message: "submodule (commit \(file.blob.prefix(12))), not scanned"))
+                    Notice(kind: .skipped, path: engine.displayPath(file.path), message: "submodule (commit \(file.blob.prefix(12))), not scanned"))
                 continue
             }
             if let pathFilter, !pathFilter(file.path) {
@@ -80,7 +80,7 @@ public struct ChangeScanner: Sendable {
             switch contents[entry.file.blob] {
             case let .tooLarge(size):
                 report.notices.append(
-                    Notice(kind: .skipped, path: entry.file.path,
+                    Notice(kind: .skipped, path: engine.displayPath(entry.file.path),
                            message: "file is \(size) bytes, over the \(limit)-byte limit (--max-file-size)"))
             case let .content(bytes):
                 items.append(ScanItem(path: entry.file.path, fileClass: fileClassOverride?(entry.file.path), source: .bytes(bytes)))
@@ -92,7 +92,10 @@ public struct ChangeScanner: Sendable {
         for (index, result) in engine.results(of: items).enumerated() {
             let owner = owners[index]
             let everyLine = allLines || owner.file.binaryDiff
-            for var finding in result.findings where everyLine || owner.file.added.overlaps(finding.line...finding.endLine) {
+            // A secret in the name counts when the change gives the file that name (added, renamed, copied).
+            let newName = "ARC".contains(owner.file.status)
+            for var finding in result.findings
+            where everyLine || (finding.inPath ? newName : owner.file.added.overlaps(finding.line...finding.endLine)) {
                 finding.commit = owner.file.commit
                 report.findings.append(finding)
                 orders.append(owner.order)

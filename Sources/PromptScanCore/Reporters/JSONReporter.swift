@@ -5,18 +5,11 @@ import Foundation
 /// `end_line`, `end_column`, `file_class`, `message`, `preview` (redacted), `fingerprint`,
 /// `validator`, `decoded_from` (when found in decoded content) and, only with `--show-secrets`, `secret`;
 /// `suppressed` (`"inSource"`) for inline-allowed findings, `baseline_state` when a baseline was used,
-/// and `commit` for history scans.
+/// `commit` for history scans, and `location: "path"` (line and column 0) for a secret in the file's name.
 public struct JSONReporter: Reporter {
     public static let formatName = "json"
 
     public init() {}
-
-    struct Document: Encodable {
-        let version: String
-        let findings: [FindingObject]
-        let notices: [NoticeObject]
-        let summary: Summary
-    }
 
     struct FindingObject: Encodable {
         let rule_id: String
@@ -39,6 +32,8 @@ public struct JSONReporter: Reporter {
         var baseline_state: String? = nil
         var commit: String? = nil
         var suppression: String? = nil
+        /// `"path"` when the value is in the file's name (line and column are then 0).
+        var location: String? = nil
     }
 
     struct NoticeObject: Encodable {
@@ -59,28 +54,37 @@ public struct JSONReporter: Reporter {
         let ignored: Int
     }
 
-    public func render(_ report: ScanReport, context: ReportContext) -> String {
-        let document = Document(
-            version: context.toolVersion,
-            findings: report.findings.map {
-                FindingObject(
-                    rule_id: $0.ruleID, rule_name: $0.ruleName, category: $0.category.rawValue, severity: $0.severity.rawValue,
-                    path: context.display($0.path), line: $0.line, column: $0.column, end_line: $0.endLine, end_column: $0.endColumn,
-                    file_class: $0.fileClass.rawValue, message: $0.message, preview: $0.preview, fingerprint: $0.fingerprint,
-                    validator: $0.validator, secret: context.showSecrets ? $0.revealed : nil, decoded_from: $0.decodedFrom,
-                    suppressed: $0.allowedInline ? "inSource" : nil, baseline_state: context.baselineState(of: $0), commit: $0.commit, suppression: $0.suppression?.justification)
-            },
-            notices: report.notices.map {
-                NoticeObject(kind: $0.kind.rawValue, path: context.display($0.path), message: $0.message, rule_id: $0.ruleID)
-            },
-            summary: Summary(
-                findings: report.findings.count, failing: report.failing(at: context.failOn).count, fail_on: context.failOn.rawValue,
+    public func write(_ report: ScanReport, context: ReportContext, to output: some ReportOutput) {
+        let json = JSONStream(output)
+        json.openObject()
+        json.arrayMember("findings", count: report.findings.count, indent: 2, first: true) { index in
+            JSONReporter.object(report.findings[index], context: context)
+        }
+        json.arrayMember("notices", count: report.notices.count, indent: 2) { index in
+            let notice = report.notices[index]
+            return NoticeObject(kind: notice.kind.rawValue, path: context.display(notice.path), message: notice.message, rule_id: notice.ruleID)
+        }
+        json.member(
+            "summary",
+            Summary(
+                findings: report.findings.count, failing: report.failingCount(at: context.failOn), fail_on: context.failOn.rawValue,
                 files_scanned: report.filesScanned, bytes_scanned: report.bytesScanned,
-                skipped: report.notices.filter { $0.kind == .skipped }.count, unreadable: report.unreadable.count,
-                ignored: report.ignoredCount))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+                skipped: report.notices.reduce(0) { $0 + ($1.kind == .skipped ? 1 : 0) }, unreadable: report.unreadableCount,
+                ignored: report.ignoredCount),
+            indent: 2)
+        json.member("version", context.toolVersion, indent: 2)
+        json.closeObject(indent: 0)
+        output.append("\n")
+    }
+
+    static func object(_ finding: Finding, context: ReportContext) -> FindingObject {
+        FindingObject(
+            rule_id: finding.ruleID, rule_name: finding.ruleName, category: finding.category.rawValue, severity: finding.severity.rawValue,
+            path: context.display(finding.path), line: finding.line, column: finding.column, end_line: finding.endLine,
+            end_column: finding.endColumn, file_class: finding.fileClass.rawValue, message: finding.message, preview: finding.preview,
+            fingerprint: finding.fingerprint, validator: finding.validator, secret: context.showSecrets ? finding.revealed : nil,
+            decoded_from: finding.decodedFrom, suppressed: finding.allowedInline ? "inSource" : nil,
+            baseline_state: context.baselineState(of: finding), commit: finding.commit, suppression: finding.suppression?.justification,
+            location: finding.inPath ? "path" : nil)
     }
 }

@@ -9,7 +9,7 @@ import Synchronization
 /// over it at the end), so an interrupted run never leaves a truncated report. The temporary file
 /// is created up front, so an unwritable destination fails before any scanning. SIGINT, SIGTERM
 /// and SIGHUP remove the temporary file before the process dies of the signal.
-public final class ReportSink {
+public final class ReportSink: ReportOutput {
     private let destination: String?
     private let temporary: String?
     private var fd: Int32 = -1
@@ -46,27 +46,50 @@ public final class ReportSink {
         InterruptCleanup.register(template)
     }
 
+    /// Bytes appended and not yet written; written out once they pass `flushSize`.
+    private var pending: [UInt8] = []
+    private static let flushSize = 1 << 20
+    /// The first write error (later appends are dropped; `finish` reports it).
+    private var failure: String?
+
     /// Writes `text` and, for a file, renames it into place.
     public func write(_ text: String) throws(PromptScanError) {
-        guard let destination else {
-            writeAll(1, Array(text.utf8), stdout: true)
-            return
+        append(text)
+        try finish()
+    }
+
+    /// Appends `text` to the report (buffered; a reporter streams its output through here).
+    public func append(_ text: String) {
+        guard failure == nil else { return }
+        pending.append(contentsOf: text.utf8)
+        if pending.count >= Self.flushSize { flush() }
+    }
+
+    private func flush() {
+        guard !pending.isEmpty, failure == nil else { return }
+        if destination == nil {
+            writeAll(1, pending, stdout: true)
+        } else if !writeAll(fd, pending, stdout: false) {
+            failure = String(cString: strerror(errno))
         }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left and, for a file, renames it into place.
+    public func finish() throws(PromptScanError) {
+        flush()
+        pending = []
+        guard let destination else { return }
         guard let temporary else {  // a device or FIFO, written in place
-            defer {
-                close(fd)
-                fd = -1
-            }
-            guard writeAll(fd, Array(text.utf8), stdout: false) else {
-                throw .io(path: destination, message: "cannot write report: \(String(cString: strerror(errno)))")
-            }
+            close(fd)
+            fd = -1
+            if let failure { throw .io(path: destination, message: "cannot write report: \(failure)") }
             return
         }
-        let bytes = Array(text.utf8)
-        guard writeAll(fd, bytes, stdout: false), fsync(fd) == 0 || errno == EINVAL else {
-            let reason = String(cString: strerror(errno))
+        if failure == nil, fsync(fd) != 0, errno != EINVAL { failure = String(cString: strerror(errno)) }
+        if let failure {
             discard()
-            throw .io(path: destination, message: "cannot write report: \(reason)")
+            throw .io(path: destination, message: "cannot write report: \(failure)")
         }
         close(fd)
         fd = -1

@@ -51,11 +51,35 @@ public struct ReportContext: Sendable {
     }
 }
 
-/// Turns a scan report into the bytes of one output format.
+/// Where a reporter writes: text appended in pieces, in order (a file or stdout through
+/// `ReportSink`, or a string in tests).
+public protocol ReportOutput: AnyObject {
+    func append(_ text: String)
+}
+
+/// Collects a report in memory.
+public final class StringOutput: ReportOutput {
+    public private(set) var text = ""
+    public init() {}
+    public func append(_ text: String) { self.text += text }
+}
+
+/// Turns a scan report into the bytes of one output format. Reporters stream: they write each
+/// finding as they reach it, so the output never exists twice in memory (once as a tree of
+/// values, once as text) whatever the number of findings.
 public protocol Reporter: Sendable {
     /// The format's name as given to `--format`.
     static var formatName: String { get }
-    func render(_ report: ScanReport, context: ReportContext) -> String
+    func write(_ report: ScanReport, context: ReportContext, to output: some ReportOutput)
+}
+
+extension Reporter {
+    /// The whole report as one string.
+    public func render(_ report: ScanReport, context: ReportContext) -> String {
+        let output = StringOutput()
+        write(report, context: context, to: output)
+        return output.text
+    }
 }
 
 /// Output formats by name.

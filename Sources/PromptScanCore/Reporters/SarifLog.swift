@@ -13,7 +13,8 @@ public struct SarifLog: Codable, Sendable {
         public var tool: Tool
         public var invocations: [Invocation]
         public var results: [Result]
-        public var columnKind = "unicodeCodePoints"
+        public var columnKind = Run.defaultColumnKind
+        static let defaultColumnKind = "unicodeCodePoints"
         public var originalUriBaseIds: [String: ArtifactLocation]?
         public var automationDetails: AutomationDetails?
     }
@@ -101,6 +102,8 @@ public struct SarifLog: Codable, Sendable {
         public var confidence: Double? = nil
         public var contextHit: Bool? = nil
         public var knownTestValue: Bool? = nil
+        /// `path` when the value is in the file's name (the region is then the file's first character).
+        public var location: String? = nil
     }
 
     public struct Location: Codable, Sendable {

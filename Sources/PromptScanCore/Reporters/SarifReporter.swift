@@ -9,11 +9,54 @@ public struct SarifReporter: Reporter {
 
     public init() {}
 
+    /// The whole log as values (tests look inside it; `write` streams the same document).
     public func log(_ report: ScanReport, context: ReportContext) -> SarifLog {
-        let rules = context.rules
+        let indexByID = SarifReporter.ruleIndex(context)
+        let run = SarifLog.Run(
+            tool: tool(context), invocations: [invocation(report, context: context)],
+            results: report.findings.map { result($0, indexByID: indexByID, context: context) },
+            originalUriBaseIds: SarifReporter.uriBaseIDs, automationDetails: SarifReporter.automation)
+        return SarifLog(runs: [run])
+    }
+
+    /// Writes the log member by member, results one at a time: the same bytes as encoding `log`
+    /// whole (the golden files check it), without holding every result as a value and as text.
+    public func write(_ report: ScanReport, context: ReportContext, to output: some ReportOutput) {
+        let indexByID = SarifReporter.ruleIndex(context)
+        let json = JSONStream(output)
+        let empty = SarifLog(runs: [])
+        json.openObject()
+        json.member("$schema", empty.schema, indent: 2, first: true)
+        json.key("runs", indent: 2, first: false)
+        output.append("[\n    ")
+        json.openObject()
+        // Members of the run in sorted key order, as SarifLog.Run encodes them.
+        json.member("automationDetails", SarifReporter.automation, indent: 6, first: true)
+        json.member("columnKind", SarifLog.Run.defaultColumnKind, indent: 6)
+        json.member("invocations", [invocation(report, context: context)], indent: 6)
+        json.member("originalUriBaseIds", SarifReporter.uriBaseIDs, indent: 6)
+        json.arrayMember("results", count: report.findings.count, indent: 6) { index in
+            result(report.findings[index], indexByID: indexByID, context: context)
+        }
+        json.member("tool", tool(context), indent: 6)
+        json.closeObject(indent: 4)
+        output.append("\n  ]")
+        json.member("version", empty.version, indent: 2)
+        json.closeObject(indent: 0)
+        output.append("\n")
+    }
+
+    static let uriBaseIDs: [String: SarifLog.ArtifactLocation] = ["SRCROOT": .init(uri: "./", uriBaseId: nil)]
+    static let automation = SarifLog.AutomationDetails(id: "promptscan/")
+
+    static func ruleIndex(_ context: ReportContext) -> [String: Int] {
         var indexByID: [String: Int] = [:]
-        for (index, rule) in rules.enumerated() { indexByID[rule.id] = index }
-        let descriptors = rules.map { rule in
+        for (index, rule) in context.rules.enumerated() { indexByID[rule.id] = index }
+        return indexByID
+    }
+
+    func tool(_ context: ReportContext) -> SarifLog.Tool {
+        let descriptors = context.rules.map { rule in
             SarifLog.ReportingDescriptor(
                 id: rule.id,
                 name: SarifReporter.pascalCase(rule.id),
@@ -31,24 +74,34 @@ public struct SarifReporter: Reporter {
                     category: rule.category.rawValue,
                     severity: rule.severity.rawValue))
         }
-        let results = report.findings.map { finding in
-            SarifLog.Result(
-                ruleId: finding.ruleID,
-                ruleIndex: indexByID[finding.ruleID] ?? 0,
-                level: finding.severity.sarifLevel,
-                message: .init(text: "\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? ""): \(context.value(of: finding))" + (finding.commit.map { " (commit \($0))" } ?? "")),
-                locations: [location(finding.path, region: .init(
-                    startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn))],
-                partialFingerprints: [SarifReporter.fingerprintKey: "\(finding.ruleID):\(finding.fingerprint)"],
-                properties: .init(
-                    category: finding.category.rawValue, severity: finding.severity.rawValue, fileClass: finding.fileClass.rawValue,
-                    redacted: finding.preview, validator: finding.validator, secret: context.showSecrets ? finding.revealed : nil,
-                    decodedFrom: finding.decodedFrom,
-                    commit: finding.commit,
-                    confidence: finding.confidence, contextHit: finding.contextHit, knownTestValue: finding.suppression.map { _ in true }),
-                suppressions: SarifReporter.suppressions(of: finding),
-                baselineState: context.baselineState(of: finding))
-        }
+        return .init(
+            driver: SarifLog.ToolComponent(
+                name: "promptscan", version: context.toolVersion, semanticVersion: context.toolVersion,
+                informationUri: "https://github.com/promptscan/promptscan", rules: descriptors))
+    }
+
+    func result(_ finding: Finding, indexByID: [String: Int], context: ReportContext) -> SarifLog.Result {
+        SarifLog.Result(
+            ruleId: finding.ruleID,
+            ruleIndex: indexByID[finding.ruleID] ?? 0,
+            level: finding.severity.sarifLevel,
+            message: .init(text: "\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? ""): \(context.value(of: finding))" + (finding.commit.map { " (commit \($0))" } ?? "")),
+            // (A value in the file's name points at the file's start: SARIF consumers want a line.)
+            locations: [location(finding.path, region: finding.inPath ? .init(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1) : .init(
+                startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn))],
+            partialFingerprints: [SarifReporter.fingerprintKey: "\(finding.ruleID):\(finding.fingerprint)"],
+            properties: .init(
+                category: finding.category.rawValue, severity: finding.severity.rawValue, fileClass: finding.fileClass.rawValue,
+                redacted: finding.preview, validator: finding.validator, secret: context.showSecrets ? finding.revealed : nil,
+                decodedFrom: finding.decodedFrom,
+                commit: finding.commit,
+                confidence: finding.confidence, contextHit: finding.contextHit, knownTestValue: finding.suppression.map { _ in true },
+                location: finding.inPath ? "path" : nil),
+            suppressions: SarifReporter.suppressions(of: finding),
+            baselineState: context.baselineState(of: finding))
+    }
+
+    func invocation(_ report: ScanReport, context: ReportContext) -> SarifLog.Invocation {
         let notifications = report.notices.map { notice in
             SarifLog.Notification(
                 level: notice.kind == .unreadable ? "error" : "warning",
@@ -57,27 +110,12 @@ public struct SarifReporter: Reporter {
                 descriptor: .init(id: notice.kind.rawValue),
                 associatedRule: notice.ruleID.map { .init(id: $0) })
         }
-        let invocation = SarifLog.Invocation(
-            executionSuccessful: report.unreadable.isEmpty,
+        return SarifLog.Invocation(
+            executionSuccessful: report.unreadableCount == 0,
             commandLine: context.commandLine,
             startTimeUtc: context.startTime,
             endTimeUtc: context.endTime,
             toolExecutionNotifications: notifications)
-        let driver = SarifLog.ToolComponent(
-            name: "promptscan", version: context.toolVersion, semanticVersion: context.toolVersion,
-            informationUri: "https://github.com/promptscan/promptscan", rules: descriptors)
-        let run = SarifLog.Run(
-            tool: .init(driver: driver), invocations: [invocation], results: results,
-            originalUriBaseIds: ["SRCROOT": .init(uri: "./", uriBaseId: nil)],
-            automationDetails: .init(id: "promptscan/"))
-        return SarifLog(runs: [run])
-    }
-
-    public func render(_ report: ScanReport, context: ReportContext) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(log(report, context: context))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     func location(_ path: String, region: SarifLog.Region?) -> SarifLog.Location {

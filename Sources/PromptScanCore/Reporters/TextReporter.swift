@@ -5,40 +5,59 @@ public struct TextReporter: Reporter {
 
     public init() {}
 
-    public func render(_ report: ScanReport, context: ReportContext) -> String {
-        var out = ""
+    public func write(_ report: ScanReport, context: ReportContext, to output: some ReportOutput) {
         // Findings allowed inline or in the baseline are counted in the summary, not listed; suppressed
-        // test values are listed only with --show-suppressed.
+        // test values are listed only with --show-suppressed. Names and messages are escaped
+        // (TerminalText), so nothing from the scanned tree can start a line of its own.
+        var out = ""
         for finding in report.findings where finding.isActive && (finding.suppression == nil || context.showSuppressed) {
             let severity = paint(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0), finding.severity, context)
-            out += "\(context.display(finding.path)):\(finding.line):\(finding.column)  \(severity)  \(finding.ruleID)  [\(finding.fileClass.rawValue)]  "
-            out += "\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? "")  \(context.value(of: finding))"
+            out += "\(TerminalText.escape(context.display(finding.path))):\(finding.line):\(finding.column)  \(severity)  "
+            out += "\(finding.ruleID)  [\(finding.fileClass.rawValue)]  "
+            out += TerminalText.escape("\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? "")")
+            out += "  \(context.showSecrets ? context.value(of: finding) : TerminalText.escape(finding.preview))"
             out += finding.commit.map { "  commit \($0.prefix(12))\n" } ?? "\n"
+            if out.utf8.count >= 1 << 16 {
+                output.append(out)
+                out = ""
+            }
         }
         for notice in report.notices {
-            out += "\(context.display(notice.path)): \(notice.kind.rawValue): \(notice.ruleID.map { "rule '\($0)': " } ?? "")\(notice.message)\n"
+            out += "\(TerminalText.escape(context.display(notice.path))): \(notice.kind.rawValue): "
+            out += TerminalText.escape("\(notice.ruleID.map { "rule '\($0)': " } ?? "")\(notice.message)") + "\n"
+            if out.utf8.count >= 1 << 16 {
+                output.append(out)
+                out = ""
+            }
         }
         out += summary(report, context: context)
-        return out
+        output.append(out)
     }
 
     /// The closing summary line: counts by category, failing findings, files scanned and skipped.
     public func summary(_ report: ScanReport, context: ReportContext) -> String {
         var counts: [Category: Int] = [:]
-        let active = report.findings.filter(\.isActive)
-        for finding in active { counts[finding.category, default: 0] += 1 }
+        var activeCount = 0
+        var allowed = 0
+        var baselined = 0
+        var suppressed = 0
+        for finding in report.findings {
+            if finding.isActive {
+                activeCount += 1
+                counts[finding.category, default: 0] += 1
+            }
+            if finding.allowedInline { allowed += 1 } else if finding.baselined { baselined += 1 }
+            if finding.suppression != nil { suppressed += 1 }
+        }
         let byCategory = Category.allCases.compactMap { category in counts[category].map { "\(category.rawValue) \($0)" } }
         let skipped = report.notices.filter { $0.kind == .skipped }.count
-        let unreadable = report.unreadable.count
-        let failing = report.failing(at: context.failOn).count
-        var line = "\(active.count) finding\(active.count == 1 ? "" : "s")"
+        let unreadable = report.unreadableCount
+        let failing = report.failingCount(at: context.failOn)
+        var line = "\(activeCount) finding\(activeCount == 1 ? "" : "s")"
         if !byCategory.isEmpty { line += " (\(byCategory.joined(separator: ", ")))" }
-        let allowed = report.findings.filter(\.allowedInline).count
-        let baselined = report.findings.filter { $0.baselined && !$0.allowedInline }.count
         if allowed > 0 { line += ", \(allowed) allowed inline" }
         if baselined > 0 { line += ", \(baselined) in the baseline" }
         line += ", \(failing) at or above \(context.failOn.rawValue)"
-        let suppressed = report.findings.filter { $0.suppression != nil }.count
         if suppressed > 0 {
             line += ", \(suppressed) known test value\(suppressed == 1 ? "" : "s") suppressed\(context.showSuppressed ? "" : " (--show-suppressed)")"
         }
