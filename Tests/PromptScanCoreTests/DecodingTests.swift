@@ -121,4 +121,114 @@ import TestSupport
         #expect(String(decoding: plain.bytes, as: UTF8.self) == "hello world!")
         #expect(plain.originalRange(of: 6..<11) == 8..<14)  // "world": from the quad holding its first byte
     }
+
+    // MARK: issue 19 items 4 and 8: budgets, offset maps, no silent partial decoding
+
+    /// A HAR entry whose body is base64 of `body`.
+    static func harEntry(_ body: String) -> String {
+        let encoded = Data(body.utf8).base64EncodedString()
+        return "{\"response\": {\"content\": {\"encoding\": \"base64\", \"text\": \"\(encoded)\"}}}"
+    }
+
+    @Test func harNestedDeeperThan256LevelsStillReportsItsKey() throws {
+        var fake = FakeSecrets(seed: 191)
+        let key = fake.anthropicKey()
+        let deep = String(repeating: "[", count: 300) + "1" + String(repeating: "]", count: 300)
+        let har = "{\"log\": {\"entries\": [\n\(Self.harEntry("{\"api_key\": \"\(key)\"}"))\n], \"extra\": \(deep)}}\n"
+        let result = scan(Array(har.utf8), path: "rec.har")
+        let finding = try #require(result.findings.first { $0.ruleID == "anthropic-api-key" })
+        #expect(finding.decodedFrom == "har-base64")
+        #expect(finding.line == 2)
+        #expect(result.notices.isEmpty)
+        // 100,000 levels: no recursion, so no crash; decoding goes on past them.
+        let deeper = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let far = "{\"a\": \(deeper), \"log\": {\"entries\": [\(Self.harEntry("token=\(key)"))]}}"
+        #expect(scan(Array(far.utf8), path: "rec.har").findings.contains { $0.decodedFrom == "har-base64" })
+    }
+
+    @Test func invalidHARSaysItCouldNotDecodeAndKeepsWhatCameBefore() throws {
+        var fake = FakeSecrets(seed: 192)
+        let key = fake.anthropicKey()
+        // Cut short: not valid JSON. The body before the break is still decoded.
+        let har = "{\"log\": {\"entries\": [\n\(Self.harEntry("{\"api_key\": \"\(key)\"}")),\n{\"response\": "
+        let result = scan(Array(har.utf8), path: "rec.har")
+        #expect(result.findings.contains { $0.ruleID == "anthropic-api-key" && $0.decodedFrom == "har-base64" })
+        let notice = try #require(result.notices.first { $0.kind == .partiallyDecoded })
+        #expect(notice.message.contains("not valid JSON at byte"))
+        #expect(notice.line.hasPrefix("rec.har: partially-decoded: "))
+        // A notebook that is not JSON at all says so too; a TOML fixture that starts with '[' does not.
+        #expect(scan(Array("not json {".utf8), path: "nb/a.ipynb").notices.contains { $0.kind == .partiallyDecoded })
+        #expect(scan(Array("[tool]\nname = 1\n".utf8), path: "cassettes/a.toml").notices.isEmpty)
+    }
+
+    @Test func jsonlLinesThatAreNotJSONAreCounted() throws {
+        let lines = "{\"a\": \"x\\ny\"}\n{broken\n\n{\"b\": 1}\n"
+        let result = scan(Array(lines.utf8), path: "logs/chat.jsonl")
+        let notice = try #require(result.notices.first { $0.kind == .partiallyDecoded })
+        #expect(notice.message.hasPrefix("1 of 3 lines are not valid JSON"))
+    }
+
+    @Test func decodingStopsAtTheFileBudgetWithANotice() throws {
+        // Three base64+gzip bodies of 1 MiB each against a 1.5 MiB budget.
+        var fake = FakeSecrets(seed: 193)
+        let key = fake.anthropicKey()
+        let body = "token=\(key)\n" + String(repeating: "recorded filler text\n", count: 1 << 20 / 21)
+        let zipped = try gzip(body).base64Chunk()
+        let entry = "{\"response\": {\"content\": {\"encoding\": \"base64\", \"text\": \"\(zipped)\"}}}"
+        let har = "{\"log\": {\"entries\": [\(entry),\n\(entry),\n\(entry)]}}"
+        let result = Array(har.utf8).withUnsafeBytes { ContainerDecoder.decode($0, path: "a.har", fileClass: .fixture, budget: 3 << 19) }
+        let decoded = try #require(result.decoded)
+        #expect(decoded.bytes.count <= 3 << 19)
+        #expect(decoded.bytes.count > 1 << 20)
+        #expect(result.incomplete.contains { $0.hasPrefix("decoding stopped at the budget of 1572864 decoded bytes") })
+        // Whole, the same file decodes without a notice.
+        let whole = Array(har.utf8).withUnsafeBytes { ContainerDecoder.decode($0, path: "a.har", fileClass: .fixture) }
+        #expect(whole.incomplete.isEmpty && (whole.decoded?.bytes.count ?? 0) >= 3 * body.utf8.count)
+        // The run's budget is shared: once spent, files say the run's budget stopped them.
+        let engine = ScanEngine(scanner: FileScanner(ruleSet: Self.rules), options: .init(threads: 1, decodeBudget: 1 << 20))
+        let report = engine.scan([ScanItem(path: "a.har", source: .bytes(Array(har.utf8))), ScanItem(path: "b.har", source: .bytes(Array(har.utf8)))])
+        let notices = report.notices.filter { $0.kind == .partiallyDecoded }
+        #expect(notices.count == 2)
+        #expect(notices.allSatisfy { $0.message.contains("the run's budget of 1048576 decoded bytes is used up") })
+        // (The first file scanned decodes the start of its first body, which holds the key.)
+        #expect(report.findings.contains { $0.decodedFrom == "har-base64+gzip" })
+    }
+
+    @Test func offsetMapsCostFarLessThanEightBytesPerDecodedByte() throws {
+        // About 300 KB of base64 wrapped at 76 columns inside a JSON string (\n escapes), and an inflated body.
+        var random = FakeSecrets(seed: 194)
+        let plain = (0..<4000).map { _ in "line of recorded text \(random.token(FakeSecrets.base62, 40))" }.joined(separator: "\n")
+        let encoded = Data(plain.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed])
+        let json = "{\"encoding\": \"base64\", \"text\": \"" + encoded.replacingOccurrences(of: "\n", with: "\\n") + "\"}"
+        let result = Array(json.utf8).withUnsafeBytes { ContainerDecoder.decode($0, path: "x.har", fileClass: .fixture) }
+        let decoded = try #require(result.decoded)
+        #expect(String(decoding: decoded.bytes, as: UTF8.self) == plain)
+        #expect(decoded.map.footprint * 2 < decoded.bytes.count)  // under half a byte per decoded byte
+        // Every byte still maps exactly: byte i comes from base64 character i * 4 / 3 (escapes and padding skipped).
+        let bytes = Array(json.utf8)
+        var origins: [Int] = []
+        var position = Array("{\"encoding\": \"base64\", \"text\": \"".utf8).count
+        while position < bytes.count - 2 {
+            if bytes[position] == UInt8(ascii: "\\") {
+                position += 2
+                continue
+            }
+            if bytes[position] != UInt8(ascii: "=") { origins.append(position) }
+            position += 1
+        }
+        let expected: [Int] = (0..<decoded.bytes.count).map { (i: Int) -> Int in origins[i * 4 / 3] }
+        let mapped: [Int] = Array(decoded.offsets.dropLast())
+        #expect(mapped == expected)
+        let gz = try gzip(String(repeating: "a", count: 1 << 20)).base64Chunk()
+        let inflated = Array("{\"encoding\": \"base64\", \"text\": \"\(gz)\"}".utf8).withUnsafeBytes {
+            ContainerDecoder.decode($0, path: "x.har", fileClass: .fixture)
+        }
+        #expect(inflated.decoded?.bytes.count == 1 << 20)
+        #expect((inflated.decoded?.map.footprint ?? .max) <= 64)
+    }
+}
+
+extension [UInt8] {
+    /// Base64 of the bytes, on one line.
+    func base64Chunk() -> String { Data(self).base64EncodedString() }
 }

@@ -60,14 +60,18 @@ import TestSupport
         let paths = ["cassette.yaml", "nb.ipynb", "data.json", "recording.har", "notes.md", "x.txt"]
         var decodedAny = false
         for (name, input) in Self.inputs("FuzzDecoders") where !input.isEmpty {
+            // (The fuzzer's layout: a selector byte, a budget byte, then the file.)
             let selector = Int(input[0])
-            let bytes = Array(input.dropFirst())
+            let budgetByte = Int(input.dropFirst().first ?? 0xFF)
+            let budget: Int? = budgetByte == 0xFF ? nil : budgetByte << 10
+            let bytes = Array(input.dropFirst(2))
             let fileClass = FileClass.allCases[(selector / paths.count) % FileClass.allCases.count]
             bytes.withUnsafeBytes { raw in
-                let result = ContainerDecoder.decode(raw, path: paths[selector % paths.count], fileClass: fileClass)
+                let result = ContainerDecoder.decode(raw, path: paths[selector % paths.count], fileClass: fileClass, budget: budget)
                 for mask in result.masks { #expect(mask.lowerBound >= 0 && mask.upperBound <= raw.count, "\(name)") }
                 if let decoded = result.decoded {
                     decodedAny = true
+                    #expect(decoded.bytes.count <= budget ?? .max, "\(name)")
                     #expect(decoded.offsets.allSatisfy { $0 >= 0 && $0 <= raw.count }, "\(name)")
                 }
                 _ = JSONStringDecoder.decode(raw, 0..<raw.count)

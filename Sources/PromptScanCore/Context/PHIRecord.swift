@@ -12,9 +12,21 @@ enum PHIRecord {
         }
         let counted = findings.filter { $0.suppression == nil && $0.severity > .low && kindByRule[$0.ruleID] != nil }
         if counted.contains(where: { kindByRule[$0.ruleID] == structuralKind }) { return nil }
-        // Findings are in report order (by line); find the first pair of different kinds within the span.
+        // Findings are in report order (by line); find the first pair of different kinds within the
+        // span. A finding starts a record only if the next finding of another kind is within the
+        // span: found for every finding in one backward pass, so thousands of findings of one kind
+        // on one line are not compared with each other (that was quadratic).
+        let kindOf = counted.map { kindByRule[$0.ruleID]! }
+        var nextOtherKind = [Int](repeating: counted.count, count: counted.count)
+        if counted.count > 1 {
+            for i in stride(from: counted.count - 2, through: 0, by: -1) {
+                nextOtherKind[i] = kindOf[i + 1] != kindOf[i] ? i + 1 : nextOtherKind[i + 1]
+            }
+        }
         for (i, first) in counted.enumerated() {
-            let kind = kindByRule[first.ruleID]!
+            let other = nextOtherKind[i]
+            guard other < counted.count, counted[other].line - first.line <= PrivacyPolicy.recordLineSpan else { continue }
+            let kind = kindOf[i]
             var kinds: [String] = [kind]
             var last = first
             for other in counted[(i + 1)...] {

@@ -1,13 +1,27 @@
 /// Decodes base64 (standard or URL-safe, whitespace ignored) held in a `DecodedText` (or in raw
 /// file bytes), composing the offset map: each decoded byte points at the first base64 character
-/// it came from. Content that is gzip is inflated (every byte then points at the block's start);
+/// it came from. Content that is gzip is inflated (every byte then points at the block's start)
+/// to at most `limit` bytes: past it, the first `limit` bytes are kept and `truncated` says so;
 /// content that is not text (images, archives) is refused.
 public enum Base64Decoder {
-    public static func decode(_ text: DecodedText, kind: String, limit: Int = 16 * 1024 * 1024) -> DecodedText? {
+    /// A decoded body, and whether it was cut at the limit.
+    public struct Output: Sendable {
+        public var text: DecodedText
+        public var truncated: Bool
+    }
+
+    /// The default largest body (after inflating).
+    public static let defaultLimit = 16 * 1024 * 1024
+
+    public static func decode(_ text: DecodedText, kind: String, limit: Int = defaultLimit) -> DecodedText? {
+        decodeBody(text, kind: kind, limit: limit)?.text
+    }
+
+    public static func decodeBody(_ text: DecodedText, kind: String, limit: Int = defaultLimit) -> Output? {
         var sextets: [UInt8] = []
-        var origins: [Int] = []
+        var origins = OffsetMap.Builder()  // sextet index → original offset
         sextets.reserveCapacity(text.bytes.count)
-        origins.reserveCapacity(text.bytes.count)
+        var cursor = text.map.cursor()
         for (index, c) in text.bytes.enumerated() {
             let value: UInt8
             switch c {
@@ -23,53 +37,50 @@ public enum Base64Decoder {
             default: return nil
             }
             sextets.append(value)
-            origins.append(text.offsets[index])
+            origins.append(cursor.original(at: index))
         }
         guard sextets.count >= 8 else { return nil }
+        let sextetMap = origins.finish(end: text.map.end)
         var bytes: [UInt8] = []
-        var offsets: [Int] = []
-        bytes.reserveCapacity(sextets.count * 3 / 4)
+        bytes.reserveCapacity(min(sextets.count * 3 / 4, limit))
         var k = 0
         while k + 1 < sextets.count {
-            let group = Array(sextets[k..<min(k + 4, sextets.count)])
-            let b0 = group[0] << 2 | group[1] >> 4
-            bytes.append(b0)
-            offsets.append(origins[k])
-            if group.count > 2 {
-                bytes.append(group[1] << 4 | group[2] >> 2)
-                offsets.append(origins[k + 1])
-            }
-            if group.count > 3 {
-                bytes.append(group[2] << 6 | group[3])
-                offsets.append(origins[k + 2])
-            }
+            bytes.append(sextets[k] << 2 | sextets[k + 1] >> 4)
+            if k + 2 < sextets.count { bytes.append(sextets[k + 1] << 4 | sextets[k + 2] >> 2) }
+            if k + 3 < sextets.count { bytes.append(sextets[k + 2] << 6 | sextets[k + 3]) }
             k += 4
         }
-        let end = text.offsets[text.bytes.count]
-        offsets.append(end)
-        let start = text.offsets.first ?? end
+        let end = text.map.end
+        let start = text.map.count > 0 ? text.map.original(at: 0) : end
         if Gzip.isGzip(bytes) {
-            guard let inflated = try? Gzip.inflate(bytes, limit: limit), isText(inflated) else { return nil }
-            var map = [Int](repeating: start, count: inflated.count)
-            map.append(end)
-            return DecodedText(bytes: inflated, offsets: map, kind: kind + "+gzip")
+            guard let (inflated, complete) = try? Gzip.inflatePrefix(bytes, limit: limit), isText(inflated) else { return nil }
+            var map = OffsetMap.Builder()
+            map.appendRun(from: start, length: inflated.count, copied: false)
+            return Output(text: DecodedText(bytes: inflated, map: map.finish(end: end), kind: kind + "+gzip"), truncated: !complete)
         }
         guard isText(bytes) else { return nil }
-        return DecodedText(bytes: bytes, offsets: offsets, kind: kind)
+        // Decoded byte i comes from sextet i * 4 / 3 (bytes 0, 1, 2 of a group from its sextets 0, 1, 2).
+        let truncated = bytes.count > limit
+        if truncated { bytes.removeSubrange(limit...) }
+        var map = OffsetMap.Builder()
+        var sextetCursor = sextetMap.cursor()
+        for i in 0..<bytes.count { map.append(sextetCursor.original(at: i * 4 / 3)) }
+        return Output(text: DecodedText(bytes: bytes, map: map.finish(end: end), kind: kind), truncated: truncated)
     }
 
     /// Base64 in raw file bytes at `ranges` (pieces of one block, e.g. indented YAML lines).
     public static func decode(_ source: UnsafeRawBufferPointer, _ ranges: [Range<Int>], kind: String) -> DecodedText? {
+        decodeBody(source, ranges, kind: kind)?.text
+    }
+
+    public static func decodeBody(_ source: UnsafeRawBufferPointer, _ ranges: [Range<Int>], kind: String, limit: Int = defaultLimit) -> Output? {
         var bytes: [UInt8] = []
-        var offsets: [Int] = []
+        var map = OffsetMap.Builder()
         for range in ranges {
-            for i in range {
-                bytes.append(source[i])
-                offsets.append(i)
-            }
+            bytes.append(contentsOf: source[range])
+            map.appendRun(from: range.lowerBound, length: range.count, copied: true)
         }
-        offsets.append(ranges.last?.upperBound ?? 0)
-        return decode(DecodedText(bytes: bytes, offsets: offsets, kind: kind), kind: kind)
+        return decodeBody(DecodedText(bytes: bytes, map: map.finish(end: ranges.last?.upperBound ?? 0), kind: kind), kind: kind, limit: limit)
     }
 
     /// Mostly printable UTF-8: no NUL, and at most 5% control bytes other than whitespace.

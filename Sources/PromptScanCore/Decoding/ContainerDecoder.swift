@@ -10,6 +10,11 @@ public enum ContainerDecoder {
         public var pieces: [(range: Range<Int>, kind: String)] = []
         /// Byte ranges of the file to blank out before scanning it (notebook image payloads).
         public var masks: [Range<Int>] = []
+        /// Why decoding gave up on part of the file (invalid JSON, too deep, over the budget):
+        /// each becomes a `partially-decoded` notice. Empty when everything was decoded.
+        public var incomplete: [String] = []
+        /// Decoded bytes produced (charged to the run's budget).
+        public var decodedBytes: Int { decoded?.bytes.count ?? 0 }
 
         /// How the decoded byte at `offset` was decoded.
         public func kind(at offset: Int) -> String {
@@ -23,96 +28,187 @@ public enum ContainerDecoder {
         }
     }
 
-    /// Decodes what `path` (of class `fileClass`) carries. Files that are not recordings or notebooks give nothing.
-    public static func decode(_ bytes: UnsafeRawBufferPointer, path: String, fileClass: FileClass) -> Result {
-        var builder = Builder()
-        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
-        let base = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
-        let ext = base.split(separator: ".").last.map(String.init) ?? ""
-        let notebook = fileClass == .notebook || ext == "ipynb"
-        let recording = fileClass == .fixture || ext == "har"
-        guard notebook || recording else { return Result() }
+    /// Decoded bytes one file may produce: eight times its size, at least 64 MiB (and at most
+    /// 1 GiB). An inflating body counts as it inflates, so a small file of gzip bombs stops at
+    /// its budget instead of asking for gigabytes.
+    public static func budget(forFileSize size: Int) -> Int {
+        min(max(64 << 20, size.multipliedReportingOverflow(by: 8).overflow ? Int.max : size * 8), 1 << 30)
+    }
+
+    /// Whether `decode` looks into a file of this path and class at all.
+    public static func mayDecode(path: String, fileClass: FileClass) -> Bool {
+        let kind = Kind(path: path, fileClass: fileClass)
+        return kind.notebook || kind.recording
+    }
+
+    struct Kind {
+        let notebook: Bool
+        let recording: Bool
+        let ext: String
+
+        init(path: String, fileClass: FileClass) {
+            let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+            let base = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
+            ext = base.split(separator: ".").last.map(String.init) ?? ""
+            notebook = fileClass == .notebook || ext == "ipynb"
+            recording = fileClass == .fixture || ext == "har"
+        }
+
+        /// Extensions that promise JSON: failing to read one is worth a notice.
+        var promisesJSON: Bool { ["json", "har", "ipynb"].contains(ext) }
+    }
+
+    /// Decodes what `path` (of class `fileClass`) carries, at most `budget` decoded bytes. Files
+    /// that are not recordings or notebooks give nothing.
+    public static func decode(
+        _ bytes: UnsafeRawBufferPointer, path: String, fileClass: FileClass, budget: Int? = nil
+    ) -> Result {
+        let kind = Kind(path: path, fileClass: fileClass)
+        guard kind.notebook || kind.recording else { return Result() }
+        var builder = Builder(budget: budget ?? ContainerDecoder.budget(forFileSize: bytes.count))
+        let maxDepth = max(256, builder.budget / 64)  // a level costs under 64 bytes of stack
         let first = bytes.firstIndex { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
-        if ext == "jsonl" || ext == "ndjson" {
+        if kind.ext == "jsonl" || kind.ext == "ndjson" {
+            var scan = JSONScan(bytes, notebook: false, maxDepth: maxDepth)
+            var lines = 0
+            var invalid = 0
+            var firstInvalid = 0
             var start = 0
             for i in 0...bytes.count where i == bytes.count || bytes[i] == 10 {
-                if i > start, let tree = JSONTree.parse(bytes, range: start..<i) {
-                    builder.walk(tree, bytes: bytes, notebook: false, path: [])
-                }
+                let line = start..<i
                 start = i + 1
+                guard line.contains(where: { bytes[$0] != 32 && bytes[$0] != 9 && bytes[$0] != 13 }) else { continue }
+                lines += 1
+                if let failure = scan.read(line) {
+                    if invalid == 0 {
+                        switch failure {
+                        case let .invalid(at), let .tooDeep(at): firstInvalid = at
+                        }
+                    }
+                    invalid += 1
+                }
             }
-        } else if let first, bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "["),
-            let tree = JSONTree.parse(bytes)
-        {
-            builder.walk(tree, bytes: bytes, notebook: notebook, path: [])
-        } else if recording, ext == "yaml" || ext == "yml" {
+            if invalid > 0 {
+                builder.stop("\(invalid) of \(lines) lines are not valid JSON (the first at byte \(firstInvalid)); what follows the error on each was not decoded")
+            }
+            builder.decode(scan, source: bytes)
+        } else if let first, bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[") {
+            var scan = JSONScan(bytes, notebook: kind.notebook, maxDepth: maxDepth)
+            let failure = scan.read(first..<bytes.count)
+            switch failure {
+            case let .invalid(at)?:
+                // A recording that only happens to start with a bracket (a TOML fixture) is not
+                // JSON; one whose name says JSON is, and failing to read it is worth saying.
+                if kind.promisesJSON || !scan.emissions.isEmpty {
+                    builder.stop("not valid JSON at byte \(at); strings after it were not decoded")
+                }
+            case let .tooDeep(at)?:
+                builder.stop("nested deeper than \(maxDepth) levels at byte \(at); strings after it were not decoded")
+            case nil:
+                break
+            }
+            builder.decode(scan, source: bytes)
+            builder.result.masks = scan.masks
+        } else if kind.recording, kind.ext == "yaml" || kind.ext == "yml" {
             builder.yamlBase64(bytes, marker: "!!binary", kind: "!!binary")
             builder.yamlBase64(bytes, marker: "base64_string:", kind: "vcr-base64")
+        } else if kind.promisesJSON, first != nil {
+            builder.stop("not valid JSON (it does not start with { or [); nothing was decoded")
         }
         return builder.finished()
     }
 
     struct Builder {
         var bytes: [UInt8] = []
-        var offsets: [Int] = []
+        var map = OffsetMap.Builder()
         var result = Result()
+        var endOffset = 0
+        /// Decoded bytes this file may still produce.
+        let budget: Int
+        /// Set once the budget is used up: nothing more is decoded.
+        var full = false
 
+        init(budget: Int) { self.budget = budget }
+
+        /// Bytes that still fit (a separator newline included).
+        var room: Int { max(0, budget - bytes.count - (bytes.isEmpty ? 0 : 1)) }
+
+        /// Notes why decoding gave up somewhere (each reason once).
+        mutating func stop(_ reason: String) {
+            if !result.incomplete.contains(reason) { result.incomplete.append(reason) }
+        }
+
+        /// Adds a decoded piece, or as much of it as the budget allows.
         mutating func add(_ text: DecodedText) {
+            guard !full, !text.bytes.isEmpty else { return }
+            var text = text
+            if text.bytes.count > room {
+                text = text.prefix(room)
+                full = true
+                stop("decoding stopped at the budget of \(budget) decoded bytes for this file; the rest of its encoded content was not decoded")
+                guard !text.bytes.isEmpty else { return }
+            }
             if !bytes.isEmpty {
                 bytes.append(10)
-                offsets.append(offsets.last ?? 0)
+                map.append(endOffset)
             }
             let start = bytes.count
             bytes.append(contentsOf: text.bytes)
-            offsets.append(contentsOf: text.offsets.dropLast())
+            map.append(text.map)
             result.pieces.append((start..<bytes.count, text.kind))
-            endOffset = text.offsets.last ?? 0
+            endOffset = text.map.end
         }
 
-        var endOffset = 0
+        /// Adds a base64 body, inflating at most what the budget still allows.
+        mutating func addBase64(_ body: DecodedText, kind: String) {
+            guard !full else { return }
+            guard room > 0 else {
+                full = true
+                stop("decoding stopped at the budget of \(budget) decoded bytes for this file; the rest of its encoded content was not decoded")
+                return
+            }
+            let limit = min(Base64Decoder.defaultLimit, room)
+            guard let output = Base64Decoder.decodeBody(body, kind: kind, limit: limit) else { return }
+            add(output.text)
+            if output.truncated {
+                if limit < Base64Decoder.defaultLimit {
+                    full = true
+                    stop("decoding stopped at the budget of \(budget) decoded bytes for this file; the rest of its encoded content was not decoded")
+                } else {
+                    stop("a base64 body decodes to more than \(Base64Decoder.defaultLimit >> 20) MiB; only its first \(Base64Decoder.defaultLimit >> 20) MiB were decoded")
+                }
+            }
+        }
+
+        /// Decodes what a JSON scan recorded, in walk order.
+        mutating func decode(_ scan: JSONScan, source: UnsafeRawBufferPointer) {
+            let emissions = scan.emissions.sorted { $0.order != $1.order ? $0.order < $1.order : $0.sub < $1.sub }
+            for emission in emissions {
+                guard !full else { return }
+                switch emission.action {
+                case .harBase64: addBase64(raw(source, emission.range), kind: "har-base64")
+                case .vcrBase64: addBase64(raw(source, emission.range), kind: "vcr-base64")
+                case .string:
+                    if let decoded = JSONStringDecoder.decode(source, emission.range, kind: emission.kind.name) { add(decoded) }
+                }
+            }
+        }
 
         /// The result with every piece joined into one decoded text.
         func finished() -> Result {
             var done = result
-            if !bytes.isEmpty { done.decoded = DecodedText(bytes: bytes, offsets: offsets + [endOffset], kind: result.pieces[0].kind) }
-            return done
-        }
-
-        mutating func walk(_ tree: JSONTree, bytes source: UnsafeRawBufferPointer, notebook: Bool, path: [String]) {
-            switch tree {
-            case let .object(members):
-                var skip: Set<String> = []
-                if case let .string(encoding)? = tree["encoding"], JSONTree.text(source, encoding).lowercased() == "base64",
-                    case let .string(text)? = tree["text"]
-                {
-                    skip.insert("text")
-                    if let decoded = Base64Decoder.decode(raw(source, text), kind: "har-base64") { add(decoded) }
-                }
-                if case let .string(text)? = tree["base64_string"] {
-                    skip.insert("base64_string")
-                    if let decoded = Base64Decoder.decode(raw(source, text), kind: "vcr-base64") { add(decoded) }
-                }
-                for member in members where !skip.contains(member.key) {
-                    if member.key.lowercased().hasPrefix("image/") {
-                        if case let .string(range) = member.value { result.masks.append(range) }
-                        continue
-                    }
-                    walk(member.value, bytes: source, notebook: notebook, path: path + [member.key])
-                }
-            case let .array(items):
-                for item in items { walk(item, bytes: source, notebook: notebook, path: path) }
-            case let .string(range):
-                let kind = notebook ? (path.contains("outputs") ? "notebook-output" : "notebook-source") : "json-string"
-                if let decoded = JSONStringDecoder.decode(source, range, kind: kind) { add(decoded) }
-            case .scalar:
-                break
+            if !bytes.isEmpty {
+                done.decoded = DecodedText(bytes: bytes, map: map.finish(end: endOffset), kind: result.pieces[0].kind)
             }
+            return done
         }
 
         /// A JSON string's text with its map (escapes resolved when present).
         func raw(_ source: UnsafeRawBufferPointer, _ range: Range<Int>) -> DecodedText {
             if let decoded = JSONStringDecoder.decode(source, range) { return decoded }
-            return DecodedText(bytes: Array(source[range]), offsets: Array(range) + [range.upperBound], kind: "json-string")
+            var map = OffsetMap.Builder()
+            map.appendRun(from: range.lowerBound, length: range.count, copied: true)
+            return DecodedText(bytes: Array(source[range]), map: map.finish(end: range.upperBound), kind: "json-string")
         }
 
         /// YAML scalars after `marker`: block (`|`, `>`), quoted or plain, continuation lines included.
@@ -168,7 +264,13 @@ public enum ContainerDecoder {
                     }
                     i = p
                 }
-                if let decoded = Base64Decoder.decode(source, ranges, kind: kind) { add(decoded) }
+                var text: [UInt8] = []
+                var map = OffsetMap.Builder()
+                for range in ranges {
+                    text.append(contentsOf: source[range])
+                    map.appendRun(from: range.lowerBound, length: range.count, copied: true)
+                }
+                addBase64(DecodedText(bytes: text, map: map.finish(end: ranges.last?.upperBound ?? 0), kind: kind), kind: kind)
             }
         }
     }

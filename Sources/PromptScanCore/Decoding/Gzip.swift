@@ -18,6 +18,18 @@ public enum Gzip {
     /// Inflates gzip (or zlib) data, concatenated members included, to at most `limit` bytes
     /// (`inflateInit2_` with window bits 15 + 32: automatic header detection).
     public static func inflate(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
+        let (output, complete) = try inflate(input, limit: limit, keepingPrefix: false)
+        if !complete { throw .tooLarge(output.count) }
+        return output
+    }
+
+    /// Inflates at most `limit` bytes: the whole content (`complete`), or its first `limit` bytes
+    /// when it is larger (a bomb, or a body over a budget), without inflating the rest.
+    public static func inflatePrefix(_ input: [UInt8], limit: Int) throws(Failure) -> (bytes: [UInt8], complete: Bool) {
+        try inflate(input, limit: limit, keepingPrefix: true)
+    }
+
+    private static func inflate(_ input: [UInt8], limit: Int, keepingPrefix: Bool) throws(Failure) -> (bytes: [UInt8], complete: Bool) {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw .corrupt("inflateInit2 failed")
@@ -27,6 +39,7 @@ public enum Gzip {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         var input = input
         var failure: Failure?
+        var complete = true
         input.withUnsafeMutableBufferPointer { source in
             stream.next_in = source.baseAddress
             stream.avail_in = UInt32(source.count)
@@ -38,7 +51,12 @@ public enum Gzip {
                 }
                 let produced = chunk.count - Int(stream.avail_out)
                 if output.count + produced > limit {
-                    failure = .tooLarge(output.count + produced)
+                    if keepingPrefix {
+                        output.append(contentsOf: chunk[0..<(limit - output.count)])
+                        complete = false
+                    } else {
+                        failure = .tooLarge(output.count + produced)
+                    }
                     break
                 }
                 output.append(contentsOf: chunk[0..<produced])
@@ -57,6 +75,6 @@ public enum Gzip {
             }
         }
         if let failure { throw failure }
-        return output
+        return (output, complete)
     }
 }

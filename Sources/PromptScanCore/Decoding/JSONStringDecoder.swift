@@ -1,15 +1,14 @@
 /// Decodes the escapes of a JSON string's contents (`\"`, `\\`, `\n`, `\uXXXX` with surrogate
 /// pairs) into UTF-8, keeping for every decoded byte the offset of the character or escape it came
-/// from.
+/// from (as an `OffsetMap`: one segment per run between escapes).
 public enum JSONStringDecoder {
     /// `range` is the contents between the quotes in `source`. nil when the contents hold no escape
     /// (nothing to gain over the raw bytes) or an invalid one.
     public static func decode(_ source: UnsafeRawBufferPointer, _ range: Range<Int>, kind: String = "json-string") -> DecodedText? {
         guard source[range].contains(UInt8(ascii: "\\")) else { return nil }
         var bytes: [UInt8] = []
-        var offsets: [Int] = []
+        var map = OffsetMap.Builder()
         bytes.reserveCapacity(range.count)
-        offsets.reserveCapacity(range.count + 1)
         var i = range.lowerBound
         func hex4(_ at: Int) -> UInt32? {
             guard at + 4 <= range.upperBound else { return nil }
@@ -31,7 +30,7 @@ public enum JSONStringDecoder {
             let c = source[i]
             guard c == UInt8(ascii: "\\") else {
                 bytes.append(c)
-                offsets.append(i)
+                map.append(i)
                 i += 1
                 continue
             }
@@ -62,10 +61,9 @@ public enum JSONStringDecoder {
             let encoded = Unicode.Scalar(scalar).map { Array(String($0).utf8) } ?? [0xEF, 0xBF, 0xBD]
             for byte in encoded {
                 bytes.append(byte)
-                offsets.append(start)
+                map.append(start)
             }
         }
-        offsets.append(range.upperBound)
-        return DecodedText(bytes: bytes, offsets: offsets, kind: kind)
+        return DecodedText(bytes: bytes, map: map.finish(end: range.upperBound), kind: kind)
     }
 }

@@ -11,9 +11,11 @@ extension FileScanner {
         public var scanned = false
     }
 
-    /// Scans the content of one file; `decodedLimit` bounds what gzip may inflate to.
+    /// Scans the content of one file; `decodedLimit` bounds what gzip may inflate to, and
+    /// `decodeBudget` (the run's) what recordings and notebooks may decode beyond the file's own budget.
     public func scanContent(
-        _ content: [UInt8], path: String, fileClass: FileClass, scratch: MatchScratch, decodedLimit: Int = 64 * 1024 * 1024
+        _ content: [UInt8], path: String, fileClass: FileClass, scratch: MatchScratch, decodedLimit: Int = 64 * 1024 * 1024,
+        decodeBudget: DecodeBudget? = nil
     ) -> ContentResult {
         var result = ContentResult()
         var text = content
@@ -36,14 +38,27 @@ extension FileScanner {
             result.notices.append(Notice(kind: .skipped, path: path, message: reason))
             return result
         }
-        let decoded = text.withUnsafeBytes { ContainerDecoder.decode($0, path: path, fileClass: fileClass) }
+        var decoded = ContainerDecoder.Result()
+        if ContainerDecoder.mayDecode(path: path, fileClass: fileClass) {
+            let own = ContainerDecoder.budget(forFileSize: content.count)
+            let granted = decodeBudget?.reserve(own) ?? own
+            decoded = text.withUnsafeBytes { ContainerDecoder.decode($0, path: path, fileClass: fileClass, budget: granted) }
+            decodeBudget?.giveBack(granted - decoded.decodedBytes)
+            for reason in decoded.incomplete {
+                var message = reason
+                if granted < own, let total = decodeBudget?.total, reason.hasPrefix("decoding stopped at the budget") {
+                    message = "decoding stopped: the run's budget of \(total) decoded bytes is used up; the rest of this file's encoded content was not decoded"
+                }
+                result.notices.append(Notice(kind: .partiallyDecoded, path: path, message: message))
+            }
+        }
         if !decoded.masks.isEmpty {
             for mask in decoded.masks { text.replaceSubrange(mask, with: repeatElement(UInt8(ascii: " "), count: mask.count)) }
         }
         text.withUnsafeBytes { raw in
             let (findings, notices) = scan(raw, path: path, fileClass: fileClass, scratch: scratch)
             result.findings = findings
-            result.notices = notices
+            result.notices += notices
             if let inner = decoded.decoded {
                 result.findings += decodedFindings(inner, pieces: decoded, original: raw, path: path, fileClass: fileClass,
                                                    scratch: scratch, known: findings)
@@ -68,11 +83,12 @@ extension FileScanner {
             scan($0, path: path, fileClass: fileClass, scratch: scratch, startsFile: false).findings  // (decoded text has no CSV header)
         }
         var seen = Set(known.map { "\($0.ruleID):\($0.fingerprint):\($0.byteRange.lowerBound)" })
+        let knownByRule = Dictionary(grouping: known, by: \.ruleID).mapValues { OverlapIndex($0.map(\.byteRange)) }
         var out: [Finding] = []
         var locator = LineLocator(original)
         for finding in inner {
             let range = decoded.originalRange(of: finding.byteRange)
-            if known.contains(where: { $0.ruleID == finding.ruleID && $0.byteRange.overlaps(range) }) { continue }
+            if knownByRule[finding.ruleID]?.overlaps(range) == true { continue }
             guard seen.insert("\(finding.ruleID):\(finding.fingerprint):\(range.lowerBound)").inserted else { continue }
             let clamped = min(range.lowerBound, original.count)..<min(range.upperBound, original.count)
             let start = locator.position(of: clamped.lowerBound)

@@ -122,8 +122,9 @@ public struct FileScanner: Sendable {
         // A value that a specific rule recognised (its format matched) and then rejected (bad
         // checksum, documentation example, placeholder) is not re-reported by a generic rule.
         if !vetoed.isEmpty {
+            let vetoes = OverlapIndex(vetoed)
             candidates.removeAll { candidate in
-                ruleSet.rules[candidate.rule].rule.generic && vetoed.contains { $0.overlaps(candidate.secret) }
+                ruleSet.rules[candidate.rule].rule.generic && vetoes.overlaps(candidate.secret)
             }
         }
         var kept = resolveOverlaps(candidates)
@@ -165,8 +166,40 @@ public struct FileScanner: Sendable {
 
     /// Keeps one candidate per span: where spans overlap, a specific rule beats a generic one, then
     /// higher severity, then the longer span, then the earlier rule.
+    ///
+    /// Spans only compete within a cluster of spans that overlap one another (transitively), so
+    /// each cluster is settled on its own and a span that overlaps nothing is kept at once: many
+    /// findings cost n log n, not n² (inserting each into one sorted list moved the others).
     func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
         guard candidates.count > 1 else { return candidates }
+        let byStart = candidates.sorted {
+            $0.secret.lowerBound != $1.secret.lowerBound
+                ? $0.secret.lowerBound < $1.secret.lowerBound : $0.secret.upperBound < $1.secret.upperBound
+        }
+        var kept: [Candidate] = []
+        kept.reserveCapacity(byStart.count)
+        var clusterStart = 0
+        var clusterEnd = byStart[0].secret.upperBound
+        for index in 1...byStart.count {
+            if index < byStart.count, byStart[index].secret.lowerBound < clusterEnd {
+                clusterEnd = max(clusterEnd, byStart[index].secret.upperBound)
+                continue
+            }
+            if index - clusterStart == 1 {
+                kept.append(byStart[clusterStart])
+            } else {
+                kept.append(contentsOf: resolveCluster(byStart[clusterStart..<index]))
+            }
+            if index < byStart.count {
+                clusterStart = index
+                clusterEnd = byStart[index].secret.upperBound
+            }
+        }
+        return kept
+    }
+
+    /// `resolveOverlaps` for spans that overlap one another; returns the kept ones sorted by start.
+    func resolveCluster(_ candidates: ArraySlice<Candidate>) -> [Candidate] {
         let rules = ruleSet.rules
         let ranked = candidates.sorted { a, b in
             let ra = rules[a.rule].rule
@@ -203,6 +236,7 @@ public struct FileScanner: Sendable {
         // One pass for the marker per file with findings; the per-line check only where it occurs
         // (a long minified line with many findings would otherwise be re-read for each).
         let mayAllow = InlineAllow.occurs(in: bytes)
+        var allowedLine: (start: Int, allowed: Bool)? = nil  // findings on one line share the answer
         return candidates.indices.map { index in
             let candidate = candidates[index]
             let compiled = ruleSet.rules[candidate.rule]
@@ -215,6 +249,15 @@ public struct FileScanner: Sendable {
                 of: candidate.secret, in: bytes, masked: Self.neighbours(of: index, in: candidates))
             let start = locator.position(of: candidate.secret.lowerBound)
             let end = locator.end(of: candidate.secret, startingAt: start)
+            var allowed = false
+            if mayAllow {
+                if let known = allowedLine, known.start == start.lineStart {
+                    allowed = known.allowed
+                } else {
+                    allowed = InlineAllow.covers(bytes, lineStart: start.lineStart)
+                    allowedLine = (start.lineStart, allowed)
+                }
+            }
             var finding = Finding(
                 ruleID: rule.id,
                 ruleName: rule.name,
@@ -233,7 +276,7 @@ public struct FileScanner: Sendable {
                 fingerprintAnchor: anchor,
                 validator: compiled.validator?.name,
                 revealed: showSecrets ? String(decoding: value, as: UTF8.self) : nil,
-                allowedInline: mayAllow && InlineAllow.covers(bytes, lineStart: start.lineStart)
+                allowedInline: allowed
             )
             finding.suppression = candidate.suppression
             finding.confidence = candidate.confidence

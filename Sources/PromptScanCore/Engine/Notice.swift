@@ -10,6 +10,10 @@ public struct Notice: Sendable, Hashable {
         case ruleLimit = "rule-limit"
         /// A file had more findings than `--max-findings-per-rule` or `--max-findings-per-file`: the first are reported.
         case findingLimit = "finding-limit"
+        /// Decoding of a recording or notebook gave up part of the way (not valid JSON, nested too
+        /// deep, over the decoding budget): the file was still scanned as text, but some of what it
+        /// encodes was not decoded.
+        case partiallyDecoded = "partially-decoded"
     }
 
     public let kind: Kind

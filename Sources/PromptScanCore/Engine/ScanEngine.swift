@@ -8,9 +8,13 @@ public struct ScanEngine: Sendable {
     public struct Options: Sendable {
         public var threads: Int
         public var maxFileSize: Int
-        public init(threads: Int = ScanEngine.defaultThreadCount, maxFileSize: Int = 10 * 1024 * 1024) {
+        /// Decoded bytes the whole run may produce from recordings and notebooks.
+        public var decodeBudget: Int
+        public init(threads: Int = ScanEngine.defaultThreadCount, maxFileSize: Int = 10 * 1024 * 1024,
+                    decodeBudget: Int = DecodeBudget.defaultBytes) {
             self.threads = threads
             self.maxFileSize = maxFileSize
+            self.decodeBudget = decodeBudget
         }
     }
 
@@ -22,11 +26,14 @@ public struct ScanEngine: Sendable {
 
     /// The rules run over each item's path (`PathSecrets`).
     let pathRules: Set<Int>
+    /// What is left of the run's decoding budget (shared by the workers).
+    let decodeBudget: DecodeBudget
 
     public init(scanner: FileScanner, options: Options = Options()) {
         self.scanner = scanner
         self.options = options
         pathRules = ScanEngine.pathRules(scanner.ruleSet)
+        decodeBudget = DecodeBudget(bytes: options.decodeBudget)
     }
 
     /// What one item produced.
@@ -175,7 +182,8 @@ public struct ScanEngine: Sendable {
         }
         // Inflates gzip, skips binary content, scans, and scans what recordings and notebooks encode.
         let content = scanner.scanContent(
-            bytes, path: item.path, fileClass: item.fileClass, scratch: scratch, decodedLimit: max(options.maxFileSize, 1 << 20) * 8)
+            bytes, path: item.path, fileClass: item.fileClass, scratch: scratch, decodedLimit: max(options.maxFileSize, 1 << 20) * 8,
+            decodeBudget: decodeBudget)
         result.findings = content.findings
         result.notices.append(contentsOf: content.notices)
         // (Decoded content adds findings of its own: the caps again, over the whole file.)
