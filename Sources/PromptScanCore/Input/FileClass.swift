@@ -98,13 +98,16 @@ public enum FileClass: String, Sendable, CaseIterable, Codable {
 /// files) in front of `FileClass.classify`. Config files (issue 5) build one from their globs.
 public struct FileClassifier: Sendable {
     public var overrides: [(glob: PathGlob, fileClass: FileClass)]
+    /// Put before every path classified: the scanned folder's path from the repository root
+    /// (`FileWalker.repositoryPrefix`), so a file's class does not depend on the folder scanned.
+    public var pathPrefix = ""
 
     public init(overrides: [(glob: String, fileClass: FileClass)] = []) {
         self.overrides = overrides.map { (PathGlob($0.glob), $0.fileClass) }
     }
 
     public func classify(_ path: String) -> FileClass {
-        let subject = PathGlob.Subject(path)
+        let subject = PathGlob.Subject(pathPrefix.isEmpty ? path : pathPrefix + path)
         for override in overrides.reversed() where override.glob.matches(subject) { return override.fileClass }
         return FileClass.classify(subject)
     }
