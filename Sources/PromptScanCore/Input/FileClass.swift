@@ -82,11 +82,13 @@ public enum FileClass: String, Sendable, CaseIterable, Codable {
         ".claude", ".cursor", ".continue", ".clinerules", ".roo", ".kiro", ".amazonq", ".gemini", ".codex", ".windsurf", ".junie",
     ]
     static let agentDirectoryBytes: Set<[UInt8]> = Set(agentDirectories.map { Array($0.utf8) })
-    static let docExtensions: Set<String> = ["md", "markdown", "mdx", "rst", "txt", "adoc", "html", "htm", "org"]
+    static let docExtensions: Set<String> = ["md", "markdown", "mdx", "rst", "txt", "adoc", "html", "htm", "org", "tex"]
     static let codeExtensions: Set<String> = [
         "swift", "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "rs", "rb", "java", "kt", "kts", "scala", "c", "h", "cc",
         "cpp", "hpp", "m", "mm", "cs", "php", "sh", "bash", "zsh", "ps1", "pl", "lua", "r", "sql", "dart", "ex", "exs",
         "erl", "clj", "groovy", "tf", "hcl", "vue", "svelte",
+        // TeX packages, classes and bibliography styles (their headers name their authors).
+        "sty", "cls", "bst", "dtx",
     ]
     static let configExtensions: Set<String> = [
         "json", "yml", "yaml", "toml", "ini", "cfg", "conf", "xml", "properties", "gradle", "plist", "lock", "mod",
