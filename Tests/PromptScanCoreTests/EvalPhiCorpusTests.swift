@@ -15,7 +15,10 @@ import TestSupport
 
     static func scan() throws -> ScanReport {
         let rules = try RuleSet(RuleCatalog.defaultRules())
-        let walked = try FileWalker().walk(root: root.appendingPathComponent("corpus").path)
+        // The corpus stands for a repository of its own: classes from its root, not from this package's.
+        var options = FileWalker.Options()
+        options.classifyFromRepositoryRoot = false
+        let walked = try FileWalker(options: options).walk(root: root.appendingPathComponent("corpus").path)
         return ScanEngine(scanner: FileScanner(ruleSet: rules)).scan(walked.items)
     }
 

@@ -12,6 +12,7 @@ import Testing
         (".claude/settings.local.json", .agentConfig), (".mcp.json", .agentConfig), (".vscode/mcp.json", .agentConfig),
         ("claude_desktop_config.json", .agentConfig), (".continue/config.yaml", .agentConfig), (".aider.conf.yml", .agentConfig),
         (".codex/config.toml", .agentConfig), (".codex/auth.json", .agentConfig), (".claude/.credentials.json", .agentConfig),
+        ("templates/paper.tex", .doc), ("templates/fancyhdr.sty", .code), ("templates/natbib.bst", .code),
         ("x/skills/pdf/SKILL.md", .agentConfig), ("opencode.json", .agentConfig), ("cline_mcp_settings.json", .agentConfig),
         ("app/summarize.prompt", .prompt), ("a.prompty", .prompt), ("models/x.prompt.yml", .prompt), ("prompts/system.txt", .prompt),
         ("system_prompts/ops.txt", .prompt), ("skprompt.txt", .prompt), ("promptfooconfig.yaml", .prompt),

@@ -87,4 +87,30 @@ import TestSupport
         #expect(result.items.first?.fileClass == .env)
         #expect(throws: PromptScanError.self) { try FileWalker().walk(root: dir.path + "/missing") }
     }
+
+    /// A file's class comes from its path in the repository, not from the folder named: scanning
+    /// the root, a subfolder or the file alone gives `skills/**/SKILL.md` and a cassette the same class.
+    @Test func classesComeFromThePathInTheRepository() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try FileManager.default.createDirectory(at: dir.url.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try dir.write("tools/skills/review/SKILL.md", "x")
+        try dir.write("tests/cassettes/run.yaml", "x")
+        func classes(_ root: String) throws -> [String: FileClass] {
+            Dictionary(uniqueKeysWithValues: try FileWalker().walk(root: root).items.map { ($0.path, $0.fileClass) })
+        }
+        #expect(try classes(dir.path)["tools/skills/review/SKILL.md"] == .agentConfig)
+        #expect(try classes(dir.path + "/tools/skills")["review/SKILL.md"] == .agentConfig)
+        #expect(try classes(dir.path + "/tools/skills/review/SKILL.md")["SKILL.md"] == .agentConfig)
+        #expect(try classes(dir.path + "/tests/cassettes")["run.yaml"] == .fixture)
+        #expect(try classes(dir.path + "/tests/cassettes/run.yaml")["run.yaml"] == .fixture)
+        #expect(FileWalker.repositoryPrefix(of: dir.path + "/tools/skills") == "tools/skills/")
+        #expect(FileWalker.repositoryPrefix(of: dir.path) == "")
+        // Outside a work tree the scanned folder is the root, as before.
+        let plain = try TemporaryDirectory()
+        defer { plain.remove() }
+        try plain.write("skills/review/SKILL.md", "x")
+        #expect(try classes(plain.path + "/skills")["review/SKILL.md"] == .doc)
+        #expect(try classes(plain.path)["skills/review/SKILL.md"] == .agentConfig)
+    }
 }

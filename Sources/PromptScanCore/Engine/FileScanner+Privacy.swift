@@ -1,6 +1,6 @@
 extension FileScanner {
     /// Scores a pii/phi match with the confidence model (DETECTION.md §0.3): base confidence, a
-    /// validator (reject drops, pass raises to 0.85), negative context, context words and keys
+    /// validator (reject drops, pass raises to 0.85), machine data (`MachineData`), negative context, context words and keys
     /// (+0.35, at least 0.5; with a `columnDelimiter`, the header of the value's CSV or TSV column
     /// too), the file class's threshold and context requirement; then known test values become
     /// suppressed notes, validator-downgraded values low, and matches in files sent to a model one
@@ -21,6 +21,9 @@ extension FileScanner {
             if assessment == .reject { return nil }
             score = max(score, PrivacyPolicy.validatedConfidence)
         }
+        // Machine data (base64 bodies, SDP, CDN cookies, telemetry keys, bare numbers under keys
+        // that name nothing about a person) holds no person's identifiers.
+        if MachineData.reason(in: bytes, around: range, context: compiled.context) != nil { return nil }
         if !compiled.negativeContext.isEmpty {
             let start = max(0, range.lowerBound - 16)
             if compiled.negativeContext.matches(Array(bytes[start..<range.lowerBound])[...]) { return nil }

@@ -97,6 +97,9 @@ public struct FileScanner: Sendable {
                         }
                         return
                     }
+                    // Inside base64 media (an image or audio body) only rules with a checksum or
+                    // structure check are trusted: any other pattern occurs there by chance.
+                    if compiled.validator == nil, MachineData.insideBinaryBase64(bytes, match.secret) { return }
                     if confirm(compiled, UnsafeRawBufferPointer(rebasing: bytes[match.secret]), scratch: scratch) {
                         candidates.append(Candidate(rule: index, secret: match.secret))
                     } else if !compiled.rule.generic && compiled.rule.category != .consumerEndpoint {

@@ -82,11 +82,13 @@ public enum FileClass: String, Sendable, CaseIterable, Codable {
         ".claude", ".cursor", ".continue", ".clinerules", ".roo", ".kiro", ".amazonq", ".gemini", ".codex", ".windsurf", ".junie",
     ]
     static let agentDirectoryBytes: Set<[UInt8]> = Set(agentDirectories.map { Array($0.utf8) })
-    static let docExtensions: Set<String> = ["md", "markdown", "mdx", "rst", "txt", "adoc", "html", "htm", "org"]
+    static let docExtensions: Set<String> = ["md", "markdown", "mdx", "rst", "txt", "adoc", "html", "htm", "org", "tex"]
     static let codeExtensions: Set<String> = [
         "swift", "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "rs", "rb", "java", "kt", "kts", "scala", "c", "h", "cc",
         "cpp", "hpp", "m", "mm", "cs", "php", "sh", "bash", "zsh", "ps1", "pl", "lua", "r", "sql", "dart", "ex", "exs",
         "erl", "clj", "groovy", "tf", "hcl", "vue", "svelte",
+        // TeX packages, classes and bibliography styles (their headers name their authors).
+        "sty", "cls", "bst", "dtx",
     ]
     static let configExtensions: Set<String> = [
         "json", "yml", "yaml", "toml", "ini", "cfg", "conf", "xml", "properties", "gradle", "plist", "lock", "mod",
@@ -98,13 +100,16 @@ public enum FileClass: String, Sendable, CaseIterable, Codable {
 /// files) in front of `FileClass.classify`. Config files (issue 5) build one from their globs.
 public struct FileClassifier: Sendable {
     public var overrides: [(glob: PathGlob, fileClass: FileClass)]
+    /// Put before every path classified: the scanned folder's path from the repository root
+    /// (`FileWalker.repositoryPrefix`), so a file's class does not depend on the folder scanned.
+    public var pathPrefix = ""
 
     public init(overrides: [(glob: String, fileClass: FileClass)] = []) {
         self.overrides = overrides.map { (PathGlob($0.glob), $0.fileClass) }
     }
 
     public func classify(_ path: String) -> FileClass {
-        let subject = PathGlob.Subject(path)
+        let subject = PathGlob.Subject(pathPrefix.isEmpty ? path : pathPrefix + path)
         for override in overrides.reversed() where override.glob.matches(subject) { return override.fileClass }
         return FileClass.classify(subject)
     }

@@ -14,6 +14,9 @@ public struct FileWalker: Sendable {
         public var maxFileSize = 10 * 1024 * 1024
         /// Assigns each file its class; holds the config's class overrides.
         public var classifier = FileClassifier()
+        /// Classify paths from the top of the git work tree holding the root (false: from the
+        /// root itself, for a corpus that stands for a repository of its own).
+        public var classifyFromRepositoryRoot = true
         public init() {}
     }
 
@@ -46,9 +49,16 @@ public struct FileWalker: Sendable {
             throw .io(path: root, message: String(cString: strerror(errno)))
         }
         var result = Result()
-        if (info.st_mode & S_IFMT) != S_IFDIR {
+        let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+        // Classes come from paths relative to the repository root, whatever folder was named:
+        // `skills/x/SKILL.md` is the same file scanned from the root, from `skills/` or alone.
+        var classifier = options.classifier
+        if options.classifyFromRepositoryRoot, classifier.pathPrefix.isEmpty, let prefix = FileWalker.repositoryPrefix(of: isDirectory ? root : FileWalker.parent(of: root)) {
+            classifier.pathPrefix = prefix
+        }
+        if !isDirectory {
             let name = root.split(separator: "/").last.map(String.init) ?? root
-            consider(absolute: root, relative: name, info: info, into: &result, emit: emit)
+            consider(absolute: root, relative: name, info: info, classifier: classifier, into: &result, emit: emit)
             return result
         }
         let inGitTree = FileWalker.isInsideGitWorkTree(root)
@@ -115,7 +125,7 @@ public struct FileWalker: Sendable {
                     continue
                 }
                 emit(
-                    ScanItem(path: display, classifier: options.classifier, source: .file(absolutePath: directory.absolute + "/" + FileWalker.escapedName(nameBytes), size: size),
+                    ScanItem(path: display, classifier: classifier, source: .file(absolutePath: directory.absolute + "/" + FileWalker.escapedName(nameBytes), size: size),
                              rawAbsolutePath: raw))
             }
             names.sort()
@@ -163,7 +173,7 @@ public struct FileWalker: Sendable {
                     visited.insert(id)
                     subdirectories.append((absolute, relative))
                 } else {
-                    consider(absolute: absolute, relative: relative, info: entryInfo, into: &result, emit: emit)
+                    consider(absolute: absolute, relative: relative, info: entryInfo, classifier: classifier, into: &result, emit: emit)
                 }
             }
             for (absolute, relative) in subdirectories.reversed() {
@@ -173,7 +183,9 @@ public struct FileWalker: Sendable {
         return result
     }
 
-    private func consider(absolute: String, relative: String, info: stat, into result: inout Result, emit: (ScanItem) -> Void) {
+    private func consider(
+        absolute: String, relative: String, info: stat, classifier: FileClassifier, into result: inout Result, emit: (ScanItem) -> Void
+    ) {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             result.notices.append(Notice(kind: .skipped, path: relative, message: "\(FileReader.kind(info.st_mode)), not read"))
             return
@@ -185,7 +197,7 @@ public struct FileWalker: Sendable {
                        message: "file is \(size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
             return
         }
-        emit(ScanItem(path: relative, classifier: options.classifier, source: .file(absolutePath: absolute, size: size)))
+        emit(ScanItem(path: relative, classifier: classifier, source: .file(absolutePath: absolute, size: size)))
     }
 
     static func join(_ base: String, _ name: String) -> String { base.isEmpty ? name : base + "/" + name }
@@ -216,6 +228,32 @@ public struct FileWalker: Sendable {
     }
 
     /// Whether `path` or one of its ancestors holds a `.git` entry.
+    /// The folder holding `path` ("." for a bare name).
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The path of the folder `path` from the top of the git work tree holding it, with a
+    /// trailing `/` ("" at the top); nil outside a work tree. (The nearest folder with a `.git`
+    /// entry is the top: a submodule or nested repository is its own root.)
+    public static func repositoryPrefix(of path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard realpath(path, &buffer) != nil else { return nil }
+        let real = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var current = real
+        while true {
+            var info = stat()
+            if lstat((current == "/" ? "" : current) + "/.git", &info) == 0 {
+                guard current != real else { return "" }
+                let start = real.index(real.startIndex, offsetBy: current == "/" ? 1 : current.count + 1)
+                return String(real[start...]) + "/"
+            }
+            guard let slash = current.lastIndex(of: "/"), current != "/" else { return nil }
+            current = slash == current.startIndex ? "/" : String(current[..<slash])
+        }
+    }
+
     static func isInsideGitWorkTree(_ path: String) -> Bool {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard realpath(path, &buffer) != nil else { return false }

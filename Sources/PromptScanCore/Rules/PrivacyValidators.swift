@@ -24,12 +24,12 @@ extension Validators {
         Validator(name: "vin", summary: "VIN check digit (position 9, weights 8 7 6 5 4 3 2 10 0 9 8 7 6 5 4 3 2)", check: vin),
         Validator(name: "calendar-date", summary: "a real calendar date (MM/DD or DD/MM tried), year 1900 to this year", check: calendarDate),
         Validator(name: "ipv4", summary: "IPv4: private, loopback and link-local ranges low; RFC 5737 documentation ranges known test", assess: ipv4),
-        Validator(name: "ipv6", summary: "IPv6 (inet_pton, at least 2 colons): private/link-local low; 2001:db8::/32 known test", assess: ipv6),
+        Validator(name: "ipv6", summary: "IPv6 (inet_pton, at least 2 colons): global unicast 2000::/3; private/link-local low; 2001:db8::/32 known test", assess: ipv6),
         Validator(
-            name: "email", summary: "alphabetic TLD that is not a file extension; not a retina asset name (logo@2x.png); not a role account (info@, support@)",
+            name: "email", summary: "a TLD of the IANA root zone that is not a file extension; not a retina asset name (logo@2x.png); not a role, list or organisation mailbox (info@, gwas-info@, biopython@biopython.org)",
             assess: emailAssessment),
         Validator(name: "e164-phone", summary: "8-15 digits after the plus, not all one digit", check: e164Phone),
-        Validator(name: "nanp-phone", summary: "NANP: area and exchange not N11", check: nanpPhone),
+        Validator(name: "nanp-phone", summary: "NANP: area and exchange not N11; not a toll-free area code", check: nanpPhone),
         Validator(name: "mrz-td3", summary: "passport MRZ (ICAO 9303 TD3) check digits, weights 7-3-1", check: mrzTD3),
     ]
 
@@ -301,7 +301,9 @@ extension Validators {
         {
             return .low("unspecified, loopback, link-local, unique-local or multicast address")
         }
-        return .accept
+        // Only 2000::/3 is assigned for global unicast: anything else (`::3`, `0::2`,
+        // `1:203:405:607:809:a0b:c0d:e0f`) is a slice or a test literal, not a device's address.
+        return bytes[0] & 0xe0 == 0x20 ? .accept : .reject
     }
 
     static let fileExtensions: Set<String> = [
@@ -319,7 +321,7 @@ extension Validators {
         guard let at = value.firstIndex(of: UInt8(ascii: "@")), let dot = value.lastIndex(of: UInt8(ascii: ".")), dot > at else { return false }
         let local = value[..<at]
         let tld = String(decoding: value[(dot + 1)...], as: UTF8.self).lowercased()
-        guard tld.count >= 2, tld.allSatisfy(\.isLetter), !fileExtensions.contains(tld) else { return false }
+        guard tld.count >= 2, topLevelDomains.contains(tld), !fileExtensions.contains(tld) else { return false }
         // Retina asset names: logo@2x.png, icon@3x.
         let localText = String(decoding: local, as: UTF8.self)
         if localText.isEmpty { return false }
@@ -340,10 +342,24 @@ extension Validators {
         "store", "team-lead", "engineering", "maintainers", "maintainer", "bugs", "bug", "issues", "community", "docs", "api",
     ]
 
+    /// Words that make a mailbox a list or a desk when they are one part of its name
+    /// (`gwas-info@`, `utilities-announce@`).
+    static let roleWords: Set<String> = roleAccounts.union(["announce", "list", "lists", "mailinglist", "listserv", "desk", "inquiries", "enquiries"])
+
     @Sendable static func emailAssessment(_ value: [UInt8]) -> Validator.Assessment {
         guard email(value), let at = value.firstIndex(of: UInt8(ascii: "@")) else { return .reject }
         let local = String(decoding: value[..<at], as: UTF8.self).lowercased()
-        return roleAccounts.contains(local) ? .reject : .accept
+        if roleAccounts.contains(local) { return .reject }
+        let parts = local.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "+" || $0 == "." }).map(String.init)
+        if parts.count > 1, parts.contains(where: roleWords.contains) { return .reject }
+        // An organisation's own mailbox: a dot-less name that holds one of its domain's labels
+        // (`biopython@biopython.org`, `open-fda@fda.hhs.gov`). People's addresses are mostly
+        // `first.last@`, and a person's name is seldom their employer's domain.
+        if !local.contains(".") {
+            let labels = String(decoding: value[(at + 1)...], as: UTF8.self).lowercased().split(separator: ".").dropLast().map(String.init)
+            if parts.contains(where: { $0.count >= 3 && labels.contains($0) }) { return .reject }
+        }
+        return .accept
     }
 
     @Sendable static func nanpPhone(_ value: [UInt8]) -> Bool {
@@ -352,8 +368,14 @@ extension Validators {
         guard d.count == 10 else { return false }
         let areaN11 = d[1] == 1 && d[2] == 1
         let exchangeN11 = d[4] == 1 && d[5] == 1
+        // Toll-free area codes are business and help lines, never a person's number.
+        let area = number(d[0..<3])
+        if tollFreeAreaCodes.contains(area) { return false }
         return d[0] >= 2 && d[3] >= 2 && !areaN11 && !exchangeN11 && !allSame(d)
     }
+
+    /// NANP toll-free area codes (800, 833, 844, 855, 866, 877, 888).
+    static let tollFreeAreaCodes: Set<Int> = [800, 833, 844, 855, 866, 877, 888]
 
     @Sendable static func e164Phone(_ value: [UInt8]) -> Bool {
         let d = digits(value)

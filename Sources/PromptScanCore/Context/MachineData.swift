@@ -1,0 +1,267 @@
+/// Where a pii/phi match sits in machine data: recordings and notebooks are mostly values that no
+/// person typed (base64 media, CDN cookies, WebRTC session descriptions, seeds, log-probabilities,
+/// request ids, SVG geometry), and a digit or dot pattern there is not an identifier of a person.
+/// Every check looks only at a few hundred bytes around one candidate, so none of them adds work
+/// per byte of a file.
+public enum MachineData {
+    /// Why a match in machine data is not reported; nil when it is not in machine data.
+    /// `context` is the rule's own context test (its words around the match): a value under a
+    /// key the rule names (`x-forwarded-for`, `phone`) is never machine data. Rules without context
+    /// words (their label is part of the pattern) are not tested for bare numbers.
+    public static func reason(
+        in bytes: UnsafeRawBufferPointer, around range: Range<Int>, context: ContextMatcher
+    ) -> String? {
+        if insideBase64Run(bytes, range) { return "inside a base64 run" }
+        if let sdp = sessionDescriptionLine(bytes, before: range.lowerBound) { return "in the SDP \(sdp) line" }
+        if networkToolLine(bytes, before: range.lowerBound) { return "in a download or connection log line" }
+        guard let key = key(of: range, in: bytes) else { return nil }
+        if !context.isEmpty && context.matches(key) { return nil }
+        if isMachineKey(key) { return "under the machine key \(String(decoding: key, as: UTF8.self))" }
+        if !context.isEmpty, isBareNumber(bytes, range), !context.hit(in: bytes, around: range) {
+            return "a bare number under a key that names no person's data"
+        }
+        return nil
+    }
+
+    // MARK: - Base64 runs
+
+    /// The shortest base64 run (letters, digits, `+`, `/`, with a match glued inside it) that counts
+    /// as an encoded body rather than a word.
+    static let base64RunMinimum = 96
+    /// How far the run is followed either side of the match.
+    static let base64Reach = 512
+
+    /// Whether `range` lies inside a run of at least `base64RunMinimum` base64 characters that
+    /// reaches past the match on at least one side (the match is glued to other base64 text: an
+    /// image, audio clip or other encoded body, where any short pattern occurs by chance).
+    public static func insideBase64Run(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        var low = range.lowerBound
+        let floor = max(0, range.lowerBound - base64Reach)
+        while low > floor && isBase64(bytes[low - 1]) { low -= 1 }
+        var high = range.upperBound
+        let ceiling = min(bytes.count, range.upperBound + base64Reach)
+        while high < ceiling && isBase64(bytes[high]) { high += 1 }
+        guard low < range.lowerBound || high > range.upperBound else { return false }
+        // The run may continue through the match itself only when the match is base64 text too
+        // (an IP address or e-mail address has dots or `@` and ends the run).
+        for i in range where !isBase64(bytes[i]) && bytes[i] != 45 && bytes[i] != 32 { return false }
+        return high - low >= base64RunMinimum
+    }
+
+    /// Whether a base64 run around `range` decodes to binary data (media, compressed or encrypted
+    /// bytes): the first 256 characters of the run do not decode to UTF-8 text (control bytes
+    /// other than blanks, or byte sequences that are not UTF-8). Secret rules with a checksum or
+    /// structure check still run there; others do not.
+    public static func insideBinaryBase64(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        guard insideBase64Run(bytes, range) else { return false }
+        var low = range.lowerBound
+        let floor = max(0, range.lowerBound - base64Reach)
+        while low > floor && isBase64(bytes[low - 1]) { low -= 1 }
+        var chunk: [UInt8] = []
+        var i = low
+        while i < bytes.count && chunk.count < 256 && isBase64(bytes[i]) {
+            chunk.append(bytes[i])
+            i += 1
+        }
+        chunk.removeLast(chunk.count % 4)
+        guard chunk.count >= 64, let decoded = Base64.decode(chunk, urlSafe: false) else { return false }
+        return !isText(decoded)
+    }
+
+    /// Whether `bytes` (cut from a longer text at both ends) is UTF-8 text without control bytes
+    /// other than tab, line feed and carriage return.
+    static func isText(_ bytes: [UInt8]) -> Bool {
+        var slice = bytes[...]
+        // A character cut at the start leaves continuation bytes; one cut at the end, a lead byte.
+        var dropped = 0
+        while dropped < 3, let first = slice.first, first & 0xC0 == 0x80 {
+            slice = slice.dropFirst()
+            dropped += 1
+        }
+        if let lead = slice.lastIndex(where: { $0 & 0xC0 != 0x80 }), slice[lead] >= 0xC0 { slice = slice[..<lead] }
+        if slice.contains(where: { ($0 < 32 && $0 != 9 && $0 != 10 && $0 != 13) || $0 == 127 }) { return false }
+        return String(validating: slice, as: UTF8.self) != nil
+    }
+
+    @inline(__always) static func isBase64(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 43 || b == 47
+    }
+
+    // MARK: - SDP
+
+    /// SDP attributes and lines that carry transport and media parameters, never a person's data.
+    static let sessionAttributes: Set<String> = [
+        "candidate", "ssrc", "ssrc-group", "ice-ufrag", "ice-pwd", "ice-options", "fingerprint", "msid", "msid-semantic",
+        "rtcp", "rtcp-fb", "rtcp-mux", "rtpmap", "fmtp", "mid", "extmap", "group", "setup", "sctp-port", "sctpmap",
+        "max-message-size", "remote-candidates",
+    ]
+
+    /// How far back the start of an SDP line is looked for (a candidate line is about 120 bytes,
+    /// plus the indentation a folded YAML string adds).
+    static let sessionLineReach = 256
+
+    /// The SDP line type (`a=candidate`, `o=`, `c=`) holding the byte at `offset`, when it holds
+    /// one: the nearest `a=`, `o=` or `c=` before it on its line (lines end at a newline or an
+    /// escaped `\n` of a JSON or YAML string; the indented continuation lines of a folded YAML
+    /// string are followed) that opens a word, for a transport attribute (`a=candidate:`), `o=`
+    /// or `c=IN `.
+    static func sessionDescriptionLine(_ bytes: UnsafeRawBufferPointer, before offset: Int) -> String? {
+        let floor = max(0, offset - sessionLineReach)
+        var i = offset - 1
+        while i >= floor {
+            let b = bytes[i]
+            if b == 92 && i + 1 < offset && bytes[i + 1] == 110 { return nil }  // escaped \n
+            if b == 10 && i + 1 < bytes.count && bytes[i + 1] != 32 && bytes[i + 1] != 9 { return nil }
+            if (b == 97 || b == 111 || b == 99) && i + 1 < offset && bytes[i + 1] == 61
+                && (i == 0 || !ContextMatcher.isWordByte(bytes[i - 1]) || (i >= 2 && bytes[i - 1] == 110 && bytes[i - 2] == 92))
+            {
+                return sessionLineType(bytes, at: i, before: offset)
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    private static func sessionLineType(_ bytes: UnsafeRawBufferPointer, at start: Int, before offset: Int) -> String? {
+        guard start + 2 <= offset, bytes[start + 1] == 61 else { return nil }  // "x="
+        switch bytes[start] {
+        case 111: return "o="
+        case 99:
+            guard start + 5 <= offset else { return nil }
+            return bytes[start + 2] == 73 && bytes[start + 3] == 78 && bytes[start + 4] == 32 ? "c=" : nil
+        case 97:
+            var end = start + 2
+            while end < offset && bytes[end] != 58 && bytes[end] != 32 && end - start < 40 { end += 1 }
+            guard end < offset || bytes[end] == 58 else { return nil }
+            let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(start + 2)..<end]), as: UTF8.self)
+            return sessionAttributes.contains(name) ? "a=\(name)" : nil
+        default: return nil
+        }
+    }
+
+    // MARK: - Network tool output
+
+    /// Line openings of wget and curl progress output, whose addresses are the servers a host name
+    /// resolved to (`Resolving raw.githubusercontent.com (…)... 185.199.108.133`).
+    static let networkToolOpenings: [[UInt8]] = ["Resolving ", "Connecting to ", "Connected to ", "Trying "].map { Array($0.utf8) }
+
+    /// Whether the line holding `offset` opens (after blanks, a quote or curl's `*`) with one of
+    /// `networkToolOpenings`. Lines start after a newline or an escaped `\n` of a notebook or
+    /// recording string.
+    static func networkToolLine(_ bytes: UnsafeRawBufferPointer, before offset: Int) -> Bool {
+        let floor = max(0, offset - sessionLineReach)
+        var i = offset
+        while i > floor {
+            let b = bytes[i - 1]
+            if b == 10 || (b == 110 && i >= 2 && bytes[i - 2] == 92) { break }
+            i -= 1
+        }
+        guard i == 0 || i > floor else { return false }
+        while i < offset && (bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 34 || bytes[i] == 42) { i += 1 }
+        for opening in networkToolOpenings where i + opening.count <= offset {
+            if opening.indices.allSatisfy({ bytes[i + $0] == opening[$0] }) { return true }
+        }
+        return false
+    }
+
+    // MARK: - Keys
+
+    /// The key a value sits under, when it sits directly under one: `"key": value`, `key: value`,
+    /// `key=value` (a cookie, a query parameter, an SDP `a=key:value`), with the value's own
+    /// token before the match skipped (`__cf_bm=AbC…-1.0.1.1-…`), or the attribute of a quoted
+    /// XML attribute value the match lies in (`d="M14,2H6 …"`).
+    public static func key(of range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> ArraySlice<UInt8>? {
+        let floor = max(0, range.lowerBound - 160)
+        var i = range.lowerBound
+        // The value's own token: letters, digits and the punctuation of cookies and numbers.
+        while i > floor && isValueByte(bytes[i - 1]) { i -= 1 }
+        if let key = key(endingBefore: i, in: bytes, floor: floor) { return key }
+        return attributeKey(of: range, in: bytes)
+    }
+
+    /// The key whose separator (`:` or `=`, quotes and blanks around it) ends just before `index`.
+    static func key(endingBefore index: Int, in bytes: UnsafeRawBufferPointer, floor: Int) -> ArraySlice<UInt8>? {
+        var i = index
+        func skipBlanks() { while i > floor && (bytes[i - 1] == 32 || bytes[i - 1] == 9) { i -= 1 } }
+        skipBlanks()
+        if i > floor && (bytes[i - 1] == 34 || bytes[i - 1] == 39) { i -= 1 }
+        skipBlanks()
+        guard i > floor, bytes[i - 1] == 58 || bytes[i - 1] == 61 else { return nil }
+        i -= 1
+        skipBlanks()
+        if i > floor && (bytes[i - 1] == 34 || bytes[i - 1] == 39) { i -= 1 }
+        let end = i
+        while i > floor && isKeyByte(bytes[i - 1]) { i -= 1 }
+        guard i < end else { return nil }
+        return Array(UnsafeRawBufferPointer(rebasing: bytes[i..<end]))[...]
+    }
+
+    /// The attribute of the quoted XML attribute value holding `range` (`d` in `<path d="…">`):
+    /// the nearest quote before the match on its line, preceded by `name=`.
+    static func attributeKey(of range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> ArraySlice<UInt8>? {
+        let floor = max(0, range.lowerBound - 2048)
+        var i = range.lowerBound
+        while i > floor && bytes[i - 1] != 34 && bytes[i - 1] != 10 { i -= 1 }
+        guard i > floor + 1, bytes[i - 1] == 34, bytes[i - 2] == 61 else { return nil }
+        var start = i - 2
+        let end = start
+        while start > floor && isKeyByte(bytes[start - 1]) { start -= 1 }
+        guard start < end else { return nil }
+        return Array(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))[...]
+    }
+
+    @inline(__always) static func isValueByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45 || b == 46 || b == 95 || b == 43
+            || b == 47 || b == 126 || b == 37
+    }
+
+    @inline(__always) static func isKeyByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45 || b == 95 || b == 46
+    }
+
+    /// Keys (tokens joined, lower case) of CDN and load-balancer cookies, SVG geometry and
+    /// telemetry whose values are never a person's data.
+    static let machineKeys: Set<String> = [
+        "cfbm", "cfuvid", "cfclearance", "cfray", "cflb", "cfduid", "awsalb", "awsalbcors", "awselb", "ga", "gid", "gcl",
+        "d", "points", "viewbox", "transform", "seed", "ssrc", "candidate", "fingerprint", "msid", "cname", "mslabel",
+        "xrequestid", "requestid", "traceid", "spanid", "traceparent", "xamzntraceid", "xamzcfid", "etag", "nonce",
+    ]
+
+    /// Last tokens of telemetry keys (`avgLogprobs`, `prompt_tokens`, `created_at`…).
+    static let machineLastTokens: Set<String> = [
+        "seed", "logprobs", "logprob", "tokens", "ssrc", "ufrag", "timestamp", "created", "duration", "latency", "elapsed",
+        "ms", "bytes", "size", "length", "offset", "index", "count", "port", "pid", "hash", "checksum", "digest", "etag",
+        "nonce", "fingerprint", "ray",
+    ]
+
+    /// Tokens that, before a final `id`, make an id a request, trace or object id of an API.
+    static let machineIdOwners: Set<String> = [
+        "request", "trace", "span", "response", "run", "message", "msg", "chat", "completion", "event", "call", "tool",
+        "item", "object", "correlation", "conversation", "thread", "job", "batch", "file", "upload", "model", "generation",
+        "org", "organization", "project", "deployment", "cf", "ray", "build", "commit", "container", "image",
+    ]
+
+    /// Whether `key` names machine data (see `machineKeys`, `machineLastTokens`, `machineIdOwners`).
+    public static func isMachineKey(_ key: ArraySlice<UInt8>) -> Bool {
+        let tokens = ContextMatcher.tokens(key)
+        guard let last = tokens.last else { return false }
+        if machineKeys.contains(tokens.joined()) || machineLastTokens.contains(last) { return true }
+        if last == "id", tokens.count >= 2, machineIdOwners.contains(tokens[tokens.count - 2]) { return true }
+        return false
+    }
+
+    /// Whether the match is a bare (unquoted) number value: only digits (a sign or decimal point
+    /// allowed), right after the key's separator and ended by a delimiter of JSON or YAML.
+    static func isBareNumber(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        for i in range where !(bytes[i] >= 48 && bytes[i] <= 57) { return false }
+        var before = range.lowerBound
+        while before > 0 && (bytes[before - 1] == 45 || bytes[before - 1] == 43) { before -= 1 }
+        guard before > 0 else { return false }
+        var i = before
+        while i > 0 && bytes[i - 1] == 32 { i -= 1 }
+        guard i > 0, bytes[i - 1] == 58 || bytes[i - 1] == 61 else { return false }
+        guard range.upperBound < bytes.count else { return true }
+        let next = bytes[range.upperBound]
+        return next == 44 || next == 125 || next == 93 || next == 10 || next == 13 || next == 32
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PromptScanCore
+
+/// Structure-aware matching in recordings and notebooks (issue 12): machine data (CDN cookies,
+/// WebRTC session descriptions, seeds and log-probabilities, base64 media, SVG geometry, download
+/// logs) holds no person's identifiers, while the same values under a person's label still count.
+@Suite struct MachineDataTests {
+    static let rules: RuleSet = try! RuleSet(RuleCatalog.defaultRules())
+
+    func findings(_ text: String, as fileClass: FileClass = .fixture, path: String = "tests/cassettes/t.yaml") -> [Finding] {
+        let scanner = FileScanner(ruleSet: Self.rules, showSecrets: true)
+        return Array(text.utf8).withUnsafeBytes {
+            scanner.scan($0, path: path, fileClass: fileClass, scratch: MatchScratch(groups: Self.rules.maxGroups + 1)).findings
+        }
+    }
+
+    /// The pii/phi rule ids reported at medium or above.
+    func failing(_ text: String, as fileClass: FileClass = .fixture) -> [String] {
+        findings(text, as: fileClass)
+            .filter { ($0.category == .pii || $0.category == .phi) && $0.severity >= .medium && $0.suppression == nil }
+            .map(\.ruleID)
+    }
+
+    @Test func cloudflareCookiesInACassetteAreNotAddresses() {
+        let cassette = """
+            interactions:
+            - response:
+                headers:
+                  set-cookie:
+                  - __cf_bm=PJDeH8S85KjI5c6iTy2gXKcIPQxc27kgddhr0RdYMEM-1777430676.2668107-1.0.1.1-nWxRbDW7iz5Rn.iCByCLjHOWqGqQNbiFma9O.BQXvE; HttpOnly; Secure; Path=/
+                  - _cfuvid=RaB8f_hQhF8InZs8K2zplYmGCEnwsfNX1gVkAgjgpzI-1777430623.3795335-1.0.1.1-kvFJ5yi7pC7nkaDNSZZ5q06xyIU38iKLpTFGNc_fvQ; Path=/
+            """
+        #expect(failing(cassette).isEmpty)
+        #expect(failing("  x-forwarded-for: 81.2.69.142\n") == ["ip-address-v4"])
+    }
+
+    @Test func sessionDescriptionsAreNotPersonalData() {
+        // JSON-escaped SDP in a recorded request body, folded by YAML like pydantic-ai's cassettes.
+        let sdp = """
+                string: '{"type":"answer","sdp":"v=0\\r\\no=- 6187459093536489532 2 IN IP4 127.0.0.1\\r\\na=ssrc:2339516144 cname:realtimeapi\\r\\na=ssrc:2339516144
+                  msid:realtimeapi audio\\r\\na=candidate:1352698770 1 udp 2130706431 68.155.152.41 3478
+                  typ host ufrag iOreJB/u0/3oMK2r\\r\\na=candidate:3818869066 1 tcp 1671430143
+                  20.168.48.117 443 typ host tcptype passive\\r\\n"}'
+            """
+        #expect(failing(sdp).isEmpty)
+    }
+
+    @Test func seedsLogprobsAndBareNumbersAreNotPhonesOrCards() {
+        let cassette = """
+                  seed: 2022350660
+                  temperature: 0.0
+                - avgLogprobs: -1.3458239637582128
+                  seed: 3859899181302555600
+                  count: 4155550123
+            """
+        #expect(failing(cassette).isEmpty)
+        // The same numbers under a person's key are reported.
+        #expect(failing("  phone: 6462738841\n") == ["phone-number-nanp-bare"])
+        #expect(failing("  card_number: 4929526018159081\n") == ["payment-card"])
+    }
+
+    @Test func undelimitedDigitRunsNeedAPhoneWord() {
+        let code = "constexpr uint64_t powers[] = {134217728, 268435456, 536870912, 1073741824, 2147483648, 4294967296 - 1};"
+        #expect(failing(code).isEmpty)
+        #expect(failing("see pull/3438#issuecomment-3553448605 for details", as: .agentConfig).isEmpty)
+        #expect(failing("Phone: (678) 999-8212", as: .notebook) == ["phone-number-nanp"])
+        #expect(failing("NLM Help Desk: 1-888-FIND-NLM (1-888-346-3656)", as: .agentConfig).isEmpty)
+    }
+
+    @Test func base64MediaHoldsNoIdentifiers() {
+        var image = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+        for i in 0..<12 { image += String(repeating: "QUJD", count: 3) + "zx\(i % 10)Pq+" }
+        let body = "    data: image/png;base64," + image + "PvPo5UA3RG8XN95oz9r49lh722N2zb02QRkInIzw3QdkDKgTM5Cyr6\n"
+        #expect(failing(body).isEmpty)
+        #expect(failing("  medicare: 5UA3RG8XN95\n") == ["us-medicare-mbi"])
+        let binary = Data((0..<96).map { UInt8(($0 * 37) % 256) }).base64EncodedString()
+        let glued = binary + "7HN2QR3XY45" + binary
+        glued.utf8.withContiguousStorageIfAvailable { raw in
+            let bytes = UnsafeRawBufferPointer(raw)
+            let start = binary.utf8.count
+            #expect(MachineData.insideBase64Run(bytes, start..<(start + 11)))
+            #expect(MachineData.insideBinaryBase64(bytes, start..<(start + 11)))
+        }
+        // A base64 body of text (an encoded JSON document) is not media.
+        let encodedText = Data(String(repeating: "{\"name\": \"Grüße\", \"n\": 1}\n", count: 8).utf8).base64EncodedString()
+        encodedText.utf8.withContiguousStorageIfAvailable { raw in
+            #expect(!MachineData.insideBinaryBase64(UnsafeRawBufferPointer(raw), 40..<51))
+        }
+        let text = "mbi 7HN2QR3XY45 and more"
+        text.utf8.withContiguousStorageIfAvailable { raw in
+            #expect(!MachineData.insideBase64Run(UnsafeRawBufferPointer(raw), 4..<15))
+        }
+    }
+
+    @Test func serverAddressesInDownloadLogsAndSVGGeometry() {
+        let notebook = """
+              "Resolving raw.githubusercontent.com (raw.githubusercontent.com)... 185.199.109.133, 185.199.108.133, 185.199.110.133, ...\\n",
+              "Connecting to raw.githubusercontent.com (raw.githubusercontent.com)|185.199.109.133|:443... connected.\\n",
+            """
+        #expect(failing(notebook, as: .notebook).isEmpty)
+        let svg = #"<svg><path d="M8 3.006.404 2.291-1.552 3.297-1.30.653 1.653.242 2.874.118 3.176.77.84 1.235 1.911 1.235 3.221"/></svg>"#
+        #expect(failing(svg, as: .agentConfig).isEmpty)
+        #expect(failing("- the user logged in from 81.2.69.142 yesterday", as: .notebook) == ["ip-address-v4"])
+    }
+
+    @Test func decoratorsAndOrganisationMailboxesAreNotAddresses() {
+        let jsonl = #"{"content": "from ciphey.iface import registry\n\n\n@registry.register\nclass Octal(Decoder[str]):\n@pytest.mark.skip(\n carried via@agent.tool"}"#
+        #expect(failing(jsonl).isEmpty)
+        #expect(failing(#"{"content": "Contact:\njane.doe@stmarys-hospital.org"}"#) == ["email-address"])
+        for mailbox in ["gwas-info@ebi.ac.uk", "utilities-announce@ncbi.nlm.nih.gov", "biopython@biopython.org", "open-fda@fda.hhs.gov"] {
+            #expect(failing("Contact: \(mailbox)", as: .prompt).isEmpty, "\(mailbox)")
+        }
+    }
+
+    @Test func slicesWorkflowCommandsAndNetworkPrefixesAreNotIPv6() {
+        for text in ["echo \"::add-mask::$SECRET\"", "l[::3] = sorted(l[::3])", "evens = l[0::2]; odds = l[1::2]",
+                     "MakeIPv6(0, 1, 2, 3), // 1:203:405:607:809:a0b:c0d:e0f", "Anthropic's IPv6 range is 2607:6bc0::/48."] {
+            #expect(failing(text, as: .agentConfig).isEmpty, "\(text)")
+        }
+        #expect(failing("client ip 2a02:1810:4d02:7600::1", as: .prompt) == ["ip-address-v6"])
+    }
+
+    @Test func machineKeys() {
+        for key in ["seed", "avgLogprobs", "x-request-id", "__cf_bm", "_cfuvid", "prompt_tokens", "ssrc", "d"] {
+            #expect(MachineData.isMachineKey(Array(key.utf8)[...]), "\(key)")
+        }
+        for key in ["phone", "email", "patient_id", "ip", "card_number", "id"] {
+            #expect(!MachineData.isMachineKey(Array(key.utf8)[...]), "\(key)")
+        }
+    }
+}
