@@ -6,19 +6,25 @@ import TestSupport
 /// The rules compiled into the binary are exactly the files in Patterns/, parsed. Set
 /// PROMPTSCAN_REGENERATE=1 to rewrite the generated file; the test then fails once so the change is noticed.
 @Suite struct DefaultRulesTests {
-    static func parsedPatterns() throws -> [Rule] {
+    static func parsedPatterns() throws -> [Rule] { try parsedFiles().rules }
+
+    /// The rules and known example entries of every file in Patterns/, in file order.
+    static func parsedFiles() throws -> RuleLoader.File {
         let patterns = TestPaths.packageRoot.appendingPathComponent("Patterns")
         let names = try FileManager.default.contentsOfDirectory(atPath: patterns.path).filter { $0.hasSuffix(".yml") }.sorted()
-        var rules: [Rule] = []
+        var all = RuleLoader.File(rules: [], knownExamples: [])
         for name in names {
             let text = try String(contentsOf: patterns.appendingPathComponent(name), encoding: .utf8)
-            rules += try RuleLoader.parse(yaml: text, path: "Patterns/" + name)
+            let file = try RuleLoader.parseFile(yaml: text, path: "Patterns/" + name)
+            all.rules += file.rules
+            all.knownExamples += file.knownExamples
         }
-        return rules
+        return all
     }
 
     @Test func generatedFileMatchesPatternsFolder() throws {
-        let expected = RuleSourceEmitter.render(try Self.parsedPatterns())
+        let parsed = try Self.parsedFiles()
+        let expected = RuleSourceEmitter.render(parsed.rules, knownExamples: parsed.knownExamples)
         let generated = TestPaths.packageRoot.appendingPathComponent("Sources/PromptScanCore/Rules/DefaultRules.generated.swift")
         let actual = try String(contentsOf: generated, encoding: .utf8)
         if actual != expected, ProcessInfo.processInfo.environment["PROMPTSCAN_REGENERATE"] == "1" {
@@ -36,6 +42,7 @@ import TestSupport
         for (builtIn, fromFile) in zip(DefaultRules.rules, parsed) {
             #expect(builtIn == fromFile, "rule \(fromFile.id) differs from its YAML")
         }
+        #expect(DefaultRules.knownExamples == (try Self.parsedFiles().knownExamples))
     }
 
     @Test func defaultRulesLoadAndCompile() throws {

@@ -4,7 +4,7 @@ import PromptScanCore
 /// default rules as values and parses no YAML at start-up. `DefaultRulesTests` checks that the
 /// generated file is current and that it round-trips to exactly the parsed rules.
 public enum RuleSourceEmitter {
-    public static func render(_ rules: [Rule]) -> String {
+    public static func render(_ rules: [Rule], knownExamples: [KnownExample] = []) -> String {
         var out = """
             // Generated from Patterns/*.yml by DefaultRulesTests; do not edit.
             // Regenerate: PROMPTSCAN_REGENERATE=1 swift test --filter DefaultRulesTests (a test fails while it is stale).
@@ -62,7 +62,26 @@ public enum RuleSourceEmitter {
             fields.append("record: \(rule.record)")
             out += fields.map { "                \($0)" }.joined(separator: ",\n") + "\n            ))\n"
         }
-        out += "        return rules\n    }()\n}\n"
+        out += "        return rules\n    }()\n"
+        out += "\n    /// The known example entries (Patterns/known-examples.yml), attached to their rules by `RuleCatalog`.\n"
+        out += "    static let knownExamples: [KnownExample] = [\n"
+        for entry in knownExamples {
+            let fields = [
+                "id: \(literal(entry.id))",
+                "rules: \(list(entry.rules))",
+                "source: \(literal(entry.source))",
+                "references: \(list(entry.references))",
+                "values: \(list(entry.values))",
+                "patterns: \(list(entry.patterns))",
+                "domains: \(list(entry.domains))",
+                "networks: \(list(entry.networks))",
+                "examples: \(examples(entry.examples))",
+                "negativeExamples: \(examples(entry.negativeExamples))",
+                "origin: \(origin(entry.origin))",
+            ]
+            out += "        KnownExample(\n" + fields.map { "                \($0)" }.joined(separator: ",\n") + "\n        ),\n"
+        }
+        out += "    ]\n}\n"
         return out
     }
 

@@ -37,23 +37,29 @@ extension FileScanner {
         var candidate = Candidate(rule: index, secret: range, confidence: min(score, 1), contextHit: contextHit)
         var knownTest: String?
         if case let .knownTest(reason) = assessment { knownTest = reason }
-        if knownTest == nil, !compiled.knownTest.isEmpty {
-            var normalised = PrivacyPolicy.normalisedForKnownTest(value)
-            let isKnown = normalised.withUnsafeMutableBytes { raw in
-                compiled.knownTest.contains { $0.matches(UnsafeRawBufferPointer(raw), scratch: scratch) }
-            }
-            if isKnown { knownTest = compiled.rule.knownTestSource ?? "published \(compiled.rule.name.lowercased()) test values" }
-        }
+        if knownTest == nil { knownTest = compiled.knownExamples.source(of: value, scratch: scratch) }
         if let knownTest {
-            candidate.severity = .low
-            candidate.suppression = .knownTestValue(knownTest)
-            candidate.message = "\(compiled.rule.name) found (well-known test value)"
+            candidate = knownExampleCandidate(index, range, source: knownTest, confidence: candidate.confidence, contextHit: contextHit)
         } else if case let .low(reason) = assessment {
             candidate.severity = .low
             candidate.message = "\(compiled.rule.name) found (\(reason))"
         } else if PrivacyPolicy.escalates(fileClass) {
             candidate.severity = compiled.rule.severity.raised
         }
+        return candidate
+    }
+}
+
+extension FileScanner {
+    /// A match that is a published example value (`source` says whose): low, with an external
+    /// suppression, so it is reported as a note and never fails a run.
+    func knownExampleCandidate(
+        _ index: Int, _ range: Range<Int>, source: String, confidence: Double? = nil, contextHit: Bool? = nil
+    ) -> Candidate {
+        var candidate = Candidate(rule: index, secret: range, confidence: confidence, contextHit: contextHit)
+        candidate.severity = .low
+        candidate.suppression = .knownTestValue(source)
+        candidate.message = "\(ruleSet.rules[index].rule.name) found (well-known test value)"
         return candidate
     }
 }

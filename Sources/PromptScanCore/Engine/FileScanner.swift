@@ -101,6 +101,13 @@ public struct FileScanner: Sendable {
                     // structure check are trusted: any other pattern occurs there by chance.
                     if compiled.validator == nil, MachineData.insideBinaryBase64(bytes, match.secret) { return }
                     if confirm(compiled, UnsafeRawBufferPointer(rebasing: bytes[match.secret]), scratch: scratch) {
+                        // A published example value (Patterns/known-examples.yml) is a suppressed note.
+                        if !compiled.knownExamples.isEmpty,
+                            let source = compiled.knownExamples.source(of: Array(bytes[match.secret]), scratch: scratch)
+                        {
+                            candidates.append(knownExampleCandidate(index, match.secret, source: source))
+                            return
+                        }
                         candidates.append(Candidate(rule: index, secret: match.secret))
                     } else if !compiled.rule.generic && compiled.rule.category != .consumerEndpoint {
                         // (A consumer-endpoint rule rejecting a value, e.g. a JWT from another issuer,

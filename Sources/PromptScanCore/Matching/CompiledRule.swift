@@ -9,8 +9,8 @@ public final class CompiledRule: Sendable {
     public let requires: Pattern?
     /// The `files` globs, compiled.
     public let files: [PathGlob]
-    /// Anchored `known_test` patterns (pii/phi rules).
-    public let knownTest: [Pattern]
+    /// Published example values (known example entries and the rule's own `known_test` list).
+    public let knownExamples: KnownExampleMatcher
     /// The rule's context words and keys (pii/phi rules).
     public let context: ContextMatcher
     /// Words that drop a match when they occur just before it.
@@ -27,9 +27,10 @@ public final class CompiledRule: Sendable {
             try Self.compile(source, anchored: false, what: "requires pattern '\(source)'", of: rule)
         }
         files = rule.files.map(PathGlob.init)
-        knownTest = try rule.knownTest.map { source throws(PromptScanError) in
+        _ = try rule.knownTest.map { source throws(PromptScanError) in
             try Self.compile(source, anchored: true, what: "known_test pattern '\(source)'", of: rule)
         }
+        knownExamples = try KnownExampleMatcher(rule)
         context = ContextMatcher(phrases: rule.context + rule.contextKeys)
         negativeContext = ContextMatcher(phrases: rule.negativeContext)
         if let name = rule.validator {

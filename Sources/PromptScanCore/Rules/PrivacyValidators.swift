@@ -23,8 +23,8 @@ extension Validators {
         Validator(name: "uk-nino", summary: "UK National Insurance number prefixes and suffix A-D", check: ukNINO),
         Validator(name: "vin", summary: "VIN check digit (position 9, weights 8 7 6 5 4 3 2 10 0 9 8 7 6 5 4 3 2)", check: vin),
         Validator(name: "calendar-date", summary: "a real calendar date (MM/DD or DD/MM tried), year 1900 to this year", check: calendarDate),
-        Validator(name: "ipv4", summary: "IPv4: private, loopback and link-local ranges low; RFC 5737 documentation ranges known test", assess: ipv4),
-        Validator(name: "ipv6", summary: "IPv6 (inet_pton, at least 2 colons): global unicast 2000::/3; private/link-local low; 2001:db8::/32 known test", assess: ipv6),
+        Validator(name: "ipv4", summary: "IPv4: private, loopback and link-local ranges low", assess: ipv4),
+        Validator(name: "ipv6", summary: "IPv6 (inet_pton, at least 2 colons): global unicast 2000::/3; private/link-local low", assess: ipv6),
         Validator(
             name: "email", summary: "a TLD of the IANA root zone that is not a file extension; not a retina asset name (logo@2x.png); not a role, list or organisation mailbox (info@, gwas-info@, biopython@biopython.org)",
             assess: emailAssessment),
@@ -270,10 +270,7 @@ extension Validators {
         let address = text.split(separator: "/").first.map(String.init) ?? text
         let octets = address.split(separator: ".", omittingEmptySubsequences: false).compactMap { Int($0) }
         guard octets.count == 4, octets.allSatisfy({ (0...255).contains($0) }) else { return .reject }
-        let (a, b, c) = (octets[0], octets[1], octets[2])
-        if (a == 192 && b == 0 && c == 2) || (a == 198 && b == 51 && c == 100) || (a == 203 && b == 0 && c == 113) {
-            return .knownTest("RFC 5737 documentation address range")
-        }
+        let (a, b) = (octets[0], octets[1])
         if a == 10 || (a == 172 && (16...31).contains(b)) || (a == 192 && b == 168) || a == 127 || (a == 169 && b == 254)
             || (a == 100 && (64...127).contains(b)) || a == 0 || a >= 224 || (a == 255)
         {
@@ -289,9 +286,6 @@ extension Validators {
         var address = in6_addr()
         guard inet_pton(AF_INET6, text, &address) == 1 else { return .reject }
         let bytes = withUnsafeBytes(of: &address) { Array($0) }
-        if bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x0d && bytes[3] == 0xb8 {
-            return .knownTest("RFC 3849 documentation address range")
-        }
         // ::ffff:a.b.c.d carries an IPv4 address: classify that.
         if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xff && bytes[11] == 0xff {
             return ipv4(Array("\(bytes[12]).\(bytes[13]).\(bytes[14]).\(bytes[15])".utf8))

@@ -112,6 +112,10 @@ public struct Rule: Sendable, Equatable {
     /// identifier kinds within 20 lines (computed from the other pii/phi findings, not from `pattern`).
     public var record: Bool = false
 
+    /// Published example values for this rule from `known_examples` entries (attached when rule
+    /// files are loaded, see `KnownExample.attach`); a match that is one of them is a suppressed note.
+    public var knownExamples: [KnownExample] = []
+
     /// A pii/phi rule scored with the confidence model.
     public var isPrivacy: Bool { category == .pii || category == .phi }
 }

@@ -17,8 +17,20 @@ public enum RuleLoader {
     static let resolver = Resolver.basic
     static let requiredKeys = ["id", "name", "category", "severity", "description", "remediation", "pattern"]
 
+    /// The contents of one rule file: rules, and known example entries (`known_examples:`).
+    public struct File: Sendable {
+        public var rules: [Rule]
+        public var knownExamples: [KnownExample]
+    }
+
     /// Parses the YAML text of one rule file; `path` is used in error messages and origins.
+    /// (The rules only; `parseFile` also returns the file's known example entries.)
     public static func parse(yaml: String, path: String) throws(PromptScanError) -> [Rule] {
+        try parseFile(yaml: yaml, path: path).rules
+    }
+
+    /// Parses the YAML text of one rule file: a `rules` list, a `known_examples` list, or both.
+    public static func parseFile(yaml: String, path: String) throws(PromptScanError) -> File {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml, RuleLoader.resolver)
@@ -30,24 +42,47 @@ public enum RuleLoader {
         guard let root, let mapping = root.mapping else {
             throw .ruleFile(path: path, line: 1, ruleID: nil, message: "expected a mapping with a 'rules' list")
         }
-        for (key, _) in mapping where key.string != "rules" {
-            throw .ruleFile(path: path, line: line(key), ruleID: nil, message: "unknown top-level key '\(key.string ?? "?")' (expected 'rules')")
+        for (key, _) in mapping where key.string != "rules" && key.string != "known_examples" {
+            throw .ruleFile(
+                path: path, line: line(key), ruleID: nil, message: "unknown top-level key '\(key.string ?? "?")' (expected 'rules' or 'known_examples')")
         }
-        guard let rulesNode = mapping["rules"] else {
+        let rulesNode = mapping["rules"]
+        let examplesNode = mapping["known_examples"]
+        guard rulesNode != nil || examplesNode != nil else {
             throw .ruleFile(path: path, line: 1, ruleID: nil, message: "missing 'rules' list")
         }
-        guard let list = rulesNode.sequence else {
-            throw .ruleFile(path: path, line: line(rulesNode), ruleID: nil, message: "'rules' must be a list")
+        var file = File(rules: [], knownExamples: [])
+        if let rulesNode {
+            guard let list = rulesNode.sequence else {
+                throw .ruleFile(path: path, line: line(rulesNode), ruleID: nil, message: "'rules' must be a list")
+            }
+            for node in list {
+                file.rules.append(try parseRule(node, path: path))
+            }
         }
-        var rules: [Rule] = []
-        for node in list {
-            rules.append(try parseRule(node, path: path))
+        if let examplesNode {
+            guard let list = examplesNode.sequence else {
+                throw .ruleFile(path: path, line: line(examplesNode), ruleID: nil, message: "'known_examples' must be a list")
+            }
+            var seen: Set<String> = []
+            for node in list {
+                let entry = try parseKnownExample(node, path: path)
+                guard seen.insert(entry.id).inserted else {
+                    throw .ruleFile(path: path, line: line(node), ruleID: nil, message: "duplicate known example id '\(entry.id)'")
+                }
+                file.knownExamples.append(entry)
+            }
         }
-        return rules
+        return file
+    }
+
+    /// Reads and parses the rule file at `path` (its rules only; `loadFile` also returns its known examples).
+    public static func load(path: String) throws(PromptScanError) -> [Rule] {
+        try loadFile(path: path).rules
     }
 
     /// Reads and parses the rule file at `path`.
-    public static func load(path: String) throws(PromptScanError) -> [Rule] {
+    public static func loadFile(path: String) throws(PromptScanError) -> File {
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -60,7 +95,7 @@ public enum RuleLoader {
         } catch {
             throw .io(path: path, message: "cannot read rule file: \(Self.reason(error))")
         }
-        return try parse(yaml: text, path: path)
+        return try parseFile(yaml: text, path: path)
     }
 
     /// The rule files named by `path`: the file itself, or every `*.yml`/`*.yaml` file in a directory, sorted.
@@ -221,6 +256,52 @@ public enum RuleLoader {
         )
         try parsePrivacyFields(into: &rule, mapping: mapping, strings: strings, fail: fail)
         return rule
+    }
+
+    static let knownExampleKeys: Set<String> = [
+        "id", "rules", "source", "references", "values", "patterns", "domains", "networks", "examples", "negative_examples",
+    ]
+
+    /// One `known_examples` entry: an id, the rules it applies to, a source, at least one of
+    /// values, patterns, domains or networks, and examples.
+    private static func parseKnownExample(_ node: Node, path: String) throws(PromptScanError) -> KnownExample {
+        guard let mapping = node.mapping else {
+            throw .ruleFile(path: path, line: line(node), ruleID: nil, message: "each known example must be a mapping")
+        }
+        let idText = mapping["id"]?.string
+        func fail(_ at: Node?, _ message: String) -> PromptScanError {
+            .ruleFile(path: path, line: at.map(line) ?? line(node), ruleID: nil, message: "known example '\(idText ?? "?")': \(message)")
+        }
+        for (key, _) in mapping {
+            guard let name = key.string, knownExampleKeys.contains(name) else { throw fail(key, "unknown key '\(key.string ?? "?")'") }
+        }
+        func strings(_ key: String) throws(PromptScanError) -> [(String, Int)] {
+            guard let value = mapping[key] else { return [] }
+            if value.scalar != nil, let text = value.string { return [(text, line(value))] }
+            guard let items = value.sequence else { throw fail(value, "'\(key)' must be a list of strings") }
+            var result: [(String, Int)] = []
+            for item in items {
+                guard item.scalar != nil, let text = item.string, !text.isEmpty else { throw fail(item, "'\(key)' must be a list of non-empty strings") }
+                result.append((text, line(item)))
+            }
+            return result
+        }
+        guard let id = idText, !id.isEmpty, id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 46 }) else {
+            throw fail(mapping["id"], "'id' must be lowercase letters, digits, '-' or '.'")
+        }
+        guard let source = mapping["source"]?.string, !source.isEmpty else { throw fail(mapping["source"], "'source' (who publishes the values) is required") }
+        let rules = try strings("rules").map(\.0)
+        guard !rules.isEmpty else { throw fail(mapping["rules"], "'rules' must name at least one rule") }
+        let entry = KnownExample(
+            id: id, rules: rules, source: source, references: try strings("references").map(\.0), values: try strings("values").map(\.0),
+            patterns: try strings("patterns").map(\.0), domains: try strings("domains").map(\.0), networks: try strings("networks").map(\.0),
+            examples: try strings("examples").map { Rule.Example(raw: $0.0, origin: .init(file: path, line: $0.1)) },
+            negativeExamples: try strings("negative_examples").map { Rule.Example(raw: $0.0, origin: .init(file: path, line: $0.1)) },
+            origin: .init(file: path, line: line(node)))
+        guard !(entry.values.isEmpty && entry.patterns.isEmpty && entry.domains.isEmpty && entry.networks.isEmpty) else {
+            throw fail(node, "needs 'values', 'patterns', 'domains' or 'networks'")
+        }
+        return entry
     }
 
     /// The optional confidence-model keys of pii/phi rules.

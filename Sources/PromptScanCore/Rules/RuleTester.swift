@@ -47,7 +47,52 @@ public struct RuleTester: Sendable {
                 failures.append(Failure(ruleID: rule.id, origin: example.origin, message: "negative example matches"))
             }
         }
+        failures += knownExampleFailures(scanner, scratch: scratch)
         return failures
+    }
+
+    /// Known example entries: each example must be reported by one of the entry's rules as a note
+    /// suppressed by this entry; each negative example must be reported by one of them unsuppressed.
+    func knownExampleFailures(_ scanner: FileScanner, scratch: MatchScratch) -> [Failure] {
+        var failures: [Failure] = []
+        var seen: Set<String> = []
+        var indexByID: [String: Int] = [:]
+        for (index, compiled) in ruleSet.rules.enumerated() where indexByID[compiled.rule.id] == nil { indexByID[compiled.rule.id] = index }
+        for compiled in ruleSet.rules {
+            for entry in compiled.rule.knownExamples where seen.insert(entry.id).inserted {
+                let indices = entry.rules.compactMap { indexByID[$0] }
+                guard let first = indices.first else { continue }
+                let label = "known example '\(entry.id)'"
+                if entry.examples.isEmpty {
+                    failures.append(Failure(ruleID: entry.rules[0], origin: entry.origin, message: "\(label) has no examples"))
+                }
+                let justification = Suppression.knownTestValue(entry.source).justification
+                for example in entry.examples {
+                    let found = findings(scanner, example.text, rules: indices, fileClassOf: first, scratch: scratch)
+                    if !found.contains(where: { $0.suppression?.justification == justification }) {
+                        let got = found.isEmpty ? "no finding" : found.map { "\($0.ruleID) \($0.suppression == nil ? "unsuppressed" : "suppressed by another list")" }.joined(separator: ", ")
+                        failures.append(Failure(ruleID: entry.rules[0], origin: example.origin, message: "\(label): example is not a suppressed note of this entry (\(got))"))
+                    }
+                }
+                for example in entry.negativeExamples {
+                    let found = findings(scanner, example.text, rules: indices, fileClassOf: first, scratch: scratch)
+                    if !found.contains(where: { $0.suppression == nil }) {
+                        failures.append(Failure(ruleID: entry.rules[0], origin: example.origin, message: "\(label): negative example is not reported as a finding"))
+                    }
+                }
+            }
+        }
+        return failures
+    }
+
+    /// The findings of `rules` in `text`, scanned as an example of the rule at `fileClassOf`.
+    func findings(_ scanner: FileScanner, _ text: String, rules: [Int], fileClassOf index: Int, scratch: MatchScratch) -> [Finding] {
+        let bytes = Array(text.utf8)
+        let (path, fileClass) = RuleTester.exampleFile(for: ruleSet.rules[index].rule)
+        let ids = Set(rules.map { ruleSet.rules[$0].rule.id })
+        return bytes.withUnsafeBytes { raw in
+            scanner.scan(raw, path: path, fileClass: fileClass, scratch: scratch, onlyRules: Set(rules)).findings.filter { ids.contains($0.ruleID) }
+        }
     }
 
     /// The values `rule` reports in `text`, scanning with that rule alone.
