@@ -109,6 +109,36 @@ import TestSupport
         #expect(refused.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test func aRulesFolderIsReadFromTheBaseRevisionAndMayHoldNoLink() throws {
+        let rule = """
+            rules:
+              - id: folder-token
+                name: Folder token
+                category: secret
+                severity: high
+                description: An internal token.
+                remediation: Rotate it.
+                keywords: [fldr_]
+                pattern: '(?<secret>fldr_[a-z0-9]{20})'
+
+            """
+        let repo = try Self.repository(base: [".promptscan.yml": "rules: [security]\n", "security/a.yml": rule, "security/notes.txt": "not a rule\n"])
+        defer { repo.remove() }
+        try repo.commit("change", ["app.md": "t = fldr_abcdefghij0123456789\n"])
+        let found = try repo.promptscan(["diff", "--base", "main"])
+        #expect(found.status == 1, "\(found.stdout)\(found.stderr)")
+        #expect(found.stdout.contains("folder-token"), "\(found.stdout)")
+        try repo.git("checkout", "-q", "main")
+        try FileManager.default.createSymbolicLink(atPath: repo.path + "/security/b.yml", withDestinationPath: "/etc/hostname")
+        try repo.git("add", "security/b.yml")
+        try repo.commit("a link in the folder")
+        try repo.git("checkout", "-q", "feature")
+        let refused = try repo.promptscan(["diff", "--base", "main"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains(":.promptscan.yml:1: 'rules' must name a path inside the repository"), "\(refused.stderr)")
+        #expect(refused.stderr.hasSuffix("(a file in the named folder)\n"), "\(refused.stderr)")
+    }
+
     @Test func aPullRequestEnvironmentMakesScanIgnoreTheWorkTreeConfig() throws {
         let repo = try Self.repository()
         defer { repo.remove() }

@@ -188,7 +188,7 @@ public enum RuleLoader {
         let pattern = try string("pattern") ?? ""
         guard !pattern.isEmpty else { throw fail(values["pattern"], "'pattern' is empty") }
         let keywords = try strings("keywords").map(\.0)
-        if let empty = keywords.first(where: { $0.isEmpty }) {
+        if keywords.contains(where: \.isEmpty) {
             throw fail(values["keywords"], "empty keyword")
         }
         var classSeverity: [FileClass: Severity] = [:]
