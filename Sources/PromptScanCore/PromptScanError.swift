@@ -10,7 +10,9 @@ public enum PromptScanError: Error, Sendable, Equatable, CustomStringConvertible
     /// A rule example that does not behave as declared (`rules test`).
     case ruleTest(path: String, line: Int?, ruleID: String, message: String)
 
-    public var description: String {
+    public var description: String { OneLine.clean(rendered) }
+
+    private var rendered: String {
         switch self {
         case let .ruleFile(path, line, ruleID, message):
             return "error: \(Self.place(path, line)): \(ruleID.map { "rule '\($0)': " } ?? "")\(message)"

@@ -45,6 +45,9 @@ enum Console {
         bytes.removeAll()
     }
 
+    /// Ends the process with `status` (from where `exit` would name ArgumentParser's method).
+    static func terminate(_ status: Int32) -> Never { exit(status) }
+
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 }

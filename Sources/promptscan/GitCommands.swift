@@ -4,20 +4,29 @@ import PromptScanCore
 
 /// Runs a git-mode scan: finds the repository, loads the setup, asks git for the changes, scans
 /// them and finishes the report. Git and configuration problems are one line on stderr, exit 2.
+/// `base` (for `diff`) is the revision whose `.promptscan.yml` sets the policy of the run,
+/// unless `--trusted-config` names one (README, "Trust model").
 func runGitScan(
-    options: RunOptions, allLines: Bool, changes: (GitChanges) throws(PromptScanError) -> [ChangedFile]
+    options: RunOptions, allLines: Bool, command: String, base: String? = nil,
+    changes: (GitChanges) throws(PromptScanError) -> [ChangedFile]
 ) throws {
     let started = Date()
     let setup: RunSetup
     let sink: ReportSink
-    let report: ScanReport
+    var report: ScanReport
     do throws(PromptScanError) {
         let top = try Git(directory: ".").topLevel()
+        let git = Git(directory: top)
+        var revision: RevisionFiles?
+        if let base, options.trustedConfig == nil {
+            try GitChanges(git: git).requireCommits([base])
+            revision = try RevisionFiles(git: git, revision: base)
+        }
+        let policy = try Policy.decide(trustedConfig: options.trustedConfig, config: options.config, base: revision, command: command)
         setup = try RunSetup(
             root: top, configPath: options.config, extraRules: options.rules, failOn: options.failOn,
-            maxFileSize: options.maxFileSize, baselinePath: options.baseline, termsPath: options.terms)
+            maxFileSize: options.maxFileSize, baselinePath: options.baseline, termsPath: options.terms, policy: policy)
         sink = try ReportSink(path: options.output)
-        let git = Git(directory: top)
         let files: [ChangedFile]
         do throws(PromptScanError) {
             files = try changes(GitChanges(git: git))
@@ -32,6 +41,7 @@ func runGitScan(
             scanner: fileScanner,
             options: .init(threads: options.threads, maxFileSize: setup.maxFileSize))
         var scanner = ChangeScanner(engine: engine, blobs: BlobReader(git: git), allLines: allLines)
+        scanner.honoursAddedAllows = policy.isTrusted
         let config = setup.config
         if !config.allowPaths.isEmpty { scanner.pathFilter = { config.isScanned($0) } }
         if !config.fileClasses.isEmpty { scanner.fileClassOverride = { config.fileClass(for: $0) } }
@@ -40,6 +50,13 @@ func runGitScan(
         } catch {
             sink.discard()
             throw error
+        }
+        if !policy.isTrusted {
+            // Say so when the change edits the settings an untrusted run does not take from it.
+            for file in files where !file.isDeletion && [ScanConfig.fileName, Baseline.defaultFileName].contains(file.path) {
+                report.notices.append(
+                    Notice(kind: .policy, path: file.path, message: "changed here, but an untrusted run does not read it from the change (it applies once merged)"))
+            }
         }
     } catch {
         throw fail(error)
@@ -63,7 +80,7 @@ struct Staged: ParsableCommand {
     var allLines = false
 
     func run() throws {
-        try runGitScan(options: options, allLines: allLines) { changes throws(PromptScanError) in try changes.staged() }
+        try runGitScan(options: options, allLines: allLines, command: "staged") { changes throws(PromptScanError) in try changes.staged() }
     }
 }
 
@@ -72,7 +89,8 @@ struct Diff: ParsableCommand {
         abstract: "Scan the lines a branch adds: from the merge base of --base and --head to --head (for CI).",
         discussion: """
             A shallow clone needs the history down to the merge base (actions/checkout with \
-            fetch-depth: 0, or git fetch --deepen). Exit codes: 0 clean; 1 findings at or above \
+            fetch-depth: 0, or git fetch --deepen). Settings come from the --base revision's \
+            .promptscan.yml (or --trusted-config FILE), never from the change under review. Exit codes: 0 clean; 1 findings at or above \
             --fail-on; 2 configuration, I/O or git error; 64 usage.
             """)
 
@@ -88,7 +106,7 @@ struct Diff: ParsableCommand {
     var allLines = false
 
     func run() throws {
-        try runGitScan(options: options, allLines: allLines) { changes throws(PromptScanError) in
+        try runGitScan(options: options, allLines: allLines, command: "diff", base: base) { changes throws(PromptScanError) in
             try changes.branch(base: base, head: head)
         }
     }
@@ -109,7 +127,7 @@ struct History: ParsableCommand {
     var since: String?
 
     func run() throws {
-        try runGitScan(options: options, allLines: false) { changes throws(PromptScanError) in
+        try runGitScan(options: options, allLines: false, command: "history") { changes throws(PromptScanError) in
             var files: [ChangedFile] = []
             for commit in try changes.commits(since: since) {
                 files.append(contentsOf: try changes.changes(in: commit))

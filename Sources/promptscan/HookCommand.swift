@@ -29,7 +29,8 @@ struct Hook: ParsableCommand {
         }
 
         func install() throws(PromptScanError) {
-            let git = Git(directory: ".")
+            var git = Git(directory: ".")
+            git.readsHooksPath = true
             _ = try git.topLevel()
             // `--git-path hooks` follows core.hooksPath (relative to the top when relative) and worktrees.
             let hooksDirectory = try git.line(["rev-parse", "--path-format=absolute", "--git-path", "hooks"])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PromptScanCore
 
 #if canImport(Glibc)
@@ -25,8 +26,31 @@ struct PromptScan: ParsableCommand {
     /// shows up as EPIPE, which the writers turn into a quiet exit 0, rather than killing the
     /// process with status 141 under `set -o pipefail`. Spawned git processes get the default
     /// action back (`Subprocess`).
+    ///
+    /// Usage errors are one line on stderr (`error: MESSAGE (see 'promptscan help')`), exit 64,
+    /// rather than ArgumentParser's message, usage and hint on three lines; help and version
+    /// still print in full on stdout.
     static func main() {
         _ = signal(SIGPIPE, SIG_IGN)
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                let text = fullMessage(for: error)
+                if !text.isEmpty { Console.out(text.hasSuffix("\n") ? text : text + "\n") }
+            } else if !(error is ExitCode) {
+                Console.error(usageLine(message(for: error)))
+            }
+            Console.terminate(code.rawValue)
+        }
+    }
+
+    /// ArgumentParser's message for a usage error as one line.
+    static func usageLine(_ message: String) -> String {
+        let first = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? "invalid usage"
+        let text = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
+        return "error: " + OneLine.clean(text, limit: 300) + " (see 'promptscan help')"
     }
 }

@@ -31,8 +31,11 @@ struct Scan: ParsableCommand {
     @Option(name: .long, help: "Lowest severity that fails the run: low, medium, high or critical (default: the config's, else medium).")
     var failOn: Severity?
 
-    @Option(name: .long, help: "Settings file (default: .promptscan.yml in the scanned directory, when present).")
+    @Option(name: .long, help: "Settings file (default: .promptscan.yml in the scanned directory, when present). Not in untrusted runs.")
     var config: String?
+
+    @Option(name: .long, help: "A settings file from outside the change under review; makes the run untrusted (README, Trust model).")
+    var trustedConfig: String?
 
     @Option(name: .long, help: "Baseline file of accepted findings (default: the config's, else .promptscan-baseline.json in the scanned directory).")
     var baseline: String?
@@ -81,9 +84,10 @@ struct Scan: ParsableCommand {
         let started = Date()
         let setup: RunSetup
         do {
+            let policy = try Policy.decide(trustedConfig: trustedConfig, config: config, base: nil, command: "scan")
             setup = try RunSetup(
                 root: isDirectory(path) ? path : nil, configPath: config, extraRules: rules, failOn: failOn,
-                maxFileSize: maxFileSize, baselinePath: baseline, termsPath: terms)
+                maxFileSize: maxFileSize, baselinePath: baseline, termsPath: terms, policy: policy)
         } catch {
             throw fail(error)
         }
@@ -106,10 +110,9 @@ struct Scan: ParsableCommand {
             throw fail(error)
         }
         if let baseline = setup.baseline { report = baseline.apply(to: report) }
-        if let notice = setup.termsNotice {
-            report.notices.append(notice)
-            report.notices.sort(by: Notice.order)
-        }
+        if let notice = setup.termsNotice { report.notices.append(notice) }
+        report.notices += setup.policyNotices
+        report.notices.sort(by: Notice.order)
         let isDirectory = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
         let displayRoot = isDirectory ? path : ((path as NSString).deletingLastPathComponent)
         let formatter = ISO8601DateFormatter()

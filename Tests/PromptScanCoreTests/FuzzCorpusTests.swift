@@ -91,6 +91,15 @@ import TestSupport
                 _ = config.isScanned("a/b/CLAUDE.md")
                 _ = config.fileClass(for: "prompts/x.txt")
             }
+            do throws(PromptScanError) {
+                for named in try ScanConfig.parse(Data(bytes), path: "0123456789ab:.promptscan.yml").namedPaths {
+                    if let relative = PathContainment.relative(named.value, under: "sub") {
+                        #expect(!relative.hasPrefix("/") && !relative.split(separator: "/").contains(".."))
+                    }
+                }
+            } catch {
+                #expect(!error.description.contains("\n") && error.description.count < 600)
+            }
             _ = ScanConfig.parseSize(text)
             _ = try? Baseline.parse(Data(bytes), path: "baseline.json")
             let ignore = IgnoreFile(contents: text, base: "")

@@ -125,7 +125,7 @@ import TestSupport
         let rules = try rulesOnly.rules(extra: [])
         #expect(rules.map(\.id) == ["anthropic-api-key"])
         #expect(rules[0].severity == .low && rules[0].allow.last == "sk-ant-api03-test.*")
-        #expect(throws: PromptScanError.configuration(path: "c.yml", line: 2, message: "'fail-on': 'never' is not a severity (low, medium, high, critical)")) {
+        #expect(throws: PromptScanError.configuration(path: "c.yml", line: 2, message: "'fail-on' must be a severity (low, medium, high, critical)")) {
             try ScanConfig.parse(yaml: "# c\nfail-on: never\n", path: "c.yml")
         }
     }

@@ -55,10 +55,10 @@ import Testing
     }
 
     @Test func rejectsBadValues() {
-        #expect(message(Self.yaml("contexts: [ssn]"))?.contains("unknown key 'contexts'") == true)
+        #expect(message(Self.yaml("contexts: [ssn]"))?.contains("unknown key (did you mean 'context'?)") == true)
         #expect(message(Self.yaml("confidence: 2"))?.contains("'confidence' must be a number from 0 to 1") == true)
         #expect(message(Self.yaml("requires_context: true"))?.contains("needs 'context'") == true)
-        #expect(message(Self.yaml("requires_context: [kode]\ncontext: [x]"))?.contains("unknown file class 'kode'") == true)
+        #expect(message(Self.yaml("requires_context: [kode]\ncontext: [x]"))?.contains("unknown file class in 'requires_context'") == true)
         #expect(message(Self.yaml("min_digit_run: 0"))?.contains("min_digit_run") == true)
         #expect(message(Self.yaml("context: [ssn]", category: "secret"))?.contains("only for pii and phi rules") == true)
         #expect(message(Self.yaml("known_test: ['(']"))?.contains("known_test pattern") == true)

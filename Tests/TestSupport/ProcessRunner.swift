@@ -7,6 +7,9 @@ public struct ProcessResult: Sendable {
     public let stderr: String
 }
 
+/// CI variables that say a run checks a pull or merge request (README, "Trust model").
+public let pullRequestVariables = ["GITHUB_EVENT_NAME", "CI_MERGE_REQUEST_IID", "BITBUCKET_PR_ID", "SYSTEM_PULLREQUEST_PULLREQUESTID"]
+
 /// Runs an executable to completion, capturing both streams.
 public func runProcess(
     _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
@@ -15,9 +18,11 @@ public func runProcess(
     process.executableURL = executable
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
-    if let environment {
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    }
+    // The variables that make a run untrusted (a pull request in CI) are left out unless a test
+    // sets them, so the suite behaves the same on a pull request's CI job as on a laptop.
+    var inherited = ProcessInfo.processInfo.environment
+    for name in pullRequestVariables { inherited[name] = nil }
+    process.environment = inherited.merging(environment ?? [:]) { _, new in new }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

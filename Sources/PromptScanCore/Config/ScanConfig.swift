@@ -37,6 +37,16 @@ public struct ScanConfig: Sendable {
     public var baseline: String?
     /// Line of each rule id named in `enable`, `disable` or `severity`, to point at an unknown id.
     var ruleIDLines: [(id: String, line: Int)] = []
+    /// Every path the file names (`rules`, `terms`, `baseline`) as written, with its line: checked
+    /// to stay inside the repository, and read from the base revision in an untrusted run.
+    public var namedPaths: [NamedPath] = []
+
+    /// A path named by the config, as written in it.
+    public struct NamedPath: Sendable, Equatable {
+        public let key: String
+        public let value: String
+        public let line: Int
+    }
 
     public static let fileName = ".promptscan.yml"
     public static let knownKeys = [
@@ -46,10 +56,28 @@ public struct ScanConfig: Sendable {
 
     public init() {}
 
-    /// Reads the config at `path`.
+    /// The largest config file read.
+    public static let maximumBytes = 1 << 20
+
+    /// Reads the config at `path`, and checks that the paths it names stay inside the repository
+    /// the file belongs to (`PathContainment`).
     public static func load(path: String) throws(PromptScanError) -> ScanConfig {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
+            throw .configuration(path: path, line: nil, message: "config file is over \(maximumBytes >> 20) MiB")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .io(path: path, message: FileManager.default.fileExists(atPath: path) ? "cannot read config file" : "no such config file")
+        }
+        var config = try parse(data, path: path)
+        config.containmentRoot = PathContainment.repositoryRoot(forFileAt: path)
+        try config.checkContainment()
+        return config
+    }
+
+    /// Parses config bytes (from a file or a git object); `path` names it in errors.
+    public static func parse(_ data: Data, path: String) throws(PromptScanError) -> ScanConfig {
+        guard data.count <= maximumBytes else {
+            throw .configuration(path: path, line: nil, message: "config file is over \(maximumBytes >> 20) MiB")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .configuration(path: path, line: nil, message: "config file is not valid UTF-8")
@@ -65,6 +93,35 @@ public struct ScanConfig: Sendable {
         return FileManager.default.fileExists(atPath: candidate) ? try load(path: candidate) : ScanConfig()
     }
 
+    /// The folder the paths this config names must stay in (the repository of a config file);
+    /// nil for a config that names no file-system paths (defaults, or one read from a git revision).
+    public var containmentRoot: String?
+
+    /// Refuses, with the config line, a named path that is absolute, leaves `containmentRoot`
+    /// (by `..` or a link), is missing, or is not a regular file (a folder for `rules`); the
+    /// files of a `rules` folder are checked the same way.
+    public func checkContainment() throws(PromptScanError) {
+        guard let root = containmentRoot, let path else { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        for named in namedPaths {
+            let target = directory.isEmpty ? named.value : (directory as NSString).appendingPathComponent(named.value)
+            let kind: PathContainment.Kind
+            switch named.value.hasPrefix("/") ? .failure(.outside) : PathContainment.check(target, root: root, allowFolder: named.key == "rules") {
+            case let .failure(refusal):
+                throw .configuration(path: path, line: named.line, message: PathContainment.message(refusal, key: named.key))
+            case let .success(found):
+                kind = found
+            }
+            guard kind == .folder else { continue }
+            for file in (try? RuleLoader.ruleFiles(at: target)) ?? [] {
+                if case let .failure(refusal) = PathContainment.check(file, root: root) {
+                    throw .configuration(
+                        path: path, line: named.line, message: PathContainment.message(refusal, key: named.key) + " (a file in the named folder)")
+                }
+            }
+        }
+    }
+
     /// Parses config text; `path` names the file in errors and anchors relative paths.
     public static func parse(yaml: String, path: String) throws(PromptScanError) -> ScanConfig {
         var config = ScanConfig()
@@ -75,7 +132,7 @@ public struct ScanConfig: Sendable {
         } catch let error as YamlError {
             throw .configuration(path: path, line: yamlLine(error), message: "invalid YAML: \(yamlSummary(error))")
         } catch {
-            throw .configuration(path: path, line: nil, message: "invalid YAML: \(error)")
+            throw .configuration(path: path, line: nil, message: "invalid YAML")
         }
         guard let root else { return config }  // an empty file
         guard let mapping = root.mapping else {
@@ -105,13 +162,13 @@ public struct ScanConfig: Sendable {
         }
         func severity(_ node: Node, _ key: String) throws(PromptScanError) -> Severity {
             guard let text = node.string, let value = Severity(rawValue: text) else {
-                throw bad(node, "'\(key)': '\(node.string ?? "?")' is not a severity (low, medium, high, critical)")
+                throw bad(node, "'\(key)' must be a severity (low, medium, high, critical)")
             }
             return value
         }
         for (keyNode, value) in mapping {
             guard let key = keyNode.string, knownKeys.contains(key) else {
-                throw bad(keyNode, "unknown key '\(keyNode.string ?? "?")' (known: \(knownKeys.joined(separator: ", ")))")
+                throw bad(keyNode, "unknown key" + OneLine.unknownKeyHint(keyNode.string, known: knownKeys))
             }
             switch key {
             case "enable":
@@ -126,7 +183,7 @@ public struct ScanConfig: Sendable {
                 guard let entries = value.mapping else { throw bad(value, "'severity' must be a mapping of rule id to severity") }
                 for (idNode, levelNode) in entries {
                     let id = try string(idNode, "severity")
-                    config.severity[id] = try severity(levelNode, "severity.\(id)")
+                    config.severity[id] = try severity(levelNode, "severity")
                     config.ruleIDLines.append((id: id, line: line(idNode)))
                 }
             case "fail-on":
@@ -140,31 +197,39 @@ public struct ScanConfig: Sendable {
                     } catch {
                         throw .configuration(
                             path: path, line: itemLine,
-                            message: "allow-values: '\(source)' does not compile at offset \(max(0, error.offset - 4)): \(error.message)")
+                            message: "allow-values: entry does not compile at offset \(max(0, error.offset - 4)): \(OneLine.clean(error.message, limit: 80))")
                     }
                     config.allowValues.append(source)
                 }
             case "rules":
-                let files = value.sequence != nil ? try strings(value, key).map(\.0) : [try string(value, key)]
-                config.ruleFiles = files.map(resolve)
+                let files = value.sequence != nil ? try strings(value, key) : [(try string(value, key), line(value))]
+                config.ruleFiles = files.map { resolve($0.0) }
+                config.namedPaths.removeAll { $0.key == key }  // a repeated key: the last one counts
+                config.namedPaths += files.map { NamedPath(key: key, value: $0.0, line: $0.1) }
             case "terms":
-                config.termsFile = resolve(try string(value, key))
+                let file = try string(value, key)
+                config.termsFile = resolve(file)
+                config.namedPaths.removeAll { $0.key == key }
+                config.namedPaths.append(NamedPath(key: key, value: file, line: line(value)))
             case "file-classes":
                 guard let entries = value.mapping else { throw bad(value, "'file-classes' must be a mapping of glob to file class") }
                 for (globNode, classNode) in entries {
                     let glob = try string(globNode, key)
                     guard let text = classNode.string, let fileClass = FileClass(rawValue: text) else {
-                        throw bad(classNode, "'file-classes': '\(classNode.string ?? "?")' is not a file class (\(FileClass.allCases.map(\.rawValue).joined(separator: ", ")))")
+                        throw bad(classNode, "'file-classes' values must be file classes (\(FileClass.allCases.map(\.rawValue).joined(separator: ", ")))")
                     }
                     config.fileClasses.append((GlobList([glob]), fileClass))
                 }
             case "max-file-size":
                 guard let text = value.string, let size = parseSize(text) else {
-                    throw bad(value, "'max-file-size' must be a number of bytes, optionally with K, M or G (got '\(value.string ?? "?")')")
+                    throw bad(value, "'max-file-size' must be a number of bytes, optionally with K, M or G")
                 }
                 config.maxFileSize = size
             case "baseline":
-                config.baseline = resolve(try string(value, key))
+                let file = try string(value, key)
+                config.baseline = resolve(file)
+                config.namedPaths.removeAll { $0.key == key }
+                config.namedPaths.append(NamedPath(key: key, value: file, line: line(value)))
             default:
                 break
             }
@@ -175,11 +240,18 @@ public struct ScanConfig: Sendable {
     /// The rules of a run: the defaults, the config's rule files and `extra`, then `enable`,
     /// `disable`, severity overrides and `allow-values` applied. An unknown rule id is an error
     /// naming the config line.
-    public func rules(extra: [String]) throws(PromptScanError) -> [Rule] {
-        var rules = try RuleCatalog.load(extra: ruleFiles + extra)
+    /// `configRules`, when given, are the rules of the config's `rules` files already read (from a
+    /// git revision); otherwise those files are read from disk.
+    public func rules(extra: [String], configRules: [Rule]? = nil) throws(PromptScanError) -> [Rule] {
+        var rules: [Rule]
+        if let configRules {
+            rules = try RuleCatalog.load(extra: []) + configRules + RuleCatalog.load(extra: extra, includeDefaults: false)
+        } else {
+            rules = try RuleCatalog.load(extra: ruleFiles + extra)
+        }
         let known = Set(rules.map(\.id))
         for entry in ruleIDLines where !known.contains(entry.id) {
-            throw .configuration(path: path, line: entry.line, message: "unknown rule id '\(entry.id)'")
+            throw .configuration(path: path, line: entry.line, message: "unknown rule id")
         }
         if let enable {
             let wanted = Set(enable)
@@ -225,12 +297,15 @@ public struct ScanConfig: Sendable {
         }
     }
 
+    /// The column and libyaml's reason (fixed texts such as "could not find expected ':'"), never
+    /// the offending line: YAML errors must not quote the file.
     static func yamlSummary(_ error: YamlError) -> String {
         switch error {
-        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
-            [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-        default:
-            "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            "column \(mark.column): " + [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+        case .duplicatedKeysInMapping: "duplicated key in a mapping"
+        case .dataCouldNotBeDecoded: "not valid text"
+        default: "not valid YAML"
         }
     }
 }

@@ -14,6 +14,9 @@ public struct Notice: Sendable, Hashable {
         /// deep, over the decoding budget): the file was still scanned as text, but some of what it
         /// encodes was not decoded.
         case partiallyDecoded = "partially-decoded"
+        /// How the run's policy was decided: settings not taken from the work tree, or a
+        /// suppression an untrusted run does not honour.
+        case policy
     }
 
     public let kind: Kind

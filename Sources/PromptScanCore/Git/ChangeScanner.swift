@@ -9,6 +9,10 @@ public struct ChangeScanner: Sendable {
     public var pathFilter: (@Sendable (String) -> Bool)?
     /// A file class for a path that overrides the built-in one (config `file-classes`).
     public var fileClassOverride: (@Sendable (String) -> FileClass?)?
+    /// Whether a `promptscan:allow` comment covering a line the change adds suppresses the finding
+    /// there. An untrusted run (a pull request) sets it to false: the change cannot vouch for
+    /// itself, so such findings stay active and a `policy` notice says why.
+    public var honoursAddedAllows = true
 
     public init(engine: ScanEngine, blobs: BlobReader, allLines: Bool = false) {
         self.engine = engine
@@ -94,11 +98,24 @@ public struct ChangeScanner: Sendable {
             let everyLine = allLines || owner.file.binaryDiff
             // A secret in the name counts when the change gives the file that name (added, renamed, copied).
             let newName = "ARC".contains(owner.file.status)
-            for var finding in result.findings
-            where everyLine || (finding.inPath ? newName : owner.file.added.overlaps(finding.line...finding.endLine)) {
+            var overruled = 0
+            for var finding in result.findings {
+                let added = finding.inPath ? newName : (owner.file.binaryDiff || owner.file.added.overlaps(finding.line...finding.endLine))
+                guard everyLine || added else { continue }
+                if added, finding.allowedInline, !honoursAddedAllows {
+                    finding.allowedInline = false
+                    overruled += 1
+                }
                 finding.commit = owner.file.commit
                 report.findings.append(finding)
                 orders.append(owner.order)
+            }
+            if overruled > 0 {
+                report.notices.append(
+                    Notice(
+                        kind: .policy, path: owner.file.path,
+                        message: "\(overruled) finding(s) on lines this change adds carry promptscan:allow, which an untrusted run "
+                            + "does not honour (the change cannot approve itself; the comment counts once merged)"))
             }
             report.notices.append(contentsOf: result.notices)
             report.bytesScanned += result.bytes

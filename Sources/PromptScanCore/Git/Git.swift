@@ -20,18 +20,45 @@ public struct Git: Sendable {
         public let stderr: String
     }
 
-    /// Options every invocation gets: byte-exact paths, no pager, no colour, no external diff tool.
-    static let baseOptions = ["-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "diff.noprefix=false", "--no-pager"]
+    /// Options every invocation gets: byte-exact paths, no colour, and no program the repository's
+    /// own configuration names: no pager, no fsmonitor hook (`core.fsmonitor` runs a command on
+    /// every index read), no hooks, no transport (a partial clone would fetch a missing object
+    /// through `core.sshCommand` or a `protocol` helper). Diffs add `--no-ext-diff --no-textconv`
+    /// (`GitChanges.diffOptions`), and `cat-file --batch` without `--filters` runs no filter.
+    static let baseOptions = [
+        "-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "diff.noprefix=false", "--no-pager",
+        "-c", "core.fsmonitor=false",
+        "-c", "protocol.allow=never", "-c", "core.sshCommand=false",
+        "-c", "core.pager=cat", "-c", "credential.helper=",
+    ]
+
+    /// No hooks (none of the commands the scans run has one, but a later one might): left out
+    /// only where the configured hooks folder is the question (`hook install`).
+    static let noHooks = ["-c", "core.hooksPath=/dev/null"]
+    /// Whether git sees the repository's own `core.hooksPath` (for `hook install`, which asks
+    /// where hooks go); false for everything else.
+    public var readsHooksPath = false
+
+    /// Environment variables that would make git run a program or read another configuration,
+    /// removed from the environment git gets.
+    static let removedVariables = ["GIT_EXTERNAL_DIFF", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_PROXY_COMMAND"]
 
     /// Runs `git ARGS`, feeding `input` on stdin, and returns its status and output.
     public func run(_ arguments: [String], input: [UInt8]? = nil) throws(PromptScanError) -> Output {
         var environment = ProcessInfo.processInfo.environment
+        for name in Git.removedVariables { environment[name] = nil }
+        environment["GIT_PAGER"] = "cat"
+        environment["PAGER"] = "cat"
+        environment["GIT_NO_LAZY_FETCH"] = "1"  // git 2.45+: a missing object is an error, not a fetch
+        environment["GIT_PROTOCOL_FROM_USER"] = "0"
+        // Overrides every `protocol.<name>.allow` the repository sets (`protocol.allow=never` does not).
+        environment["GIT_ALLOW_PROTOCOL"] = "none"
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["LC_ALL"] = "C"
         environment["GIT_OPTIONAL_LOCKS"] = "0"  // a scan never writes the index (no refresh lock)
         do {
             let result = try Subprocess.run(
-                executable, ["-C", directory] + Git.baseOptions + arguments,
+                executable, ["-C", directory] + Git.baseOptions + (readsHooksPath ? [] : Git.noHooks) + arguments,
                 environment: environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }, input: input)
             return Output(status: result.status, stdout: result.stdout, stderr: String(decoding: result.stderr, as: UTF8.self))
         } catch {

@@ -20,24 +20,29 @@ public struct GitChanges: Sendable {
 
     /// What a branch adds: the merge base of `base` and `head` against `head`.
     public func branch(base: String, head: String) throws(PromptScanError) -> [ChangedFile] {
-        for revision in [base, head] where !(try git.commitExists(revision)) {
-            if try git.isShallow() {
-                throw Git.error(Self.shallowAdvice("'\(revision)' is not in this shallow clone"))
-            }
-            throw Git.error("unknown revision '\(revision)' (fetch it first, e.g. git fetch origin \(revision))")
-        }
+        try requireCommits([base, head])
         let mergeBase = try git.run(["merge-base", "--end-of-options", base, head])
         guard mergeBase.status == 0 else {
             if try git.isShallow() {
-                throw Git.error(Self.shallowAdvice("the history of this shallow clone does not reach the merge base of '\(base)' and '\(head)'"))
+                throw Git.error(Self.shallowAdvice("the history of this shallow clone does not reach the merge base of \(Self.quoted(base)) and \(Self.quoted(head))"))
             }
             if mergeBase.status == 1 {
-                throw Git.error("'\(base)' and '\(head)' have no common ancestor")
+                throw Git.error("\(Self.quoted(base)) and \(Self.quoted(head)) have no common ancestor")
             }
             throw Git.error(Git.firstLine(mergeBase.stderr) ?? "git merge-base failed")
         }
         let baseCommit = String(decoding: mergeBase.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return try DiffParser.parse(git.checked(["diff", "--no-relative"] + Self.diffOptions + [baseCommit, head, "--"]))
+    }
+
+    /// Fails, with advice for a shallow clone, unless every revision names a commit here.
+    public func requireCommits(_ revisions: [String]) throws(PromptScanError) {
+        for revision in revisions where !(try git.commitExists(revision)) {
+            if try git.isShallow() {
+                throw Git.error(Self.shallowAdvice("\(Self.quoted(revision)) is not in this shallow clone"))
+            }
+            throw Git.error("unknown revision \(Self.quoted(revision)) (fetch it first: git fetch origin <branch>)")
+        }
     }
 
     /// One commit of history: its id, and its first parent (nil for a root commit).
@@ -49,8 +54,8 @@ public struct GitChanges: Sendable {
     /// The commits reachable from HEAD (after `since`, when given), oldest first.
     public func commits(since: String?) throws(PromptScanError) -> [Commit] {
         if let since, !(try git.commitExists(since)) {
-            if try git.isShallow() { throw Git.error(Self.shallowAdvice("'\(since)' is not in this shallow clone")) }
-            throw Git.error("unknown revision '\(since)'")
+            if try git.isShallow() { throw Git.error(Self.shallowAdvice("\(Self.quoted(since)) is not in this shallow clone")) }
+            throw Git.error("unknown revision \(Self.quoted(since))")
         }
         let head = try git.run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
         guard head.status == 0 else { return [] }  // no commit yet
@@ -70,6 +75,12 @@ public struct GitChanges: Sendable {
         var files = try DiffParser.parse(git.checked(["diff-tree", "-r", "--no-commit-id"] + Self.diffOptions + revisions + ["--"]))
         for index in files.indices { files[index].commit = commit.id }
         return files
+    }
+
+    /// A revision as given on the command line, for messages only (never inside a suggested
+    /// command): quoted, control characters escaped, cut at 80 characters.
+    public static func quoted(_ revision: String) -> String {
+        "'" + OneLine.clean(revision, limit: 80) + "'"
     }
 
     /// The message for a base or merge base that a shallow clone does not have.

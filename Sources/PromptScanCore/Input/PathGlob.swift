@@ -133,13 +133,49 @@ public struct PathGlob: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// `a.{json,yaml}` → `a.json`, `a.yaml` (one level, the first brace group, recursively).
-    static func expandBraces(_ glob: String) -> [String] {
-        guard let open = glob.firstIndex(of: "{"), let close = glob[open...].firstIndex(of: "}") else { return [glob] }
-        let head = glob[..<open]
-        let tail = glob[glob.index(after: close)...]
-        return glob[glob.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false)
-            .flatMap { expandBraces(String(head) + $0 + tail) }
+    /// The most `{…}` alternatives one glob expands to. Each group multiplies the count, so 28
+    /// groups of two would be 2^28 patterns; a rule file's loader rejects a glob over this, and a
+    /// glob built in code keeps only its first expansions.
+    public static let maximumAlternatives = 1024
+
+    /// `a.{json,yaml}` → `a.json`, `a.yaml` (the first brace group, then the rest), at most `limit` of them.
+    static func expandBraces(_ glob: String, limit: Int = maximumAlternatives) -> [String] {
+        expandBraces(glob, limit: limit, complete: nil)
+    }
+
+    /// How many patterns `glob` expands to, or nil when that is more than `limit` (found without
+    /// building more than `limit + 1` of them).
+    public static func alternativeCount(_ glob: String, limit: Int = maximumAlternatives) -> Int? {
+        var complete = true
+        let count = expandBraces(glob, limit: limit, complete: &complete).count
+        return complete ? count : nil
+    }
+
+    /// A work list instead of recursion: each step replaces the first group of one pattern by its
+    /// alternatives, and stops once `limit` patterns exist (`complete` is then false).
+    private static func expandBraces(_ glob: String, limit: Int, complete: UnsafeMutablePointer<Bool>?) -> [String] {
+        var done: [String] = []
+        var pending: [Substring] = [glob[...]]
+        while let pattern = pending.popLast() {
+            guard let open = pattern.firstIndex(of: "{"), let close = pattern[open...].firstIndex(of: "}") else {
+                done.append(String(pattern))
+                if done.count > limit { break }
+                continue
+            }
+            let head = pattern[..<open]
+            let tail = pattern[pattern.index(after: close)...]
+            let alternatives = pattern[pattern.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false)
+            if done.count + pending.count + alternatives.count > limit + 1 {
+                complete?.pointee = false
+                return done
+            }
+            pending.append(contentsOf: alternatives.reversed().map { (head + $0 + tail)[...] })
+        }
+        if done.count > limit {
+            complete?.pointee = false
+            return Array(done.prefix(limit))
+        }
+        return done
     }
 }
 

@@ -20,15 +20,15 @@ public final class CompiledRule: Sendable {
     public init(_ rule: Rule) throws(PromptScanError) {
         self.rule = rule
         pattern = try Self.compile(rule.pattern, anchored: false, what: "pattern", of: rule)
-        allow = try rule.allow.map { source throws(PromptScanError) in
-            try Self.compile(source, anchored: true, what: "allow pattern '\(source)'", of: rule)
+        allow = try rule.allow.enumerated().map { index, source throws(PromptScanError) in
+            try Self.compile(source, anchored: true, what: "allow pattern \(index + 1)", of: rule)
         }
         requires = try rule.requires.map { source throws(PromptScanError) in
-            try Self.compile(source, anchored: false, what: "requires pattern '\(source)'", of: rule)
+            try Self.compile(source, anchored: false, what: "requires pattern", of: rule)
         }
         files = rule.files.map(PathGlob.init)
-        _ = try rule.knownTest.map { source throws(PromptScanError) in
-            try Self.compile(source, anchored: true, what: "known_test pattern '\(source)'", of: rule)
+        _ = try rule.knownTest.enumerated().map { index, source throws(PromptScanError) in
+            try Self.compile(source, anchored: true, what: "known_test pattern \(index + 1)", of: rule)
         }
         knownExamples = try KnownExampleMatcher(rule)
         context = ContextMatcher(phrases: rule.context + rule.contextKeys)
@@ -37,7 +37,7 @@ public final class CompiledRule: Sendable {
             guard let validator = Validators.named(name) else {
                 throw .ruleFile(
                     path: rule.origin.file, line: rule.origin.line, ruleID: rule.id,
-                    message: "unknown validator '\(name)' (known: \(Validators.all.keys.sorted().joined(separator: ", ")))")
+                    message: "unknown validator (known: \(Validators.all.keys.sorted().joined(separator: ", ")))")
             }
             self.validator = validator
         } else {

@@ -37,14 +37,13 @@ public enum RuleLoader {
         } catch let error as YamlError {
             throw .ruleFile(path: path, line: Self.line(of: error), ruleID: nil, message: "invalid YAML: \(Self.summary(of: error))")
         } catch {
-            throw .ruleFile(path: path, line: nil, ruleID: nil, message: "invalid YAML: \(error)")
+            throw .ruleFile(path: path, line: nil, ruleID: nil, message: "invalid YAML")
         }
         guard let root, let mapping = root.mapping else {
             throw .ruleFile(path: path, line: 1, ruleID: nil, message: "expected a mapping with a 'rules' list")
         }
         for (key, _) in mapping where key.string != "rules" && key.string != "known_examples" {
-            throw .ruleFile(
-                path: path, line: line(key), ruleID: nil, message: "unknown top-level key '\(key.string ?? "?")' (expected 'rules' or 'known_examples')")
+            throw .ruleFile(path: path, line: line(key), ruleID: nil, message: "unknown top-level key (expected 'rules' or 'known_examples')")
         }
         let rulesNode = mapping["rules"]
         let examplesNode = mapping["known_examples"]
@@ -56,19 +55,33 @@ public enum RuleLoader {
             guard let list = rulesNode.sequence else {
                 throw .ruleFile(path: path, line: line(rulesNode), ruleID: nil, message: "'rules' must be a list")
             }
+            guard list.count <= limits.rules else {
+                throw .ruleFile(path: path, line: line(rulesNode), ruleID: nil, message: "more than \(limits.rules) rules in one file")
+            }
+            var keywords = 0
             for node in list {
-                file.rules.append(try parseRule(node, path: path))
+                let rule = try parseRule(node, path: path)
+                keywords += rule.keywords.count + rule.context.count + rule.contextKeys.count
+                guard keywords <= limits.keywords else {
+                    throw .ruleFile(
+                        path: path, line: line(node), ruleID: rule.id,
+                        message: "more than \(limits.keywords) keywords and context words in one file")
+                }
+                file.rules.append(rule)
             }
         }
         if let examplesNode {
             guard let list = examplesNode.sequence else {
                 throw .ruleFile(path: path, line: line(examplesNode), ruleID: nil, message: "'known_examples' must be a list")
             }
+            guard list.count <= limits.rules else {
+                throw .ruleFile(path: path, line: line(examplesNode), ruleID: nil, message: "more than \(limits.rules) known examples in one file")
+            }
             var seen: Set<String> = []
             for node in list {
                 let entry = try parseKnownExample(node, path: path)
                 guard seen.insert(entry.id).inserted else {
-                    throw .ruleFile(path: path, line: line(node), ruleID: nil, message: "duplicate known example id '\(entry.id)'")
+                    throw .ruleFile(path: path, line: line(node), ruleID: nil, message: "duplicate known example id")
                 }
                 file.knownExamples.append(entry)
             }
@@ -81,11 +94,28 @@ public enum RuleLoader {
         try loadFile(path: path).rules
     }
 
+    /// Bounds on one rule file, so a rule file a repository names cannot exhaust memory or time:
+    /// bytes, rules, keywords (and context words) in all, `{…}` alternatives per `files:` glob.
+    public struct Limits: Sendable {
+        public var bytes = 1 << 20
+        public var rules = 2_000
+        public var keywords = 10_000
+        public var globAlternatives = PathGlob.maximumAlternatives
+    }
+
+    public static let limits = Limits()
+
     /// Reads and parses the rule file at `path`.
     public static func loadFile(path: String) throws(PromptScanError) -> File {
         let text: String
         do {
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.bytes {
+                throw PromptScanError.ruleFile(path: path, line: nil, ruleID: nil, message: "rule file is over \(limits.bytes >> 20) MiB")
+            }
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard data.count <= limits.bytes else {
+                throw PromptScanError.ruleFile(path: path, line: nil, ruleID: nil, message: "rule file is over \(limits.bytes >> 20) MiB")
+            }
             guard let decoded = String(data: data, encoding: .utf8) else {
                 throw PromptScanError.ruleFile(path: path, line: nil, ruleID: nil, message: "not valid UTF-8")
             }
@@ -140,7 +170,7 @@ public enum RuleLoader {
         }
         for (key, _) in mapping {
             guard let name = key.string, knownKeys.contains(name) else {
-                throw fail(key, "unknown key '\(key.string ?? "?")'")
+                throw fail(key, "unknown key" + OneLine.unknownKeyHint(key.string, known: knownKeys.sorted()))
             }
         }
         for key in requiredKeys where values[key] == nil {
@@ -169,11 +199,11 @@ public enum RuleLoader {
         }
         let categoryText = try string("category") ?? ""
         guard let category = Category(rawValue: categoryText) else {
-            throw fail(values["category"], "unknown category '\(categoryText)' (expected \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw fail(values["category"], "unknown category (expected \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let severityText = try string("severity") ?? ""
         guard let severity = Severity(rawValue: severityText) else {
-            throw fail(values["severity"], "unknown severity '\(severityText)' (expected critical, high, medium or low)")
+            throw fail(values["severity"], "unknown severity (expected critical, high, medium or low)")
         }
         var entropy: Double?
         if let node = values["entropy"] {
@@ -195,18 +225,18 @@ public enum RuleLoader {
         let pattern = try string("pattern") ?? ""
         guard !pattern.isEmpty else { throw fail(values["pattern"], "'pattern' is empty") }
         let keywords = try strings("keywords").map(\.0)
-        if let empty = keywords.first(where: { $0.isEmpty }) {
-            throw fail(values["keywords"], "empty keyword '\(empty)'")
+        if keywords.contains(where: \.isEmpty) {
+            throw fail(values["keywords"], "empty keyword")
         }
         var classSeverity: [FileClass: Severity] = [:]
         if let node = mapping["class_severity"] {
             guard let pairs = node.mapping else { throw fail(node, "'class_severity' must map file classes to severities") }
             for (key, value) in pairs {
                 guard let name = key.string, let fileClass = FileClass(rawValue: name) else {
-                    throw fail(key, "unknown file class '\(key.string ?? "?")' (expected \(FileClass.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw fail(key, "unknown file class (expected \(FileClass.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 guard let text = value.string, let level = Severity(rawValue: text) else {
-                    throw fail(value, "unknown severity '\(value.string ?? "?")' (expected critical, high, medium or low)")
+                    throw fail(value, "unknown severity (expected critical, high, medium or low)")
                 }
                 classSeverity[fileClass] = level
             }
@@ -216,15 +246,18 @@ public enum RuleLoader {
             var set = Set<FileClass>()
             for (name, _) in try strings("classes") {
                 guard let fileClass = FileClass(rawValue: name) else {
-                    throw fail(mapping["classes"], "unknown file class '\(name)' (expected \(FileClass.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw fail(mapping["classes"], "unknown file class (expected \(FileClass.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 set.insert(fileClass)
             }
             classes = set
         }
         let files = try strings("files").map(\.0)
-        if let empty = files.first(where: { $0.isEmpty }) {
-            throw fail(mapping["files"], "empty file glob '\(empty)'")
+        if files.contains(where: { $0.isEmpty }) {
+            throw fail(mapping["files"], "empty file glob")
+        }
+        if files.contains(where: { PathGlob.alternativeCount($0, limit: limits.globAlternatives) == nil }) {
+            throw fail(mapping["files"], "a 'files' glob has more than \(limits.globAlternatives) {…} alternatives")
         }
         let requires = try string("requires")
         if let requires, requires.isEmpty { throw fail(mapping["requires"], "'requires' is empty") }
@@ -268,12 +301,18 @@ public enum RuleLoader {
         guard let mapping = node.mapping else {
             throw .ruleFile(path: path, line: line(node), ruleID: nil, message: "each known example must be a mapping")
         }
-        let idText = mapping["id"]?.string
+        // Errors name the entry by its id only when it is id-shaped, and never quote an unknown key:
+        // a rule file can come from the repository under review, and errors quote no file content.
+        let idText = mapping["id"]?.string.flatMap { id in
+            id.count <= 64 && id.utf8.allSatisfy { $0 == 0x2D || $0 == 0x2E || (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) } ? id : nil
+        }
         func fail(_ at: Node?, _ message: String) -> PromptScanError {
             .ruleFile(path: path, line: at.map(line) ?? line(node), ruleID: nil, message: "known example '\(idText ?? "?")': \(message)")
         }
         for (key, _) in mapping {
-            guard let name = key.string, knownExampleKeys.contains(name) else { throw fail(key, "unknown key '\(key.string ?? "?")'") }
+            guard let name = key.string, knownExampleKeys.contains(name) else {
+                throw fail(key, "unknown key (known: \(knownExampleKeys.sorted().joined(separator: ", ")))")
+            }
         }
         func strings(_ key: String) throws(PromptScanError) -> [(String, Int)] {
             guard let value = mapping[key] else { return [] }
@@ -313,7 +352,7 @@ public enum RuleLoader {
             var result: Set<FileClass> = []
             for (name, _) in try strings(key) {
                 guard let fileClass = FileClass(rawValue: name) else {
-                    throw fail(mapping[key], "unknown file class '\(name)' in '\(key)' (expected \(FileClass.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw fail(mapping[key], "unknown file class in '\(key)' (expected \(FileClass.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 result.insert(fileClass)
             }
@@ -373,12 +412,5 @@ public enum RuleLoader {
         }
     }
 
-    private static func summary(of error: YamlError) -> String {
-        switch error {
-        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
-            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-        default:
-            return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
-        }
-    }
+    private static func summary(of error: YamlError) -> String { ScanConfig.yamlSummary(error) }
 }
