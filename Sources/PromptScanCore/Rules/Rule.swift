@@ -112,6 +112,11 @@ public struct Rule: Sendable, Equatable {
     /// identifier kinds within 20 lines (computed from the other pii/phi findings, not from `pattern`).
     public var record: Bool = false
 
+    /// Generic rules: a regex over the key (the matched text before the value) that names a
+    /// credential without doubt (`access_token`, `client_secret`). Outside env files and agent
+    /// configs a generic match is reported at medium at most unless its key matches this.
+    public var strongKey: String? = nil
+
     /// A pii/phi rule scored with the confidence model.
     public var isPrivacy: Bool { category == .pii || category == .phi }
 }
