@@ -34,13 +34,46 @@ import TestSupport
         #expect(!finding.preview.contains(String(key.dropFirst(13).prefix(8))))
     }
 
-    @Test func checksumFailuresAreNotReportedByAnyRule() {
+    func scan(_ text: String, path: String, fileClass: FileClass) -> [Finding] {
+        let scanner = FileScanner(ruleSet: Self.defaults, showSecrets: true)
+        return Array(text.utf8).withUnsafeBytes {
+            scanner.scan($0, path: path, fileClass: fileClass, scratch: MatchScratch(groups: Self.defaults.maxGroups + 1)).findings
+        }
+    }
+
+    @Test func checksumFailuresAreReportedLowByTheirRuleOnly() throws {
         var fake = FakeSecrets(seed: 5)
         let good = fake.githubToken()
         let bad = fake.githubToken(validChecksum: false)
         #expect(scan("GITHUB_TOKEN=\(good)").map(\.ruleID) == ["github-personal-access-token"])
-        // The generic token rule would take the value; the specific rule's veto stops it.
-        #expect(scan("GITHUB_TOKEN=\(bad)").isEmpty)
+        // A canary or a corrupted token: kept, at low, saying why; the generic token rule stays quiet.
+        let findings = scan("GITHUB_TOKEN=\(bad)")
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.ruleID == "github-personal-access-token")
+        #expect(finding.severity == .low)
+        #expect(finding.message.contains("checksum fails"))
+        #expect(finding.message.contains("a real one would be critical"))
+        // Low even where secrets are raised to critical.
+        #expect(scan("GITHUB_TOKEN=\(bad)", path: ".env", fileClass: .env).map(\.severity) == [.low])
+        let npm = "npm_" + String(fake.githubToken(prefix: "", validChecksum: false))
+        #expect(scan("NPM_TOKEN=\(npm)").map(\.severity) == [.low])
+    }
+
+    @Test func genericMatchesAreMediumOutsideEnvAndAgentConfigsUnlessTheKeyIsStrong() {
+        var fake = FakeSecrets(seed: 8)
+        let value = fake.token(FakeSecrets.base62, 32)
+        func severities(_ text: String, _ fileClass: FileClass, path: String = "f.txt") -> [Severity] {
+            scan(text, path: path, fileClass: fileClass).filter { $0.ruleID == "generic-token-assignment" }.map(\.severity)
+        }
+        #expect(severities("token: \"\(value)\"", .doc) == [.medium])
+        #expect(severities("token: \"\(value)\"", .code) == [.medium])
+        #expect(severities("token: \"\(value)\"", .agentConfig) == [.high])
+        #expect(severities("TOKEN=\(value)", .env, path: ".env") == [.critical])
+        #expect(severities("access_token: \"\(value)\"", .doc) == [.high])
+        #expect(severities("SLACK_BOT_TOKEN=\(value)", .code) == [.high])
+        #expect(scan("client_secret = \"\(value)\"", path: "f.py", fileClass: .code).map(\.severity) == [.high])
+        #expect(scan("secret = \"\(value)\"", path: "f.py", fileClass: .code).map(\.severity) == [.medium])
     }
 
     @Test func placeholdersAndReferencesAreNotSecrets() {

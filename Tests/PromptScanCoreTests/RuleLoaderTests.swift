@@ -66,6 +66,16 @@ import Testing
             .contains("id must be lowercase") == true)
         #expect(error(Self.valid.replacingOccurrences(of: "    name: Demo token\n", with: ""))?.description
             .contains("missing required key 'name'") == true)
+        #expect(error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    strong_key: 'api_key'"))?.description
+            .contains("'strong_key' is only for generic rules") == true)
+    }
+
+    @Test func strongKeyIsReadForGenericRules() throws {
+        let yaml = Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    generic: true\n    strong_key: '(?i)access_token'")
+        let rules = try RuleLoader.parse(yaml: yaml, path: "x.yml")
+        #expect(rules[0].strongKey == "(?i)access_token")
+        #expect(error(yaml.replacingOccurrences(of: "'(?i)access_token'", with: "'(?i)access_(token'"))?.description
+            .contains("strong_key pattern") == true)
     }
 
     @Test func duplicateIDsAreErrors() throws {

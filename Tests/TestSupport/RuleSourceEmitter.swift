@@ -60,6 +60,7 @@ public enum RuleSourceEmitter {
             fields.append("minDigitRun: \(rule.minDigitRun.map { "\($0)" } ?? "nil")")
             fields.append("recordKind: \(rule.recordKind.map(literal) ?? "nil")")
             fields.append("record: \(rule.record)")
+            fields.append("strongKey: \(rule.strongKey.map(literal) ?? "nil")")
             out += fields.map { "                \($0)" }.joined(separator: ",\n") + "\n            ))\n"
         }
         out += "        return rules\n    }()\n"

@@ -100,7 +100,8 @@ public struct FileScanner: Sendable {
                     // Inside base64 media (an image or audio body) only rules with a checksum or
                     // structure check are trusted: any other pattern occurs there by chance.
                     if compiled.validator == nil, MachineData.insideBinaryBase64(bytes, match.secret) { return }
-                    if confirm(compiled, UnsafeRawBufferPointer(rebasing: bytes[match.secret]), scratch: scratch) {
+                    switch confirm(compiled, UnsafeRawBufferPointer(rebasing: bytes[match.secret]), scratch: scratch) {
+                    case .accept:
                         // A published example value (Patterns/known-examples.yml) is a suppressed note.
                         if !compiled.knownExamples.isEmpty,
                             let source = compiled.knownExamples.source(of: Array(bytes[match.secret]), scratch: scratch)
@@ -108,11 +109,29 @@ public struct FileScanner: Sendable {
                             candidates.append(knownExampleCandidate(index, match.secret, source: source))
                             return
                         }
-                        candidates.append(Candidate(rule: index, secret: match.secret))
-                    } else if !compiled.rule.generic && compiled.rule.category != .consumerEndpoint {
+                        var candidate = Candidate(rule: index, secret: match.secret)
+                        if compiled.rule.generic, compiled.rule.category == .secret {
+                            let key = UnsafeRawBufferPointer(rebasing: bytes[match.whole.lowerBound..<match.secret.lowerBound])
+                            let strong = compiled.validator != nil || (compiled.strongKey?.matches(key, scratch: scratch) ?? false)
+                            let severity = compiled.severity(in: fileClass, path: path)
+                            let capped = SeverityPolicy.genericSeverity(severity, in: fileClass, strongKey: strong)
+                            if capped != severity { candidate.severity = capped }
+                        }
+                        candidates.append(candidate)
+                    case let .failedCheck(explanation):
+                        // A value in the rule's exact format (a checksummed token) whose check fails:
+                        // kept at low, with the reason, instead of vanishing; generic rules stay quiet on it.
+                        var candidate = Candidate(rule: index, secret: match.secret)
+                        candidate.severity = .low
+                        candidate.message = "\(compiled.rule.name) found, but \(explanation)"
+                        candidates.append(candidate)
+                        vetoed.append(match.secret)
+                    case .reject where !compiled.rule.generic && compiled.rule.category != .consumerEndpoint:
                         // (A consumer-endpoint rule rejecting a value, e.g. a JWT from another issuer,
                         // says nothing about whether it is a secret.)
                         vetoed.append(match.secret)
+                    case .reject:
+                        break
                     }
                 }
                 }
@@ -164,14 +183,26 @@ public struct FileScanner: Sendable {
         return (findings, notices)
     }
 
+    /// What the rule's checks say about a candidate value.
+    enum Verdict: Equatable {
+        case accept
+        case reject
+        /// The value has the rule's format but its checksum fails (reported at low, with this reason).
+        case failedCheck(String)
+    }
+
     /// Whether a candidate value survives the rule's checks.
-    func confirm(_ compiled: CompiledRule, _ value: UnsafeRawBufferPointer, scratch: MatchScratch) -> Bool {
-        if let minimum = compiled.rule.entropy, Entropy.shannon(value) < minimum { return false }
+    func confirm(_ compiled: CompiledRule, _ value: UnsafeRawBufferPointer, scratch: MatchScratch) -> Verdict {
+        if let minimum = compiled.rule.entropy, Entropy.shannon(value) < minimum { return .reject }
         let bytes = Array(value)
-        if compiled.rule.category == .secret || compiled.rule.category == .consumerEndpoint, PlaceholderFilter.isPlaceholder(bytes, generic: compiled.rule.generic) { return false }
-        for allow in compiled.allow where allow.matches(value, scratch: scratch) { return false }
-        if let validator = compiled.validator, !validator.check(bytes) { return false }
-        return true
+        let credentialLike = compiled.rule.category == .secret || compiled.rule.category == .consumerEndpoint
+        if credentialLike, PlaceholderFilter.isPlaceholder(bytes, generic: compiled.rule.generic) { return .reject }
+        if credentialLike, compiled.rule.generic, NonSecretValue.matches(bytes) { return .reject }
+        for allow in compiled.allow where allow.matches(value, scratch: scratch) { return .reject }
+        if let validator = compiled.validator, !validator.check(bytes) {
+            return validator.failure.map(Verdict.failedCheck) ?? .reject
+        }
+        return .accept
     }
 
     /// Keeps one candidate per span: where spans overlap, a specific rule beats a generic one, then

@@ -24,6 +24,14 @@ public enum SeverityPolicy {
         return rule.severity
     }
 
+    /// A generic (keyword = value) secret match: at medium at most outside env files and agent
+    /// configs, unless its key names a credential without doubt or a validator confirmed the value.
+    /// (A bare `token:` or `secret:` in code and docs is as often a design token or a fixture id.)
+    public static func genericSeverity(_ severity: Severity, in fileClass: FileClass, strongKey: Bool) -> Severity {
+        if strongKey || fileClass == .env || fileClass == .agentConfig { return severity }
+        return min(severity, .medium)
+    }
+
     /// `.env.example`, `config/.env.sample`, `app.env.template`.
     static func isTemplateEnv(_ path: String) -> Bool {
         let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()

@@ -15,6 +15,8 @@ public final class CompiledRule: Sendable {
     public let context: ContextMatcher
     /// Words that drop a match when they occur just before it.
     public let negativeContext: ContextMatcher
+    /// The `strong_key` regex of a generic rule, compiled.
+    public let strongKey: Pattern?
 
     /// Compiles `rule`, failing with an error that names the rule's file, line, id and the PCRE2 offset.
     public init(_ rule: Rule) throws(PromptScanError) {
@@ -33,6 +35,9 @@ public final class CompiledRule: Sendable {
         knownExamples = try KnownExampleMatcher(rule)
         context = ContextMatcher(phrases: rule.context + rule.contextKeys)
         negativeContext = ContextMatcher(phrases: rule.negativeContext)
+        strongKey = try rule.strongKey.map { source throws(PromptScanError) in
+            try Self.compile(source, anchored: false, what: "strong_key pattern '\(source)'", of: rule)
+        }
         if let name = rule.validator {
             guard let validator = Validators.named(name) else {
                 throw .ruleFile(

@@ -115,6 +115,10 @@ public struct Rule: Sendable, Equatable {
     /// Published example values for this rule from `known_examples` entries (attached when rule
     /// files are loaded, see `KnownExample.attach`); a match that is one of them is a suppressed note.
     public var knownExamples: [KnownExample] = []
+    /// Generic rules: a regex over the key (the matched text before the value) that names a
+    /// credential without doubt (`access_token`, `client_secret`). Outside env files and agent
+    /// configs a generic match is reported at medium at most unless its key matches this.
+    public var strongKey: String? = nil
 
     /// A pii/phi rule scored with the confidence model.
     public var isPrivacy: Bool { category == .pii || category == .phi }

@@ -7,7 +7,7 @@ public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "name", "category", "severity", "description", "remediation", "keywords", "pattern", "entropy",
         "validator", "generic", "scope", "allow", "references", "examples", "negative_examples", "message", "requires",
-        "class_severity", "classes", "files",
+        "class_severity", "classes", "files", "strong_key",
         // pii/phi rules (Patterns/README.md, "Privacy rules")
         "confidence", "context", "context_keys", "requires_context", "negative_context", "known_test", "known_test_source",
         "min_digit_run", "record_kind", "record",
@@ -287,6 +287,11 @@ public enum RuleLoader {
             scope: scope,
             origin: .init(file: path, line: line(node))
         )
+        if let strongKey = try string("strong_key") {
+            guard !strongKey.isEmpty else { throw fail(mapping["strong_key"], "'strong_key' is empty") }
+            guard generic else { throw fail(mapping["strong_key"], "'strong_key' is only for generic rules") }
+            rule.strongKey = strongKey
+        }
         try parsePrivacyFields(into: &rule, mapping: mapping, strings: strings, fail: fail)
         return rule
     }

@@ -7,6 +7,9 @@ public struct Validator: Sendable {
     public let check: @Sendable (_ secret: [UInt8]) -> Bool
     /// A finer verdict for values that can be valid yet benign (private IPs, documentation ranges).
     public let assess: @Sendable (_ secret: [UInt8]) -> Assessment
+    /// For checksums: a value in the rule's format whose check fails is reported at low severity
+    /// with this explanation instead of being dropped (users test their hook with such canaries).
+    public var failure: String? = nil
 
     /// What a validator says about a value.
     public enum Assessment: Sendable, Equatable {
@@ -33,13 +36,26 @@ public struct Validator: Sendable {
     }
 }
 
+extension Validator {
+    /// This validator, with failed checks reported at low severity as `explanation`.
+    func reportingFailure(_ explanation: String) -> Validator {
+        var copy = self
+        copy.failure = explanation
+        return copy
+    }
+}
+
 /// The validators rule files can name in `validator:`.
 public enum Validators {
     /// Every validator, by name.
     public static let all: [String: Validator] = Dictionary(
         uniqueKeysWithValues: ([
-            Validator(name: "github-crc32", summary: "last 6 characters are the base62 CRC32 of the 30-character body", check: githubCRC32),
+            Validator(name: "github-crc32", summary: "last 6 characters are the base62 CRC32 of the 30-character body", check: githubCRC32)
+                .reportingFailure(checksumFailure),
             Validator(name: "jwt", summary: "header is base64url JSON with an 'alg'", check: jwt),
+            Validator(
+                name: "jwt-unsigned", summary: "header is base64url JSON with 'alg' none, payload a JSON object, signature empty",
+                check: unsignedJWT),
             Validator(name: "pypi-macaroon", summary: "body is a base64url macaroon naming pypi.org", check: pypiMacaroon),
             Validator(name: "pem-body", summary: "the base64 between BEGIN and END decodes", check: pemBody),
             Validator(name: "luhn", summary: "Luhn mod-10 check digit", check: luhn),
@@ -50,6 +66,10 @@ public enum Validators {
                 check: openAIAuthJWT),
             Validator(name: "base64-userpass", summary: "decodes as base64 to printable user:password", check: base64UserPass),
         ] + privacyValidators).map { ($0.name, $0) })
+
+    /// What a token in a checksummed format whose checksum fails is, in a finding's message.
+    public static let checksumFailure =
+        "its checksum fails: a placeholder or a corrupted token; a real one would be critical"
 
     /// The validator called `name`, if there is one.
     public static func named(_ name: String) -> Validator? { all[name] }
@@ -85,6 +105,18 @@ public enum Validators {
             let object = (try? JSONSerialization.jsonObject(with: Data(header))) as? [String: Any]
         else { return false }
         return object["alg"] != nil
+    }
+
+    /// An unsigned JWT (`header.payload.`): the header's `alg` is `none` and the payload is a JSON object.
+    @Sendable static func unsignedJWT(_ token: [UInt8]) -> Bool {
+        let parts = token.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].isEmpty, let header = Base64.decode(parts[0], urlSafe: true),
+            let payload = Base64.decode(parts[1], urlSafe: true),
+            let object = (try? JSONSerialization.jsonObject(with: Data(header))) as? [String: Any],
+            (try? JSONSerialization.jsonObject(with: Data(payload))) is [String: Any],
+            let alg = object["alg"] as? String
+        else { return false }
+        return alg.lowercased() == "none"
     }
 
     /// A ChatGPT / Codex sign-in token: a JWT whose payload names `auth.openai.com` as issuer.

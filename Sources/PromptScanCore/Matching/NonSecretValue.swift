@@ -1,0 +1,99 @@
+import Foundation
+
+/// Values a generic (keyword = value) rule takes that have the shape of a name or an identifier,
+/// not of a credential: checked after the placeholder filter, for generic rules only.
+public enum NonSecretValue {
+    /// Whether `value` is a name or an identifier rather than a secret.
+    public static func matches(_ value: [UInt8]) -> Bool {
+        isWordJoin(value) || isWordPath(value) || isEncodedNumber(value) || isJWTHeader(value) || isFormatField(value)
+            || hasWordSignature(value) || isEncodedStandIn(value)
+    }
+
+    /// Letters-only words joined by `-`, `_` or `.`: a route, a resource or a setting name
+    /// (`forgot-password`, `raw-option-secret`, `alloydb-cluster`), never generated key material.
+    static func isWordJoin(_ value: [UInt8]) -> Bool {
+        var segments = 0
+        var length = 0
+        for byte in value {
+            if isLetter(byte) {
+                length += 1
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") {
+                guard length > 0 else { return false }
+                segments += 1
+                length = 0
+            } else {
+                return false
+            }
+        }
+        return segments >= 1 && length > 0
+    }
+
+    /// Three or more words separated by `/`, each a word with an optional short number
+    /// (`Desktop/Title/H1`, `brand/colors/Primary500`): a design-token or resource path. Random
+    /// base64 has mixed case inside its segments, so it does not take this shape.
+    static func isWordPath(_ value: [UInt8]) -> Bool {
+        let segments = value.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard segments.count >= 3 else { return false }
+        return segments.allSatisfy(isWord)
+    }
+
+    /// `Title`, `title`, `H1`, `Primary500`, `UI`: letters in word case, then at most three digits.
+    static func isWord(_ segment: ArraySlice<UInt8>) -> Bool {
+        let letters = segment.prefix { isLetter($0) }
+        let digits = segment.dropFirst(letters.count)
+        guard !letters.isEmpty, digits.count <= 3, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+        let upper = letters.filter { $0 >= 65 && $0 <= 90 }.count
+        // Word case: no capital after the first letter (Title, title), or all capitals up to three (UI, H).
+        return upper == 0 || (upper == 1 && isUpper(letters.first!)) || (upper == letters.count && upper <= 3)
+    }
+
+    /// Base64 text that decodes to a decimal number (`MzUxODM3NTQz…` = "351837543…"): an
+    /// identifier such as an analysis-result or job id, encoded for a URL.
+    static func isEncodedNumber(_ value: [UInt8]) -> Bool {
+        guard value.count >= 8, let decoded = Base64.decode(value[...], urlSafe: false), decoded.count >= 6 else { return false }
+        return decoded.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// A JWT header on its own (`eyJhbGciOiJIUzI1NiIs…` without payload or signature): it names
+    /// an algorithm and carries nothing secret.
+    static func isJWTHeader(_ value: [UInt8]) -> Bool {
+        guard value.starts(with: Array("eyJ".utf8)), !value.contains(UInt8(ascii: ".")),
+            let decoded = Base64.decode(value[...], urlSafe: true),
+            let object = (try? JSONSerialization.jsonObject(with: Data(decoded))) as? [String: Any]
+        else { return false }
+        return object["alg"] != nil
+    }
+
+    /// A JWT whose signature part is a word (`….eyJ1c2VyIjoidGVzdCJ9.signature`): a documentation
+    /// stand-in; a real signature is base64url of random bytes.
+    static func hasWordSignature(_ value: [UInt8]) -> Bool {
+        guard value.starts(with: Array("eyJ".utf8)) else { return false }
+        let parts = value.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 3, let signature = parts.last, !signature.isEmpty else { return false }
+        return signature.allSatisfy { $0 >= 97 && $0 <= 122 } || signature.allSatisfy { $0 >= 65 && $0 <= 90 }
+    }
+
+    /// Base64 of a stand-in (`cGFzc3dvcmQxMjM=` is "password123", as in a Kubernetes Secret in a
+    /// tutorial): printable text that is itself a placeholder or names the credential it stands for.
+    static func isEncodedStandIn(_ value: [UInt8]) -> Bool {
+        guard value.count >= 8, let decoded = Base64.decode(value[...], urlSafe: false), decoded.count >= 4,
+            decoded.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
+        else { return false }
+        let lower = decoded.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        if PlaceholderFilter.contains(lower, Array("password".utf8)) || PlaceholderFilter.contains(lower, Array("secret".utf8)) { return true }
+        return PlaceholderFilter.isPlaceholder(decoded, generic: true)
+    }
+
+    /// A format or interpolation field standing for the value (`{password}`, `{sentinels[3]}`,
+    /// `{0}`): the text of an f-string or `str.format` template, filled in at run time.
+    static func isFormatField(_ value: [UInt8]) -> Bool {
+        guard value.count >= 3, value.first == UInt8(ascii: "{"), value.last == UInt8(ascii: "}") else { return false }
+        return value.dropFirst().dropLast().allSatisfy { byte in
+            isLetter(byte) || (byte >= 48 && byte <= 57) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"")
+        }
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool { (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
+    static func isUpper(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
+}

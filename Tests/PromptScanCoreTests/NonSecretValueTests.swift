@@ -1,0 +1,63 @@
+import Testing
+import TestSupport
+@testable import PromptScanCore
+
+/// Shapes of names and identifiers that generic rules must not take for credentials.
+@Suite struct NonSecretValueTests {
+    func check(_ text: String) -> Bool { NonSecretValue.matches(Array(text.utf8)) }
+
+    @Test func wordJoinsAreNames() {
+        for name in ["forgot-password", "raw-option-secret", "alloydb-cluster", "secure_password", "Forgot-Password"] {
+            #expect(check(name), "\(name)")
+        }
+        for value in ["forgot-passw0rd", "-leading", "trailing-", "nojoin", "a--b", "P@ss-word"] {
+            #expect(!check(value), "\(value)")
+        }
+    }
+
+    @Test func wordPathsAreNames() {
+        #expect(check("Desktop/Title/H1"))
+        #expect(check("brand/colors/Primary500"))
+        #expect(!check("Desktop/Title"))  // two segments: too little to tell
+        var fake = FakeSecrets(seed: 11)
+        // Random base64 with slashes is mixed case inside its segments.
+        for _ in 0..<200 {
+            let value = fake.token(FakeSecrets.base62, 8) + "/" + fake.token(FakeSecrets.base62, 8) + "/" + fake.token(FakeSecrets.base62, 8)
+            #expect(!NonSecretValue.isWordPath(Array(value.utf8)), "\(value)")
+        }
+    }
+
+    @Test func base64OfANumberIsAnIdentifier() {
+        #expect(check("MzUxODM3NTQzMDAwMDA1ODI4MA=="))  // "3518375430000058280"
+        #expect(!check("VHI0dWJmb3JkJkhvcnNlOTcyMQ=="))  // "Tr4ubford&Horse9721"
+        #expect(!check("MTIz"))  // too short to tell
+    }
+
+    @Test func aJWTHeaderAloneCarriesNoSecret() {
+        #expect(check("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"))
+        #expect(!NonSecretValue.isJWTHeader(Array("eyJzdWIiOiIxMjM0NTY3ODkwIn0".utf8)))  // a payload, no alg
+        #expect(!check("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"))
+    }
+
+    @Test func wordSignaturesAndEncodedStandInsAreDocumentation() {
+        #expect(check("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyIjoidGVzdCJ9.signature"))
+        #expect(!check("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyIjoidGVzdCJ9.c2lnbmF0dXJl"))
+        #expect(check("cGFzc3dvcmQxMjM="))  // "password123"
+        #expect(check("cGFzc3dvcmQtMTIzNA=="))  // "password-1234"
+        #expect(!check("VHI0dWJmb3JkJkhvcnNlOQ=="))  // "Tr4ubford&Horse9"
+    }
+
+    @Test func formatFieldsStandForTheValue() {
+        #expect(check("{sentinels[3]}"))
+        #expect(check("{dataclass_sentinel}"))
+        #expect(!check("{ab:cd}x"))
+        #expect(!check("{}"))
+    }
+
+    @Test func unsignedJWTValidator() throws {
+        let validator = try #require(Validators.named("jwt-unsigned"))
+        #expect(validator.check(Array("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJ1c2VyIjoiYWRtaW4ifQ.".utf8)))
+        #expect(!validator.check(Array("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyIjoidGVzdCJ9.".utf8)))
+        #expect(!validator.check(Array("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhIn0.c2ln".utf8)))
+    }
+}
