@@ -5,8 +5,9 @@ import TestSupport
 /// Issue 19 item 5: many findings on one line cost what they cost on many lines (the work per
 /// finding around it must not grow with the number of findings on its line or in its file).
 @Suite(.serialized) struct LongLineTests {
-    /// Runs the binary under `/usr/bin/time`; returns the result, wall seconds and peak RSS in KiB
-    /// (nil when `/usr/bin/time` is missing).
+    /// Runs the binary under `/usr/bin/time`; returns the result, the child's CPU seconds (user +
+    /// system: unlike wall time, other processes on a shared machine barely move it) and peak RSS in
+    /// KiB. Without `/usr/bin/time`: wall seconds and nil.
     static func measured(_ arguments: [String], in directory: URL) throws -> (ProcessResult, Double, Int?) {
         let started = Date()
         let time = URL(fileURLWithPath: "/usr/bin/time")
@@ -15,11 +16,13 @@ import TestSupport
             return (result, Date().timeIntervalSince(started), nil)
         }
         let rss = directory.appendingPathComponent(".rss")
-        let result = try runProcess(time, ["-f", "%M", "-o", rss.path, TestPaths.binary.path] + arguments, in: directory)
-        let seconds = Date().timeIntervalSince(started)
+        let result = try runProcess(time, ["-f", "%U %S %M", "-o", rss.path, TestPaths.binary.path] + arguments, in: directory)
+        let wall = Date().timeIntervalSince(started)
         let text = (try? String(contentsOf: rss, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(at: rss)
-        return (result, seconds, text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) })
+        let fields = text.split(separator: "\n").last.map { $0.split(separator: " ").map(String.init) } ?? []
+        guard fields.count == 3, let user = Double(fields[0]), let system = Double(fields[1]) else { return (result, wall, nil) }
+        return (result, user + system, Int(fields[2]))
     }
 
     static func json(_ result: ProcessResult) throws -> [String: Any] {

@@ -124,7 +124,7 @@ import TestSupport
         #expect(KnownExampleMatcher.host(of: Array("Jane@Mail.Example.COM".utf8)) == "mail.example.com")
         #expect(KnownExampleMatcher.host(of: Array("https://user:pw@db.example.org:5432/x".utf8)) == "db.example.org")
         for (text, suppressed) in [
-            ("email: jane@example.com", true), ("email: jane@dept.example.org", true), ("email: jane@acme.test", true),
+            ("email: jane@example.com", true), ("email: jane@dept.example.org", true),
             ("email: jane@notexample.com", false), ("email: jane@example.com.evil.io", false),
         ] {
             let finding = scan(text, as: .fixture).first { $0.ruleID == "email-address" }
@@ -147,7 +147,7 @@ import TestSupport
         let realLooking = fake.awsKeyID()
         let texts = [
             "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", "aws_access_key_id='AKIA6666666666666666'", "password: SuperSecret123!",
-            "docker run -e MYSQL_ROOT_PASSWORD=\"my-secret-pw\" -d mysql",
+            "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"",
         ]
         for text in texts {
             let findings = scan(text, as: .code)

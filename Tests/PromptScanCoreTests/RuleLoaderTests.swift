@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func topLevelMustBeRules() throws {
-        #expect(error("rule: []\n")?.description.contains("unknown top-level key (expected 'rules')") == true)
+        #expect(error("rule: []\n")?.description.contains("unknown top-level key (expected 'rules' or 'known_examples')") == true)
         #expect(error("- a\n")?.description.contains("expected a mapping") == true)
     }
 }

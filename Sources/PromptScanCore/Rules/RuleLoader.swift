@@ -81,7 +81,7 @@ public enum RuleLoader {
             for node in list {
                 let entry = try parseKnownExample(node, path: path)
                 guard seen.insert(entry.id).inserted else {
-                    throw .ruleFile(path: path, line: line(node), ruleID: nil, message: "duplicate known example id")
+                    throw .ruleFile(path: path, line: line(node), ruleID: nil, message: "duplicate known example id '\(entry.id)'")
                 }
                 file.knownExamples.append(entry)
             }
