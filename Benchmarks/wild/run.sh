@@ -4,7 +4,8 @@
 #
 #   Benchmarks/wild/run.sh [options] [TREES_DIR]
 #
-# TREES_DIR holds one extracted tree per repository, named as in the list (default /work/wild).
+# TREES_DIR holds one extracted tree per repository, named as in the list (default ../wild beside
+# the checkout, like ../shared).
 # A missing tree is laid out from its bare snapshot, MIRROR_DIR/<owner>+<name>/repo, with
 # ../shared/wild/extract.sh. No network is used; the peers run under `unshare -n`.
 #
@@ -20,7 +21,7 @@
 # Environment:
 #   PROMPTSCAN        the binary to measure (default: <git toplevel>/.build/release/promptscan)
 #   PROMPTSCAN_ARGS   extra scan arguments, split on spaces (e.g. "--threads 2")
-#   MIRROR_DIR        bare snapshots (default /work/.mirror)
+#   MIRROR_DIR        bare snapshots (default ../.mirror beside the checkout)
 #   PROMPTSCAN_SHARED the shared folder (default: <git toplevel>/../shared, or beside the main checkout)
 #   KINGFISHER, BETTERLEAKS  the peers (default: /tmp/peers/..., as ../shared/bench/setup-peers.sh installs them)
 #   PEER_CACHE        folder for the peers' reports, keyed by repository, commit and peer version;
@@ -33,7 +34,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(git -C "$HERE" rev-parse --show-toplevel 2>/dev/null || (cd "$HERE/../.." && pwd))"
 LIST="$HERE/repos.tsv" VERDICTS="$HERE/verdicts.tsv" MISSES="$HERE/misses.tsv"
-ONLY="" PEERS=1 OUT="" TREES=/work/wild
+ONLY="" PEERS=1 OUT="" TREES="$ROOT/../wild"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --list) LIST="$2"; shift 2 ;;
@@ -52,7 +53,7 @@ export PROMPTSCAN="${PROMPTSCAN:-$ROOT/.build/release/promptscan}"
 [[ -f "$LIST" ]] || { echo "error: $LIST: no such file" >&2; exit 2; }
 export KINGFISHER="${KINGFISHER:-/tmp/peers/kf/kingfisher/bin/kingfisher}"
 export BETTERLEAKS="${BETTERLEAKS:-/tmp/peers/bl/betterleaks/bin/betterleaks}"
-export MIRROR_DIR="${MIRROR_DIR:-/work/.mirror}"
+export MIRROR_DIR="${MIRROR_DIR:-$ROOT/../.mirror}"
 if [[ -z "${PROMPTSCAN_SHARED:-}" ]]; then
   # ../shared beside the checkout; from a linked worktree, beside the main checkout
   PROMPTSCAN_SHARED="$ROOT/../shared"
