@@ -10,10 +10,7 @@ import TestSupport
     static let rules: RuleSet = try! RuleSet(RuleCatalog.defaultRules())
 
     func scan(_ text: String, as fileClass: FileClass = .other, rules: RuleSet = Self.rules) -> [Finding] {
-        let scanner = FileScanner(ruleSet: rules, showSecrets: true)
-        return Array(text.utf8).withUnsafeBytes {
-            scanner.scan($0, path: "f.txt", fileClass: fileClass, scratch: MatchScratch(groups: rules.maxGroups + 1)).findings
-        }
+        scanText(text, rules: rules, as: fileClass, path: "f.txt")
     }
 
     static let ruleYAML = """

@@ -10,10 +10,7 @@ import TestSupport
     static let rules: RuleSet = try! RuleSet(RuleCatalog.defaultRules())
 
     func findings(_ text: String, as fileClass: FileClass = .fixture, path: String = "tests/cassettes/t.yaml") -> [Finding] {
-        let scanner = FileScanner(ruleSet: Self.rules, showSecrets: true)
-        return Array(text.utf8).withUnsafeBytes {
-            scanner.scan($0, path: path, fileClass: fileClass, scratch: MatchScratch(groups: Self.rules.maxGroups + 1)).findings
-        }
+        scanText(text, rules: Self.rules, as: fileClass, path: path)
     }
 
     /// The pii/phi rule ids reported at medium or above.

@@ -10,10 +10,7 @@ import TestSupport
     static let rules: RuleSet = try! RuleSet(RuleCatalog.defaultRules())
 
     func scan(_ text: String, as fileClass: FileClass = .other, path: String = "f.txt") -> [Finding] {
-        let scanner = FileScanner(ruleSet: Self.rules, showSecrets: true)
-        return Array(text.utf8).withUnsafeBytes {
-            scanner.scan($0, path: path, fileClass: fileClass, scratch: MatchScratch(groups: Self.rules.maxGroups + 1)).findings
-        }
+        scanText(text, rules: Self.rules, as: fileClass, path: path)
     }
 
     func ids(_ text: String, as fileClass: FileClass = .other) -> [String] { scan(text, as: fileClass).map(\.ruleID) }

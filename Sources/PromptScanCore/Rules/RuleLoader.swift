@@ -183,14 +183,7 @@ public enum RuleLoader {
         }
         func strings(_ key: String) throws(PromptScanError) -> [(String, Int)] {
             guard let value = values[key] else { return [] }
-            if value.scalar != nil, let text = value.string { return [(text, line(value))] }
-            guard let items = value.sequence else { throw fail(value, "'\(key)' must be a list of strings") }
-            var result: [(String, Int)] = []
-            for item in items {
-                guard item.scalar != nil, let text = item.string else { throw fail(item, "'\(key)' must be a list of strings") }
-                result.append((text, line(item)))
-            }
-            return result
+            return try stringList(value, key, nonEmpty: false, fail: fail)
         }
         guard let ruleID = id, !ruleID.isEmpty else { throw fail(values["id"], "'id' must be a non-empty string") }
         guard ruleID.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 46 || $0 == 95 })
@@ -300,6 +293,23 @@ public enum RuleLoader {
         "id", "rules", "source", "references", "values", "patterns", "domains", "networks", "examples", "negative_examples",
     ]
 
+    /// A string, or a list of strings, under `key`, each with its line; `fail` builds the error
+    /// (naming the rule or entry) for a node of the wrong shape.
+    private static func stringList(
+        _ value: Node, _ key: String, nonEmpty: Bool, fail: (Node?, String) -> PromptScanError
+    ) throws(PromptScanError) -> [(String, Int)] {
+        if value.scalar != nil, let text = value.string { return [(text, line(value))] }
+        guard let items = value.sequence else { throw fail(value, "'\(key)' must be a list of strings") }
+        var result: [(String, Int)] = []
+        for item in items {
+            guard item.scalar != nil, let text = item.string, !(nonEmpty && text.isEmpty) else {
+                throw fail(item, nonEmpty ? "'\(key)' must be a list of non-empty strings" : "'\(key)' must be a list of strings")
+            }
+            result.append((text, line(item)))
+        }
+        return result
+    }
+
     /// One `known_examples` entry: an id, the rules it applies to, a source, at least one of
     /// values, patterns, domains or networks, and examples.
     private static func parseKnownExample(_ node: Node, path: String) throws(PromptScanError) -> KnownExample {
@@ -321,14 +331,7 @@ public enum RuleLoader {
         }
         func strings(_ key: String) throws(PromptScanError) -> [(String, Int)] {
             guard let value = mapping[key] else { return [] }
-            if value.scalar != nil, let text = value.string { return [(text, line(value))] }
-            guard let items = value.sequence else { throw fail(value, "'\(key)' must be a list of strings") }
-            var result: [(String, Int)] = []
-            for item in items {
-                guard item.scalar != nil, let text = item.string, !text.isEmpty else { throw fail(item, "'\(key)' must be a list of non-empty strings") }
-                result.append((text, line(item)))
-            }
-            return result
+            return try stringList(value, key, nonEmpty: true, fail: fail)
         }
         guard let id = idText, !id.isEmpty, id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 46 }) else {
             throw fail(mapping["id"], "'id' must be lowercase letters, digits, '-' or '.'")
