@@ -314,3 +314,63 @@ import TestSupport
         #expect(privacy.isEmpty, "\(privacy.map { "\($0.path):\($0.line) \($0.ruleID)" })")
     }
 }
+
+/// Organisation words (`organisation_context`): a company's premises or a published contact
+/// mailbox is reported low, never failing a run, unless a word tying it to a person is as close.
+@Suite struct OrganisationContextTests {
+    static let rules: RuleSet = try! RuleSet(RuleCatalog.defaultRules())
+
+    func findings(_ text: String, rule: String, as fileClass: FileClass = .fixture) -> [Finding] {
+        scanText(text, rules: Self.rules, as: fileClass, path: "lease.txt").filter { $0.ruleID == rule }
+    }
+
+    @Test func leaseAddressesAreTheCompaniesAndReportedLow() throws {
+        // A sublease summary (as in a summarisation dataset): the parties are companies, some lines above.
+        let lease = """
+            <parties involved>
+            - Sublessor: KaloBios Pharmaceuticals, Inc.
+            - Sublessee: Compugen, Inc.
+            </parties involved>
+
+            <property details>
+            - Address: 260 East Grand Avenue, San Francisco, CA
+            - Description: Approximately 4,410 square feet of space on the first floor
+            """
+        let found = try #require(findings(lease, rule: "street-address").first)
+        #expect(found.severity == .low)
+        #expect(found.message.contains("organisation's"))
+        // The same address with nothing about a company near it is reported as before.
+        let plain = findings("<property details>\n- Address: 260 East Grand Avenue, San Francisco, CA\n", rule: "street-address")
+        #expect(plain.map(\.severity) == [.medium])
+    }
+
+    @Test func personWordsNearbyKeepTheAddressAPersons() {
+        let note = "Patient: Rosa Mendez\nEmployer: Larkspur Foods Inc.\nAddress: 58 Chestnut Avenue\n"
+        #expect(findings(note, rule: "street-address").map(\.severity) == [.medium])
+        // Organisation words further away than the rule's lines do not count.
+        let far = "Larkspur Foods Inc.\n" + String(repeating: "-\n", count: 9) + "Address: 58 Chestnut Avenue\n"
+        #expect(findings(far, rule: "street-address").map(\.severity) == [.medium])
+    }
+
+    @Test func publishedContactMailboxesAreLowPersonalMailboxesAreNot() {
+        let published = findings("Contact: clinvar@ncbi.nlm.nih.gov for submission account setup.", rule: "email-address", as: .agentConfig)
+        #expect(published.map(\.severity) == [.low])
+        // A mailbox provider for individuals is a person's, whatever the words around it.
+        let personal = findings("For support questions, write to rosa.mendez@gmail.com", rule: "email-address", as: .agentConfig)
+        #expect(personal.map(\.severity) == [.high])
+        // A customer named as close as the organisation words keeps it a person's.
+        let customer = findings("Support ticket: the customer wrote from rosa@larkspur-foods.com", rule: "email-address", as: .agentConfig)
+        #expect(customer.map(\.severity) == [.high])
+        // E-mail looks at its own line and the next or previous one only.
+        let twoAway = findings("Support\n\nemail: rosa@larkspur-foods.com", rule: "email-address", as: .agentConfig)
+        #expect(twoAway.map(\.severity) == [.high])
+    }
+
+    @Test func bareIPv6InRecordedDataNeedsAClientWord() {
+        let code = #"{"text": "MakeIPv6(0xff, 0xff, 204, 152, 189, 116),   // ::ffff:204.152.189.116\n"}"#
+        #expect(findings(code, rule: "ip-address-v6").isEmpty)
+        #expect(findings(#"{"client_ip": "2a02:1810:4d02:7600::1"}"#, rule: "ip-address-v6").count == 1)
+        // In a prompt it needs no word.
+        #expect(findings("seen at 2a02:1810:4d02:7600::1", rule: "ip-address-v6", as: .prompt).count == 1)
+    }
+}

@@ -55,6 +55,8 @@ public enum RuleSourceEmitter {
             fields.append("contextKeys: \(list(rule.contextKeys))")
             fields.append("requiresContext: Set(\(list(rule.requiresContext.map(\.rawValue).sorted())).map { FileClass(rawValue: $0)! })")
             fields.append("negativeContext: \(list(rule.negativeContext))")
+            fields.append("organisationContext: \(list(rule.organisationContext))")
+            fields.append("organisationLines: \(rule.organisationLines)")
             fields.append("knownTest: \(list(rule.knownTest))")
             fields.append("knownTestSource: \(rule.knownTestSource.map(literal) ?? "nil")")
             fields.append("minDigitRun: \(rule.minDigitRun.map { "\($0)" } ?? "nil")")

@@ -11,6 +11,9 @@ public struct ContextMatcher: Sendable {
     /// Lower-case literals, one per phrase, at least one of which every matching window contains
     /// (a phrase's longest token): a cheap byte scan that rejects most windows before tokenising.
     let quickWords: [[UInt8]]
+    /// For each lower-case first byte, the quick words starting with it: one pass over a window
+    /// tries only the words its byte can start, however many phrases there are.
+    let quickWordsByFirstByte: [[Int]]
 
     public static let bytesBefore = 64
     public static let bytesAfter = 32
@@ -26,7 +29,10 @@ public struct ContextMatcher: Sendable {
         }
         self.phrases = tokenized
         self.joined = joined
-        quickWords = Array(Set(tokenized.map(ContextMatcher.quickWord))).map { Array($0.utf8) }
+        quickWords = Set(tokenized.map(ContextMatcher.quickWord)).sorted().map { Array($0.utf8) }
+        var byFirst = [[Int]](repeating: [], count: 256)
+        for (index, word) in quickWords.enumerated() where !word.isEmpty { byFirst[Int(word[0])].append(index) }
+        quickWordsByFirstByte = byFirst
     }
 
     public var isEmpty: Bool { phrases.isEmpty }
@@ -81,25 +87,23 @@ public struct ContextMatcher: Sendable {
     /// Whether `bytes[range]` holds one of the quick words, ASCII case-insensitively, where it
     /// can be a whole token (`mayBeToken`).
     func mayContain(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
-        for word in quickWords where word.count <= range.count {
-            let first = word[0]
-            var i = range.lowerBound
-            let last = range.upperBound - word.count
-            while i <= last {
-                var b = bytes[i]
-                if b >= 65 && b <= 90 { b += 32 }
-                if b == first {
-                    var k = 1
-                    while k < word.count {
-                        var c = bytes[i + k]
-                        if c >= 65 && c <= 90 { c += 32 }
-                        if c != word[k] { break }
-                        k += 1
-                    }
-                    if k == word.count && ContextMatcher.mayBeToken(bytes, i..<(i + word.count)) { return true }
+        var i = range.lowerBound
+        while i < range.upperBound {
+            var b = bytes[i]
+            if b >= 65 && b <= 90 { b += 32 }
+            for index in quickWordsByFirstByte[Int(b)] {
+                let word = quickWords[index]
+                guard i + word.count <= range.upperBound else { continue }
+                var k = 1
+                while k < word.count {
+                    var c = bytes[i + k]
+                    if c >= 65 && c <= 90 { c += 32 }
+                    if c != word[k] { break }
+                    k += 1
                 }
-                i += 1
+                if k == word.count && ContextMatcher.mayBeToken(bytes, i..<(i + word.count)) { return true }
             }
+            i += 1
         }
         return false
     }
@@ -121,6 +125,45 @@ public struct ContextMatcher: Sendable {
             }
         }
         return false
+    }
+
+    /// The bytes `hitNearby` looks at per line it may reach, so a long line costs no more than a few short ones.
+    static let neighbourhoodBytesPerLine = 160
+
+    /// Whether a phrase occurs on the lines around `range`, the match included (`Suite 1703` in an
+    /// address): from the start of the line `linesBefore` lines above it to the end of the line
+    /// `linesAfter` lines below it, within `neighbourhoodBytesPerLine` bytes per line either way.
+    public func hitNearby(in bytes: UnsafeRawBufferPointer, around range: Range<Int>, linesBefore: Int, linesAfter: Int) -> Bool {
+        guard !isEmpty else { return false }
+        let span = ContextMatcher.neighbourhood(in: bytes, around: range, linesBefore: linesBefore, linesAfter: linesAfter)
+        return mayContain(bytes, span) && matches(Array(bytes[span])[...])
+    }
+
+    /// The bytes `hitNearby` searches, cut at token edges.
+    static func neighbourhood(in bytes: UnsafeRawBufferPointer, around range: Range<Int>, linesBefore: Int, linesAfter: Int) -> Range<Int> {
+        let floor = max(0, range.lowerBound - neighbourhoodBytesPerLine * (linesBefore + 1))
+        var start = range.lowerBound
+        var newlines = 0
+        while start > floor {
+            if bytes[start - 1] == 10 {
+                if newlines == linesBefore { break }
+                newlines += 1
+            }
+            start -= 1
+        }
+        let limit = min(bytes.count, range.upperBound + neighbourhoodBytesPerLine * (linesAfter + 1))
+        var end = range.upperBound
+        newlines = 0
+        while end < limit {
+            if bytes[end] == 10 {
+                if newlines == linesAfter { break }
+                newlines += 1
+            }
+            end += 1
+        }
+        while start < range.lowerBound && !splits(bytes, at: start) { start += 1 }
+        while end > range.upperBound && !splits(bytes, at: end) { end -= 1 }
+        return start..<end
     }
 
     /// The byte ranges before and after `range` that count as its context.

@@ -21,6 +21,42 @@ public enum PrivacyPolicy {
     /// Classes whose content is sent to a model: pii/phi findings there are one level more severe.
     public static func escalates(_ fileClass: FileClass) -> Bool { fileClass == .agentConfig || fileClass == .prompt }
 
+    /// Words that tie a value to a person: near them, organisation words (`Rule.organisationContext`)
+    /// do not make an address or a mailbox an organisation's ("the patient's employer, Acme Inc.").
+    public static let personWords = ContextMatcher(phrases: [
+        "patient", "pt", "customer", "client", "member", "resident", "guest", "employee", "applicant",
+        "beneficiary", "subscriber", "insured", "lives", "lives at", "resides", "residing", "home",
+        "home address", "ship to", "deliver to", "billing", "shipping", "mr", "mrs", "ms", "miss", "dob",
+        "date of birth", "born", "ssn", "mrn", "his", "her",
+    ])
+
+    /// Mailbox providers for individuals: an address there is a person's, whatever words surround it.
+    static let personalMailboxHosts: Set<String> = [
+        "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "hotmail.com", "outlook.com", "live.com",
+        "msn.com", "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "pm.me",
+        "gmx.com", "gmx.net", "gmx.de", "web.de", "mail.com", "mail.ru", "yandex.ru", "yandex.com", "qq.com",
+        "163.com", "126.com", "zoho.com", "fastmail.com", "hey.com", "tutanota.com", "btinternet.com",
+        "comcast.net", "verizon.net", "att.net", "sbcglobal.net", "yahoo.co.uk", "hotmail.co.uk", "orange.fr",
+        "free.fr", "laposte.net", "t-online.de", "libero.it", "naver.com", "hanmail.net", "rediffmail.com",
+    ]
+
+    /// Whether the organisation words of `compiled` around `range` make the match an organisation's:
+    /// one of them within the rule's `organisationLines`, no person word there, and (for an e-mail
+    /// address) a host that is not a personal mailbox provider.
+    static func isOrganisations(_ compiled: CompiledRule, value: [UInt8], in bytes: UnsafeRawBufferPointer, around range: Range<Int>) -> Bool {
+        guard !compiled.organisationContext.isEmpty else { return false }
+        if let at = value.lastIndex(of: UInt8(ascii: "@")) {
+            let host = String(decoding: value[(at + 1)...], as: UTF8.self).lowercased()
+            if personalMailboxHosts.contains(host) || host.hasPrefix("yahoo.") || host.hasPrefix("hotmail.") { return false }
+        }
+        // A lease's parties or a letterhead sit a few lines above the address they own; a little
+        // below it too (the premises' description).
+        let before = compiled.rule.organisationLines
+        let after = min(2, before)
+        guard compiled.organisationContext.hitNearby(in: bytes, around: range, linesBefore: before, linesAfter: after) else { return false }
+        return !personWords.hitNearby(in: bytes, around: range, linesBefore: before, linesAfter: after)
+    }
+
     /// Classes in which the PHI record rule runs.
     public static let recordClasses: Set<FileClass> = [.prompt, .fixture, .notebook]
 

@@ -43,6 +43,10 @@ extension FileScanner {
         } else if case let .low(reason) = assessment {
             candidate.severity = .low
             candidate.message = "\(compiled.rule.name) found (\(reason))"
+        } else if PrivacyPolicy.isOrganisations(compiled, value: value, in: bytes, around: range) {
+            // A company's premises or a published contact mailbox: shown, never failing a run.
+            candidate.severity = .low
+            candidate.message = "\(compiled.rule.name) found (an organisation's, by the words around it)"
         } else if PrivacyPolicy.escalates(fileClass) {
             candidate.severity = compiled.rule.severity.raised
         }

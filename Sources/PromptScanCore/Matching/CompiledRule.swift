@@ -15,6 +15,8 @@ public final class CompiledRule: Sendable {
     public let context: ContextMatcher
     /// Words that drop a match when they occur just before it.
     public let negativeContext: ContextMatcher
+    /// Words that mark a match as an organisation's (`Rule.organisationContext`).
+    public let organisationContext: ContextMatcher
     /// The `strong_key` regex of a generic rule, compiled.
     public let strongKey: Pattern?
 
@@ -35,6 +37,7 @@ public final class CompiledRule: Sendable {
         knownExamples = try KnownExampleMatcher(rule)
         context = ContextMatcher(phrases: rule.context + rule.contextKeys)
         negativeContext = ContextMatcher(phrases: rule.negativeContext)
+        organisationContext = ContextMatcher(phrases: rule.organisationContext)
         strongKey = try rule.strongKey.map { source throws(PromptScanError) in
             try Self.compile(source, anchored: false, what: "strong_key pattern '\(source)'", of: rule)
         }

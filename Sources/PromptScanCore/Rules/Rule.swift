@@ -98,6 +98,13 @@ public struct Rule: Sendable, Equatable {
     public var requiresContext: Set<FileClass> = []
     /// Words that, within 16 bytes before a match, drop it (`version 1.2.3.4`).
     public var negativeContext: [String] = []
+    /// Words that mark a match as an organisation's rather than a person's (a company's premises, a
+    /// published contact mailbox) when they occur on the match's line or within `organisationLines`
+    /// lines of it, and no word tying it to a person (`PrivacyPolicy.personWords`) is that close:
+    /// the match is reported low.
+    public var organisationContext: [String] = []
+    /// Lines before and after the match searched for `organisationContext` and person words (0: its own line only).
+    public var organisationLines: Int = 8
     /// Regexes over the normalised value (separators removed, upper case) of well-known public test
     /// values: reported as suppressed notes that never fail a run.
     public var knownTest: [String] = []
