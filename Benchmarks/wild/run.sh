@@ -160,7 +160,7 @@ def run_peer(kind, binary, repo, tree, commit):
         return None
     cached = os.path.join(os.environ["PEER_CACHE"], f"{repo['name']}-{commit[:12]}-{kind}-{ver}.json")
     if not os.path.exists(cached):
-        tmp = cached + ".tmp"
+        tmp = cached[:-len(".json")] + ".part.json"  # betterleaks wants a .json name
         if kind == "kingfisher":
             argv = [binary, "scan", tree, "--no-validate", "--no-update-check", "--git-history", "none",
                     "--max-file-size", "1024", "-f", "json", "-o", tmp, "-q"]
@@ -232,11 +232,13 @@ for repo in repos:
         bl = run_peer("betterleaks", os.environ["BETTERLEAKS"], repo, tree, commit)
     judged = repo.get("judged") == "yes" or any(k[0] == name for k in verdicts)
     should_pass = judged and true_total == 0
+    # stricter reading: realistic examples worth a flag (example-flag) may fail the run too
+    quiet_only = judged and counts["true"] == 0 and counts["example-flag"] == 0 and counts["new"] == 0
     rows.append(dict(repo=name, commit=commit[:8], critical=sev["critical"], high=sev["high"], medium=sev["medium"],
                      low=sev["low"], medium_plus=len(failing), false=counts["false"],
                      example=counts["example-flag"] + counts["example-quiet"], example_flag=counts["example-flag"],
                      true_kept=true_kept, true_total=true_total, flag_kept=flag_kept, flag_total=flag_total, new=counts["new"], misses_found=len(found),
-                     misses=len(mine), exit=rc, should_pass=should_pass, judged=judged, seconds=round(dt, 2),
+                     misses=len(mine), exit=rc, should_pass=should_pass, quiet_only=quiet_only, judged=judged, seconds=round(dt, 2),
                      kingfisher=kf, betterleaks=bl))
     with open(os.path.join(OUT, f"{name}.new.tsv"), "w") as f:
         for k in new:
@@ -272,6 +274,7 @@ for k in ("kingfisher", "betterleaks"):
     tot[k] = sum(vals) if vals else None
 tot["exit"] = ""
 tot["should_pass"] = False
+tot["quiet_only"] = False
 
 print(f"promptscan: {PS} ({subprocess.run([PS, '--version'], capture_output=True, text=True).stdout.strip()})")
 print(f"trees: {TREES}; reports: {OUT}")
@@ -282,6 +285,7 @@ for r in rows + [tot]:
                               f"{r[k]}/{r['true_total' if k == 'true_kept' else 'misses']}" for k, _ in cols) + " |")
 
 bad_exit = [r["repo"] for r in rows if r["should_pass"] and r["exit"] != 0]
+bad_quiet = [r["repo"] for r in rows if r["quiet_only"] and r["exit"] != 0]
 print()
 print("targets (issue 12):")
 unjudged = [r["repo"] for r in rows if not r["judged"]]
@@ -290,6 +294,8 @@ if unjudged:
 print(f"  false findings at medium+ <= 25 in total: {tot['false']} -> {'met' if tot['false'] <= 25 else 'NOT met'}")
 print(f"  exit 0 where the verdicts list findings but no true one: "
       f"{'met' if not bad_exit else 'NOT met (' + ', '.join(bad_exit) + ')'}")
+print(f"  exit 0 where every medium+ finding is false or an example users want quiet (example-quiet): "
+      f"{'met' if not bad_quiet else 'NOT met (' + ', '.join(bad_quiet) + ')'}")
 print(f"  every true finding still reported: {tot['true_kept']}/{tot['true_total']} -> "
       f"{'met' if tot['true_kept'] == tot['true_total'] else 'NOT met (see *.lost.tsv)'}")
 print(f"  (for information) example-flag findings still reported at any severity: {tot['flag_kept']}/{tot['flag_total']}")

@@ -374,3 +374,20 @@ import TestSupport
         #expect(findings("seen at 2a02:1810:4d02:7600::1", rule: "ip-address-v6", as: .prompt).count == 1)
     }
 }
+
+extension OrganisationContextTests {
+    @Test func packageAuthorsInRecordedMetadataAreLow() {
+        // A PyPI JSON response recorded in a cassette, folded over several lines.
+        let cassette = """
+            string: '{"info":{"author":null,"author_email":"Alex Reibman <areibman@gmail.com>,
+                    Shawn Qiu <siyangqiu@gmail.com>, Braelyn Boynton <bboynton97@gmail.com>, Howard
+                    Gil <howardbgil@gmail.com>","bugtrack_url":null}'
+            """
+        let found = findings(cassette, rule: "email-address")
+        #expect(found.count == 4)
+        #expect(found.allSatisfy { $0.severity == .low && $0.message.contains("published metadata") })
+        // Further than the rule's lines from the key, an address is a person's again.
+        let far = "author_email: x\n" + String(repeating: "-\n", count: 5) + "email: rosa.mendez@gmail.com\n"
+        #expect(findings(far, rule: "email-address").map(\.severity) == [.medium])
+    }
+}

@@ -57,6 +57,8 @@ public enum RuleSourceEmitter {
             fields.append("negativeContext: \(list(rule.negativeContext))")
             fields.append("organisationContext: \(list(rule.organisationContext))")
             fields.append("organisationLines: \(rule.organisationLines)")
+            fields.append("publicContext: \(list(rule.publicContext))")
+            fields.append("publicLines: \(rule.publicLines)")
             fields.append("knownTest: \(list(rule.knownTest))")
             fields.append("knownTestSource: \(rule.knownTestSource.map(literal) ?? "nil")")
             fields.append("minDigitRun: \(rule.minDigitRun.map { "\($0)" } ?? "nil")")

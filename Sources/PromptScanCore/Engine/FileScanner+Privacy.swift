@@ -43,6 +43,12 @@ extension FileScanner {
         } else if case let .low(reason) = assessment {
             candidate.severity = .low
             candidate.message = "\(compiled.rule.name) found (\(reason))"
+        } else if !compiled.publicContext.isEmpty
+            && compiled.publicContext.hitNearby(in: bytes, around: range, linesBefore: compiled.rule.publicLines, linesAfter: 0)
+        {
+            // A package's author or maintainer, a copyright or sign-off line: published with the code.
+            candidate.severity = .low
+            candidate.message = "\(compiled.rule.name) found (published metadata: an author, maintainer or copyright line)"
         } else if PrivacyPolicy.isOrganisations(compiled, value: value, in: bytes, around: range) {
             // A company's premises or a published contact mailbox: shown, never failing a run.
             candidate.severity = .low

@@ -17,6 +17,8 @@ public final class CompiledRule: Sendable {
     public let negativeContext: ContextMatcher
     /// Words that mark a match as an organisation's (`Rule.organisationContext`).
     public let organisationContext: ContextMatcher
+    /// Words that mark a match as published metadata (`Rule.publicContext`).
+    public let publicContext: ContextMatcher
     /// The `strong_key` regex of a generic rule, compiled.
     public let strongKey: Pattern?
 
@@ -38,6 +40,7 @@ public final class CompiledRule: Sendable {
         context = ContextMatcher(phrases: rule.context + rule.contextKeys)
         negativeContext = ContextMatcher(phrases: rule.negativeContext)
         organisationContext = ContextMatcher(phrases: rule.organisationContext)
+        publicContext = ContextMatcher(phrases: rule.publicContext)
         strongKey = try rule.strongKey.map { source throws(PromptScanError) in
             try Self.compile(source, anchored: false, what: "strong_key pattern '\(source)'", of: rule)
         }

@@ -105,6 +105,13 @@ public struct Rule: Sendable, Equatable {
     public var organisationContext: [String] = []
     /// Lines before and after the match searched for `organisationContext` and person words (0: its own line only).
     public var organisationLines: Int = 8
+    /// Words that mark a match as published metadata (a package's author or maintainer, a
+    /// copyright or sign-off line) when they occur on its line or up to `publicLines` lines before
+    /// it: the match is reported low, whoever's mailbox it is.
+    public var publicContext: [String] = []
+    /// Lines before the match searched for `publicContext` (a folded YAML string spreads one
+    /// `author_email` value over several lines).
+    public var publicLines: Int = 0
     /// Regexes over the normalised value (separators removed, upper case) of well-known public test
     /// values: reported as suppressed notes that never fail a run.
     public var knownTest: [String] = []

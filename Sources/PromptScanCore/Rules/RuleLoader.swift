@@ -9,7 +9,7 @@ public enum RuleLoader {
         "validator", "generic", "scope", "allow", "references", "examples", "negative_examples", "message", "requires",
         "class_severity", "classes", "files", "strong_key",
         // pii/phi rules (Patterns/README.md, "Privacy rules")
-        "confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "known_test", "known_test_source",
+        "confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context", "public_lines", "known_test", "known_test_source",
         "min_digit_run", "record_kind", "record",
     ]
     /// Plain scalars stay untyped (no regex-based tag resolution, which dominated start-up); the
@@ -390,6 +390,11 @@ public enum RuleLoader {
             guard let value = node.int, value >= 0, value <= 20 else { throw fail(node, "'organisation_lines' must be a whole number from 0 to 20") }
             rule.organisationLines = value
         }
+        rule.publicContext = try strings("public_context").map(\.0)
+        if let node = mapping["public_lines"] {
+            guard let value = node.int, value >= 0, value <= 20 else { throw fail(node, "'public_lines' must be a whole number from 0 to 20") }
+            rule.publicLines = value
+        }
         rule.knownTest = try strings("known_test").map(\.0)
         if let node = mapping["known_test_source"] {
             guard node.scalar != nil, let text = node.string else { throw fail(node, "'known_test_source' must be a string") }
@@ -408,7 +413,7 @@ public enum RuleLoader {
             rule.record = value
         }
         if mapping["classes"] != nil { rule.classes = try classList("classes") }
-        let privacyKeys = ["confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "known_test", "min_digit_run", "record", "record_kind"]
+        let privacyKeys = ["confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context", "public_lines", "known_test", "min_digit_run", "record", "record_kind"]
         if !rule.isPrivacy, let key = privacyKeys.first(where: { mapping[$0] != nil }) {
             throw fail(mapping[key], "'\(key)' is only for pii and phi rules")
         }
