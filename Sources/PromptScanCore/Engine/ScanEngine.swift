@@ -52,13 +52,21 @@ public struct ScanEngine: Sendable {
 
     /// Scans `items` and returns findings and notices in report order.
     public func scan(_ items: [ScanItem]) -> ScanReport {
-        ScanEngine.report(results(of: items))
+        scan { emit in items.forEach(emit) }
     }
 
     /// Scans the items `produce` hands to its `emit` argument while it runs (a directory walk), so
     /// that scanning starts with the first file instead of after the last one is found. `produce`
     /// runs on one of the worker threads, which scans too once it returns.
     public func scan(producing produce: (_ emit: (ScanItem) -> Void) -> Void) -> ScanReport {
+        var report = collect(producing: produce)
+        report.orderNotices()
+        return report
+    }
+
+    /// `scan(producing:)` with the notices left in the order of the items (a `ScanSession` adds
+    /// notices of its own and orders them all once).
+    func collect(producing produce: (_ emit: (ScanItem) -> Void) -> Void) -> ScanReport {
         ScanEngine.report(results(producing: produce))
     }
 
@@ -133,7 +141,7 @@ public struct ScanEngine: Sendable {
         queue.add(items: items, windows: windows)
     }
 
-    /// All items' findings and notices, in report order.
+    /// All items' findings, in report order, and notices, in the order of the items.
     static func report(_ results: [ItemResult]) -> ScanReport {
         var report = ScanReport()
         for result in results {
@@ -143,7 +151,6 @@ public struct ScanEngine: Sendable {
             if result.scanned { report.filesScanned += 1 }
         }
         report.findings.sort(by: Finding.reportOrder)
-        report.notices.sort(by: Notice.order)
         return report
     }
 

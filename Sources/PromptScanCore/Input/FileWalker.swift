@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -17,6 +19,14 @@ public struct FileWalker: Sendable {
         /// Classify paths from the top of the git work tree holding the root (false: from the
         /// root itself, for a corpus that stands for a repository of its own).
         public var classifyFromRepositoryRoot = true
+        /// Whether a file found is scanned, by its path (config `allow-paths`); the others count
+        /// as ignored. nil scans every file.
+        public var pathFilter: (@Sendable (String) -> Bool)?
+        /// A class for a file's path that overrides the classifier's (config `file-classes`).
+        public var fileClassOverride: (@Sendable (String) -> FileClass?)?
+        /// The run's client-terms file (absolute, symbolic links resolved): it holds patterns and
+        /// ids of its own, so it is left out, with a notice.
+        public var termsFile: String?
         public init() {}
     }
 
@@ -42,8 +52,42 @@ public struct FileWalker: Sendable {
     }
 
     /// Walks `root`, handing each file to `emit` as soon as it is found (a scan can start before
-    /// the walk ends); the result holds the notices and the ignored count, and no items.
+    /// the walk ends); the result holds the notices and the ignored count, and no items. The
+    /// options' filters apply to the files found, after the walk's own checks.
     public func walk(root: String, emit: (ScanItem) -> Void) throws(PromptScanError) -> Result {
+        var filtered = 0
+        var filterNotices: [Notice] = []
+        var result = try walkFiles(root: root) { found in
+            if let item = filter(found, ignored: &filtered, notices: &filterNotices) { emit(item) }
+        }
+        result.ignoredCount += filtered
+        result.notices += filterNotices
+        return result
+    }
+
+    /// `item` after the options' filters: nil when `allow-paths` leaves it out (counted in
+    /// `ignored`) or it is the terms file (a notice in `notices`), else with the class the config
+    /// gives its path.
+    private func filter(_ item: ScanItem, ignored: inout Int, notices: inout [Notice]) -> ScanItem? {
+        if let pathFilter = options.pathFilter, !pathFilter(item.path) {
+            ignored += 1
+            return nil
+        }
+        var item = item
+        if let fileClass = options.fileClassOverride?(item.path) {
+            item = ScanItem(path: item.path, fileClass: fileClass, source: item.source)
+        }
+        if let termsFile = options.termsFile, case let .file(absolutePath, _) = item.source,
+            URL(fileURLWithPath: absolutePath).standardizedFileURL.resolvingSymlinksInPath().path == termsFile
+        {
+            notices.append(Notice(kind: .skipped, path: item.path, message: "the client-terms file of this run is not scanned"))
+            return nil
+        }
+        return item
+    }
+
+    /// Walks `root`, handing each file found to `emit`, before the options' filters.
+    private func walkFiles(root: String, emit: (ScanItem) -> Void) throws(PromptScanError) -> Result {
         var info = stat()
         guard stat(root, &info) == 0 else {
             throw .io(path: root, message: String(cString: strerror(errno)))
