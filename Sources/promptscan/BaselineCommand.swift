@@ -79,6 +79,7 @@ struct BaselineCommand: ParsableCommand {
                         message: "no baseline: pass --baseline FILE or create \(Baseline.defaultFileName) with 'promptscan baseline create'")
                 }
                 let report = try common.session(setup).run()
+                if let profiler = RuleProfiler.shared { Console.error(profiler.report(ruleSet: setup.ruleSet)) }
                 stale = loaded.stale(against: report)
                 total = loaded.entries.count
             } catch {

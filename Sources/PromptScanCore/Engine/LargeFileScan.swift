@@ -42,7 +42,7 @@ extension ScanEngine {
         guard fd >= 0 else {
             result.failed = true
             if index == 0 {
-                result.notices.append(Notice(kind: .unreadable, path: item.path, message: "cannot read: \(String(cString: strerror(errno)))"))
+                result.notices.append(.cannotRead(item.path, String(cString: strerror(errno))))
             }
             return result
         }
@@ -50,15 +50,13 @@ extension ScanEngine {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             result.skipFile = true
-            if index == 0 { result.notices.append(Notice(kind: .skipped, path: item.path, message: "\(FileReader.kind(info.st_mode)), not read")) }
+            if index == 0 { result.notices.append(.notRegular(item.path, FileReader.kind(info.st_mode))) }
             return result
         }
         guard Int(info.st_size) <= options.maxFileSize else {
             result.skipFile = true
             if index == 0 {
-                result.notices.append(
-                    Notice(kind: .skipped, path: item.path,
-                           message: "file is \(info.st_size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
+                result.notices.append(FileSizeLimit.notice(path: item.path, size: Int(info.st_size), limit: options.maxFileSize))
             }
             return result
         }

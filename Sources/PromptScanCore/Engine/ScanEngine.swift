@@ -10,7 +10,7 @@ public struct ScanEngine: Sendable {
         public var maxFileSize: Int
         /// Decoded bytes the whole run may produce from recordings and notebooks.
         public var decodeBudget: Int
-        public init(threads: Int = ScanEngine.defaultThreadCount, maxFileSize: Int = 10 * 1024 * 1024,
+        public init(threads: Int = ScanEngine.defaultThreadCount, maxFileSize: Int = FileSizeLimit.defaultBytes,
                     decodeBudget: Int = DecodeBudget.defaultBytes) {
             self.threads = threads
             self.maxFileSize = maxFileSize
@@ -176,13 +176,11 @@ public struct ScanEngine: Sendable {
                 switch error {
                 case let .unreadable(reason):
                     // A file that vanished between the walk and the read is gone, not lost.
-                    result.notices.append(Notice(kind: .unreadable, path: item.path, message: "cannot read: \(reason)"))
+                    result.notices.append(.cannotRead(item.path, reason))
                 case let .notRegular(kind):
-                    result.notices.append(Notice(kind: .skipped, path: item.path, message: "\(kind), not read"))
+                    result.notices.append(.notRegular(item.path, kind))
                 case let .tooLarge(size):
-                    result.notices.append(
-                        Notice(kind: .skipped, path: item.path,
-                               message: "file is \(size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
+                    result.notices.append(FileSizeLimit.notice(path: item.path, size: size, limit: options.maxFileSize))
                 }
                 return result
             }

@@ -83,9 +83,7 @@ public struct ChangeScanner: Sendable {
         for entry in chunk {
             switch contents[entry.file.blob] {
             case let .tooLarge(size):
-                report.notices.append(
-                    Notice(kind: .skipped, path: engine.displayPath(entry.file.path),
-                           message: "file is \(size) bytes, over the \(limit)-byte limit (--max-file-size)"))
+                report.notices.append(FileSizeLimit.notice(path: engine.displayPath(entry.file.path), size: size, limit: limit))
             case let .content(bytes):
                 items.append(ScanItem(path: entry.file.path, fileClass: fileClassOverride?(entry.file.path), source: .bytes(bytes)))
                 owners.append(entry)

@@ -13,7 +13,7 @@ public struct FileWalker: Sendable {
     public struct Options: Sendable {
         public var followSymlinks = false
         public var useIgnoreFiles = true
-        public var maxFileSize = 10 * 1024 * 1024
+        public var maxFileSize = FileSizeLimit.defaultBytes
         /// Assigns each file its class; holds the config's class overrides.
         public var classifier = FileClassifier()
         /// Classify paths from the top of the git work tree holding the root (false: from the
@@ -163,9 +163,7 @@ public struct FileWalker: Sendable {
                 }
                 let size = Int(entryInfo.st_size)
                 if size > options.maxFileSize {
-                    result.notices.append(
-                        Notice(kind: .skipped, path: display,
-                               message: "file is \(size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
+                    result.notices.append(FileSizeLimit.notice(path: display, size: size, limit: options.maxFileSize))
                     continue
                 }
                 emit(
@@ -231,14 +229,12 @@ public struct FileWalker: Sendable {
         absolute: String, relative: String, info: stat, classifier: FileClassifier, into result: inout Result, emit: (ScanItem) -> Void
     ) {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            result.notices.append(Notice(kind: .skipped, path: relative, message: "\(FileReader.kind(info.st_mode)), not read"))
+            result.notices.append(.notRegular(relative, FileReader.kind(info.st_mode)))
             return
         }
         let size = Int(info.st_size)
         if size > options.maxFileSize {
-            result.notices.append(
-                Notice(kind: .skipped, path: relative,
-                       message: "file is \(size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
+            result.notices.append(FileSizeLimit.notice(path: relative, size: size, limit: options.maxFileSize))
             return
         }
         emit(ScanItem(path: relative, classifier: classifier, source: .file(absolutePath: absolute, size: size)))

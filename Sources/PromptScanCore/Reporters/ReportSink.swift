@@ -27,7 +27,7 @@ public final class ReportSink: ReportOutput {
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
             let descriptor = open(path, O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else {
-                throw .io(path: path, message: "cannot write report: \(String(cString: strerror(errno)))")
+                throw Self.cannotWrite(path, String(cString: strerror(errno)))
             }
             fd = descriptor
             temporary = nil
@@ -38,7 +38,7 @@ public final class ReportSink: ReportOutput {
         var template = Array(((directory.isEmpty ? "/" : directory) + "/." + name + ".tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw .io(path: path, message: "cannot write report: \(String(cString: strerror(errno)))")
+            throw Self.cannotWrite(path, String(cString: strerror(errno)))
         }
         fd = descriptor
         temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
@@ -83,13 +83,13 @@ public final class ReportSink: ReportOutput {
         guard let temporary else {  // a device or FIFO, written in place
             close(fd)
             fd = -1
-            if let failure { throw .io(path: destination, message: "cannot write report: \(failure)") }
+            if let failure { throw Self.cannotWrite(destination, failure) }
             return
         }
         if failure == nil, fsync(fd) != 0, errno != EINVAL { failure = String(cString: strerror(errno)) }
         if let failure {
             discard()
-            throw .io(path: destination, message: "cannot write report: \(failure)")
+            throw Self.cannotWrite(destination, failure)
         }
         close(fd)
         fd = -1
@@ -97,8 +97,13 @@ public final class ReportSink: ReportOutput {
         guard rename(temporary, destination) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw .io(path: destination, message: "cannot write report: \(reason)")
+            throw Self.cannotWrite(destination, reason)
         }
+    }
+
+    /// The error for a report that cannot be written to `path`, and why.
+    static func cannotWrite(_ path: String, _ reason: String) -> PromptScanError {
+        .io(path: path, message: "cannot write report: \(reason)")
     }
 
     /// Removes the temporary file (the destination is left as it was).

@@ -99,7 +99,7 @@ public struct RunSetup: Sendable {
             }
         }
         self.failOn = failOn ?? config.failOn ?? .medium
-        self.maxFileSize = maxFileSize.flatMap(ScanConfig.parseSize) ?? config.maxFileSize ?? 10 * 1024 * 1024
+        self.maxFileSize = maxFileSize.flatMap(ScanConfig.parseSize) ?? config.maxFileSize ?? FileSizeLimit.defaultBytes
         if !loadBaseline {
             baseline = nil
         } else if case .baseRevision = policy, baselinePath == nil {
