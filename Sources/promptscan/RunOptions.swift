@@ -181,10 +181,16 @@ func finish(_ report: ScanReport, setup: RunSetup, writing output: RunOutput, to
 /// Opens the report's destination before any scanning, so an unwritable output fails first.
 func openSink(_ path: String?) throws -> ReportSink {
     do {
-        return try ReportSink(path: path)
+        return try reportSink(path)
     } catch {
         throw fail(error)
     }
+}
+
+/// A report sink for `path` (nil: stdout). A reader that goes away (`promptscan scan . | head -1`)
+/// ends the run quietly, exit 0.
+func reportSink(_ path: String?) throws(PromptScanError) -> ReportSink {
+    try ReportSink(path: path) { Console.terminate(0) }
 }
 
 /// Whether `path` is a directory (the config and baseline are looked for inside it).

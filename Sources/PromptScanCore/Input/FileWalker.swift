@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Finds the files under a root, in a fixed order (directories depth first, names sorted): honours `.gitignore` files inside a
 /// git work tree and `.promptscanignore` files anywhere, never descends into `.git`, does not follow
 /// symbolic links unless asked, and turns everything it does not return into a `Notice`.
@@ -88,12 +82,14 @@ public struct FileWalker: Sendable {
 
     /// Walks `root`, handing each file found to `emit`, before the options' filters.
     private func walkFiles(root: String, emit: (ScanItem) -> Void) throws(PromptScanError) -> Result {
-        var info = stat()
-        guard stat(root, &info) == 0 else {
-            throw .io(path: root, message: String(cString: strerror(errno)))
+        let info: FileStatus
+        do {
+            info = try FileSystem.status(root)
+        } catch {
+            throw .io(path: root, message: error.message)
         }
         var result = Result()
-        let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+        let isDirectory = info.kind == .directory
         // Classes come from paths relative to the repository root, whatever folder was named:
         // `skills/x/SKILL.md` is the same file scanned from the root, from `skills/` or alone.
         var classifier = options.classifier
@@ -123,17 +119,18 @@ public struct FileWalker: Sendable {
                     ignores = ignores.adding(IgnoreFile(contents: text, base: directory.relative))
                 }
             }
-            guard let handle = opendir(directory.absolute) else {
+            let entries: [[UInt8]]
+            do {
+                entries = try FileSystem.directoryEntries(directory.absolute)
+            } catch {
                 result.notices.append(
                     Notice(kind: .unreadable, path: directory.relative.isEmpty ? "." : directory.relative,
-                           message: "cannot read directory: \(String(cString: strerror(errno)))"))
+                           message: "cannot read directory: \(error.message)"))
                 continue
             }
             var names: [String] = []
             var rawNames: [[UInt8]] = []
-            while let entry = readdir(handle) {
-                let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
-                if nameBytes == [46] || nameBytes == [46, 46] { continue }
+            for nameBytes in entries {
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 guard Array(name.utf8) == nameBytes else {
                     rawNames.append(nameBytes)
@@ -141,27 +138,29 @@ public struct FileWalker: Sendable {
                 }
                 names.append(name)
             }
-            closedir(handle)
             // A name that is not valid UTF-8 cannot round-trip through String: a regular file is
             // opened by its raw bytes and reported under an escaped name; anything else is reported.
             for nameBytes in rawNames.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                 let display = FileWalker.join(directory.relative, FileWalker.escapedName(nameBytes))
                 let raw = Array(directory.absolute.utf8) + [47] + nameBytes
-                var entryInfo = stat()
-                let found = (raw.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { lstat($0.baseAddress!, &entryInfo) } == 0
-                if !found && errno == ENOENT { continue }
-                guard found, (entryInfo.st_mode & S_IFMT) == S_IFREG else {
+                let entryInfo: FileStatus
+                do {
+                    entryInfo = try FileSystem.status(cPath: raw.map { CChar(bitPattern: $0) } + [0], followingLinks: false)
+                } catch {
+                    if error.isNoSuchEntry { continue }
+                    result.notices.append(Notice(kind: .unreadable, path: display, message: error.message))
+                    continue
+                }
+                guard entryInfo.kind == .regular else {
                     result.notices.append(
-                        Notice(kind: found ? .skipped : .unreadable, path: display,
-                               message: found ? "\(FileReader.kind(entryInfo.st_mode)) with a name that is not valid UTF-8, not entered"
-                                   : String(cString: strerror(errno))))
+                        Notice(kind: .skipped, path: display, message: "\(entryInfo.kindDescription) with a name that is not valid UTF-8, not entered"))
                     continue
                 }
                 if ignores.isIgnored(display, isDirectory: false) {
                     result.ignoredCount += 1
                     continue
                 }
-                let size = Int(entryInfo.st_size)
+                let size = entryInfo.size
                 if size > options.maxFileSize {
                     result.notices.append(FileSizeLimit.notice(path: display, size: size, limit: options.maxFileSize))
                     continue
@@ -176,14 +175,15 @@ public struct FileWalker: Sendable {
                 if name == ".git" || name == ".ipynb_checkpoints" { continue }  // checkpoints duplicate notebooks
                 let absolute = directory.absolute + "/" + name
                 let relative = FileWalker.join(directory.relative, name)
-                var entryInfo = stat()
-                guard lstat(absolute, &entryInfo) == 0 else {
-                    if errno == ENOENT { continue }  // vanished since readdir
-                    result.notices.append(Notice(kind: .unreadable, path: relative, message: String(cString: strerror(errno))))
+                var entryInfo: FileStatus
+                do {
+                    entryInfo = try FileSystem.status(absolute, followingLinks: false)
+                } catch {
+                    if error.isNoSuchEntry { continue }  // vanished since readdir
+                    result.notices.append(Notice(kind: .unreadable, path: relative, message: error.message))
                     continue
                 }
-                var kind = entryInfo.st_mode & S_IFMT
-                if kind == S_IFLNK {
+                if entryInfo.kind == .symbolicLink {
                     guard options.followSymlinks else {
                         if !ignores.isIgnored(relative, isDirectory: false) {
                             result.notices.append(
@@ -193,14 +193,14 @@ public struct FileWalker: Sendable {
                         }
                         continue
                     }
-                    guard stat(absolute, &entryInfo) == 0 else {
-                        result.notices.append(
-                            Notice(kind: .skipped, path: relative, message: "broken symbolic link: \(String(cString: strerror(errno)))"))
+                    do {
+                        entryInfo = try FileSystem.status(absolute)
+                    } catch {
+                        result.notices.append(Notice(kind: .skipped, path: relative, message: "broken symbolic link: \(error.message)"))
                         continue
                     }
-                    kind = entryInfo.st_mode & S_IFMT
                 }
-                let isDirectory = kind == S_IFDIR
+                let isDirectory = entryInfo.kind == .directory
                 if ignores.isIgnored(relative, isDirectory: isDirectory) {
                     result.ignoredCount += 1
                     continue
@@ -226,13 +226,13 @@ public struct FileWalker: Sendable {
     }
 
     private func consider(
-        absolute: String, relative: String, info: stat, classifier: FileClassifier, into result: inout Result, emit: (ScanItem) -> Void
+        absolute: String, relative: String, info: FileStatus, classifier: FileClassifier, into result: inout Result, emit: (ScanItem) -> Void
     ) {
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            result.notices.append(.notRegular(relative, FileReader.kind(info.st_mode)))
+        guard info.kind == .regular else {
+            result.notices.append(.notRegular(relative, info.kindDescription))
             return
         }
-        let size = Int(info.st_size)
+        let size = info.size
         if size > options.maxFileSize {
             result.notices.append(FileSizeLimit.notice(path: relative, size: size, limit: options.maxFileSize))
             return
@@ -278,13 +278,10 @@ public struct FileWalker: Sendable {
     /// trailing `/` ("" at the top); nil outside a work tree. (The nearest folder with a `.git`
     /// entry is the top: a submodule or nested repository is its own root.)
     public static func repositoryPrefix(of path: String) -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard realpath(path, &buffer) != nil else { return nil }
-        let real = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let real = FileSystem.realPath(path) else { return nil }
         var current = real
         while true {
-            var info = stat()
-            if lstat((current == "/" ? "" : current) + "/.git", &info) == 0 {
+            if FileSystem.entryExists((current == "/" ? "" : current) + "/.git") {
                 guard current != real else { return "" }
                 let start = real.index(real.startIndex, offsetBy: current == "/" ? 1 : current.count + 1)
                 return String(real[start...]) + "/"
@@ -295,12 +292,9 @@ public struct FileWalker: Sendable {
     }
 
     static func isInsideGitWorkTree(_ path: String) -> Bool {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard realpath(path, &buffer) != nil else { return false }
-        var current = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard var current = FileSystem.realPath(path) else { return false }
         while true {
-            var info = stat()
-            if lstat(current + "/.git", &info) == 0 { return true }
+            if FileSystem.entryExists(current + "/.git") { return true }
             guard let slash = current.lastIndex(of: "/"), current != "/" else { return false }
             current = slash == current.startIndex ? "/" : String(current[..<slash])
         }
@@ -309,9 +303,9 @@ public struct FileWalker: Sendable {
     struct DirectoryID: Hashable {
         let device: UInt64
         let inode: UInt64
-        init(_ info: stat) {
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
+        init(_ info: FileStatus) {
+            device = info.device
+            inode = info.inode
         }
     }
 }
