@@ -24,18 +24,23 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // The only target that imports Glibc (or Darwin), CPCRE2 and CZlib: typed Swift wrappers
+        // for files and directories, subprocesses, the atomic report file, PCRE2 and gzip.
+        .target(
+            name: "PromptScanSystem",
+            dependencies: ["CPCRE2", "CZlib"]
+        ),
         .target(
             name: "PromptScanCore",
             dependencies: [
-                "CPCRE2",
-                "CZlib",
+                "PromptScanSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
             name: "promptscan",
-            dependencies: ["PromptScanCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PromptScanCore", "PromptScanSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "TestSupport",

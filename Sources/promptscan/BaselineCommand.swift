@@ -13,20 +13,24 @@ struct BaselineCommand: ParsableCommand {
         @Argument(help: "The directory to scan: the repository root, so that paths match `staged` and `diff`.")
         var path: String = "."
 
-        @Option(name: .long, help: "Also load rules from this file or directory (repeatable).")
-        var rules: [String] = []
-
-        @Option(name: .long, help: "Settings file (default: .promptscan.yml in PATH, when present).")
-        var config: String?
-
-        @Option(name: .long, help: "Worker threads (default: the number of processors).")
-        var threads: Int = ScanEngine.defaultThreadCount
+        @OptionGroup var setup: SetupOptions
 
         @Flag(name: .long, help: "Do not honour .gitignore and .promptscanignore files.")
         var noIgnore = false
 
-        func validate() throws {
-            guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        /// The setup of a baseline run (`loadBaseline`: whether the existing baseline is read).
+        func runSetup(baselinePath: String? = nil, loadBaseline: Bool) throws(PromptScanError) -> RunSetup {
+            try RunSetup(
+                root: isDirectory(path) ? path : nil, configPath: setup.config, extraRules: setup.rules, failOn: nil,
+                maxFileSize: nil, baselinePath: baselinePath, loadBaseline: loadBaseline)
+        }
+
+        /// A session walking PATH with `setup`.
+        func session(_ setup: RunSetup) -> ScanSession {
+            var options = ScanSession.Options()
+            options.threads = self.setup.threads
+            options.useIgnoreFiles = !noIgnore
+            return ScanSession(setup: setup, source: .tree(path), options: options)
         }
     }
 
@@ -41,20 +45,17 @@ struct BaselineCommand: ParsableCommand {
         var output: String?
 
         func run() throws {
+            let started = Date()
+            let setup: RunSetup
             do {
                 // An existing baseline is not applied: the new one lists every finding.
-                let setup = try RunSetup(
-                    root: isDirectory(common.path) ? common.path : nil, configPath: common.config, extraRules: common.rules,
-                    failOn: nil, maxFileSize: nil, baselinePath: nil, loadBaseline: false)
-                let sink = try ReportSink(path: output)
-                let report = try scanTree(
-                    path: common.path, setup: setup, threads: common.threads, showSecrets: false, useIgnoreFiles: !common.noIgnore)
-                let baseline = Baseline(report: report)
-                try sink.write(baseline.render())
-                Console.error("baseline: \(baseline.entries.count) entries from \(report.filesScanned) files scanned")
+                setup = try common.runSetup(loadBaseline: false)
             } catch {
                 throw fail(error)
             }
+            let sink = try openSink(output)
+            let report = try runSession(common.session(setup), into: sink)
+            try finish(report, setup: setup, writing: .baseline, to: sink, started: started)
         }
     }
 
@@ -71,16 +72,14 @@ struct BaselineCommand: ParsableCommand {
             let stale: [Baseline.Entry]
             let total: Int
             do throws(PromptScanError) {
-                let setup = try RunSetup(
-                    root: isDirectory(common.path) ? common.path : nil, configPath: common.config, extraRules: common.rules,
-                    failOn: nil, maxFileSize: nil, baselinePath: baseline)
+                let setup = try common.runSetup(baselinePath: baseline, loadBaseline: true)
                 guard let loaded = setup.baseline else {
                     throw PromptScanError.configuration(
                         path: nil, line: nil,
                         message: "no baseline: pass --baseline FILE or create \(Baseline.defaultFileName) with 'promptscan baseline create'")
                 }
-                let report = try scanTree(
-                    path: common.path, setup: setup, threads: common.threads, showSecrets: false, useIgnoreFiles: !common.noIgnore)
+                let report = try common.session(setup).run()
+                if let profiler = RuleProfiler.shared { Console.error(profiler.report(ruleSet: setup.ruleSet)) }
                 stale = loaded.stale(against: report)
                 total = loaded.entries.count
             } catch {

@@ -1,12 +1,6 @@
 import ArgumentParser
 import PromptScanCore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Prints a library error as its one line on stderr and maps it to its exit code.
 func fail(_ error: PromptScanError) -> ExitCode {
     Console.error(error.description)
@@ -17,37 +11,17 @@ func fail(_ error: PromptScanError) -> ExitCode {
 /// ends the process quietly.
 enum Console {
     static func out(_ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                if errno == EPIPE { exit(0) }
-                return
-            }
-            offset += written
-        }
-        _ = bytes.count
-        bytes.removeAll()
+        if StandardStream.output.write(Array(text.utf8)) == .closed { terminate(0) }
     }
 
     static func error(_ text: String) {
         let line = text.hasSuffix("\n") ? text : text + "\n"
-        var bytes = Array(line.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
-            offset += written
-        }
-        bytes.removeAll()
+        _ = StandardStream.error.write(Array(line.utf8))
     }
 
     /// Ends the process with `status` (from where `exit` would name ArgumentParser's method).
-    static func terminate(_ status: Int32) -> Never { exit(status) }
+    static func terminate(_ status: Int32) -> Never { ProcessControl.terminate(status) }
 
-    static var stdoutIsTerminal: Bool { isatty(1) == 1 }
-    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+    static var stdoutIsTerminal: Bool { StandardStream.output.isTerminal }
+    static var stderrIsTerminal: Bool { StandardStream.error.isTerminal }
 }

@@ -2,66 +2,34 @@ import ArgumentParser
 import Foundation
 import PromptScanCore
 
-/// Runs a git-mode scan: finds the repository, loads the setup, asks git for the changes, scans
-/// them and finishes the report. Git and configuration problems are one line on stderr, exit 2.
+/// Runs a git-mode scan: finds the repository, loads the setup, and runs a session over the
+/// changes `source` names there. Git and configuration problems are one line on stderr, exit 2.
 /// `base` (for `diff`) is the revision whose `.promptscan.yml` sets the policy of the run,
 /// unless `--trusted-config` names one (README, "Trust model").
 func runGitScan(
-    options: RunOptions, allLines: Bool, command: String, base: String? = nil,
-    changes: (GitChanges) throws(PromptScanError) -> [ChangedFile]
+    options: RunOptions, allLines: Bool, command: String, base: String? = nil, source: (Git) -> ScanSession.Source
 ) throws {
     let started = Date()
+    let git: Git
     let setup: RunSetup
     let sink: ReportSink
-    var report: ScanReport
     do throws(PromptScanError) {
-        let top = try Git(directory: ".").topLevel()
-        let git = Git(directory: top)
+        git = Git(directory: try Git(directory: ".").topLevel())
         var revision: RevisionFiles?
         if let base, options.trustedConfig == nil {
             try GitChanges(git: git).requireCommits([base])
             revision = try RevisionFiles(git: git, revision: base)
         }
-        let policy = try Policy.decide(trustedConfig: options.trustedConfig, config: options.config, base: revision, command: command)
-        setup = try RunSetup(
-            root: top, configPath: options.config, extraRules: options.rules, failOn: options.failOn,
-            maxFileSize: options.maxFileSize, baselinePath: options.baseline, termsPath: options.terms, policy: policy)
-        sink = try ReportSink(path: options.output)
-        let files: [ChangedFile]
-        do throws(PromptScanError) {
-            files = try changes(GitChanges(git: git))
-        } catch {
-            sink.discard()
-            throw error
-        }
-        var fileScanner = FileScanner(ruleSet: setup.ruleSet, showSecrets: options.showSecrets)
-        fileScanner.terms = setup.terms
-        fileScanner.limits = options.findingLimits
-        let engine = ScanEngine(
-            scanner: fileScanner,
-            options: .init(threads: options.threads, maxFileSize: setup.maxFileSize))
-        var scanner = ChangeScanner(engine: engine, blobs: BlobReader(git: git), allLines: allLines)
-        scanner.honoursAddedAllows = policy.isTrusted
-        let config = setup.config
-        if !config.allowPaths.isEmpty { scanner.pathFilter = { config.isScanned($0) } }
-        if !config.fileClasses.isEmpty { scanner.fileClassOverride = { config.fileClass(for: $0) } }
-        do throws(PromptScanError) {
-            report = try scanner.scan(files)
-        } catch {
-            sink.discard()
-            throw error
-        }
-        if !policy.isTrusted {
-            // Say so when the change edits the settings an untrusted run does not take from it.
-            for file in files where !file.isDeletion && [ScanConfig.fileName, Baseline.defaultFileName].contains(file.path) {
-                report.notices.append(
-                    Notice(kind: .policy, path: file.path, message: "changed here, but an untrusted run does not read it from the change (it applies once merged)"))
-            }
-        }
+        let policy = try Policy.decide(trustedConfig: options.trustedConfig, config: options.setup.config, base: revision, command: command)
+        setup = try options.runSetup(root: git.directory, policy: policy)
+        sink = try reportSink(options.output)
     } catch {
         throw fail(error)
     }
-    try finish(report, setup: setup, options: options, sink: sink, started: started)
+    var sessionOptions = options.sessionOptions
+    sessionOptions.allLines = allLines
+    let report = try runSession(ScanSession(setup: setup, source: source(git), options: sessionOptions), into: sink)
+    try finish(report, setup: setup, writing: .report(options, displayRoot: "", failsOnUnreadable: false), to: sink, started: started)
 }
 
 struct Staged: ParsableCommand {
@@ -80,7 +48,7 @@ struct Staged: ParsableCommand {
     var allLines = false
 
     func run() throws {
-        try runGitScan(options: options, allLines: allLines, command: "staged") { changes throws(PromptScanError) in try changes.staged() }
+        try runGitScan(options: options, allLines: allLines, command: "staged") { .staged($0) }
     }
 }
 
@@ -106,9 +74,7 @@ struct Diff: ParsableCommand {
     var allLines = false
 
     func run() throws {
-        try runGitScan(options: options, allLines: allLines, command: "diff", base: base) { changes throws(PromptScanError) in
-            try changes.branch(base: base, head: head)
-        }
+        try runGitScan(options: options, allLines: allLines, command: "diff", base: base) { .diff($0, base: base, head: head) }
     }
 }
 
@@ -127,12 +93,6 @@ struct History: ParsableCommand {
     var since: String?
 
     func run() throws {
-        try runGitScan(options: options, allLines: false, command: "history") { changes throws(PromptScanError) in
-            var files: [ChangedFile] = []
-            for commit in try changes.commits(since: since) {
-                files.append(contentsOf: try changes.changes(in: commit))
-            }
-            return files
-        }
+        try runGitScan(options: options, allLines: false, command: "history") { .history($0, since: since) }
     }
 }

@@ -2,12 +2,6 @@ import ArgumentParser
 import Foundation
 import PromptScanCore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 @main
 struct PromptScan: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +25,7 @@ struct PromptScan: ParsableCommand {
     /// rather than ArgumentParser's message, usage and hint on three lines; help and version
     /// still print in full on stdout.
     static func main() {
-        _ = signal(SIGPIPE, SIG_IGN)
+        ProcessControl.ignoreBrokenPipe()
         do {
             var command = try parseAsRoot(nil)
             try command.run()

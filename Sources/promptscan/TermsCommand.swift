@@ -37,7 +37,7 @@ struct Terms: ParsableCommand {
                 for warning in built.warnings { Console.error("warning: \(input): \(warning)") }
                 let directory = (output as NSString).deletingLastPathComponent
                 if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-                let sink = try ReportSink(path: output)
+                let sink = try reportSink(output)
                 try sink.write(built.file.yaml())
                 let ids = Set(built.file.entries.map(\.id)).count
                 Console.error("wrote \(output): \(ids) terms as \(built.file.entries.count) hashes, \(built.file.patterns?.count ?? 0) patterns")

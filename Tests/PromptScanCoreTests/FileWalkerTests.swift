@@ -10,6 +10,27 @@ import TestSupport
         return try FileWalker(options: options).walk(root: dir.path)
     }
 
+    @Test func optionFiltersLeaveOutPathsOverrideClassesAndSkipTheTermsFile() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("vendor/lib.txt", "x")
+        try dir.write("docs/prompt.md", "x")
+        try dir.write("security/terms.yaml", "x")
+        try dir.write("main.swift", "x")
+        let termsFile = URL(fileURLWithPath: dir.path + "/security/terms.yaml").standardizedFileURL.resolvingSymlinksInPath().path
+        let result = try walk(dir) { options in
+            options.pathFilter = { !$0.hasPrefix("vendor/") }
+            options.fileClassOverride = { $0.hasPrefix("docs/") ? .prompt : nil }
+            options.termsFile = termsFile
+        }
+        #expect(result.items.map(\.path) == ["main.swift", "docs/prompt.md"])
+        #expect(result.items.map(\.fileClass) == [.code, .prompt])
+        #expect(result.ignoredCount == 1)
+        #expect(result.notices == [
+            Notice(kind: .skipped, path: "security/terms.yaml", message: "the client-terms file of this run is not scanned"),
+        ])
+    }
+
     @Test func honoursGitignoreOnlyInsideAGitWorkTree() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

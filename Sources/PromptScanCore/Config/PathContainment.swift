@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Keeps the paths a config names (`rules`, `terms`, `baseline`) inside the repository the config
 /// belongs to: no absolute path, no `..` out of it, no symbolic link out of it, nothing but regular
 /// files (and folders of rule files). A config written by a pull request must not make the scanner
@@ -73,15 +67,13 @@ public enum PathContainment {
         guard isInside(lexical, realRoot) || isInside(lexical, absolute(root)) else { return .failure(.outside) }
         guard let real = realPath(lexical) else {
             // A dangling link is refused like one that escapes: where it points is not ours to test.
-            var info = stat()
-            return lstat(lexical, &info) == 0 ? .failure(.outside) : .failure(.missing)
+            return FileSystem.entryExists(lexical) ? .failure(.outside) : .failure(.missing)
         }
         guard isInside(real, realRoot) else { return .failure(.outside) }
-        var info = stat()
-        guard stat(real, &info) == 0 else { return .failure(.missing) }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .success(.file)
-        case S_IFDIR where allowFolder: return .success(.folder)
+        guard let info = try? FileSystem.status(real) else { return .failure(.missing) }
+        switch info.kind {
+        case .regular: return .success(.file)
+        case .directory where allowFolder: return .success(.folder)
         default: return .failure(.notRegular)
         }
     }
@@ -92,13 +84,8 @@ public enum PathContainment {
         return path == root || path.hasPrefix(root + "/")
     }
 
-    /// `realpath(3)`: the absolute path with every link followed; nil when some part is missing.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        let length = strlen(resolved)
-        return String(decoding: UnsafeRawBufferPointer(start: resolved, count: length), as: UTF8.self)
-    }
+    /// The absolute path with every link followed; nil when some part is missing.
+    static func realPath(_ path: String) -> String? { FileSystem.realPath(path) }
 
     /// The one-line reason for a refusal of config key `key`.
     public static func message(_ refusal: Refusal, key: String) -> String {

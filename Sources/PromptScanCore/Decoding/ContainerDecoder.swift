@@ -3,6 +3,14 @@
 /// recordings (`base64_string`, YAML `!!binary`), JSON string escapes in recorded bodies and
 /// notebook cells and text outputs. Notebook image payloads are masked instead of scanned.
 public enum ContainerDecoder {
+    /// The start of the notice for a file whose decoding reached its own budget.
+    static let budgetReachedPrefix = "decoding stopped at the budget"
+
+    /// The notice for a file whose decoding stopped at its own budget of `budget` decoded bytes.
+    static func budgetReached(_ budget: Int) -> String {
+        "\(budgetReachedPrefix) of \(budget) decoded bytes for this file; the rest of its encoded content was not decoded"
+    }
+
     public struct Result: Sendable {
         /// Every decoded string, joined by newlines into one text (scanned once).
         public var decoded: DecodedText?
@@ -145,7 +153,7 @@ public enum ContainerDecoder {
             if text.bytes.count > room {
                 text = text.prefix(room)
                 full = true
-                stop("decoding stopped at the budget of \(budget) decoded bytes for this file; the rest of its encoded content was not decoded")
+                stop(ContainerDecoder.budgetReached(budget))
                 guard !text.bytes.isEmpty else { return }
             }
             if !bytes.isEmpty {
@@ -164,7 +172,7 @@ public enum ContainerDecoder {
             guard !full else { return }
             guard room > 0 else {
                 full = true
-                stop("decoding stopped at the budget of \(budget) decoded bytes for this file; the rest of its encoded content was not decoded")
+                stop(ContainerDecoder.budgetReached(budget))
                 return
             }
             let limit = min(Base64Decoder.defaultLimit, room)
@@ -173,7 +181,7 @@ public enum ContainerDecoder {
             if output.truncated {
                 if limit < Base64Decoder.defaultLimit {
                     full = true
-                    stop("decoding stopped at the budget of \(budget) decoded bytes for this file; the rest of its encoded content was not decoded")
+                    stop(ContainerDecoder.budgetReached(budget))
                 } else {
                     stop("a base64 body decodes to more than \(Base64Decoder.defaultLimit >> 20) MiB; only its first \(Base64Decoder.defaultLimit >> 20) MiB were decoded")
                 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Decides whether a file's bytes are text worth scanning.
 enum BinaryDetector {
     /// How many leading bytes are inspected for a NUL.
@@ -15,7 +9,7 @@ enum BinaryDetector {
             return "UTF-16 text (byte-order mark), not decoded"
         }
         let hasNUL = bytes.withUnsafeBytes { raw in
-            raw.baseAddress.map { memchr($0, 0, min(raw.count, window)) != nil } ?? false
+            raw.baseAddress.map { ByteSearch.first(0, in: $0, count: min(raw.count, window)) != nil } ?? false
         }
         if hasNUL {
             return "binary file (NUL byte in the first 8 KiB)"

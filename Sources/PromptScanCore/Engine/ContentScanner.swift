@@ -46,7 +46,7 @@ extension FileScanner {
             decodeBudget?.giveBack(granted - decoded.decodedBytes)
             for reason in decoded.incomplete {
                 var message = reason
-                if granted < own, let total = decodeBudget?.total, reason.hasPrefix("decoding stopped at the budget") {
+                if granted < own, let total = decodeBudget?.total, reason.hasPrefix(ContainerDecoder.budgetReachedPrefix) {
                     message = "decoding stopped: the run's budget of \(total) decoded bytes is used up; the rest of this file's encoded content was not decoded"
                 }
                 result.notices.append(Notice(kind: .partiallyDecoded, path: path, message: message))

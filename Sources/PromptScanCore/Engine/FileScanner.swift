@@ -33,6 +33,10 @@ public struct FileScanner: Sendable {
 
     /// Findings and notices for `bytes`, the content of `path`. `startsFile` is false for the later
     /// windows of a large file (their first line is no CSV header).
+    ///
+    /// The steps: the prefilter picks the rules whose keywords occur; each rule searches its
+    /// ranges and confirms its matches (`searchRule`); values a specific rule rejected are taken
+    /// from the generic rules (`dropVetoed`); the rest become findings (`findings(from:)`).
     public func scan(
         _ bytes: UnsafeRawBufferPointer, path: String, fileClass: FileClass, scratch: MatchScratch,
         onlyRules: Set<Int>? = nil, startsFile: Bool = true
@@ -40,11 +44,7 @@ public struct FileScanner: Sendable {
         var candidates: [Candidate] = []
         var vetoed: [Range<Int>] = []  // values a specific rule recognised and rejected
         var notices: [Notice] = []
-        // The record rule is computed from the other pii/phi findings: run those too.
-        var running = onlyRules
-        if let only = onlyRules, only.contains(where: { ruleSet.rules[$0].rule.record }) {
-            running = only.union(ruleSet.privacyRules)
-        }
+        let running = rulesToRun(onlyRules)
         let prefilter = ruleSet.prefilter(bytes, fileClass: fileClass)
         let columnDelimiter = startsFile ? ContextMatcher.columnDelimiter(path: path) : nil
         var digitRuns = prefilter.digitRuns
@@ -53,109 +53,177 @@ public struct FileScanner: Sendable {
             if let running, !running.contains(index) { continue }
             let compiled = ruleSet.rules[index]
             guard compiled.applies(toPath: path, fileClass: fileClass) else { continue }
-            let before = candidates.count
-            let started = RuleProfiler.shared != nil ? DispatchTime.now().uptimeNanoseconds : 0
-            var matched = 0
-            defer {
-                if let profiler = RuleProfiler.shared {
-                    profiler.add(rule: index, nanoseconds: DispatchTime.now().uptimeNanoseconds - started, candidates: matched)
-                }
-            }
-            var ranges: [Range<Int>?]
-            if ruleSet.searchesKeywordLines[index] {
-                ranges = ruleSet.keywordLines(of: index, prefilter: prefilter, in: bytes)
-            } else if compiled.rule.scope.isLines, compiled.rule.keywords.isEmpty, let minimum = compiled.rule.minDigitRun {
-                // A numeric rule without keywords: only the lines holding a long enough digit run.
-                if digitRuns == nil { digitRuns = DigitRun.runs(bytes, minimum: ruleSet.digitRunFloor) }
-                if let known = digitLines[minimum] {
-                    ranges = known
-                } else {
-                    var ends = digitRuns!.filter { $0.length >= minimum }.map(\.end)
-                    let lines = RuleSet.lines(holding: &ends, in: bytes)
-                    digitLines[minimum] = lines
-                    ranges = lines
-                }
-            } else {
-                ranges = [nil]
-            }
-            // A rule that needs context in this class: only where its context words can be (in a
-            // CSV or TSV file a column header gives context to every row, so all lines).
-            if compiled.rule.requiresContext.contains(fileClass), !ranges.isEmpty, columnDelimiter == nil,
-                let near = ruleSet.contextLines(of: index, prefilter: prefilter, in: bytes)
-            {
-                ranges = RuleSet.intersect(ranges, near)
-            }
-            do {
-                for range in ranges {
-                try compiled.pattern.forEachMatch(in: bytes, range: range, scratch: scratch) { match in
-                    matched += 1
-                    guard !match.secret.isEmpty else { return }
-                    if compiled.rule.isPrivacy {
-                        if let candidate = privacyCandidate(
-                            index, match.secret, in: bytes, fileClass: fileClass, columnDelimiter: columnDelimiter, scratch: scratch) {
-                            candidates.append(candidate)
-                        }
-                        return
-                    }
-                    // Inside base64 media (an image or audio body) only rules with a checksum or
-                    // structure check are trusted: any other pattern occurs there by chance.
-                    if compiled.validator == nil, MachineData.insideBinaryBase64(bytes, match.secret) { return }
-                    switch confirm(compiled, UnsafeRawBufferPointer(rebasing: bytes[match.secret]), scratch: scratch) {
-                    case .accept:
-                        // A published example value (Patterns/known-examples.yml) is a suppressed note.
-                        if !compiled.knownExamples.isEmpty,
-                            let source = compiled.knownExamples.source(of: Array(bytes[match.secret]), scratch: scratch)
-                        {
-                            candidates.append(knownExampleCandidate(index, match.secret, source: source))
-                            return
-                        }
-                        var candidate = Candidate(rule: index, secret: match.secret)
-                        if compiled.rule.generic, compiled.rule.category == .secret {
-                            let key = UnsafeRawBufferPointer(rebasing: bytes[match.whole.lowerBound..<match.secret.lowerBound])
-                            let strong = compiled.validator != nil || (compiled.strongKey?.matches(key, scratch: scratch) ?? false)
-                            let severity = compiled.severity(in: fileClass, path: path)
-                            let capped = SeverityPolicy.genericSeverity(severity, in: fileClass, strongKey: strong)
-                            if capped != severity { candidate.severity = capped }
-                        }
-                        candidates.append(candidate)
-                    case let .failedCheck(explanation):
-                        // A value in the rule's exact format (a checksummed token) whose check fails:
-                        // kept at low, with the reason, instead of vanishing; generic rules stay quiet on it.
-                        var candidate = Candidate(rule: index, secret: match.secret)
-                        candidate.severity = .low
-                        candidate.message = "\(compiled.rule.name) found, but \(explanation)"
-                        candidates.append(candidate)
-                        vetoed.append(match.secret)
-                    case .reject where !compiled.rule.generic && compiled.rule.category != .consumerEndpoint:
-                        // (A consumer-endpoint rule rejecting a value, e.g. a JWT from another issuer,
-                        // says nothing about whether it is a secret.)
-                        vetoed.append(match.secret)
-                    case .reject:
-                        break
-                    }
-                }
-                }
-            } catch {
-                let message: String
-                switch error {
-                case let .limitExceeded(_, text), let .failed(_, text):
-                    message = "matching stopped early (\(text)); the rest of this file was not searched by this rule"
-                }
-                notices.append(Notice(kind: .ruleLimit, path: path, message: message, ruleID: compiled.rule.id))
-            }
-            // A rule with `requires` reports only when its co-occurring pattern is in the same file.
-            if candidates.count > before, let requires = compiled.requires, !requires.matches(bytes, scratch: scratch) {
-                candidates.removeSubrange(before...)
+            searchRule(
+                index, compiled, in: bytes, path: path, fileClass: fileClass, scratch: scratch, prefilter: prefilter,
+                columnDelimiter: columnDelimiter, digitRuns: &digitRuns, digitLines: &digitLines, candidates: &candidates,
+                vetoed: &vetoed, notices: &notices)
+        }
+        dropVetoed(&candidates, vetoed)
+        let found = findings(
+            from: candidates, notices: &notices, in: bytes, path: path, fileClass: fileClass, scratch: scratch, onlyRules: onlyRules,
+            running: running)
+        return (found, notices)
+    }
+
+    /// The rules to run when only `onlyRules` are asked for (nil: all). The record rule is
+    /// computed from the other pii/phi findings: run those too.
+    func rulesToRun(_ onlyRules: Set<Int>?) -> Set<Int>? {
+        var running = onlyRules
+        if let only = onlyRules, only.contains(where: { ruleSet.rules[$0].rule.record }) {
+            running = only.union(ruleSet.privacyRules)
+        }
+        return running
+    }
+
+    /// Runs rule `index` over its ranges of `bytes`: confirmed matches become candidates, values it
+    /// recognised and rejected vetoes, a PCRE2 limit a notice.
+    func searchRule(
+        _ index: Int, _ compiled: CompiledRule, in bytes: UnsafeRawBufferPointer, path: String, fileClass: FileClass,
+        scratch: MatchScratch, prefilter: RuleSet.Prefilter, columnDelimiter: UInt8?, digitRuns: inout [(end: Int, length: Int)]?,
+        digitLines: inout [Int: [Range<Int>]], candidates: inout [Candidate], vetoed: inout [Range<Int>], notices: inout [Notice]
+    ) {
+        let before = candidates.count
+        let started = RuleProfiler.shared != nil ? DispatchTime.now().uptimeNanoseconds : 0
+        var matched = 0
+        defer {
+            if let profiler = RuleProfiler.shared {
+                profiler.add(rule: index, nanoseconds: DispatchTime.now().uptimeNanoseconds - started, candidates: matched)
             }
         }
-        // A value that a specific rule recognised (its format matched) and then rejected (bad
-        // checksum, documentation example, placeholder) is not re-reported by a generic rule.
+        let ranges = searchRanges(
+            index, compiled, in: bytes, fileClass: fileClass, prefilter: prefilter, columnDelimiter: columnDelimiter,
+            digitRuns: &digitRuns, digitLines: &digitLines)
+        do {
+            for range in ranges {
+                try compiled.pattern.forEachMatch(in: bytes, range: range, scratch: scratch) { match in
+                    matched += 1
+                    consider(
+                        match, index, compiled, in: bytes, path: path, fileClass: fileClass, scratch: scratch,
+                        columnDelimiter: columnDelimiter, candidates: &candidates, vetoed: &vetoed)
+                }
+            }
+        } catch {
+            notices.append(stoppedEarly(error, compiled, path: path))
+        }
+        // A rule with `requires` reports only when its co-occurring pattern is in the same file.
+        if candidates.count > before, let requires = compiled.requires, !requires.matches(bytes, scratch: scratch) {
+            candidates.removeSubrange(before...)
+        }
+    }
+
+    /// Where rule `index` searches `bytes`: the lines its keywords are on, the lines holding a long
+    /// enough digit run (a numeric rule without keywords), or everywhere (`[nil]`); for a rule that
+    /// needs context in this class, only near its context words.
+    func searchRanges(
+        _ index: Int, _ compiled: CompiledRule, in bytes: UnsafeRawBufferPointer, fileClass: FileClass, prefilter: RuleSet.Prefilter,
+        columnDelimiter: UInt8?, digitRuns: inout [(end: Int, length: Int)]?, digitLines: inout [Int: [Range<Int>]]
+    ) -> [Range<Int>?] {
+        var ranges: [Range<Int>?]
+        if ruleSet.searchesKeywordLines[index] {
+            ranges = ruleSet.keywordLines(of: index, prefilter: prefilter, in: bytes)
+        } else if compiled.rule.scope.isLines, compiled.rule.keywords.isEmpty, let minimum = compiled.rule.minDigitRun {
+            // A numeric rule without keywords: only the lines holding a long enough digit run.
+            if digitRuns == nil { digitRuns = DigitRun.runs(bytes, minimum: ruleSet.digitRunFloor) }
+            if let known = digitLines[minimum] {
+                ranges = known
+            } else {
+                var ends = digitRuns!.filter { $0.length >= minimum }.map(\.end)
+                let lines = RuleSet.lines(holding: &ends, in: bytes)
+                digitLines[minimum] = lines
+                ranges = lines
+            }
+        } else {
+            ranges = [nil]
+        }
+        // A rule that needs context in this class: only where its context words can be (in a
+        // CSV or TSV file a column header gives context to every row, so all lines).
+        if compiled.rule.requiresContext.contains(fileClass), !ranges.isEmpty, columnDelimiter == nil,
+            let near = ruleSet.contextLines(of: index, prefilter: prefilter, in: bytes)
+        {
+            ranges = RuleSet.intersect(ranges, near)
+        }
+        return ranges
+    }
+
+    /// Confirms one match of rule `index`: a candidate when its checks pass (pii/phi rules through
+    /// `privacyCandidate`), a veto when a specific rule recognised the value and rejected it.
+    func consider(
+        _ match: Pattern.Match, _ index: Int, _ compiled: CompiledRule, in bytes: UnsafeRawBufferPointer, path: String,
+        fileClass: FileClass, scratch: MatchScratch, columnDelimiter: UInt8?, candidates: inout [Candidate], vetoed: inout [Range<Int>]
+    ) {
+        guard !match.secret.isEmpty else { return }
+        if compiled.rule.isPrivacy {
+            if let candidate = privacyCandidate(
+                index, match.secret, in: bytes, fileClass: fileClass, columnDelimiter: columnDelimiter, scratch: scratch) {
+                candidates.append(candidate)
+            }
+            return
+        }
+        // Inside base64 media (an image or audio body) only rules with a checksum or
+        // structure check are trusted: any other pattern occurs there by chance.
+        if compiled.validator == nil, MachineData.insideBinaryBase64(bytes, match.secret) { return }
+        switch confirm(compiled, UnsafeRawBufferPointer(rebasing: bytes[match.secret]), scratch: scratch) {
+        case .accept:
+            // A published example value (Patterns/known-examples.yml) is a suppressed note.
+            if !compiled.knownExamples.isEmpty,
+                let source = compiled.knownExamples.source(of: Array(bytes[match.secret]), scratch: scratch)
+            {
+                candidates.append(knownExampleCandidate(index, match.secret, source: source))
+                return
+            }
+            var candidate = Candidate(rule: index, secret: match.secret)
+            if compiled.rule.generic, compiled.rule.category == .secret {
+                let key = UnsafeRawBufferPointer(rebasing: bytes[match.whole.lowerBound..<match.secret.lowerBound])
+                let strong = compiled.validator != nil || (compiled.strongKey?.matches(key, scratch: scratch) ?? false)
+                let severity = compiled.severity(in: fileClass, path: path)
+                let capped = SeverityPolicy.genericSeverity(severity, in: fileClass, strongKey: strong)
+                if capped != severity { candidate.severity = capped }
+            }
+            candidates.append(candidate)
+        case let .failedCheck(explanation):
+            // A value in the rule's exact format (a checksummed token) whose check fails:
+            // kept at low, with the reason, instead of vanishing; generic rules stay quiet on it.
+            var candidate = Candidate(rule: index, secret: match.secret)
+            candidate.severity = .low
+            candidate.message = "\(compiled.rule.name) found, but \(explanation)"
+            candidates.append(candidate)
+            vetoed.append(match.secret)
+        case .reject where !compiled.rule.generic && compiled.rule.category != .consumerEndpoint:
+            // (A consumer-endpoint rule rejecting a value, e.g. a JWT from another issuer,
+            // says nothing about whether it is a secret.)
+            vetoed.append(match.secret)
+        case .reject:
+            break
+        }
+    }
+
+    /// The notice for a rule whose matching PCRE2 stopped early on `path`.
+    func stoppedEarly(_ error: MatchLimitError, _ compiled: CompiledRule, path: String) -> Notice {
+        let message: String
+        switch error {
+        case let .limitExceeded(_, text), let .failed(_, text):
+            message = "matching stopped early (\(text)); the rest of this file was not searched by this rule"
+        }
+        return Notice(kind: .ruleLimit, path: path, message: message, ruleID: compiled.rule.id)
+    }
+
+    /// A value that a specific rule recognised (its format matched) and then rejected (bad
+    /// checksum, documentation example, placeholder) is not re-reported by a generic rule.
+    func dropVetoed(_ candidates: inout [Candidate], _ vetoed: [Range<Int>]) {
         if !vetoed.isEmpty {
             let vetoes = OverlapIndex(vetoed)
             candidates.removeAll { candidate in
                 ruleSet.rules[candidate.rule].rule.generic && vetoes.overlaps(candidate.secret)
             }
         }
+    }
+
+    /// The findings of the surviving candidates: one per span, capped, located, with the record
+    /// rule's finding and the client terms' added, limited to `onlyRules`, fingerprinted.
+    func findings(
+        from candidates: [Candidate], notices: inout [Notice], in bytes: UnsafeRawBufferPointer, path: String, fileClass: FileClass,
+        scratch: MatchScratch, onlyRules: Set<Int>?, running: Set<Int>?
+    ) -> [Finding] {
         var kept = resolveOverlaps(candidates)
         // Caps first, so that a file of a million emails never becomes a million findings in memory.
         let (cappedRules, cappedFile) = limits.apply(&kept) { ruleSet.rules[$0.rule].rule.id }
@@ -180,7 +248,7 @@ public struct FileScanner: Sendable {
             findings.removeAll { !ids.contains($0.ruleID) }
         }
         fingerprinter.assignAnchored(&findings)
-        return (findings, notices)
+        return findings
     }
 
     /// What the rule's checks say about a candidate value.

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Scanning a file too large to hold whole: fixed-size windows read with `pread`, each overlapping
 /// the next by `overlap` bytes so a value across a boundary is still seen whole. Windows are
 /// independent tasks, so the workers share one big file as they share many small ones. A match
@@ -38,27 +32,26 @@ extension ScanEngine {
     /// Scans window `index` of the file at `absolutePath`.
     func scanWindow(_ item: ScanItem, absolutePath: String, index: Int, scratch: MatchScratch) -> WindowResult {
         var result = WindowResult()
-        let fd = open(item.openPath(absolutePath), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else {
+        let file: ReadableFile
+        do {
+            file = try ReadableFile(cPath: item.openPath(absolutePath))
+        } catch {
             result.failed = true
             if index == 0 {
-                result.notices.append(Notice(kind: .unreadable, path: item.path, message: "cannot read: \(String(cString: strerror(errno)))"))
+                result.notices.append(.cannotRead(item.path, error.message))
             }
             return result
         }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+        let info = try? file.status()
+        guard let info, info.kind == .regular else {
             result.skipFile = true
-            if index == 0 { result.notices.append(Notice(kind: .skipped, path: item.path, message: "\(FileReader.kind(info.st_mode)), not read")) }
+            if index == 0 { result.notices.append(.notRegular(item.path, info?.kindDescription ?? FileStatus.unknownKindDescription)) }
             return result
         }
-        guard Int(info.st_size) <= options.maxFileSize else {
+        guard info.size <= options.maxFileSize else {
             result.skipFile = true
             if index == 0 {
-                result.notices.append(
-                    Notice(kind: .skipped, path: item.path,
-                           message: "file is \(info.st_size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
+                result.notices.append(FileSizeLimit.notice(path: item.path, size: info.size, limit: options.maxFileSize))
             }
             return result
         }
@@ -66,7 +59,7 @@ extension ScanEngine {
             // Every window checks the file's head, so a binary or gzip file costs one small read per
             // window instead of a scan (window 0 reports it).
             var head = [UInt8](repeating: 0, count: BinaryDetector.window)
-            let count = (try? Self.fill(&head, fd: fd, at: 0)) ?? 0
+            let count = (try? file.fill(&head, at: 0)) ?? 0
             let prefix = Array(head.prefix(count))
             if Gzip.isGzip(prefix.prefix(4)) || BinaryDetector.reasonToSkip(prefix) != nil {
                 result.skipFile = true
@@ -77,10 +70,10 @@ extension ScanEngine {
         var buffer = [UInt8](repeating: 0, count: Self.windowSize + Self.overlap)
         let filled: Int
         do {
-            filled = try Self.fill(&buffer, fd: fd, at: start)
+            filled = try file.fill(&buffer, at: start)
         } catch {
             result.failed = true
-            result.notices.append(Notice(kind: .unreadable, path: item.path, message: "cannot read at byte \(start): \(error.reason)"))
+            result.notices.append(Notice(kind: .unreadable, path: item.path, message: "cannot read at byte \(start): \(error.message)"))
             return result
         }
         if index == 0 {
@@ -152,26 +145,5 @@ extension ScanEngine {
         }
         result.scanned = !windows.contains { $0.failed }
         return result
-    }
-
-    struct ReadError: Error {
-        let reason: String
-    }
-
-    /// Reads up to `buffer.count` bytes at `offset`; returns how many (fewer only at end of file).
-    static func fill(_ buffer: inout [UInt8], fd: Int32, at offset: Int) throws(ReadError) -> Int {
-        var total = 0
-        while total < buffer.count {
-            let count = buffer.withUnsafeMutableBytes { raw in
-                pread(fd, raw.baseAddress! + total, raw.count - total, off_t(offset + total))
-            }
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw ReadError(reason: String(cString: strerror(errno)))
-            }
-            if count == 0 { break }
-            total += count
-        }
-        return total
     }
 }

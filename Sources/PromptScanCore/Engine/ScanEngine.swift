@@ -10,7 +10,7 @@ public struct ScanEngine: Sendable {
         public var maxFileSize: Int
         /// Decoded bytes the whole run may produce from recordings and notebooks.
         public var decodeBudget: Int
-        public init(threads: Int = ScanEngine.defaultThreadCount, maxFileSize: Int = 10 * 1024 * 1024,
+        public init(threads: Int = ScanEngine.defaultThreadCount, maxFileSize: Int = FileSizeLimit.defaultBytes,
                     decodeBudget: Int = DecodeBudget.defaultBytes) {
             self.threads = threads
             self.maxFileSize = maxFileSize
@@ -52,13 +52,21 @@ public struct ScanEngine: Sendable {
 
     /// Scans `items` and returns findings and notices in report order.
     public func scan(_ items: [ScanItem]) -> ScanReport {
-        ScanEngine.report(results(of: items))
+        scan { emit in items.forEach(emit) }
     }
 
     /// Scans the items `produce` hands to its `emit` argument while it runs (a directory walk), so
     /// that scanning starts with the first file instead of after the last one is found. `produce`
     /// runs on one of the worker threads, which scans too once it returns.
     public func scan(producing produce: (_ emit: (ScanItem) -> Void) -> Void) -> ScanReport {
+        var report = collect(producing: produce)
+        report.orderNotices()
+        return report
+    }
+
+    /// `scan(producing:)` with the notices left in the order of the items (a `ScanSession` adds
+    /// notices of its own and orders them all once).
+    func collect(producing produce: (_ emit: (ScanItem) -> Void) -> Void) -> ScanReport {
         ScanEngine.report(results(producing: produce))
     }
 
@@ -133,7 +141,7 @@ public struct ScanEngine: Sendable {
         queue.add(items: items, windows: windows)
     }
 
-    /// All items' findings and notices, in report order.
+    /// All items' findings, in report order, and notices, in the order of the items.
     static func report(_ results: [ItemResult]) -> ScanReport {
         var report = ScanReport()
         for result in results {
@@ -143,7 +151,6 @@ public struct ScanEngine: Sendable {
             if result.scanned { report.filesScanned += 1 }
         }
         report.findings.sort(by: Finding.reportOrder)
-        report.notices.sort(by: Notice.order)
         return report
     }
 
@@ -169,13 +176,11 @@ public struct ScanEngine: Sendable {
                 switch error {
                 case let .unreadable(reason):
                     // A file that vanished between the walk and the read is gone, not lost.
-                    result.notices.append(Notice(kind: .unreadable, path: item.path, message: "cannot read: \(reason)"))
+                    result.notices.append(.cannotRead(item.path, reason))
                 case let .notRegular(kind):
-                    result.notices.append(Notice(kind: .skipped, path: item.path, message: "\(kind), not read"))
+                    result.notices.append(.notRegular(item.path, kind))
                 case let .tooLarge(size):
-                    result.notices.append(
-                        Notice(kind: .skipped, path: item.path,
-                               message: "file is \(size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
+                    result.notices.append(FileSizeLimit.notice(path: item.path, size: size, limit: options.maxFileSize))
                 }
                 return result
             }

@@ -9,6 +9,12 @@ public struct ScanReport: Sendable {
 
     public init() {}
 
+    /// Puts the notices in `Notice.order`: the one place they are sorted (a session does it once,
+    /// after adding its own).
+    public mutating func orderNotices() {
+        notices.sort(by: Notice.order)
+    }
+
     /// Files that could not be read (errors, as opposed to files skipped by design).
     public var unreadable: [Notice] { notices.filter { $0.kind == .unreadable } }
 

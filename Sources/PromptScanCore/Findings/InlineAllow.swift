@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Inline allow comments: `promptscan:allow` anywhere on a finding's line, or
 /// `promptscan:allow-next-line` anywhere on the line above it. Checked only for lines that hold a
 /// finding, over the file's bytes.
@@ -33,7 +27,7 @@ public enum InlineAllow {
         var offset = 0
         let last = bytes.count - marker.count
         while offset <= last {
-            guard let hit = memchr(base + offset, Int32(marker[0]), last - offset + 1) else { return false }
+            guard let hit = ByteSearch.first(marker[0], in: base + offset, count: last - offset + 1) else { return false }
             let index = base.distance(to: UnsafeRawPointer(hit))
             if (1..<marker.count).allSatisfy({ bytes[index + $0] == marker[$0] }) { return true }
             offset = index + 1

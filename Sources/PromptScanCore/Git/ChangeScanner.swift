@@ -21,7 +21,8 @@ public struct ChangeScanner: Sendable {
     }
 
     /// Scans `files` (in the order given; history passes them oldest commit first) and returns the
-    /// report in report order, ties between commits broken by that order.
+    /// findings in report order, ties between commits broken by that order, and the notices in
+    /// the order of the files (`ScanSession` orders them).
     public func scan(_ files: [ChangedFile]) throws(PromptScanError) -> ScanReport {
         var report = ScanReport()
         var wanted: [(file: ChangedFile, order: Int)] = []
@@ -65,7 +66,6 @@ public struct ChangeScanner: Sendable {
             return orders[a] < orders[b]
         }
         report.findings = sorted.map { report.findings[$0] }
-        report.notices.sort(by: Notice.order)
         return report
     }
 
@@ -83,9 +83,7 @@ public struct ChangeScanner: Sendable {
         for entry in chunk {
             switch contents[entry.file.blob] {
             case let .tooLarge(size):
-                report.notices.append(
-                    Notice(kind: .skipped, path: engine.displayPath(entry.file.path),
-                           message: "file is \(size) bytes, over the \(limit)-byte limit (--max-file-size)"))
+                report.notices.append(FileSizeLimit.notice(path: engine.displayPath(entry.file.path), size: size, limit: limit))
             case let .content(bytes):
                 items.append(ScanItem(path: entry.file.path, fileClass: fileClassOverride?(entry.file.path), source: .bytes(bytes)))
                 owners.append(entry)

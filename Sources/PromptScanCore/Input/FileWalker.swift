@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Foundation
 
 /// Finds the files under a root, in a fixed order (directories depth first, names sorted): honours `.gitignore` files inside a
 /// git work tree and `.promptscanignore` files anywhere, never descends into `.git`, does not follow
@@ -11,12 +7,20 @@ public struct FileWalker: Sendable {
     public struct Options: Sendable {
         public var followSymlinks = false
         public var useIgnoreFiles = true
-        public var maxFileSize = 10 * 1024 * 1024
+        public var maxFileSize = FileSizeLimit.defaultBytes
         /// Assigns each file its class; holds the config's class overrides.
         public var classifier = FileClassifier()
         /// Classify paths from the top of the git work tree holding the root (false: from the
         /// root itself, for a corpus that stands for a repository of its own).
         public var classifyFromRepositoryRoot = true
+        /// Whether a file found is scanned, by its path (config `allow-paths`); the others count
+        /// as ignored. nil scans every file.
+        public var pathFilter: (@Sendable (String) -> Bool)?
+        /// A class for a file's path that overrides the classifier's (config `file-classes`).
+        public var fileClassOverride: (@Sendable (String) -> FileClass?)?
+        /// The run's client-terms file (absolute, symbolic links resolved): it holds patterns and
+        /// ids of its own, so it is left out, with a notice.
+        public var termsFile: String?
         public init() {}
     }
 
@@ -42,14 +46,50 @@ public struct FileWalker: Sendable {
     }
 
     /// Walks `root`, handing each file to `emit` as soon as it is found (a scan can start before
-    /// the walk ends); the result holds the notices and the ignored count, and no items.
+    /// the walk ends); the result holds the notices and the ignored count, and no items. The
+    /// options' filters apply to the files found, after the walk's own checks.
     public func walk(root: String, emit: (ScanItem) -> Void) throws(PromptScanError) -> Result {
-        var info = stat()
-        guard stat(root, &info) == 0 else {
-            throw .io(path: root, message: String(cString: strerror(errno)))
+        var filtered = 0
+        var filterNotices: [Notice] = []
+        var result = try walkFiles(root: root) { found in
+            if let item = filter(found, ignored: &filtered, notices: &filterNotices) { emit(item) }
+        }
+        result.ignoredCount += filtered
+        result.notices += filterNotices
+        return result
+    }
+
+    /// `item` after the options' filters: nil when `allow-paths` leaves it out (counted in
+    /// `ignored`) or it is the terms file (a notice in `notices`), else with the class the config
+    /// gives its path.
+    private func filter(_ item: ScanItem, ignored: inout Int, notices: inout [Notice]) -> ScanItem? {
+        if let pathFilter = options.pathFilter, !pathFilter(item.path) {
+            ignored += 1
+            return nil
+        }
+        var item = item
+        if let fileClass = options.fileClassOverride?(item.path) {
+            item = ScanItem(path: item.path, fileClass: fileClass, source: item.source)
+        }
+        if let termsFile = options.termsFile, case let .file(absolutePath, _) = item.source,
+            URL(fileURLWithPath: absolutePath).standardizedFileURL.resolvingSymlinksInPath().path == termsFile
+        {
+            notices.append(Notice(kind: .skipped, path: item.path, message: "the client-terms file of this run is not scanned"))
+            return nil
+        }
+        return item
+    }
+
+    /// Walks `root`, handing each file found to `emit`, before the options' filters.
+    private func walkFiles(root: String, emit: (ScanItem) -> Void) throws(PromptScanError) -> Result {
+        let info: FileStatus
+        do {
+            info = try FileSystem.status(root)
+        } catch {
+            throw .io(path: root, message: error.message)
         }
         var result = Result()
-        let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+        let isDirectory = info.kind == .directory
         // Classes come from paths relative to the repository root, whatever folder was named:
         // `skills/x/SKILL.md` is the same file scanned from the root, from `skills/` or alone.
         var classifier = options.classifier
@@ -79,17 +119,18 @@ public struct FileWalker: Sendable {
                     ignores = ignores.adding(IgnoreFile(contents: text, base: directory.relative))
                 }
             }
-            guard let handle = opendir(directory.absolute) else {
+            let entries: [[UInt8]]
+            do {
+                entries = try FileSystem.directoryEntries(directory.absolute)
+            } catch {
                 result.notices.append(
                     Notice(kind: .unreadable, path: directory.relative.isEmpty ? "." : directory.relative,
-                           message: "cannot read directory: \(String(cString: strerror(errno)))"))
+                           message: "cannot read directory: \(error.message)"))
                 continue
             }
             var names: [String] = []
             var rawNames: [[UInt8]] = []
-            while let entry = readdir(handle) {
-                let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
-                if nameBytes == [46] || nameBytes == [46, 46] { continue }
+            for nameBytes in entries {
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 guard Array(name.utf8) == nameBytes else {
                     rawNames.append(nameBytes)
@@ -97,31 +138,31 @@ public struct FileWalker: Sendable {
                 }
                 names.append(name)
             }
-            closedir(handle)
             // A name that is not valid UTF-8 cannot round-trip through String: a regular file is
             // opened by its raw bytes and reported under an escaped name; anything else is reported.
             for nameBytes in rawNames.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                 let display = FileWalker.join(directory.relative, FileWalker.escapedName(nameBytes))
                 let raw = Array(directory.absolute.utf8) + [47] + nameBytes
-                var entryInfo = stat()
-                let found = (raw.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { lstat($0.baseAddress!, &entryInfo) } == 0
-                if !found && errno == ENOENT { continue }
-                guard found, (entryInfo.st_mode & S_IFMT) == S_IFREG else {
+                let entryInfo: FileStatus
+                do {
+                    entryInfo = try FileSystem.status(cPath: raw.map { CChar(bitPattern: $0) } + [0], followingLinks: false)
+                } catch {
+                    if error.isNoSuchEntry { continue }
+                    result.notices.append(Notice(kind: .unreadable, path: display, message: error.message))
+                    continue
+                }
+                guard entryInfo.kind == .regular else {
                     result.notices.append(
-                        Notice(kind: found ? .skipped : .unreadable, path: display,
-                               message: found ? "\(FileReader.kind(entryInfo.st_mode)) with a name that is not valid UTF-8, not entered"
-                                   : String(cString: strerror(errno))))
+                        Notice(kind: .skipped, path: display, message: "\(entryInfo.kindDescription) with a name that is not valid UTF-8, not entered"))
                     continue
                 }
                 if ignores.isIgnored(display, isDirectory: false) {
                     result.ignoredCount += 1
                     continue
                 }
-                let size = Int(entryInfo.st_size)
+                let size = entryInfo.size
                 if size > options.maxFileSize {
-                    result.notices.append(
-                        Notice(kind: .skipped, path: display,
-                               message: "file is \(size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
+                    result.notices.append(FileSizeLimit.notice(path: display, size: size, limit: options.maxFileSize))
                     continue
                 }
                 emit(
@@ -134,14 +175,15 @@ public struct FileWalker: Sendable {
                 if name == ".git" || name == ".ipynb_checkpoints" { continue }  // checkpoints duplicate notebooks
                 let absolute = directory.absolute + "/" + name
                 let relative = FileWalker.join(directory.relative, name)
-                var entryInfo = stat()
-                guard lstat(absolute, &entryInfo) == 0 else {
-                    if errno == ENOENT { continue }  // vanished since readdir
-                    result.notices.append(Notice(kind: .unreadable, path: relative, message: String(cString: strerror(errno))))
+                var entryInfo: FileStatus
+                do {
+                    entryInfo = try FileSystem.status(absolute, followingLinks: false)
+                } catch {
+                    if error.isNoSuchEntry { continue }  // vanished since readdir
+                    result.notices.append(Notice(kind: .unreadable, path: relative, message: error.message))
                     continue
                 }
-                var kind = entryInfo.st_mode & S_IFMT
-                if kind == S_IFLNK {
+                if entryInfo.kind == .symbolicLink {
                     guard options.followSymlinks else {
                         if !ignores.isIgnored(relative, isDirectory: false) {
                             result.notices.append(
@@ -151,14 +193,14 @@ public struct FileWalker: Sendable {
                         }
                         continue
                     }
-                    guard stat(absolute, &entryInfo) == 0 else {
-                        result.notices.append(
-                            Notice(kind: .skipped, path: relative, message: "broken symbolic link: \(String(cString: strerror(errno)))"))
+                    do {
+                        entryInfo = try FileSystem.status(absolute)
+                    } catch {
+                        result.notices.append(Notice(kind: .skipped, path: relative, message: "broken symbolic link: \(error.message)"))
                         continue
                     }
-                    kind = entryInfo.st_mode & S_IFMT
                 }
-                let isDirectory = kind == S_IFDIR
+                let isDirectory = entryInfo.kind == .directory
                 if ignores.isIgnored(relative, isDirectory: isDirectory) {
                     result.ignoredCount += 1
                     continue
@@ -184,17 +226,15 @@ public struct FileWalker: Sendable {
     }
 
     private func consider(
-        absolute: String, relative: String, info: stat, classifier: FileClassifier, into result: inout Result, emit: (ScanItem) -> Void
+        absolute: String, relative: String, info: FileStatus, classifier: FileClassifier, into result: inout Result, emit: (ScanItem) -> Void
     ) {
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            result.notices.append(Notice(kind: .skipped, path: relative, message: "\(FileReader.kind(info.st_mode)), not read"))
+        guard info.kind == .regular else {
+            result.notices.append(.notRegular(relative, info.kindDescription))
             return
         }
-        let size = Int(info.st_size)
+        let size = info.size
         if size > options.maxFileSize {
-            result.notices.append(
-                Notice(kind: .skipped, path: relative,
-                       message: "file is \(size) bytes, over the \(options.maxFileSize)-byte limit (--max-file-size)"))
+            result.notices.append(FileSizeLimit.notice(path: relative, size: size, limit: options.maxFileSize))
             return
         }
         emit(ScanItem(path: relative, classifier: classifier, source: .file(absolutePath: absolute, size: size)))
@@ -238,13 +278,10 @@ public struct FileWalker: Sendable {
     /// trailing `/` ("" at the top); nil outside a work tree. (The nearest folder with a `.git`
     /// entry is the top: a submodule or nested repository is its own root.)
     public static func repositoryPrefix(of path: String) -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard realpath(path, &buffer) != nil else { return nil }
-        let real = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let real = FileSystem.realPath(path) else { return nil }
         var current = real
         while true {
-            var info = stat()
-            if lstat((current == "/" ? "" : current) + "/.git", &info) == 0 {
+            if FileSystem.entryExists((current == "/" ? "" : current) + "/.git") {
                 guard current != real else { return "" }
                 let start = real.index(real.startIndex, offsetBy: current == "/" ? 1 : current.count + 1)
                 return String(real[start...]) + "/"
@@ -255,12 +292,9 @@ public struct FileWalker: Sendable {
     }
 
     static func isInsideGitWorkTree(_ path: String) -> Bool {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard realpath(path, &buffer) != nil else { return false }
-        var current = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard var current = FileSystem.realPath(path) else { return false }
         while true {
-            var info = stat()
-            if lstat(current + "/.git", &info) == 0 { return true }
+            if FileSystem.entryExists(current + "/.git") { return true }
             guard let slash = current.lastIndex(of: "/"), current != "/" else { return false }
             current = slash == current.startIndex ? "/" : String(current[..<slash])
         }
@@ -269,9 +303,9 @@ public struct FileWalker: Sendable {
     struct DirectoryID: Hashable {
         let device: UInt64
         let inode: UInt64
-        init(_ info: stat) {
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
+        init(_ info: FileStatus) {
+            device = info.device
+            inode = info.inode
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Shannon entropy in bits per byte, the measure rule files set a minimum for.
 public enum Entropy {
     /// The Shannon entropy of `bytes` (0 for an empty input).
@@ -14,9 +16,3 @@ public enum Entropy {
         return entropy
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif

@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A rule's known example entries, compiled: exact values in a set, anchored patterns, host names
 /// and address ranges. Answers whether a matched value is a published example, and whose.
 public struct KnownExampleMatcher: Sendable {

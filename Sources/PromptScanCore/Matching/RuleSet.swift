@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The compiled rules of one run and the keyword prefilter that decides which of them run on a file.
 public final class RuleSet: Sendable {
     public let rules: [CompiledRule]
@@ -211,7 +205,7 @@ public final class RuleSet: Sendable {
         let count = bytes.count
         /// The offset just after the first `\n` at or after `offset`, or `count`.
         func lineEnd(from offset: Int) -> Int {
-            guard offset < count, let found = memchr(base + offset, 10, count - offset) else { return count }
+            guard offset < count, let found = ByteSearch.first(10, in: base + offset, count: count - offset) else { return count }
             return base.distance(to: UnsafeRawPointer(found)) + 1
         }
         var ranges: [Range<Int>] = []
@@ -259,8 +253,8 @@ public final class RuleSet: Sendable {
             while start > 0 && bytes[start - 1] != 10 && bytes[start - 1] != 13 { start -= 1 }
             // The first CR or LF at or after `end` (memchr for each: long lines are common).
             var stop = bytes.count
-            if end < stop, let newline = memchr(base + end, 10, stop - end) { stop = base.distance(to: UnsafeRawPointer(newline)) }
-            if end < stop, let carriage = memchr(base + end, 13, stop - end) { stop = base.distance(to: UnsafeRawPointer(carriage)) }
+            if end < stop, let newline = ByteSearch.first(10, in: base + end, count: stop - end) { stop = base.distance(to: UnsafeRawPointer(newline)) }
+            if end < stop, let carriage = ByteSearch.first(13, in: base + end, count: stop - end) { stop = base.distance(to: UnsafeRawPointer(carriage)) }
             if stop < bytes.count && bytes[stop] == 13 { stop += 1 }
             if stop < bytes.count && bytes[stop] == 10 { stop += 1 }
             if let last = ranges.last, start <= last.upperBound {
@@ -324,8 +318,8 @@ public final class RuleSet: Sendable {
     private func markSingleBytes(_ bytes: UnsafeRawBufferPointer, _ found: inout [Int]) {
         guard let base = bytes.baseAddress, !singleByteKeywords.isEmpty else { return }
         for (byte, keyword) in singleByteKeywords {
-            var present = memchr(base, Int32(byte), bytes.count) != nil
-            if !present, byte >= 97, byte <= 122 { present = memchr(base, Int32(byte - 32), bytes.count) != nil }
+            var present = ByteSearch.first(byte, in: base, count: bytes.count) != nil
+            if !present, byte >= 97, byte <= 122 { present = ByteSearch.first(byte - 32, in: base, count: bytes.count) != nil }
             if present { found.append(keyword) }
         }
     }

@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Checksums, ranges and parsers for personal and health identifiers (DETECTION.md §1.2 and
 /// Appendix B). Each takes the matched value as bytes, separators included.
 extension Validators {

@@ -6,20 +6,20 @@
 
 /// Reads a regular file's bytes with POSIX calls, refusing anything that is not a regular file at
 /// the moment it is opened (a FIFO swapped in after the walk is never read).
-enum FileReader {
-    enum Failure: Error {
+public enum FileReader {
+    public enum Failure: Error {
         case unreadable(String)
         case notRegular(String)
         case tooLarge(Int)
     }
 
     /// The whole content of `path`, at most `limit` bytes (a file that grew past it fails).
-    static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+    public static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
         try read(cPath: Array(path.utf8CString), limit: limit)
     }
 
     /// The same, for a NUL-terminated path (which need not be UTF-8).
-    static func read(cPath path: [CChar], limit: Int) throws(Failure) -> [UInt8] {
+    public static func read(cPath path: [CChar], limit: Int) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -53,7 +53,7 @@ enum FileReader {
     }
 
     /// A word for a file type from `st_mode`.
-    static func kind(_ mode: mode_t) -> String {
+    public static func kind(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
         case S_IFIFO: "a FIFO"
         case S_IFSOCK: "a socket"

@@ -8,19 +8,19 @@
 /// in one `poll` loop. Foundation's `Process.waitUntilExit` polls its run loop in 50 ms steps, which
 /// for the three git calls of a pre-commit scan cost more than the scan. stdin is one end of a
 /// socket pair, written with `MSG_NOSIGNAL`, so a child that exits early cannot raise SIGPIPE here.
-enum Subprocess {
-    struct Result {
-        var status: Int32
-        var stdout: [UInt8]
-        var stderr: [UInt8]
+public enum Subprocess {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: [UInt8]
+        public var stderr: [UInt8]
     }
 
-    enum Failure: Error {
+    public enum Failure: Error {
         case spawn(String)
     }
 
     /// Runs `executable` with `arguments` (argv[0] is added) and `environment` ("KEY=VALUE").
-    static func run(_ executable: String, _ arguments: [String], environment: [String], input: [UInt8]?) throws(Failure) -> Result {
+    public static func run(_ executable: String, _ arguments: [String], environment: [String], input: [UInt8]?) throws(Failure) -> Result {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         var inPair: [Int32] = [-1, -1]
