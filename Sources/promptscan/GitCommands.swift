@@ -14,8 +14,10 @@ func runGitScan(
     let setup: RunSetup
     let sink: ReportSink
     var report: ScanReport
+    var sarifBase = SarifBase()
     do throws(PromptScanError) {
         let top = try Git(directory: ".").topLevel()
+        sarifBase = SarifBase(root: top)
         let git = Git(directory: top)
         var revision: RevisionFiles?
         if let base, options.trustedConfig == nil {
@@ -61,7 +63,7 @@ func runGitScan(
     } catch {
         throw fail(error)
     }
-    try finish(report, setup: setup, options: options, sink: sink, started: started)
+    try finish(report, setup: setup, options: options, sink: sink, started: started, sarifBase: sarifBase, command: command)
 }
 
 struct Staged: ParsableCommand {

@@ -43,6 +43,9 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "List suppressed findings (well-known test values) in text output.")
     var showSuppressed = false
 
+    @Option(name: .long, help: "SARIF analysis category, automationDetails.id (default: promptscan/ and the command's name); one per kind of upload.")
+    var sarifCategory: String?
+
     @Option(name: .long, help: "Report at most this many findings of one rule in one file, then a finding-limit notice (default: 1000; 0: no cap).")
     var maxFindingsPerRule: Int = FindingLimits.defaultPerRule
 
@@ -60,6 +63,7 @@ struct RunOptions: ParsableArguments {
         if let maxFileSize, ScanConfig.parseSize(maxFileSize) == nil {
             throw ValidationError("--max-file-size must be a number of bytes, optionally with K, M or G (got '\(maxFileSize)')")
         }
+        if let problem = sarifCategory.flatMap(SarifReporter.categoryProblem) { throw ValidationError(problem) }
     }
 }
 
@@ -230,9 +234,11 @@ struct RunSetup {
 }
 
 /// Renders a report, writes it, and turns it into the exit code: 1 for active findings at or above
-/// the threshold, 0 otherwise.
+/// the threshold, 0 otherwise. `sarifBase` anchors SARIF locations; `command` names the default
+/// SARIF category (`promptscan/COMMAND`).
 func finish(
-    _ report: ScanReport, setup: RunSetup, options: RunOptions, sink: ReportSink, started: Date, displayRoot: String = ""
+    _ report: ScanReport, setup: RunSetup, options: RunOptions, sink: ReportSink, started: Date, displayRoot: String = "",
+    sarifBase: SarifBase = SarifBase(), command: String
 ) throws {
     var report = report
     if let baseline = setup.baseline { report = baseline.apply(to: report) }
@@ -248,6 +254,8 @@ func finish(
         commandLine: CommandLine.arguments.joined(separator: " "))
     context.usedBaseline = setup.baseline != nil
     context.showSuppressed = options.showSuppressed
+    context.sarifBase = sarifBase
+    context.sarifCategory = options.sarifCategory ?? "promptscan/" + command
     options.format.reporter.write(report, context: context, to: sink)
     do {
         try sink.finish()

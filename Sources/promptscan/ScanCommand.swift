@@ -61,6 +61,9 @@ struct Scan: ParsableCommand {
     @Flag(name: .long, help: "Never use colour.")
     var noColor = false
 
+    @Option(name: .long, help: "SARIF analysis category, automationDetails.id (default: promptscan/scan); one per kind of upload.")
+    var sarifCategory: String?
+
     @Option(name: .long, help: "Report at most this many findings of one rule in one file, then a finding-limit notice (default: 1000; 0: no cap).")
     var maxFindingsPerRule: Int = FindingLimits.defaultPerRule
 
@@ -78,6 +81,7 @@ struct Scan: ParsableCommand {
         if let maxFileSize, Scan.parseSize(maxFileSize) == nil {
             throw ValidationError("--max-file-size must be a number of bytes, optionally with K, M or G (got '\(maxFileSize)')")
         }
+        if let problem = sarifCategory.flatMap(SarifReporter.categoryProblem) { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -124,6 +128,11 @@ struct Scan: ParsableCommand {
             commandLine: CommandLine.arguments.joined(separator: " "))
         context.usedBaseline = setup.baseline != nil
         context.showSuppressed = showSuppressed
+        if format == .sarif {
+            // Locations from the repository root, wherever the scanned folder is.
+            context.sarifBase = SarifBase.forScan(of: displayRoot.isEmpty ? "." : displayRoot)
+            context.sarifCategory = sarifCategory ?? "promptscan/scan"
+        }
         format.reporter.write(report, context: context, to: sink)
         do {
             try sink.finish()
