@@ -183,7 +183,7 @@ public struct FileWalker: Sendable {
         return result
     }
 
-    private func consider(
+    func consider(
         absolute: String, relative: String, info: stat, classifier: FileClassifier, into result: inout Result, emit: (ScanItem) -> Void
     ) {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
