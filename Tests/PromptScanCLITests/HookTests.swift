@@ -99,7 +99,7 @@ import TestSupport
         let shipped = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Hooks/pre-commit"), encoding: .utf8)
         #expect(installed == shipped, "Hooks/pre-commit is stale: copy the output of `promptscan hook install --binary promptscan`")
         let manifest = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
-        #expect(manifest.contains("entry: promptscan staged"))
+        #expect(manifest.contains("entry: promptscan pre-commit") && manifest.contains("entry: promptscan pre-push"))
         #expect(try repo.sh("sh -n .git/hooks/pre-commit").status == 0)
     }
 }
