@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds the Linux release: dist/promptscan-VERSION-linux-ARCH.tar.gz (the binary, LICENSE, README,
-# CHANGELOG, bash/zsh/fish completions and a man page) and dist/SHA256SUMS.
+# CHANGELOG, bash/zsh/fish completions and a man page), the same binary as a platform wheel
+# (packaging/build_wheel.py: `pip install promptscan-bin` puts it on PATH) and dist/SHA256SUMS.
 #
 # The binary needs no Swift toolchain: the Swift runtime and Foundation are linked with
 # --static-swift-stdlib, and libpcre2-8, zlib, libstdc++ and libgcc from their .a files: a folder
@@ -83,7 +84,9 @@ cp "$manual" "$stage/$name/man/man1/promptscan.1"
 mkdir -p "$out"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='2026-01-01 00:00:00Z' \
   -C "$stage" -czf "$out/$name.tar.gz" "$name"
+wheel=$(python3 packaging/build_wheel.py "$stage/$name/promptscan" "$version" "$out" --license LICENSE --readme README.md)
 rm -rf "$stage"
-(cd "$out" && sha256sum "$name.tar.gz" > SHA256SUMS)
+(cd "$out" && sha256sum "$name.tar.gz" "$(basename "$wheel")" > SHA256SUMS)
 echo "$out/$name.tar.gz" >&2
+echo "$wheel" >&2
 cat "$out/SHA256SUMS"
