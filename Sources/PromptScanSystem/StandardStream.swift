@@ -39,6 +39,9 @@ public enum StandardStream: Int32, Sendable {
     public var isTerminal: Bool { isatty(rawValue) == 1 }
 }
 
+/// Whether standard input is a terminal (`isatty(3)`): a hook run by hand, with no lines from git.
+public var standardInputIsTerminal: Bool { isatty(0) == 1 }
+
 /// `write(2)` (under another name: inside `StandardStream` the name is taken by its method).
 @inline(__always) func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     write(fd, buffer, count)

@@ -29,7 +29,10 @@ func runGitScan(
     var sessionOptions = options.sessionOptions
     sessionOptions.allLines = allLines
     let report = try runSession(ScanSession(setup: setup, source: source(git), options: sessionOptions), into: sink)
-    try finish(report, setup: setup, writing: .report(options, displayRoot: "", failsOnUnreadable: false), to: sink, started: started)
+    try finish(
+        report, setup: setup,
+        writing: .report(options, displayRoot: "", failsOnUnreadable: false, sarif: SarifBase(root: git.directory), command: command), to: sink,
+        started: started)
 }
 
 struct Staged: ParsableCommand {

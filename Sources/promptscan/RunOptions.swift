@@ -58,6 +58,9 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "List suppressed findings (well-known test values) in text output.")
     var showSuppressed = false
 
+    @Option(name: .long, help: "SARIF analysis category, automationDetails.id (default: promptscan/ and the command's name); one per kind of upload.")
+    var sarifCategory: String?
+
     @Option(name: .long, help: "Report at most this many findings of one rule in one file, then a finding-limit notice (default: 1000; 0: no cap).")
     var maxFindingsPerRule: Int = FindingLimits.defaultPerRule
 
@@ -71,6 +74,7 @@ struct RunOptions: ParsableArguments {
         if let maxFileSize, ScanConfig.parseSize(maxFileSize) == nil {
             throw ValidationError("--max-file-size must be a number of bytes, optionally with K, M or G (got '\(maxFileSize)')")
         }
+        if let problem = sarifCategory.flatMap(SarifReporter.categoryProblem) { throw ValidationError(problem) }
     }
 
     /// The setup these options ask for under `policy`; `root` is where `.promptscan.yml` and
@@ -132,7 +136,9 @@ func runSession(_ session: ScanSession, into sink: ReportSink) throws -> ScanRep
 enum RunOutput {
     /// The report in the options' format, paths shown from `displayRoot`; files that could not be
     /// read fail the run (exit 2) when `failsOnUnreadable` (`scan` without `--allow-unreadable`).
-    case report(RunOptions, displayRoot: String, failsOnUnreadable: Bool)
+    /// SARIF locations are anchored at `sarif`; `command` names the default SARIF category
+    /// (`promptscan/COMMAND`).
+    case report(RunOptions, displayRoot: String, failsOnUnreadable: Bool, sarif: SarifBase, command: String)
     /// A baseline accepting every active finding (`baseline create`).
     case baseline
 }
@@ -141,7 +147,7 @@ enum RunOutput {
 /// (unless allowed), 1 for active findings at or above the threshold, 0 otherwise. A baseline
 /// always ends 0.
 func finish(_ report: ScanReport, setup: RunSetup, writing output: RunOutput, to sink: ReportSink, started: Date) throws {
-    guard case let .report(options, displayRoot, failsOnUnreadable) = output else {
+    guard case let .report(options, displayRoot, failsOnUnreadable, sarifBase, command) = output else {
         let baseline = Baseline(report: report)
         do {
             try sink.write(baseline.render())
@@ -160,6 +166,8 @@ func finish(_ report: ScanReport, setup: RunSetup, writing output: RunOutput, to
         commandLine: CommandLine.arguments.joined(separator: " "))
     context.usedBaseline = setup.baseline != nil
     context.showSuppressed = options.showSuppressed
+    context.sarifBase = sarifBase
+    context.sarifCategory = options.sarifCategory ?? "promptscan/" + command
     options.format.reporter.write(report, context: context, to: sink)
     do {
         try sink.finish()

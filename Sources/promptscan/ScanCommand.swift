@@ -41,7 +41,12 @@ struct Scan: ParsableCommand {
         let isDirectory = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
         let displayRoot = isDirectory ? path : ((path as NSString).deletingLastPathComponent)
         try finish(
-            report, setup: setup, writing: .report(options, displayRoot: displayRoot, failsOnUnreadable: !allowUnreadable), to: sink,
-            started: started)
+            report, setup: setup,
+            writing: .report(
+                options, displayRoot: displayRoot, failsOnUnreadable: !allowUnreadable,
+                // Locations from the repository root, wherever the scanned folder is.
+                sarif: options.format == .sarif ? SarifBase.forScan(of: displayRoot.isEmpty ? "." : displayRoot) : SarifBase(),
+                command: "scan"),
+            to: sink, started: started)
     }
 }

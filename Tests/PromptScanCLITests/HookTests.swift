@@ -2,12 +2,16 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The pre-commit hook installed by `promptscan hook install`, driven by real `git commit`s.
+/// The pre-commit hook installed by `promptscan hook install`, driven by real `git commit`s with the
+/// built promptscan on PATH (the hook looks it up there, as after a package install).
 @Suite struct HookTests {
     static func key(_ seed: UInt64) -> String {
         var fake = FakeSecrets(seed: seed)
         return fake.anthropicKey()
     }
+
+    /// PATH with the built promptscan first.
+    static let onPath = ["PATH": TestPaths.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")]
 
     func commitCount(_ repo: GitRepository) throws -> Int {
         Int(try repo.git("rev-list", "--count", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
@@ -23,18 +27,19 @@ import TestSupport
         let key = Self.key(11)
         try repo.write("deploy/my notes.md", "line one\ntoken: \(key)\n")
         try repo.git("add", "-A")
-        let blocked = try repo.sh("git commit -q -m 'add notes'")
+        let blocked = try repo.sh("git commit -q -m 'add notes'", environment: Self.onPath)
         #expect(blocked.status == 1)
         let output = blocked.stdout + blocked.stderr
         #expect(output.contains("deploy/my notes.md:2:8  critical  anthropic-api-key"))
         #expect(output.contains("promptscan blocked this commit"))
         #expect(output.contains("promptscan:allow"))
+        #expect(output.contains("git commit --no-verify") && output.contains("promptscan baseline create"))
         #expect(!output.contains(key))
         #expect(try commitCount(repo) == 1)
         // Allowed inline: the commit goes through.
         try repo.write("deploy/my notes.md", "line one\ntoken: \(key)  # promptscan:allow test value\n")
         try repo.git("add", "-A")
-        let allowed = try repo.sh("git commit -q -m 'allowed'")
+        let allowed = try repo.sh("git commit -q -m 'allowed'", environment: Self.onPath)
         #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
         #expect(try commitCount(repo) == 2)
     }
@@ -48,7 +53,7 @@ import TestSupport
         let create = try repo.sh("'\(TestPaths.binary.path)' baseline create > .promptscan-baseline.json")
         #expect(create.status == 0, "\(create.stderr)")
         try repo.git("add", "-A")
-        let result = try repo.sh("git commit -q -m 'accepted fixture'")
+        let result = try repo.sh("git commit -q -m 'accepted fixture'", environment: Self.onPath)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(try commitCount(repo) == 2)
     }
@@ -64,13 +69,14 @@ import TestSupport
         let refused = try repo.promptscan(["hook", "install"])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("not overwriting"))
+        #expect(refused.stderr.hasPrefix("error: \(hook):") && refused.stderr.contains("--chain") && refused.stderr.contains("promptscan pre-commit"))
         #expect(try String(contentsOfFile: hook, encoding: .utf8) == original)
         let chained = try repo.promptscan(["hook", "install", "--chain"])
         #expect(chained.status == 0, "\(chained.stderr)")
         #expect(try String(contentsOfFile: hook + ".local", encoding: .utf8) == original)
         try repo.write("a.env", "KEY=\(Self.key(13))\n")
         try repo.git("add", "-A")
-        let blocked = try repo.sh("git commit -q -m x")
+        let blocked = try repo.sh("git commit -q -m x", environment: Self.onPath)
         #expect(blocked.status == 1)
         #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/own-hook-ran"))
         // Installing again refreshes promptscan's own hook and keeps the chained one.
@@ -88,7 +94,7 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/.git/hooks/pre-commit"))
         try repo.write("k.md", "\(Self.key(14))\n")
         try repo.git("add", "k.md")
-        #expect(try repo.sh("git commit -q -m x").status == 1)
+        #expect(try repo.sh("git commit -q -m x", environment: Self.onPath).status == 1)
     }
 
     @Test func hooksFolderScriptIsTheInstalledScript() throws {
@@ -99,7 +105,7 @@ import TestSupport
         let shipped = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Hooks/pre-commit"), encoding: .utf8)
         #expect(installed == shipped, "Hooks/pre-commit is stale: copy the output of `promptscan hook install --binary promptscan`")
         let manifest = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
-        #expect(manifest.contains("entry: promptscan staged"))
+        #expect(manifest.contains("entry: promptscan pre-commit") && manifest.contains("entry: promptscan pre-push"))
         #expect(try repo.sh("sh -n .git/hooks/pre-commit").status == 0)
     }
 }

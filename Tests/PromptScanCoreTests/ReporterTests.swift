@@ -57,12 +57,15 @@ import TestSupport
         try checkGolden("scan.json", JSONReporter().render(try Self.report(dir), context: Self.context))
     }
 
-    /// The SARIF golden lists one rule only, to keep the file readable; the full rule list is checked below.
+    /// The SARIF golden lists one rule only, to keep the file readable; the full rule list is checked
+    /// below. It is the log of a scan of `demo/` in a repository: locations from the repository's root.
     @Test func sarifMatchesGolden() throws {
         let dir = try Self.fixture()
         defer { dir.remove() }
         let report = try Self.report(dir)
         var context = Self.context
+        context.sarifBase = SarifBase(root: "/home/dev/project", prefix: "demo/")
+        context.sarifCategory = "promptscan/scan"
         let used = Set(report.findings.map(\.ruleID))
         context.rules = context.rules.filter { used.contains($0.id) }
         try checkGolden("scan.sarif", SarifReporter().render(report, context: context))
@@ -109,6 +112,52 @@ import TestSupport
         #expect(run.invocations[0].toolExecutionNotifications.map(\.message.text) == [
             "assets/logo.png: skipped: binary file (NUL byte in the first 8 KiB)"
         ])
+    }
+
+    @Test func sarifLocationsStartAtTheRepositoryRoot() throws {
+        let dir = try Self.fixture()
+        defer { dir.remove() }
+        var context = Self.context
+        context.sarifBase = SarifBase(root: "/srv/a b/repo", prefix: "demo/")
+        let run = try #require(SarifReporter().log(try Self.report(dir), context: context).runs.first)
+        #expect(run.originalUriBaseIds?["SRCROOT"]?.uri == "file:///srv/a%20b/repo/")
+        #expect(run.results.allSatisfy { $0.locations[0].physicalLocation.artifactLocation.uri.hasPrefix("demo/") })
+        #expect(run.invocations[0].toolExecutionNotifications.map(\.message.text) == [
+            "demo/assets/logo.png: skipped: binary file (NUL byte in the first 8 KiB)"
+        ])
+        #expect(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri == "demo/assets/logo.png")
+        // Without a known root, SRCROOT is left to the consumer rather than written as "./".
+        #expect(SarifReporter().log(try Self.report(dir), context: Self.context).runs[0].originalUriBaseIds == nil)
+        #expect(!SarifReporter().render(try Self.report(dir), context: Self.context).contains("originalUriBaseIds"))
+    }
+
+    @Test func sarifCategoryIsTheAutomationID() throws {
+        #expect(SarifReporter.automationID(category: "promptscan/scan") == "promptscan/scan/")
+        #expect(SarifReporter.automationID(category: "promptscan/diff/") == "promptscan/diff/")
+        #expect(SarifReporter.categoryProblem("team/secrets") == nil)
+        #expect(SarifReporter.categoryProblem("") != nil)
+        #expect(SarifReporter.categoryProblem(" / ") != nil)
+        #expect(SarifReporter.categoryProblem("a\nb") != nil)
+        var context = Self.context
+        context.sarifCategory = "promptscan/full"
+        let run = SarifReporter().log(ScanReport(), context: context).runs[0]
+        #expect(run.automationDetails?.id == "promptscan/full/")
+    }
+
+    @Test func sarifBaseOfAScanIsTheGitTopLevelOrTheFolder() throws {
+        let repo = try GitRepository("promptscan sarif base")
+        defer { repo.remove() }
+        try repo.write("demo/sub/x.md", "x\n")
+        let top = try #require(PathContainment.realPath(repo.path))
+        let below = SarifBase.forScan(of: repo.path + "/demo/sub")
+        #expect(below == SarifBase(root: top, prefix: "demo/sub/"))
+        #expect(below.rootURI?.hasPrefix("file:///") == true && below.rootURI?.hasSuffix("/") == true)
+        #expect(below.rootURI?.contains("promptscan%20sarif%20base") == true)
+        #expect(SarifBase.forScan(of: repo.path) == SarifBase(root: top, prefix: ""))
+        let plain = try TemporaryDirectory("promptscan-no-git")
+        defer { plain.remove() }
+        try plain.write("a/x.md", "x\n")
+        #expect(SarifBase.forScan(of: plain.path + "/a") == SarifBase(root: try #require(PathContainment.realPath(plain.path + "/a"))))
     }
 
     @Test(.enabled(if: TestPaths.shared != nil, "../shared is not beside the project: check-sarif skipped"))

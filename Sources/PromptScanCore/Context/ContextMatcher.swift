@@ -132,7 +132,7 @@ public struct ContextMatcher: Sendable {
 
     /// Whether a phrase occurs on the lines around `range`, the match included (`Suite 1703` in an
     /// address): from the start of the line `linesBefore` lines above it to the end of the line
-    /// `linesAfter` lines below it, within `neighbourhoodBytesPerLine` bytes per line either way.
+    /// `linesAfter` lines below it, at most `neighbourhoodBytesPerLine` bytes of each line.
     public func hitNearby(in bytes: UnsafeRawBufferPointer, around range: Range<Int>, linesBefore: Int, linesAfter: Int) -> Bool {
         guard !isEmpty else { return false }
         let span = ContextMatcher.neighbourhood(in: bytes, around: range, linesBefore: linesBefore, linesAfter: linesAfter)
@@ -141,23 +141,31 @@ public struct ContextMatcher: Sendable {
 
     /// The bytes `hitNearby` searches, cut at token edges.
     static func neighbourhood(in bytes: UnsafeRawBufferPointer, around range: Range<Int>, linesBefore: Int, linesAfter: Int) -> Range<Int> {
-        let floor = max(0, range.lowerBound - neighbourhoodBytesPerLine * (linesBefore + 1))
+        // At most `neighbourhoodBytesPerLine` bytes of each line: a line longer than that ends the
+        // neighbourhood there, so one long line costs what a short one does.
         var start = range.lowerBound
         var newlines = 0
-        while start > floor {
+        var lineBytes = 0
+        while start > 0 && lineBytes < neighbourhoodBytesPerLine {
             if bytes[start - 1] == 10 {
                 if newlines == linesBefore { break }
                 newlines += 1
+                lineBytes = 0
+            } else {
+                lineBytes += 1
             }
             start -= 1
         }
-        let limit = min(bytes.count, range.upperBound + neighbourhoodBytesPerLine * (linesAfter + 1))
         var end = range.upperBound
         newlines = 0
-        while end < limit {
+        lineBytes = 0
+        while end < bytes.count && lineBytes < neighbourhoodBytesPerLine {
             if bytes[end] == 10 {
                 if newlines == linesAfter { break }
                 newlines += 1
+                lineBytes = 0
+            } else {
+                lineBytes += 1
             }
             end += 1
         }

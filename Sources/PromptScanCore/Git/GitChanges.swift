@@ -67,6 +67,31 @@ public struct GitChanges: Sendable {
         }
     }
 
+    /// The commits a push sends, oldest first: those reachable from `tips` and not from `excluded`
+    /// (commits the remote has) nor, when `remote` is given, from any of that remote's branches
+    /// (any remote's, for ""). Every revision must be an object id or a ref name, never an option.
+    public func commits(reachableFrom tips: [String], excluding excluded: [String] = [], notOnRemote remote: String? = nil) throws(PromptScanError) -> [Commit] {
+        for revision in tips + excluded where !Self.isPlainRevision(revision) {
+            throw Git.error("not a revision: \(Self.quoted(revision))")
+        }
+        if let remote, !remote.isEmpty, !Self.isPlainRevision(remote) { throw Git.error("not a remote name: \(Self.quoted(remote))") }
+        guard !tips.isEmpty else { return [] }
+        let arguments = tips + excluded.map { "^" + $0 } + (remote.map { ["--not", $0.isEmpty ? "--remotes" : "--remotes=\($0)"] } ?? [])
+        let text = String(decoding: try git.checked(["rev-list", "--reverse", "--topo-order", "--parents"] + arguments + ["--"]), as: UTF8.self)
+        return text.split(separator: "\n").map { line in
+            let ids = line.split(separator: " ").map(String.init)
+            return Commit(id: ids[0], parents: Array(ids.dropFirst()))
+        }
+    }
+
+    /// An object id or ref name (`refs/heads/x`, `main`): no leading '-', no space, control
+    /// character or range syntax git would read as something else.
+    static func isPlainRevision(_ text: String) -> Bool {
+        !text.isEmpty && !text.hasPrefix("-") && !text.hasPrefix("^")
+            && !text.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || ":~^?*[\\".unicodeScalars.contains($0) }
+            && !text.contains("..")
+    }
+
     /// What `commit` added relative to its first parent (everything, for a root commit). Merge
     /// commits give nothing: their lines were added by the commits they merge.
     public func changes(in commit: Commit) throws(PromptScanError) -> [ChangedFile] {

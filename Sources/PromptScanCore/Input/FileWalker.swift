@@ -62,7 +62,7 @@ public struct FileWalker: Sendable {
     /// `item` after the options' filters: nil when `allow-paths` leaves it out (counted in
     /// `ignored`) or it is the terms file (a notice in `notices`), else with the class the config
     /// gives its path.
-    private func filter(_ item: ScanItem, ignored: inout Int, notices: inout [Notice]) -> ScanItem? {
+    func filter(_ item: ScanItem, ignored: inout Int, notices: inout [Notice]) -> ScanItem? {
         if let pathFilter = options.pathFilter, !pathFilter(item.path) {
             ignored += 1
             return nil
@@ -225,7 +225,7 @@ public struct FileWalker: Sendable {
         return result
     }
 
-    private func consider(
+    func consider(
         absolute: String, relative: String, info: FileStatus, classifier: FileClassifier, into result: inout Result, emit: (ScanItem) -> Void
     ) {
         guard info.kind == .regular else {

@@ -19,6 +19,11 @@ public struct ReportContext: Sendable {
     public var commandLine: String?
     /// A baseline was given: every finding gets a baseline state (`unchanged` or `new`).
     public var usedBaseline = false
+    /// Where SARIF locations are anchored: the repository root, and the scanned folder below it.
+    public var sarifBase = SarifBase()
+    /// The SARIF analysis category (`automationDetails.id`, written ending in '/'): one per kind of
+    /// upload, so that a diff upload and a full upload do not replace each other.
+    public var sarifCategory = "promptscan"
 
     public init(
         rules: [Rule], toolVersion: String = PromptScanVersion.current, displayRoot: String = "", failOn: Severity = .medium,

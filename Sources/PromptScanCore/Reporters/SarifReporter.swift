@@ -15,7 +15,7 @@ public struct SarifReporter: Reporter {
         let run = SarifLog.Run(
             tool: tool(context), invocations: [invocation(report, context: context)],
             results: report.findings.map { result($0, indexByID: indexByID, context: context) },
-            originalUriBaseIds: SarifReporter.uriBaseIDs, automationDetails: SarifReporter.automation)
+            originalUriBaseIds: SarifReporter.uriBaseIDs(context), automationDetails: SarifReporter.automation(context))
         return SarifLog(runs: [run])
     }
 
@@ -31,10 +31,10 @@ public struct SarifReporter: Reporter {
         output.append("[\n    ")
         json.openObject()
         // Members of the run in sorted key order, as SarifLog.Run encodes them.
-        json.member("automationDetails", SarifReporter.automation, indent: 6, first: true)
+        json.member("automationDetails", SarifReporter.automation(context), indent: 6, first: true)
         json.member("columnKind", SarifLog.Run.defaultColumnKind, indent: 6)
         json.member("invocations", [invocation(report, context: context)], indent: 6)
-        json.member("originalUriBaseIds", SarifReporter.uriBaseIDs, indent: 6)
+        if let baseIDs = SarifReporter.uriBaseIDs(context) { json.member("originalUriBaseIds", baseIDs, indent: 6) }
         json.arrayMember("results", count: report.findings.count, indent: 6) { index in
             result(report.findings[index], indexByID: indexByID, context: context)
         }
@@ -46,8 +46,33 @@ public struct SarifReporter: Reporter {
         output.append("\n")
     }
 
-    static let uriBaseIDs: [String: SarifLog.ArtifactLocation] = ["SRCROOT": .init(uri: "./", uriBaseId: nil)]
-    static let automation = SarifLog.AutomationDetails(id: "promptscan/")
+    /// `SRCROOT` as the absolute URI of the repository root, when the run knows it.
+    static func uriBaseIDs(_ context: ReportContext) -> [String: SarifLog.ArtifactLocation]? {
+        context.sarifBase.rootURI.map { ["SRCROOT": .init(uri: $0, uriBaseId: nil)] }
+    }
+
+    static func automation(_ context: ReportContext) -> SarifLog.AutomationDetails {
+        .init(id: automationID(category: context.sarifCategory))
+    }
+
+    /// `automationDetails.id` for an analysis category: the category ending in '/', which SARIF
+    /// reads as a category without a run id. GitHub's upload-sarif writes its `category:` input the
+    /// same way, but only into a run that has no id yet, so the category must be set here.
+    public static func automationID(category: String) -> String {
+        category.hasSuffix("/") ? category : category + "/"
+    }
+
+    /// Why `category` cannot be an analysis category, or nil when it can: it must hold something
+    /// besides slashes and spaces, and no control character.
+    public static func categoryProblem(_ category: String) -> String? {
+        if category.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "--sarif-category must not hold control characters"
+        }
+        if category.allSatisfy({ $0 == "/" || $0.isWhitespace }) {
+            return "--sarif-category must name a category (e.g. promptscan/scan)"
+        }
+        return nil
+    }
 
     static func ruleIndex(_ context: ReportContext) -> [String: Int] {
         var indexByID: [String: Int] = [:]
@@ -87,7 +112,7 @@ public struct SarifReporter: Reporter {
             level: finding.severity.sarifLevel,
             message: .init(text: "\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? ""): \(context.value(of: finding))" + (finding.commit.map { " (commit \($0))" } ?? "")),
             // (A value in the file's name points at the file's start: SARIF consumers want a line.)
-            locations: [location(finding.path, region: finding.inPath ? .init(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1) : .init(
+            locations: [location(finding.path, context: context, region: finding.inPath ? .init(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1) : .init(
                 startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn))],
             partialFingerprints: [SarifReporter.fingerprintKey: "\(finding.ruleID):\(finding.fingerprint)"],
             properties: .init(
@@ -105,8 +130,8 @@ public struct SarifReporter: Reporter {
         let notifications = report.notices.map { notice in
             SarifLog.Notification(
                 level: notice.kind == .unreadable ? "error" : "warning",
-                message: .init(text: "\(notice.path): \(notice.kind.rawValue): \(notice.message)"),
-                locations: [location(notice.path, region: nil)],
+                message: .init(text: "\(context.sarifBase.path(notice.path)): \(notice.kind.rawValue): \(notice.message)"),
+                locations: [location(notice.path, context: context, region: nil)],
                 descriptor: .init(id: notice.kind.rawValue),
                 associatedRule: notice.ruleID.map { .init(id: $0) })
         }
@@ -118,8 +143,10 @@ public struct SarifReporter: Reporter {
             toolExecutionNotifications: notifications)
     }
 
-    func location(_ path: String, region: SarifLog.Region?) -> SarifLog.Location {
-        .init(physicalLocation: .init(artifactLocation: .init(uri: SarifReporter.uri(path), uriBaseId: "SRCROOT"), region: region))
+    /// A location for a path of the report: relative to the repository root (`SRCROOT`).
+    func location(_ path: String, context: ReportContext, region: SarifLog.Region?) -> SarifLog.Location {
+        .init(physicalLocation: .init(
+            artifactLocation: .init(uri: SarifReporter.uri(context.sarifBase.path(path)), uriBaseId: "SRCROOT"), region: region))
     }
 
     /// The `artifactLocation.uri` for a '/'-separated relative path: the path itself. Percent-encoding

@@ -17,6 +17,11 @@ public struct ScanSession: Sendable {
         case history(Git, since: String?)
         /// Bytes under a name (standard input, an agent's payload), classified by that name.
         case text(name: String, bytes: [UInt8])
+        /// Files named one by one (`FileWalker.listed`), scanned in full from the work tree.
+        case files([(absolute: String, relative: String)])
+        /// The files `changes` picks in the repository `git` runs in (a hook's own choice: the
+        /// staged files it was given, the commits of a push), their added lines.
+        case changes(Git, @Sendable (GitChanges) throws(PromptScanError) -> [ChangedFile])
     }
 
     /// How a session scans, whatever its source.
@@ -70,6 +75,10 @@ public struct ScanSession: Sendable {
             }
         case let .text(name, bytes):
             report = scanText(name: name, bytes: bytes)
+        case let .files(list):
+            report = try scanFiles(list)
+        case let .changes(git, pick):
+            report = try scanChanges(in: git, allLines: options.allLines, pick)
         }
         if let baseline = setup.baseline { report = baseline.apply(to: report) }
         if let notice = setup.termsNotice { report.notices.append(notice) }
@@ -84,6 +93,29 @@ public struct ScanSession: Sendable {
         scanner.terms = setup.terms
         scanner.limits = options.limits
         return ScanEngine(scanner: scanner, options: .init(threads: options.threads, maxFileSize: setup.maxFileSize))
+    }
+
+    /// The walk's options: the session's, the size limit, and the config's filters.
+    var walkOptions: FileWalker.Options {
+        var walkOptions = FileWalker.Options()
+        walkOptions.followSymlinks = options.followSymlinks
+        walkOptions.useIgnoreFiles = options.useIgnoreFiles
+        walkOptions.maxFileSize = setup.maxFileSize
+        let config = setup.config
+        if !config.allowPaths.isEmpty { walkOptions.pathFilter = { config.isScanned($0) } }
+        if !config.fileClasses.isEmpty { walkOptions.fileClassOverride = { config.fileClass(for: $0) } }
+        walkOptions.termsFile = setup.termsFilePath
+        return walkOptions
+    }
+
+    /// Scans the files of `list` in full.
+    func scanFiles(_ list: [(absolute: String, relative: String)]) throws(PromptScanError) -> ScanReport {
+        let listed = try FileWalker(options: walkOptions).walk(files: list)
+        let engine = engine
+        var report = engine.collect { emit in listed.items.forEach(emit) }
+        report.notices.append(contentsOf: engine.redactingPaths(listed.notices))
+        report.ignoredCount = listed.ignoredCount
+        return report
     }
 
     /// Walks `path` and scans each file as the walk finds it.
