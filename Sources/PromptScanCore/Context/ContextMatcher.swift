@@ -14,6 +14,9 @@ public struct ContextMatcher: Sendable {
     /// For each lower-case first byte, the quick words starting with it: one pass over a window
     /// tries only the words its byte can start, however many phrases there are.
     let quickWordsByFirstByte: [[Int]]
+    /// Bit `b & 63` of word `b >> 6` is set when a quick word starts with byte `b`: most bytes of
+    /// a window are rejected with one shift and mask.
+    let firstBytes: (UInt64, UInt64, UInt64, UInt64)
 
     public static let bytesBefore = 64
     public static let bytesAfter = 32
@@ -33,6 +36,20 @@ public struct ContextMatcher: Sendable {
         var byFirst = [[Int]](repeating: [], count: 256)
         for (index, word) in quickWords.enumerated() where !word.isEmpty { byFirst[Int(word[0])].append(index) }
         quickWordsByFirstByte = byFirst
+        var bits: [UInt64] = [0, 0, 0, 0]
+        for byte in 0..<256 where !byFirst[byte].isEmpty { bits[byte >> 6] |= 1 << UInt64(byte & 63) }
+        firstBytes = (bits[0], bits[1], bits[2], bits[3])
+    }
+
+    @inline(__always) func mayStartWord(_ byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = firstBytes.0
+        case 1: word = firstBytes.1
+        case 2: word = firstBytes.2
+        default: word = firstBytes.3
+        }
+        return word & (1 << UInt64(byte & 63)) != 0
     }
 
     public var isEmpty: Bool { phrases.isEmpty }
@@ -91,6 +108,10 @@ public struct ContextMatcher: Sendable {
         while i < range.upperBound {
             var b = bytes[i]
             if b >= 65 && b <= 90 { b += 32 }
+            guard mayStartWord(b) else {
+                i += 1
+                continue
+            }
             for index in quickWordsByFirstByte[Int(b)] {
                 let word = quickWords[index]
                 guard i + word.count <= range.upperBound else { continue }
@@ -127,12 +148,14 @@ public struct ContextMatcher: Sendable {
         return false
     }
 
-    /// The bytes `hitNearby` looks at per line it may reach, so a long line costs no more than a few short ones.
+    /// The bytes `hitNearby` looks at on each other line it may reach, and on the match's own line
+    /// either side of it, so a long line costs no more than a few short ones.
     static let neighbourhoodBytesPerLine = 160
+    static let neighbourhoodBytesOnOwnLine = 160
 
     /// Whether a phrase occurs on the lines around `range`, the match included (`Suite 1703` in an
     /// address): from the start of the line `linesBefore` lines above it to the end of the line
-    /// `linesAfter` lines below it, at most `neighbourhoodBytesPerLine` bytes of each line.
+    /// `linesAfter` lines below it, at most `neighbourhoodBytesOnOwnLine` bytes either side on the match's line and `neighbourhoodBytesPerLine` of each other line.
     public func hitNearby(in bytes: UnsafeRawBufferPointer, around range: Range<Int>, linesBefore: Int, linesAfter: Int) -> Bool {
         guard !isEmpty else { return false }
         let span = ContextMatcher.neighbourhood(in: bytes, around: range, linesBefore: linesBefore, linesAfter: linesAfter)
@@ -146,7 +169,7 @@ public struct ContextMatcher: Sendable {
         var start = range.lowerBound
         var newlines = 0
         var lineBytes = 0
-        while start > 0 && lineBytes < neighbourhoodBytesPerLine {
+        while start > 0 && lineBytes < (newlines == 0 ? neighbourhoodBytesOnOwnLine : neighbourhoodBytesPerLine) {
             if bytes[start - 1] == 10 {
                 if newlines == linesBefore { break }
                 newlines += 1
@@ -159,7 +182,7 @@ public struct ContextMatcher: Sendable {
         var end = range.upperBound
         newlines = 0
         lineBytes = 0
-        while end < bytes.count && lineBytes < neighbourhoodBytesPerLine {
+        while end < bytes.count && lineBytes < (newlines == 0 ? neighbourhoodBytesOnOwnLine : neighbourhoodBytesPerLine) {
             if bytes[end] == 10 {
                 if newlines == linesAfter { break }
                 newlines += 1

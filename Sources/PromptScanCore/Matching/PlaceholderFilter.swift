@@ -2,7 +2,11 @@
 /// stand-ins (`${VAR}`, `<your-key>`, `xxxx`, `changeme`, `process.env.X`).
 public enum PlaceholderFilter {
     /// Markers that make any candidate a placeholder, for every secret rule.
-    static let structural: [[UInt8]] = ["${", "{{", "xxxx", "XXXX", "****", "…", "...", "%(", "<%"].map { Array($0.utf8) }
+    /// (`FILTERED` and `REDACTED` are what recorded-request tools such as VCR write in place of a
+    /// token: `ya29.FILTERED_ACCESS_TOKEN_XXX`.)
+    static let structural: [[UInt8]] = ["${", "{{", "xxxx", "XXXX", "****", "…", "...", "%(", "<%", "FILTERED", "REDACTED"].map {
+        Array($0.utf8)
+    }
 
     /// Words that make a generic (keyword = value) candidate a placeholder, compared case-insensitively.
     static let words: [[UInt8]] = [

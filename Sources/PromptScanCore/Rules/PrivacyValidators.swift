@@ -22,7 +22,7 @@ extension Validators {
         Validator(
             name: "email", summary: "a TLD of the IANA root zone that is not a file extension; not a retina asset name (logo@2x.png); not a role, list or organisation mailbox (info@, gwas-info@, biopython@biopython.org)",
             assess: emailAssessment),
-        Validator(name: "e164-phone", summary: "8-15 digits after the plus, not all one digit", check: e164Phone),
+        Validator(name: "e164-phone", summary: "8-15 digits after the plus, not all one digit, an assigned country code", check: e164Phone),
         Validator(name: "nanp-phone", summary: "NANP: area and exchange not N11; not a toll-free area code", check: nanpPhone),
         Validator(name: "mrz-td3", summary: "passport MRZ (ICAO 9303 TD3) check digits, weights 7-3-1", check: mrzTD3),
     ]
@@ -367,7 +367,27 @@ extension Validators {
 
     @Sendable static func e164Phone(_ value: [UInt8]) -> Bool {
         let d = digits(value)
-        return (8...15).contains(d.count) && !allSame(d)
+        return (8...15).contains(d.count) && !allSame(d) && !unassignedCountryCode(d)
+    }
+
+    /// Whether the number starts with a country-code prefix the ITU has not assigned (E.164
+    /// list of assigned country codes): +28x, +83x, +89x, +80x but 800/808, +87x but 870/878,
+    /// +85x but 850/852/853/855/856, +42[4-9], +69[3-9], +969, +978, +990, +991, +999, +21[04579],
+    /// +29[2-6]. Such numbers are made up (`+87 668 098 344`).
+    static func unassignedCountryCode(_ d: [Int]) -> Bool {
+        guard d.count >= 3 else { return false }
+        switch (d[0], d[1], d[2]) {
+        case (2, 8, _), (8, 3, _), (8, 9, _): return true
+        case (8, 0, let x): return x != 0 && x != 8
+        case (8, 7, let x): return x != 0 && x != 8
+        case (8, 5, let x): return ![0, 2, 3, 5, 6].contains(x)
+        case (4, 2, let x): return x >= 4
+        case (6, 9, let x): return x >= 3
+        case (9, 6, 9), (9, 7, 8), (9, 9, 0), (9, 9, 1), (9, 9, 9): return true
+        case (2, 1, let x): return [0, 4, 5, 7, 9].contains(x)
+        case (2, 9, let x): return (2...6).contains(x)
+        default: return false
+        }
     }
 
     // MARK: - Passport machine-readable zone
