@@ -79,5 +79,98 @@ import TestSupport
         let result = try promptscan(["scan", "-", "--max-file-size", "100"], input: Data(String(repeating: "x", count: 1000).utf8))
         #expect(result.status == 2)
         #expect(result.stderr == "error: stdin: more than 100 bytes, over the limit (--max-file-size)\n")
+        let redact = try promptscan(["redact", "--max-file-size", "100"], input: Data(String(repeating: "x", count: 1000).utf8))
+        #expect(redact.status == 2)
+        #expect(redact.stdout.isEmpty)
+        #expect(redact.stderr.hasPrefix("error: stdin: more than 100 bytes"))
+    }
+
+    /// A PEM block with a random body (`lines` lines of 64 base64 characters).
+    func pemKey(_ fake: inout FakeSecrets, lines: Int = 6) -> String {
+        let body = (0..<lines).map { _ in fake.token(FakeSecrets.base62 + ["+", "/"], 64) }.joined(separator: "\n")
+        return "-----BEGIN PRIVATE KEY-----\n\(body)\n-----END PRIVATE KEY-----"
+    }
+
+    /// An SSN in the valid ranges (area 100-599, group 10-99, serial 1000-9999).
+    func ssn(_ fake: inout FakeSecrets) -> String {
+        "\(100 + fake.next() % 500)-\(10 + fake.next() % 90)-\(1000 + fake.next() % 9000)"
+    }
+
+    @Test func redactReplacesValuesWithTypedNumberedPlaceholders() throws {
+        var fake = FakeSecrets(seed: 1604)
+        let key = fake.anthropicKey()
+        let first = ssn(&fake)
+        let second = ssn(&fake)
+        let pem = pemKey(&fake)
+        let text = "key \(key)\nSSN \(first)\nSSN \(second)\nagain SSN: \(first)\n\(pem)\ntail\n"
+        let result = try promptscan(["redact"], input: Data(text.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == text.split(separator: "\n", omittingEmptySubsequences: false).count)
+        #expect(lines[0] == "key [REDACTED:anthropic-api-key]")
+        #expect(lines[1] == "SSN [REDACTED:us-ssn#1]")
+        #expect(lines[2] == "SSN [REDACTED:us-ssn#2]")
+        #expect(lines[3] == "again SSN: [REDACTED:us-ssn#1]")
+        #expect(lines[4..<12].allSatisfy { $0 == "[REDACTED:private-key]" }, "\(lines[4..<12])")
+        #expect(lines[12] == "tail")
+        for value in [key, first, second] + pem.split(separator: "\n").dropFirst().dropLast().map(String.init) {
+            #expect(!result.stdout.contains(value) && !result.stderr.contains(value))
+        }
+        // A file argument reads the same; a clean input comes back byte for byte.
+        let dir = try TemporaryDirectory("promptscan-redact")
+        defer { dir.remove() }
+        let file = try dir.write("in.txt", text)
+        #expect(try promptscan(["redact", file.path]).stdout == result.stdout)
+        let plain = "nothing\r\nsecret here\n\n"
+        let copied = try promptscan(["redact"], input: Data(plain.utf8))
+        #expect(copied.status == 0 && copied.stdout == plain && copied.stderr.isEmpty)
+        let missing = try promptscan(["redact", dir.path + "/missing.txt"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("error: \(dir.path)/missing.txt: cannot read:"))
+    }
+
+    @Test func redactRoundTripsTenMegabytes() throws {
+        var fake = FakeSecrets(seed: 1605)
+        let people = (0..<20).map { _ in ssn(&fake) }
+        var planted: Set<String> = Set(people)
+        var text = ""
+        text.reserveCapacity(10_200_000)
+        var line = 0
+        let words = ["alpha", "build", "cache", "delta", "event", "field", "group", "hover", "index", "join"]
+        while text.utf8.count < 10_000_000 {
+            line += 1
+            switch line % 997 {
+            case 0:
+                let key = fake.anthropicKey()
+                planted.insert(key)
+                text += "export ANTHROPIC_API_KEY=\(key)\n"
+            case 500:
+                text += "employee SSN \(people[Int(fake.next() % UInt64(people.count))])\n"
+            default:
+                text += (0..<8).map { _ in words[Int(fake.next() % 10)] }.joined(separator: " ") + " \(line)\n"
+            }
+        }
+        let dir = try TemporaryDirectory("promptscan-redact-big")
+        defer { dir.remove() }
+        let input = try dir.write("big.txt", text)
+        let result = try sh("\(binary) redact < \"$IN\" > \"$OUT\"", environment: ["IN": input.path, "OUT": dir.path + "/out.txt"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try String(contentsOfFile: dir.path + "/out.txt", encoding: .utf8)
+        #expect(output.utf8.count(where: { $0 == 10 }) == text.utf8.count(where: { $0 == 10 }))
+        for value in planted {
+            #expect(!output.contains(value), "a planted value is left")
+            #expect(!result.stderr.contains(value))
+        }
+        #expect(output.contains("[REDACTED:anthropic-api-key]"))
+        // The same SSN always gets the same number.
+        var numberOf: [String: Set<String>] = [:]
+        for (original, redacted) in zip(text.split(separator: "\n"), output.split(separator: "\n")) where original.hasPrefix("employee SSN ") {
+            numberOf[String(original.dropFirst(13)), default: []].insert(String(redacted.dropFirst(13)))
+        }
+        #expect(!numberOf.isEmpty && numberOf.values.allSatisfy { $0.count == 1 })
+        #expect(Set(numberOf.values.map { $0.first! }).count == numberOf.count)
+        let rescan = try promptscan(["scan", dir.path + "/out.txt", "--max-file-size", "64M", "--fail-on", "low", "--format", "json"])
+        #expect(rescan.status == 0, "\(rescan.stdout.prefix(2000))")
+        #expect(try findings(rescan.stdout).isEmpty)
     }
 }
