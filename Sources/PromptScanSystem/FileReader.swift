@@ -52,6 +52,45 @@ public enum FileReader {
         return buffer
     }
 
+    /// Everything standard input holds until its end (`read(2)` on descriptor 0), at most `limit`
+    /// bytes: a pipe, a terminal, a redirected file.
+    public static func readStandardInput(limit: Int) throws(Failure) -> [UInt8] {
+        try readToEnd(0, limit: limit)
+    }
+
+    /// Everything `path` yields until its end, whatever it is (a FIFO, `/dev/stdin`, a character
+    /// device, a regular file), at most `limit` bytes. `open(2)` blocks on a FIFO until it has a writer.
+    public static func readStream(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        return try readToEnd(fd, limit: limit)
+    }
+
+    /// Reads `fd` until `read(2)` returns 0, waiting with `poll(2)` when a non-blocking descriptor
+    /// has nothing yet; `.tooLarge` (with the bytes read) as soon as more than `limit` arrive.
+    static func readToEnd(_ fd: Int32, limit: Int) throws(Failure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                if code == EAGAIN || code == EWOULDBLOCK {
+                    var waiting = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&waiting, 1, -1)
+                    continue
+                }
+                throw .unreadable(String(cString: strerror(code)))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            guard bytes.count <= limit else { throw .tooLarge(bytes.count) }
+        }
+        return bytes
+    }
+
     /// A word for a file type from `st_mode`.
     public static func kind(_ mode: mode_t) -> String {
         switch mode & S_IFMT {

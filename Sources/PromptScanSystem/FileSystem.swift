@@ -50,6 +50,13 @@ public struct FileStatus: Sendable {
         }
     }
 
+    /// A FIFO or a character device (a pipe, `/dev/stdin` on a pipe, a terminal): read as a stream
+    /// when named on the command line, never entered by a walk.
+    public var isStream: Bool {
+        let type = mode & S_IFMT
+        return type == S_IFIFO || type == S_IFCHR
+    }
+
     /// A word for the file's type: "a FIFO", "a directory" … (`FileReader.kind`).
     public var kindDescription: String { FileReader.kind(mode) }
 

@@ -10,9 +10,10 @@ public struct ProcessResult: Sendable {
 /// CI variables that say a run checks a pull or merge request (README, "Trust model").
 public let pullRequestVariables = ["GITHUB_EVENT_NAME", "CI_MERGE_REQUEST_IID", "BITBUCKET_PR_ID", "SYSTEM_PULLREQUEST_PULLREQUESTID"]
 
-/// Runs an executable to completion, capturing both streams.
+/// Runs an executable to completion, capturing both streams; `input` is its standard input
+/// (written while the output is read, so neither side can block the other), else `/dev/null`.
 public func runProcess(
-    _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
+    _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, input: Data? = nil
 ) throws -> ProcessResult {
     let process = Process()
     process.executableURL = executable
@@ -27,8 +28,16 @@ public func runProcess(
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    let inputPipe = input.map { _ in Pipe() }
+    process.standardInput = inputPipe ?? FileHandle.nullDevice
     try process.run()
+    if let inputPipe, let input {
+        DispatchQueue.global().async {
+            // (Tests give input a child reads whole, or that fits in the pipe's buffer.)
+            try? inputPipe.fileHandleForWriting.write(contentsOf: input)
+            try? inputPipe.fileHandleForWriting.close()
+        }
+    }
     // Read both pipes before waiting so a large output cannot block the child.
     let group = DispatchGroup()
     nonisolated(unsafe) var outData = Data()
@@ -47,8 +56,10 @@ public func runProcess(
 }
 
 /// Runs the built `promptscan` binary.
-public func promptscan(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> ProcessResult {
-    try runProcess(TestPaths.binary, arguments, in: directory, environment: environment)
+public func promptscan(
+    _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, input: Data? = nil
+) throws -> ProcessResult {
+    try runProcess(TestPaths.binary, arguments, in: directory, environment: environment, input: input)
 }
 
 /// Runs `python3` with `arguments` (for ../shared tools).

@@ -44,6 +44,13 @@ public final class ReportSink: ReportOutput {
         if pending.count >= Self.flushSize { flush() }
     }
 
+    /// Appends raw bytes, which need not be UTF-8 (`redact` copies its input through here).
+    public func append(bytes: ArraySlice<UInt8>) {
+        guard failure == nil else { return }
+        pending.append(contentsOf: bytes)
+        if pending.count >= Self.flushSize { flush() }
+    }
+
     private func flush() {
         guard !pending.isEmpty, failure == nil else { return }
         if let file {
