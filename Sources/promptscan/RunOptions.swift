@@ -58,6 +58,17 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "List suppressed findings (well-known test values) in text output.")
     var showSuppressed = false
 
+    @Flag(name: .long, help: "List low findings below --fail-on one by one in text output (default: one line counting them by rule).")
+    var showLow = false
+
+    @Flag(name: .long, help: "Name every skipped file in text output (default: a count per reason with the first few named).")
+    var showSkipped = false
+
+    @Flag(
+        name: [.short, .long],
+        help: "List everything in text output: low findings, suppressed test values, every skipped file, repeated messages in full.")
+    var verbose = false
+
     @Option(name: .long, help: "SARIF analysis category, automationDetails.id (default: promptscan/ and the command's name); one per kind of upload.")
     var sarifCategory: String?
 
@@ -165,7 +176,10 @@ func finish(_ report: ScanReport, setup: RunSetup, writing output: RunOutput, to
         showSecrets: options.showSecrets, startTime: formatter.string(from: started), endTime: formatter.string(from: Date()),
         commandLine: CommandLine.arguments.joined(separator: " "))
     context.usedBaseline = setup.baseline != nil
-    context.showSuppressed = options.showSuppressed
+    context.showSuppressed = options.showSuppressed || options.verbose
+    context.showLow = options.showLow || options.verbose
+    context.showAllSkipped = options.showSkipped || options.verbose
+    context.fullMessages = options.verbose
     context.sarifBase = sarifBase
     context.sarifCategory = options.sarifCategory ?? "promptscan/" + command
     options.format.reporter.write(report, context: context, to: sink)

@@ -96,4 +96,30 @@ import TestSupport
         }
         for secret in secrets { #expect(shown.contains(secret), "--show-secrets did not show a planted value") }
     }
+
+    /// PII previews in text output keep a domain, initials or the last two digits (issue 17), never
+    /// the value: no local part, no full number, no more than two of its digits in a row, in any
+    /// format or with --verbose; JSON and SARIF keep the length-only preview.
+    @Test func privacyHintsNeverGiveTheValueBack() throws {
+        let dir = try TemporaryDirectory("promptscan-pii-hint")
+        defer { dir.remove() }
+        try dir.write("prompts/intake.md", "Patient intake\nContact: jane.roe@northwind-clinic.com\nSSN: 284-61-9357\nPhone: (415) 555-0172\n")
+        var text = ""
+        for arguments in [["scan", dir.path], ["scan", dir.path, "--verbose", "--no-color"]] {
+            let run = try promptscan(arguments)
+            #expect(run.status == 1, "\(arguments): \(run.stderr)")
+            text += run.stdout + run.stderr
+        }
+        #expect(text.contains("…@northwind-clinic.com (29 chars)"))
+        #expect(text.contains("…57 (11 chars)"))
+        for part in ["jane", "roe@", "284-61", "9357", "2846", "(415)", "555-0", "0172"] {
+            #expect(!text.contains(part), "a preview gives back '\(part)'")
+        }
+        for format in ["json", "sarif"] {
+            let run = try promptscan(["scan", dir.path, "--format", format])
+            for value in ["jane.roe@northwind-clinic.com", "northwind", "284-61-9357", "555-0172"] {
+                #expect(!run.stdout.contains(value), "\(format) shows '\(value)'")
+            }
+        }
+    }
 }
