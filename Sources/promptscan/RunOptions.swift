@@ -49,6 +49,11 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Print matched values instead of redacted previews.")
     var showSecrets = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "A progress line on stderr during long scans (default: only when stderr is a terminal and CI is not set).")
+    var progress: Bool?
+
     @Flag(name: .long, help: "Never use colour.")
     var noColor = false
 
@@ -102,6 +107,9 @@ struct RunOptions: ParsableArguments {
         options.threads = setup.threads
         options.showSecrets = showSecrets
         options.limits = FindingLimits(perRule: maxFindingsPerRule, perFile: maxFindingsPerFile)
+        if ScanProgress.shown(forced: progress, stderrIsTerminal: Console.stderrIsTerminal, environment: ProcessInfo.processInfo.environment) {
+            options.progress = ScanProgress()
+        }
         return options
     }
 }
@@ -133,9 +141,13 @@ extension Policy {
 /// scan prints its rule timings.
 func runSession(_ session: ScanSession, into sink: ReportSink) throws -> ScanReport {
     let report: ScanReport
+    let progressLine = session.options.progress.map { ProgressLine(progress: $0) }
+    progressLine?.start()
     do {
         report = try session.run()
+        progressLine?.stop()
     } catch {
+        progressLine?.stop()
         sink.discard()
         throw fail(error)
     }
