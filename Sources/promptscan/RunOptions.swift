@@ -32,6 +32,13 @@ struct RunOptions: ParsableArguments {
     @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of stdout.")
     var output: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write the report in FORMAT (text, sarif or json) to FILE, atomically, from the same scan (repeatable).",
+            valueName: "format=file"))
+    var report: [ExtraReport] = []
+
     @Option(name: .long, help: "A settings file from outside the change under review; makes the run untrusted (README, Trust model).")
     var trustedConfig: String?
 
@@ -91,7 +98,12 @@ struct RunOptions: ParsableArguments {
             throw ValidationError("--max-file-size must be a number of bytes, optionally with K, M or G (got '\(maxFileSize)')")
         }
         if let problem = sarifCategory.flatMap(SarifReporter.categoryProblem) { throw ValidationError(problem) }
+        let paths = report.map(\.path) + (output.map { [$0] } ?? [])
+        if Set(paths).count != paths.count { throw ValidationError("--output and --report name the same file twice") }
     }
+
+    /// Whether any report of the run is SARIF (its locations need the repository root).
+    var writesSarif: Bool { format == .sarif || report.contains { $0.format == .sarif } }
 
     /// The setup these options ask for under `policy`; `root` is where `.promptscan.yml` and
     /// `.promptscan-baseline.json` are looked for.
@@ -197,6 +209,14 @@ func finish(_ report: ScanReport, setup: RunSetup, writing output: RunOutput, to
     options.format.reporter.write(report, context: context, to: sink)
     do {
         try sink.finish()
+        // The other formats from the same findings, each its own atomic file, without colour.
+        var plain = context
+        plain.color = false
+        for extra in options.report {
+            let file = try reportSink(extra.path)
+            extra.format.reporter.write(report, context: plain, to: file)
+            try file.finish()
+        }
     } catch {
         throw fail(error)
     }
@@ -231,4 +251,18 @@ func reportSink(_ path: String?) throws(PromptScanError) -> ReportSink {
 func isDirectory(_ path: String) -> Bool {
     var flag: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+}
+
+/// `--report FORMAT=FILE`: one more report of the run, in FORMAT, written atomically to FILE.
+struct ExtraReport: ExpressibleByArgument, Sendable {
+    let format: ReportFormat
+    let path: String
+
+    init?(argument: String) {
+        guard let equals = argument.firstIndex(of: "="), let format = ReportFormat(rawValue: String(argument[..<equals])) else { return nil }
+        let path = String(argument[argument.index(after: equals)...])
+        guard !path.isEmpty else { return nil }
+        self.format = format
+        self.path = path
+    }
 }

@@ -45,7 +45,7 @@ struct Scan: ParsableCommand {
             writing: .report(
                 options, displayRoot: displayRoot, failsOnUnreadable: !allowUnreadable,
                 // Locations from the repository root, wherever the scanned folder is.
-                sarif: options.format == .sarif ? SarifBase.forScan(of: displayRoot.isEmpty ? "." : displayRoot) : SarifBase(),
+                sarif: options.writesSarif ? SarifBase.forScan(of: displayRoot.isEmpty ? "." : displayRoot) : SarifBase(),
                 command: "scan"),
             to: sink, started: started)
     }

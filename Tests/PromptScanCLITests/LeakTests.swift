@@ -75,6 +75,7 @@ import TestSupport
         try repo.git("commit", "-q", "--no-verify", "-m", "planted")
         for format in ["text", "json", "sarif"] { _ = try run(["history", "--format", format]) }
         _ = try run(["scan", ".", "--no-color", "--threads", "1", "--fail-on", "low"])
+        _ = try run(["scan", ".", "--verbose", "--report", "sarif=\(out.path)/extra.sarif", "--report", "text=\(out.path)/extra.txt"])
         _ = try run(["baseline", "create", "--output", out.path + "/baseline.json"])
         // Diagnostics: a file holding a secret given as a rule file is an error that must not quote it.
         let broken = try repo.promptscan(["scan", ".", "--rules", "CLAUDE.md"])
