@@ -1,6 +1,6 @@
 /// A text-only preview of a personal or health value that keeps just enough to judge it (is this
 /// `user@test.com` or a customer's address?) and never enough to rebuild it: an e-mail address
-/// keeps its domain (`…@test.com (13 chars)`), a name its initials (`J.D. (8 chars)`), a long
+/// keeps its domain (`…@test.com (13 chars)`, or `…@…` when the domain is long or odd), a name its initials (`J.D. (8 chars)`), a long
 /// identifier number (phone, SSN, card, MRN …) its last two characters (`…89 (12 chars)`). Other
 /// values (dates, ages, addresses, ZIP codes, short numbers) get none: the redacted preview stands.
 /// JSON and SARIF keep `Finding.preview`; only the text reporter shows a hint.
@@ -18,9 +18,10 @@ public enum PrivacyHint {
         let count = text.count
         if let at = text.lastIndex(of: "@"), text.filter({ $0 == "@" }).count == 1 {
             let domain = text[text.index(after: at)...]
+            // A domain not shown still hides the local part (the redacted preview may keep its start).
             guard !domain.isEmpty, domain.count <= maxDomainLength, domain.contains("."),
                 domain.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") })
-            else { return nil }
+            else { return "…@… (\(count) chars)" }
             return "…@\(domain.lowercased()) (\(count) chars)"
         }
         if ruleID.contains("name") {
