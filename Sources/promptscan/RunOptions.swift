@@ -32,6 +32,13 @@ struct RunOptions: ParsableArguments {
     @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of stdout.")
     var output: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write the report in FORMAT (text, sarif or json) to FILE, atomically, from the same scan (repeatable).",
+            valueName: "format=file"))
+    var report: [ExtraReport] = []
+
     @Option(name: .long, help: "A settings file from outside the change under review; makes the run untrusted (README, Trust model).")
     var trustedConfig: String?
 
@@ -49,6 +56,11 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Print matched values instead of redacted previews.")
     var showSecrets = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "A progress line on stderr during long scans (default: only when stderr is a terminal and CI is not set).")
+    var progress: Bool?
+
     @Flag(name: .long, help: "Never use colour.")
     var noColor = false
 
@@ -57,6 +69,17 @@ struct RunOptions: ParsableArguments {
 
     @Flag(name: .long, help: "List suppressed findings (well-known test values) in text output.")
     var showSuppressed = false
+
+    @Flag(name: .long, help: "List low findings below --fail-on one by one in text output (default: one line counting them by rule).")
+    var showLow = false
+
+    @Flag(name: .long, help: "Name every skipped file in text output (default: a count per reason with the first few named).")
+    var showSkipped = false
+
+    @Flag(
+        name: [.short, .long],
+        help: "List everything in text output: low findings, suppressed test values, every skipped file, repeated messages in full.")
+    var verbose = false
 
     @Option(name: .long, help: "SARIF analysis category, automationDetails.id (default: promptscan/ and the command's name); one per kind of upload.")
     var sarifCategory: String?
@@ -75,7 +98,12 @@ struct RunOptions: ParsableArguments {
             throw ValidationError("--max-file-size must be a number of bytes, optionally with K, M or G (got '\(maxFileSize)')")
         }
         if let problem = sarifCategory.flatMap(SarifReporter.categoryProblem) { throw ValidationError(problem) }
+        let paths = report.map(\.path) + (output.map { [$0] } ?? [])
+        if Set(paths).count != paths.count { throw ValidationError("--output and --report name the same file twice") }
     }
+
+    /// Whether any report of the run is SARIF (its locations need the repository root).
+    var writesSarif: Bool { format == .sarif || report.contains { $0.format == .sarif } }
 
     /// The setup these options ask for under `policy`; `root` is where `.promptscan.yml` and
     /// `.promptscan-baseline.json` are looked for.
@@ -91,6 +119,9 @@ struct RunOptions: ParsableArguments {
         options.threads = setup.threads
         options.showSecrets = showSecrets
         options.limits = FindingLimits(perRule: maxFindingsPerRule, perFile: maxFindingsPerFile)
+        if ScanProgress.shown(forced: progress, stderrIsTerminal: Console.stderrIsTerminal, environment: ProcessInfo.processInfo.environment) {
+            options.progress = ScanProgress()
+        }
         return options
     }
 }
@@ -122,9 +153,13 @@ extension Policy {
 /// scan prints its rule timings.
 func runSession(_ session: ScanSession, into sink: ReportSink) throws -> ScanReport {
     let report: ScanReport
+    let progressLine = session.options.progress.map { ProgressLine(progress: $0) }
+    progressLine?.start()
     do {
         report = try session.run()
+        progressLine?.stop()
     } catch {
+        progressLine?.stop()
         sink.discard()
         throw fail(error)
     }
@@ -165,12 +200,23 @@ func finish(_ report: ScanReport, setup: RunSetup, writing output: RunOutput, to
         showSecrets: options.showSecrets, startTime: formatter.string(from: started), endTime: formatter.string(from: Date()),
         commandLine: CommandLine.arguments.joined(separator: " "))
     context.usedBaseline = setup.baseline != nil
-    context.showSuppressed = options.showSuppressed
+    context.showSuppressed = options.showSuppressed || options.verbose
+    context.showLow = options.showLow || options.verbose
+    context.showAllSkipped = options.showSkipped || options.verbose
+    context.fullMessages = options.verbose
     context.sarifBase = sarifBase
     context.sarifCategory = options.sarifCategory ?? "promptscan/" + command
     options.format.reporter.write(report, context: context, to: sink)
     do {
         try sink.finish()
+        // The other formats from the same findings, each its own atomic file, without colour.
+        var plain = context
+        plain.color = false
+        for extra in options.report {
+            let file = try reportSink(extra.path)
+            extra.format.reporter.write(report, context: plain, to: file)
+            try file.finish()
+        }
     } catch {
         throw fail(error)
     }
@@ -205,4 +251,18 @@ func reportSink(_ path: String?) throws(PromptScanError) -> ReportSink {
 func isDirectory(_ path: String) -> Bool {
     var flag: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+}
+
+/// `--report FORMAT=FILE`: one more report of the run, in FORMAT, written atomically to FILE.
+struct ExtraReport: ExpressibleByArgument, Sendable {
+    let format: ReportFormat
+    let path: String
+
+    init?(argument: String) {
+        guard let equals = argument.firstIndex(of: "="), let format = ReportFormat(rawValue: String(argument[..<equals])) else { return nil }
+        let path = String(argument[argument.index(after: equals)...])
+        guard !path.isEmpty else { return nil }
+        self.format = format
+        self.path = path
+    }
 }

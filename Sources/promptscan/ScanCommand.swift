@@ -66,7 +66,7 @@ struct Scan: ParsableCommand {
             writing: .report(
                 options, displayRoot: displayRoot, failsOnUnreadable: !allowUnreadable,
                 // Locations from the repository root, wherever the scanned folder is (text input has none).
-                sarif: options.format == .sarif && !isText ? SarifBase.forScan(of: displayRoot.isEmpty ? "." : displayRoot) : SarifBase(),
+                sarif: options.writesSarif && !isText ? SarifBase.forScan(of: displayRoot.isEmpty ? "." : displayRoot) : SarifBase(),
                 command: "scan"),
             to: sink, started: started)
     }

@@ -75,6 +75,7 @@ import TestSupport
         try repo.git("commit", "-q", "--no-verify", "-m", "planted")
         for format in ["text", "json", "sarif"] { _ = try run(["history", "--format", format]) }
         _ = try run(["scan", ".", "--no-color", "--threads", "1", "--fail-on", "low"])
+        _ = try run(["scan", ".", "--verbose", "--report", "sarif=\(out.path)/extra.sarif", "--report", "text=\(out.path)/extra.txt"])
         _ = try run(["baseline", "create", "--output", out.path + "/baseline.json"])
         // Diagnostics: a file holding a secret given as a rule file is an error that must not quote it.
         let broken = try repo.promptscan(["scan", ".", "--rules", "CLAUDE.md"])
@@ -95,5 +96,31 @@ import TestSupport
             shown += result.stdout
         }
         for secret in secrets { #expect(shown.contains(secret), "--show-secrets did not show a planted value") }
+    }
+
+    /// PII previews in text output keep a domain, initials or the last two digits (issue 17), never
+    /// the value: no local part, no full number, no more than two of its digits in a row, in any
+    /// format or with --verbose; JSON and SARIF keep the length-only preview.
+    @Test func privacyHintsNeverGiveTheValueBack() throws {
+        let dir = try TemporaryDirectory("promptscan-pii-hint")
+        defer { dir.remove() }
+        try dir.write("prompts/intake.md", "Patient intake\nContact: jane.roe@northwind-clinic.com\nSSN: 284-61-9357\nPhone: (415) 555-0172\n")
+        var text = ""
+        for arguments in [["scan", dir.path], ["scan", dir.path, "--verbose", "--no-color"]] {
+            let run = try promptscan(arguments)
+            #expect(run.status == 1, "\(arguments): \(run.stderr)")
+            text += run.stdout + run.stderr
+        }
+        #expect(text.contains("…@northwind-clinic.com (29 chars)"))
+        #expect(text.contains("…57 (11 chars)"))
+        for part in ["jane", "roe@", "284-61", "9357", "2846", "(415)", "555-0", "0172"] {
+            #expect(!text.contains(part), "a preview gives back '\(part)'")
+        }
+        for format in ["json", "sarif"] {
+            let run = try promptscan(["scan", dir.path, "--format", format])
+            for value in ["jane.roe@northwind-clinic.com", "northwind", "284-61-9357", "555-0172"] {
+                #expect(!run.stdout.contains(value), "\(format) shows '\(value)'")
+            }
+        }
     }
 }

@@ -93,14 +93,15 @@ extension FileScanner {
             let clamped = min(range.lowerBound, original.count)..<min(range.upperBound, original.count)
             let start = locator.position(of: clamped.lowerBound)
             let end = locator.end(of: clamped, startingAt: start)
-            out.append(
-                Finding(
-                    ruleID: finding.ruleID, ruleName: finding.ruleName, category: finding.category, severity: finding.severity,
-                    path: finding.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-                    byteRange: range, fileClass: finding.fileClass, message: finding.message, preview: finding.preview,
-                    fingerprint: finding.fingerprint, fingerprintAnchor: finding.fingerprintAnchor, validator: finding.validator,
-                    revealed: finding.revealed,
-                    decodedFrom: pieces.kind(at: finding.byteRange.lowerBound)))
+            var placed = Finding(
+                ruleID: finding.ruleID, ruleName: finding.ruleName, category: finding.category, severity: finding.severity,
+                path: finding.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+                byteRange: range, fileClass: finding.fileClass, message: finding.message, preview: finding.preview,
+                fingerprint: finding.fingerprint, fingerprintAnchor: finding.fingerprintAnchor, validator: finding.validator,
+                revealed: finding.revealed,
+                decodedFrom: pieces.kind(at: finding.byteRange.lowerBound))
+            placed.hint = finding.hint
+            out.append(placed)
         }
         return out
     }

@@ -390,6 +390,7 @@ public struct FileScanner: Sendable {
             finding.suppression = candidate.suppression
             finding.confidence = candidate.confidence
             finding.contextHit = candidate.contextHit
+            finding.hint = PrivacyHint.hint(value, ruleID: rule.id, category: rule.category)
             return finding
         }
     }

@@ -10,6 +10,8 @@ public struct ScanEngine: Sendable {
         public var maxFileSize: Int
         /// Decoded bytes the whole run may produce from recordings and notebooks.
         public var decodeBudget: Int
+        /// Counters for a progress line (nil: none kept).
+        public var progress: ScanProgress? = nil
         public init(threads: Int = ScanEngine.defaultThreadCount, maxFileSize: Int = FileSizeLimit.defaultBytes,
                     decodeBudget: Int = DecodeBudget.defaultBytes) {
             self.threads = threads
@@ -93,7 +95,9 @@ public struct ScanEngine: Sendable {
         }
         var count = 0
         var windowed: [Int: (path: String, fileClass: FileClass)] = [:]  // items scanned in windows
+        let progress = options.progress
         produce { item in
+            progress?.found(bytes: item.size)
             if case let .file(path, size) = item.source, size > ScanEngine.largeFileThreshold {
                 windowed[count] = (item.path, item.fileClass)
                 for window in 0..<ScanEngine.windowCount(size: size) {
@@ -104,6 +108,7 @@ public struct ScanEngine: Sendable {
             }
             count += 1
         }
+        progress?.walkHasEnded()
         queue.finish(workers: workers)
         work(queue)
         helpers.wait()
@@ -134,8 +139,12 @@ public struct ScanEngine: Sendable {
             case let .item(index, item):
                 // (Paths are classified here, on the workers, not in the walk.)
                 items.append((index, scanOne(item, scratch: scratch)))
+                options.progress?.done(files: 1, bytes: item.size)
             case let .window(index, window, item, path):
                 windows.append((index, window, scanWindow(item.classified(), absolutePath: path, index: window, scratch: scratch)))
+                // (A file in windows counts as done with its first window; its bytes window by window.)
+                options.progress?.done(
+                    files: window == 0 ? 1 : 0, bytes: max(0, min(ScanEngine.windowSize, item.size - window * ScanEngine.windowSize)))
             }
         }
         queue.add(items: items, windows: windows)

@@ -51,6 +51,9 @@ public struct Finding: Sendable, Hashable {
     public var confidence: Double? = nil
     /// Whether a context word or key was found around a pii/phi finding.
     public var contextHit: Bool? = nil
+    /// For pii and phi: a preview that keeps just enough to judge the value (`PrivacyHint`), shown
+    /// in text output only; JSON and SARIF keep `preview`.
+    public var hint: String? = nil
 
     /// The order findings are reported in: path (bytewise), line, column, rule id.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {

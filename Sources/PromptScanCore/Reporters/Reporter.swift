@@ -12,6 +12,13 @@ public struct ReportContext: Sendable {
     public var showSecrets: Bool
     /// Text output lists suppressed findings (known test values) too.
     public var showSuppressed = false
+    /// Text output lists low findings below the threshold one by one (`--show-low`), instead of
+    /// one line counting them by rule.
+    public var showLow = false
+    /// Text output names every skipped file (`--show-skipped`), instead of a count per reason.
+    public var showAllSkipped = false
+    /// Text output repeats long messages in full (`--verbose`), instead of once per rule.
+    public var fullMessages = false
     /// Start and end of the run (ISO 8601, UTC); nil in golden tests.
     public var startTime: String?
     public var endTime: String?

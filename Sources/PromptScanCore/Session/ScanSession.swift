@@ -38,6 +38,8 @@ public struct ScanSession: Sendable {
         public var useIgnoreFiles = true
         /// `staged` and `diff`: report findings on every line of a changed file, not only added ones.
         public var allLines = false
+        /// Counters for a progress line (nil: none kept).
+        public var progress: ScanProgress? = nil
 
         public init() {}
     }
@@ -92,7 +94,9 @@ public struct ScanSession: Sendable {
         var scanner = FileScanner(ruleSet: setup.ruleSet, showSecrets: options.showSecrets)
         scanner.terms = setup.terms
         scanner.limits = options.limits
-        return ScanEngine(scanner: scanner, options: .init(threads: options.threads, maxFileSize: setup.maxFileSize))
+        var engineOptions = ScanEngine.Options(threads: options.threads, maxFileSize: setup.maxFileSize)
+        engineOptions.progress = options.progress
+        return ScanEngine(scanner: scanner, options: engineOptions)
     }
 
     /// The walk's options: the session's, the size limit, and the config's filters.
