@@ -390,4 +390,37 @@ extension OrganisationContextTests {
         let far = "author_email: x\n" + String(repeating: "-\n", count: 5) + "email: rosa.mendez@gmail.com\n"
         #expect(findings(far, rule: "email-address").map(\.severity) == [.medium])
     }
+    @Test func everyAddressOfOneAuthorListOnOneLineIsLow() {
+        // The same metadata on one line: the later addresses lie far past the key, but inside its value.
+        let names = ["Alex Reibman", "Shawn Qiu", "Braelyn Boynton", "Howard Gil", "Constantin Teodorescu", "Pratyush Shukla",
+            "Travis Dent", "Dwij Patel", "Fenil Faldu"]
+        let list = names.map { "\($0) <\($0.lowercased().replacingOccurrences(of: " ", with: "."))@gmail.com>" }.joined(separator: ", ")
+        let line = #"{"info":{"author":null,"author_email":""# + list + #"","bugtrack_url":null}}"# + "\n"
+        let found = findings(line, rule: "email-address")
+        #expect(found.count == names.count)
+        #expect(found.allSatisfy { $0.severity == .low && $0.message.contains("published metadata") })
+        // A value under another key on the same line, past the words' reach, stays a person's.
+        let padding = String(repeating: "call back about the claim; ", count: 8)
+        let other = #"{"author_email":"a.b@gmail.com","notes":""# + padding + #"customer rosa.mendez@gmail.com"}"# + "\n"
+        #expect(findings(other, rule: "email-address").map(\.severity) == [.low, .medium])
+    }
+}
+
+@Suite struct VersionListTests {
+    static let rules: RuleSet = try! RuleSet(RuleCatalog.defaultRules())
+
+    @Test func aFourPartVersionAmongPackageVersionsIsNotAnAddress() {
+        // An environment report recorded in a cassette: installed packages and their versions.
+        let cassette = """
+            {"Installed Packages": {"mergedeep": "1.3.4", "opencv-python-headless":
+              "4.11.0.86", "pyright": "1.1.393", "shapely": "2.0.7", "tomli": "2.0.2"}}
+
+            """
+        let found = scanText(cassette, rules: Self.rules, as: .fixture, path: "cassette.yaml").filter { $0.ruleID == "ip-address-v4" }
+        #expect(found.isEmpty)
+        // An address among other addresses, or under an address key, is still reported.
+        let hosts = #"{"hosts": ["81.2.69.142", "81.2.69.160"], "client_ip": "81.2.69.143"}"# + "\n"
+        let addresses = scanText(hosts, rules: Self.rules, as: .fixture, path: "cassette.yaml").filter { $0.ruleID == "ip-address-v4" }
+        #expect(addresses.count == 3)
+    }
 }

@@ -14,6 +14,7 @@ public enum MachineData {
         if insideBase64Run(bytes, range) { return "inside a base64 run" }
         if let sdp = sessionDescriptionLine(bytes, before: range.lowerBound) { return "in the SDP \(sdp) line" }
         if networkToolLine(bytes, before: range.lowerBound) { return "in a download or connection log line" }
+        if amongVersions(bytes, range), !context.hit(in: bytes, around: range) { return "among package version numbers" }
         guard let key = key(of: range, in: bytes) else { return nil }
         if !context.isEmpty && context.matches(key) { return nil }
         if isMachineKey(key) { return "under the machine key \(String(decoding: key, as: UTF8.self))" }
@@ -162,6 +163,114 @@ public enum MachineData {
             if opening.indices.allSatisfy({ bytes[i + $0] == opening[$0] }) { return true }
         }
         return false
+    }
+
+    // MARK: - Version lists
+
+    /// How far either side of a dotted number its sibling values are looked for.
+    static let versionReach = 160
+    /// Sibling version numbers that make a dotted number one of a list of package versions.
+    static let versionSiblingsMinimum = 2
+
+    /// Whether `range` is a quoted dotted number (`"4.11.0.86"`) among at least
+    /// `versionSiblingsMinimum` other quoted values within `versionReach` bytes on its line that are
+    /// dotted numbers of two or three parts (`"1.1.393"`, `"2.0.7"`): a list of installed packages
+    /// and their versions, where a four-part version reads like an IPv4 address.
+    static func amongVersions(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        guard range.lowerBound > 0, range.upperBound < bytes.count,
+            bytes[range.lowerBound - 1] == 34, bytes[range.upperBound] == 34
+        else { return false }
+        for i in range where !(bytes[i] >= 48 && bytes[i] <= 57) && bytes[i] != 46 { return false }
+        var siblings = 0
+        // Before the match: quoted values ending at most `versionReach` bytes back on the line.
+        var i = range.lowerBound - 1
+        let floor = max(0, range.lowerBound - versionReach)
+        while i > floor && bytes[i - 1] != 10 {
+            i -= 1
+            if bytes[i] == 34, let count = versionParts(bytes, endingAt: i, floor: floor), count == 2 || count == 3 {
+                siblings += 1
+                if siblings >= versionSiblingsMinimum { return true }
+            }
+        }
+        i = range.upperBound + 1
+        let ceiling = min(bytes.count, range.upperBound + versionReach)
+        while i < ceiling && bytes[i] != 10 {
+            if bytes[i] == 34, let count = versionParts(bytes, startingAt: i + 1, ceiling: ceiling), count == 2 || count == 3 {
+                siblings += 1
+                if siblings >= versionSiblingsMinimum { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The number of dot-separated parts of the quoted value that ends with the quote at `quote`
+    /// (digits and dots only, each part non-empty), nil when it is not such a value.
+    static func versionParts(_ bytes: UnsafeRawBufferPointer, endingAt quote: Int, floor: Int) -> Int? {
+        var j = quote
+        var parts = 1
+        var digits = 0
+        while j > floor {
+            let b = bytes[j - 1]
+            if b >= 48 && b <= 57 {
+                digits += 1
+            } else if b == 46 {
+                guard digits > 0 else { return nil }
+                parts += 1
+                digits = 0
+            } else if b == 34 {
+                return digits > 0 && j < quote ? parts : nil
+            } else {
+                return nil
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// The number of parts of the dotted number that starts at `start` and ends with a quote.
+    static func versionParts(_ bytes: UnsafeRawBufferPointer, startingAt start: Int, ceiling: Int) -> Int? {
+        var j = start
+        var parts = 1
+        var digits = 0
+        while j < ceiling {
+            let b = bytes[j]
+            if b >= 48 && b <= 57 {
+                digits += 1
+            } else if b == 46 {
+                guard digits > 0 else { return nil }
+                parts += 1
+                digits = 0
+            } else if b == 34 {
+                return digits > 0 ? parts : nil
+            } else {
+                return nil
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    // MARK: - Quoted values
+
+    /// How far back the opening quote of the string holding a match is looked for.
+    static let quotedValueReach = 1024
+
+    /// The key of the quoted string value the match lies in (`author_email` in
+    /// `"author_email": "A <a@x.org>, B <b@y.org>"`, `authors = "…"`, `maintainer: "…"`): the
+    /// nearest unescaped double quote before the match on its line, within `quotedValueReach`
+    /// bytes, when a key and its separator end just before it.
+    public static func quotedValueKey(of range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> ArraySlice<UInt8>? {
+        let floor = max(0, range.lowerBound - quotedValueReach)
+        var i = range.lowerBound
+        while i > floor {
+            let b = bytes[i - 1]
+            if b == 10 { return nil }
+            if b == 34 && !(i >= 2 && bytes[i - 2] == 92) { break }
+            i -= 1
+        }
+        guard i > floor, bytes[i - 1] == 34 else { return nil }
+        return key(endingBefore: i - 1, in: bytes, floor: max(0, i - 1 - 160))
     }
 
     // MARK: - Keys

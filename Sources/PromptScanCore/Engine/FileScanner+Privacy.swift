@@ -44,7 +44,8 @@ extension FileScanner {
             candidate.severity = .low
             candidate.message = "\(compiled.rule.name) found (\(reason))"
         } else if !compiled.publicContext.isEmpty
-            && compiled.publicContext.hitNearby(in: bytes, around: range, linesBefore: compiled.rule.publicLines, linesAfter: 0)
+            && (compiled.publicContext.hitNearby(in: bytes, around: range, linesBefore: compiled.rule.publicLines, linesAfter: 0)
+                || MachineData.quotedValueKey(of: range, in: bytes).map(compiled.publicContext.matches) == true)
         {
             // A package's author or maintainer, a copyright or sign-off line: published with the code.
             candidate.severity = .low
