@@ -7,7 +7,7 @@ import PromptScanCore
 /// `base` (for `diff`) is the revision whose `.promptscan.yml` sets the policy of the run,
 /// unless `--trusted-config` names one (README, "Trust model").
 func runGitScan(
-    options: RunOptions, allLines: Bool, command: String, base: String? = nil, source: (Git) -> ScanSession.Source
+    options: RunOptions, allLines: Bool, command: String, base: String? = nil, shard: Shard? = nil, source: (Git) -> ScanSession.Source
 ) throws {
     let started = Date()
     let git: Git
@@ -28,6 +28,7 @@ func runGitScan(
     }
     var sessionOptions = options.sessionOptions
     sessionOptions.allLines = allLines
+    sessionOptions.shard = shard
     let report = try runSession(ScanSession(setup: setup, source: source(git), options: sessionOptions), into: sink)
     try finish(
         report, setup: setup,
@@ -67,6 +68,8 @@ struct Diff: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
+    @OptionGroup var sharding: ShardOptions
+
     @Option(name: .long, help: "The revision the change is compared with (e.g. origin/main).")
     var base: String
 
@@ -77,7 +80,7 @@ struct Diff: ParsableCommand {
     var allLines = false
 
     func run() throws {
-        try runGitScan(options: options, allLines: allLines, command: "diff", base: base) { .diff($0, base: base, head: head) }
+        try runGitScan(options: options, allLines: allLines, command: "diff", base: base, shard: try sharding.resolve()) { .diff($0, base: base, head: head) }
     }
 }
 
@@ -92,10 +95,12 @@ struct History: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
+    @OptionGroup var sharding: ShardOptions
+
     @Option(name: .long, help: "Only commits after this revision.")
     var since: String?
 
     func run() throws {
-        try runGitScan(options: options, allLines: false, command: "history") { .history($0, since: since) }
+        try runGitScan(options: options, allLines: false, command: "history", shard: try sharding.resolve()) { .history($0, since: since) }
     }
 }

@@ -224,6 +224,10 @@ func finish(_ report: ScanReport, setup: RunSetup, writing output: RunOutput, to
         // The report went elsewhere: a one-line summary for the person at the terminal.
         Console.error(TextReporter().summary(report, context: context).trimmingCharacters(in: .newlines))
     }
+    if let shard = report.shard {
+        Console.error(
+            "part \(shard.index)/\(shard.count) of a split \(shard.command): \(shard.covered) \(shard.unit); merge the parts' json or sarif reports with 'promptscan merge'")
+    }
     if RuleProfiler.shared != nil, let peak = RuleProfiler.peakMemoryLine() { Console.error(peak) }
     if failsOnUnreadable && report.unreadableCount > 0 {
         Console.error("error: \(report.unreadableCount) file(s) could not be read (see the report; --allow-unreadable to accept)")

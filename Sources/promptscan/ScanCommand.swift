@@ -15,6 +15,8 @@ struct Scan: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
+    @OptionGroup var sharding: ShardOptions
+
     @Flag(name: .long, help: "Follow symbolic links (loops are detected).")
     var followSymlinks = false
 
@@ -56,6 +58,7 @@ struct Scan: ParsableCommand {
             source = .tree(path)
         }
         var sessionOptions = options.sessionOptions
+        if !isText { sessionOptions.shard = try sharding.resolve() }
         sessionOptions.followSymlinks = followSymlinks
         sessionOptions.useIgnoreFiles = !noIgnore
         let report = try runSession(ScanSession(setup: setup, source: source, options: sessionOptions), into: sink)

@@ -6,6 +6,8 @@ public struct ScanReport: Sendable {
     public var bytesScanned = 0
     /// Paths left out by ignore files.
     public var ignoredCount = 0
+    /// Which part of a split run this is (`--shard K/N`); nil for a whole run.
+    public var shard: ShardInfo? = nil
 
     public init() {}
 

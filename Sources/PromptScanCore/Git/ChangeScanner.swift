@@ -57,12 +57,14 @@ public struct ChangeScanner: Sendable {
             start += Self.chunkSize
             try scanChunk(chunk, into: &report, orders: &orders)
         }
-        // Report order, then the order of the change (oldest commit first) for equal places.
+        // Report order, then, for equal places in a history, the commit's id (which a merge of
+        // the parts of a split history can sort by too), then the order of the change.
         let sorted = report.findings.indices.sorted { a, b in
             let x = report.findings[a]
             let y = report.findings[b]
             if Finding.reportOrder(x, y) { return true }
             if Finding.reportOrder(y, x) { return false }
+            if let first = x.commit, let second = y.commit, first != second { return first < second }
             return orders[a] < orders[b]
         }
         report.findings = sorted.map { report.findings[$0] }

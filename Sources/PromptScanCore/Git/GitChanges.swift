@@ -92,6 +92,26 @@ public struct GitChanges: Sendable {
             && !text.contains("..")
     }
 
+    /// How many files each commit since `since` (all reachable from HEAD when nil) changes
+    /// relative to its first parent, from one `git log` (merge commits change none): the weight a
+    /// split history gives each commit.
+    public func filesChanged(since: String?) throws(PromptScanError) -> [String: Int] {
+        let range = since.map { ["^" + $0, "HEAD"] } ?? ["HEAD"]
+        let output = try git.checked(["log", "--no-renames", "--no-ext-diff", "--no-textconv", "-r", "--raw", "--format=%x01%H"] + range + ["--"])
+        var counts: [String: Int] = [:]
+        var current: String?
+        for line in output.split(separator: 10) {
+            if line.first == 1 {
+                let id = String(decoding: line.dropFirst(), as: UTF8.self)
+                current = id
+                counts[id] = 0
+            } else if line.first == 58, let id = current {  // ':' opens a raw diff line
+                counts[id, default: 0] += 1
+            }
+        }
+        return counts
+    }
+
     /// What `commit` added relative to its first parent (everything, for a root commit). Merge
     /// commits give nothing: their lines were added by the commits they merge.
     public func changes(in commit: Commit) throws(PromptScanError) -> [ChangedFile] {

@@ -11,7 +11,7 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
-    struct FindingObject: Encodable {
+    struct FindingObject: Codable {
         let rule_id: String
         let rule_name: String
         let category: String
@@ -36,14 +36,14 @@ public struct JSONReporter: Reporter {
         var location: String? = nil
     }
 
-    struct NoticeObject: Encodable {
+    struct NoticeObject: Codable {
         let kind: String
         let path: String
         let message: String
         let rule_id: String?
     }
 
-    struct Summary: Encodable {
+    struct Summary: Codable {
         let findings: Int
         let failing: Int
         let fail_on: String
@@ -55,24 +55,32 @@ public struct JSONReporter: Reporter {
     }
 
     public func write(_ report: ScanReport, context: ReportContext, to output: some ReportOutput) {
+        let notices = report.notices.map { notice in
+            NoticeObject(kind: notice.kind.rawValue, path: context.display(notice.path), message: notice.message, rule_id: notice.ruleID)
+        }
+        let summary = Summary(
+            findings: report.findings.count, failing: report.failingCount(at: context.failOn), fail_on: context.failOn.rawValue,
+            files_scanned: report.filesScanned, bytes_scanned: report.bytesScanned,
+            skipped: report.notices.reduce(0) { $0 + ($1.kind == .skipped ? 1 : 0) }, unreadable: report.unreadableCount,
+            ignored: report.ignoredCount)
+        JSONReporter.writeDocument(
+            findingCount: report.findings.count, finding: { JSONReporter.object(report.findings[$0], context: context) },
+            notices: notices, shard: report.shard, summary: summary, version: context.toolVersion, to: output)
+    }
+
+    /// The document's layout, for a run's report and for a merge of a split run's parts alike:
+    /// findings (one at a time), notices, the part (`shard`, only in a part's report), summary, version.
+    static func writeDocument(
+        findingCount: Int, finding: (Int) -> FindingObject, notices: [NoticeObject], shard: ShardInfo?, summary: Summary,
+        version: String, to output: some ReportOutput
+    ) {
         let json = JSONStream(output)
         json.openObject()
-        json.arrayMember("findings", count: report.findings.count, indent: 2, first: true) { index in
-            JSONReporter.object(report.findings[index], context: context)
-        }
-        json.arrayMember("notices", count: report.notices.count, indent: 2) { index in
-            let notice = report.notices[index]
-            return NoticeObject(kind: notice.kind.rawValue, path: context.display(notice.path), message: notice.message, rule_id: notice.ruleID)
-        }
-        json.member(
-            "summary",
-            Summary(
-                findings: report.findings.count, failing: report.failingCount(at: context.failOn), fail_on: context.failOn.rawValue,
-                files_scanned: report.filesScanned, bytes_scanned: report.bytesScanned,
-                skipped: report.notices.reduce(0) { $0 + ($1.kind == .skipped ? 1 : 0) }, unreadable: report.unreadableCount,
-                ignored: report.ignoredCount),
-            indent: 2)
-        json.member("version", context.toolVersion, indent: 2)
+        json.arrayMember("findings", count: findingCount, indent: 2, first: true, element: finding)
+        json.arrayMember("notices", count: notices.count, indent: 2) { notices[$0] }
+        if let shard { json.member("shard", shard, indent: 2) }
+        json.member("summary", summary, indent: 2)
+        json.member("version", version, indent: 2)
         json.closeObject(indent: 0)
         output.append("\n")
     }

@@ -17,6 +17,12 @@ public struct SarifLog: Codable, Sendable {
         static let defaultColumnKind = "unicodeCodePoints"
         public var originalUriBaseIds: [String: ArtifactLocation]?
         public var automationDetails: AutomationDetails?
+        /// Only in the report of one part of a split run (`--shard K/N`).
+        public var properties: RunProperties? = nil
+    }
+
+    public struct RunProperties: Codable, Sendable {
+        public var shard: ShardInfo
     }
 
     public struct AutomationDetails: Codable, Sendable {

@@ -12,10 +12,11 @@ public struct SarifReporter: Reporter {
     /// The whole log as values (tests look inside it; `write` streams the same document).
     public func log(_ report: ScanReport, context: ReportContext) -> SarifLog {
         let indexByID = SarifReporter.ruleIndex(context)
-        let run = SarifLog.Run(
+        var run = SarifLog.Run(
             tool: tool(context), invocations: [invocation(report, context: context)],
             results: report.findings.map { result($0, indexByID: indexByID, context: context) },
             originalUriBaseIds: SarifReporter.uriBaseIDs(context), automationDetails: SarifReporter.automation(context))
+        run.properties = report.shard.map { SarifLog.RunProperties(shard: $0) }
         return SarifLog(runs: [run])
     }
 
@@ -23,6 +24,20 @@ public struct SarifReporter: Reporter {
     /// whole (the golden files check it), without holding every result as a value and as text.
     public func write(_ report: ScanReport, context: ReportContext, to output: some ReportOutput) {
         let indexByID = SarifReporter.ruleIndex(context)
+        SarifReporter.writeRun(
+            automation: SarifReporter.automation(context), invocation: invocation(report, context: context),
+            baseIDs: SarifReporter.uriBaseIDs(context), properties: report.shard.map { SarifLog.RunProperties(shard: $0) },
+            resultCount: report.findings.count, result: { result(report.findings[$0], indexByID: indexByID, context: context) },
+            tool: tool(context), to: output)
+    }
+
+    /// The log's layout with one run, for a run's report and for a merge of a split run's parts:
+    /// the run's members in sorted key order, as `SarifLog.Run` encodes them, results one at a time.
+    static func writeRun(
+        automation: SarifLog.AutomationDetails?, invocation: SarifLog.Invocation, baseIDs: [String: SarifLog.ArtifactLocation]?,
+        properties: SarifLog.RunProperties?, resultCount: Int, result: (Int) -> SarifLog.Result, tool: SarifLog.Tool,
+        to output: some ReportOutput
+    ) {
         let json = JSONStream(output)
         let empty = SarifLog(runs: [])
         json.openObject()
@@ -30,15 +45,17 @@ public struct SarifReporter: Reporter {
         json.key("runs", indent: 2, first: false)
         output.append("[\n    ")
         json.openObject()
-        // Members of the run in sorted key order, as SarifLog.Run encodes them.
-        json.member("automationDetails", SarifReporter.automation(context), indent: 6, first: true)
-        json.member("columnKind", SarifLog.Run.defaultColumnKind, indent: 6)
-        json.member("invocations", [invocation(report, context: context)], indent: 6)
-        if let baseIDs = SarifReporter.uriBaseIDs(context) { json.member("originalUriBaseIds", baseIDs, indent: 6) }
-        json.arrayMember("results", count: report.findings.count, indent: 6) { index in
-            result(report.findings[index], indexByID: indexByID, context: context)
+        if let automation {
+            json.member("automationDetails", automation, indent: 6, first: true)
+            json.member("columnKind", SarifLog.Run.defaultColumnKind, indent: 6)
+        } else {
+            json.member("columnKind", SarifLog.Run.defaultColumnKind, indent: 6, first: true)
         }
-        json.member("tool", tool(context), indent: 6)
+        json.member("invocations", [invocation], indent: 6)
+        if let baseIDs { json.member("originalUriBaseIds", baseIDs, indent: 6) }
+        if let properties { json.member("properties", properties, indent: 6) }
+        json.arrayMember("results", count: resultCount, indent: 6, element: result)
+        json.member("tool", tool, indent: 6)
         json.closeObject(indent: 4)
         output.append("\n  ]")
         json.member("version", empty.version, indent: 2)

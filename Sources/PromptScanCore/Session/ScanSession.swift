@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// One run, from where its items come from to the finished report: every command that scans
 /// (`scan`, `staged`, `diff`, `history`, `baseline`) builds one and reads its report. The session
@@ -40,6 +41,8 @@ public struct ScanSession: Sendable {
         public var allLines = false
         /// Counters for a progress line (nil: none kept).
         public var progress: ScanProgress? = nil
+        /// Scan only this part of the items (`tree`, `diff`, `history`); the report says which.
+        public var shard: Shard? = nil
 
         public init() {}
     }
@@ -58,23 +61,39 @@ public struct ScanSession: Sendable {
     /// baseline applied, notices (the setup's included) in `Notice.order`.
     public func run() throws(PromptScanError) -> ScanReport {
         var report: ScanReport
+        var covered = 0
         switch source {
         case let .tree(path):
-            report = try scanTree(path)
+            report = try scanTree(path, covered: &covered)
         case let .staged(git):
             report = try scanChanges(in: git, allLines: options.allLines) { changes throws(PromptScanError) in try changes.staged() }
         case let .diff(git, base, head):
-            report = try scanChanges(in: git, allLines: options.allLines) { changes throws(PromptScanError) in
-                try changes.branch(base: base, head: head)
+            report = try scanChanges(in: git, allLines: options.allLines) { [options] changes throws(PromptScanError) in
+                let files = try changes.branch(base: base, head: head)
+                guard let shard = options.shard else { return files }
+                let parts = Shard.assign(keys: files.map(\.path), weights: files.map { _ in 1 }, heavy: Int.max, count: shard.count)
+                return files.indices.filter { parts[$0] == shard.index - 1 }.map { files[$0] }
             }
+            if options.shard != nil { covered = report.filesScanned }
         case let .history(git, since):
-            report = try scanChanges(in: git, allLines: false) { changes throws(PromptScanError) in
+            var commitCount = 0
+            report = try scanChanges(in: git, allLines: false) { [options] changes throws(PromptScanError) in
+                var commits = try changes.commits(since: since)
+                if let shard = options.shard {
+                    let weights = try changes.filesChanged(since: since)
+                    let parts = Shard.assign(
+                        keys: commits.map(\.id), weights: commits.map { 1 + (weights[$0.id] ?? 0) }, heavy: Shard.heavyCommitFiles,
+                        count: shard.count)
+                    commits = commits.indices.filter { parts[$0] == shard.index - 1 }.map { commits[$0] }
+                }
+                commitCount = commits.count
                 var files: [ChangedFile] = []
-                for commit in try changes.commits(since: since) {
+                for commit in commits {
                     files.append(contentsOf: try changes.changes(in: commit))
                 }
                 return files
             }
+            covered = commitCount
         case let .text(name, bytes):
             report = scanText(name: name, bytes: bytes)
         case let .files(list):
@@ -83,10 +102,42 @@ public struct ScanSession: Sendable {
             report = try scanChanges(in: git, allLines: options.allLines, pick)
         }
         if let baseline = setup.baseline { report = baseline.apply(to: report) }
-        if let notice = setup.termsNotice { report.notices.append(notice) }
-        report.notices += setup.policyNotices
+        // Notices about the whole run are the first part's, so that the parts add up to one run.
+        if options.shard.map({ $0.index == 1 }) ?? true {
+            if let notice = setup.termsNotice { report.notices.append(notice) }
+            report.notices += setup.policyNotices
+        }
         report.orderNotices()
+        if let shard = options.shard { report.shard = shardInfo(shard, report: report, covered: covered) }
         return report
+    }
+
+    /// What a part says about itself: which part, of which commit and settings, and what it covered.
+    func shardInfo(_ shard: Shard, report: ScanReport, covered: Int) -> ShardInfo {
+        let command: String
+        let directory: String
+        switch source {
+        case let .tree(path):
+            command = "scan"
+            var isDirectory: ObjCBool = false
+            directory = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+                ? path : (path as NSString).deletingLastPathComponent
+        case let .diff(git, _, _):
+            command = "diff"
+            directory = git.directory
+        case let .history(git, _):
+            command = "history"
+            directory = git.directory
+        default:
+            command = "scan"
+            directory = "."
+        }
+        let revision = (try? Git(directory: directory.isEmpty ? "." : directory).run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))
+            .flatMap { $0.status == 0 ? String(decoding: $0.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : nil } ?? ""
+        return ShardInfo(
+            shard: shard, command: command, revision: revision, settings: setup.settingsDigest(limits: options.limits),
+            unit: command == "history" ? "commits" : "files", covered: covered, failing: report.failingCount(at: setup.failOn),
+            failOn: setup.failOn)
     }
 
     /// The engine every source scans through.
@@ -122,29 +173,35 @@ public struct ScanSession: Sendable {
         return report
     }
 
-    /// Walks `path` and scans each file as the walk finds it.
-    func scanTree(_ path: String) throws(PromptScanError) -> ScanReport {
-        var walkOptions = FileWalker.Options()
-        walkOptions.followSymlinks = options.followSymlinks
-        walkOptions.useIgnoreFiles = options.useIgnoreFiles
-        walkOptions.maxFileSize = setup.maxFileSize
-        let config = setup.config
-        if !config.allowPaths.isEmpty { walkOptions.pathFilter = { config.isScanned($0) } }
-        if !config.fileClasses.isEmpty { walkOptions.fileClassOverride = { config.fileClass(for: $0) } }
-        walkOptions.termsFile = setup.termsFilePath
+    /// Walks `path` and scans each file as the walk finds it. A part of a split run walks first,
+    /// then scans its own files (the split weighs every file); `covered` is how many that was.
+    func scanTree(_ path: String, covered: inout Int) throws(PromptScanError) -> ScanReport {
+        let walkOptions = walkOptions
         let engine = engine
         // The walk runs on one of the engine's workers and hands it each file as found.
         var walked = Result<FileWalker.Result, PromptScanError>.success(FileWalker.Result())
         let started = DispatchTime.now().uptimeNanoseconds
-        var report = engine.collect { emit in
-            walked = Result { () throws(PromptScanError) in try FileWalker(options: walkOptions).walk(root: path, emit: emit) }
-            RuleProfiler.shared?.add(phase: "walk (scanning alongside)", since: started)
+        var report: ScanReport
+        if let shard = options.shard {
+            var items: [ScanItem] = []
+            walked = Result { () throws(PromptScanError) in try FileWalker(options: walkOptions).walk(root: path) { items.append($0) } }
+            let parts = Shard.assign(keys: items.map(\.path), weights: items.map(\.size), heavy: Shard.heavyBytes, count: shard.count)
+            let mine = items.indices.filter { parts[$0] == shard.index - 1 }.map { items[$0] }
+            covered = mine.count
+            report = engine.collect { emit in mine.forEach(emit) }
+        } else {
+            report = engine.collect { emit in
+                walked = Result { () throws(PromptScanError) in try FileWalker(options: walkOptions).walk(root: path, emit: emit) }
+                RuleProfiler.shared?.add(phase: "walk (scanning alongside)", since: started)
+            }
         }
         RuleProfiler.shared?.add(phase: "walk and scan", since: started)
         let walkResult = try walked.get()
         // (The walk's notices name files that were not scanned: their names may hold secrets too.)
-        report.notices.append(contentsOf: engine.redactingPaths(walkResult.notices))
-        report.ignoredCount = walkResult.ignoredCount
+        var notices = walkResult.notices
+        if let shard = options.shard { notices = notices.filter { shard.owns(key: $0.path) } }
+        report.notices.append(contentsOf: engine.redactingPaths(notices))
+        report.ignoredCount = (options.shard.map { $0.index == 1 } ?? true) ? walkResult.ignoredCount : 0
         return report
     }
 
