@@ -15,6 +15,35 @@ import TestSupport
         }
     }
 
+    @Test func routesAreNames() {
+        for route in ["/auth/change-password", "/api/v1/reset_password", "/login/", "/users/me/password"] {
+            #expect(check(route), "\(route)")
+        }
+        var fake = FakeSecrets(seed: 12)
+        for _ in 0..<200 {
+            let value = "/" + fake.token(FakeSecrets.base62, 24)
+            #expect(!NonSecretValue.isRoute(Array(value.utf8)), "\(value)")
+        }
+        for value in ["/", "/Auth/Change", "/auth/12345678", "auth/change-password"] {
+            #expect(!NonSecretValue.isRoute(Array(value.utf8)), "\(value)")
+        }
+    }
+
+    @Test func wordsWithACountingRunAreStandIns() {
+        for value in ["test-api-key-12345", "m0-test-key-12345678", "m0-supersecretkey1234", "invalid_key_0123456", "KEY-1234567890"] {
+            #expect(check(value), "\(value)")
+        }
+        // Not counting, mixed case, or no run at all: could be key material.
+        for value in ["test-api-key-13579", "m0-Test-key-12345678", "prod-key-2024", "sk-live-1234x", "abc-def-ghi", "a7Kq-1234"] {
+            #expect(!NonSecretValue.isCountingStandIn(Array(value.utf8)), "\(value)")
+        }
+        var fake = FakeSecrets(seed: 13)
+        for _ in 0..<200 {
+            let value = fake.token(FakeSecrets.base62, 20) + "-1234"
+            #expect(!NonSecretValue.isCountingStandIn(Array(value.utf8)), "\(value)")
+        }
+    }
+
     @Test func wordPathsAreNames() {
         #expect(check("Desktop/Title/H1"))
         #expect(check("brand/colors/Primary500"))

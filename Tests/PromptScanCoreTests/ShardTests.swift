@@ -128,6 +128,25 @@ import TestSupport
         try Self.expectMergesEqualOneRun("history", setup: setup, source: .history(Git(directory: repository.path), since: nil))
     }
 
+    @Test func mergedPartsOfThisRepositorysHistoryEqualOneRun() throws {
+        // Real history: 38 commits of this project (666 findings in its test corpora), in a clone
+        // checked out at a fixed commit; skipped where that history is not at hand.
+        let pinned = "f08607d"
+        let source = Git(directory: TestPaths.packageRoot.path)
+        guard let found = try? source.run(["rev-parse", "--verify", "--quiet", pinned + "~15^{commit}"]), found.status == 0 else {
+            print("skipped: this checkout does not hold the history down to \(pinned)~15")
+            return
+        }
+        let clone = try TemporaryDirectory("promptscan-shard-self")
+        defer { clone.remove() }
+        for arguments in [["clone", "-q", "--no-checkout", TestPaths.packageRoot.path, clone.path], ["-C", clone.path, "checkout", "-q", pinned]] {
+            let result = try runProcess(URL(fileURLWithPath: "/usr/bin/git"), arguments, environment: GitRepository.environment)
+            try #require(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.stderr)")
+        }
+        let setup = try RunSetup(root: clone.path, configPath: nil, extraRules: [], failOn: nil, maxFileSize: nil, baselinePath: nil)
+        try Self.expectMergesEqualOneRun("this repository's history", setup: setup, source: .history(Git(directory: clone.path), since: pinned + "~15"))
+    }
+
     // MARK: - Refusals
 
     static func partReports(count: Int) throws -> [(path: String, data: Data)] {

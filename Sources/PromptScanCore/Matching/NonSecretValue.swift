@@ -6,7 +6,56 @@ public enum NonSecretValue {
     /// Whether `value` is a name or an identifier rather than a secret.
     public static func matches(_ value: [UInt8]) -> Bool {
         isWordJoin(value) || isWordPath(value) || isEncodedNumber(value) || isJWTHeader(value) || isFormatField(value)
-            || hasWordSignature(value) || isEncodedStandIn(value)
+            || hasWordSignature(value) || isEncodedStandIn(value) || isRoute(value) || isCountingStandIn(value)
+    }
+
+    /// An absolute route of the application (`/auth/change-password`, `/api/v1/reset_password`):
+    /// `/` then lower-case words, joined by `-`, `_` or `.`, with short numbers, in `/`-separated
+    /// segments. Key material is not written as a path of lower-case words.
+    static func isRoute(_ value: [UInt8]) -> Bool {
+        guard value.first == UInt8(ascii: "/"), value.count > 1 else { return false }
+        let segments = value.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return segments.allSatisfy { segment in
+            guard let first = segment.first, first >= 97 && first <= 122 else { return segment.isEmpty && segment.endIndex == value.endIndex }
+            var digitRun = 0
+            for byte in segment {
+                if byte >= 97 && byte <= 122 || byte == 45 || byte == 95 || byte == 46 {
+                    digitRun = 0
+                } else if byte >= 48 && byte <= 57 {
+                    digitRun += 1
+                    if digitRun > 3 { return false }
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// Words and a counting run: `test-api-key-12345`, `m0-test-key-12345678`,
+    /// `supersecretkey1234`, `invalid_key_123456`. Every part separated by `-`, `_` or `.` is a
+    /// lower-case (or upper-case) word with at most two digits after it, and at least one part
+    /// ends in an ascending run of at least four digits from 0 or 1 (`1234`, `012345`): what a
+    /// person types as a stand-in, never what a key generator gives.
+    static func isCountingStandIn(_ value: [UInt8]) -> Bool {
+        var counted = false
+        let parts = value.split(omittingEmptySubsequences: false) { $0 == 45 || $0 == 95 || $0 == 46 }
+        for part in parts {
+            let letters = part.prefix { isLetter($0) }
+            let digits = part.dropFirst(letters.count)
+            guard digits.allSatisfy({ $0 >= 48 && $0 <= 57 }), !part.isEmpty else { return false }
+            let upper = letters.filter(isUpper).count
+            guard upper == 0 || upper == letters.count else { return false }
+            if digits.count <= 2 && !letters.isEmpty { continue }
+            guard digits.count >= 4, let start = digits.first, start == 48 || start == 49 else { return false }
+            var expected = start
+            for digit in digits {
+                guard digit == expected else { return false }
+                expected = expected == 57 ? 48 : expected + 1
+            }
+            counted = true
+        }
+        return counted
     }
 
     /// Letters-only words joined by `-`, `_` or `.`: a route, a resource or a setting name
