@@ -68,6 +68,10 @@ import Testing
             .contains("missing required key 'name'") == true)
         #expect(error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    strong_key: 'api_key'"))?.description
             .contains("'strong_key' is only for generic rules") == true)
+        #expect(error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    requires_lines: 5"))?.description
+            .contains("'requires_lines' needs 'requires'") == true)
+        #expect(error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    requires: 'x'\n    requires_lines: 0"))?.description
+            .contains("'requires_lines' must be a whole number from 1 to 1000") == true)
     }
 
     @Test func strongKeyIsReadForGenericRules() throws {

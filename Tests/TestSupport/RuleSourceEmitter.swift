@@ -36,6 +36,7 @@ public enum RuleSourceEmitter {
                 "references: \(list(rule.references))",
                 "message: \(rule.message.map(literal) ?? "nil")",
                 "requires: \(rule.requires.map(literal) ?? "nil")",
+                "requiresLines: \(rule.requiresLines)",
             ]
             let severities = rule.classSeverity.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "FileClass(rawValue: \(literal($0.key.rawValue)))!: Severity(rawValue: \(literal($0.value.rawValue)))!" }

@@ -105,10 +105,50 @@ public struct FileScanner: Sendable {
         } catch {
             notices.append(stoppedEarly(error, compiled, path: path))
         }
-        // A rule with `requires` reports only when its co-occurring pattern is in the same file.
-        if candidates.count > before, let requires = compiled.requires, !requires.matches(bytes, scratch: scratch) {
-            candidates.removeSubrange(before...)
+        // A rule with `requires` reports only when its co-occurring pattern is in the same file,
+        // or with `requires_lines`, within that many lines of each match.
+        if candidates.count > before, let requires = compiled.requires {
+            if compiled.rule.requiresLines > 0 {
+                let lines = compiled.rule.requiresLines
+                var kept = Array(candidates[..<before])
+                for candidate in candidates[before...] {
+                    let window = Self.lineWindow(in: bytes, around: candidate.secret, lines: lines)
+                    if requires.matches(UnsafeRawBufferPointer(rebasing: bytes[window]), scratch: scratch) { kept.append(candidate) }
+                }
+                candidates = kept
+            } else if !requires.matches(bytes, scratch: scratch) {
+                candidates.removeSubrange(before...)
+            }
         }
+    }
+
+    /// How far a `requires_lines` window reaches either side of a match, whatever the lines' length.
+    static let requiresWindowBytes = 1 << 16
+
+    /// The bytes from `lines` lines before `range` to `lines` lines after it, at most
+    /// `requiresWindowBytes` either side.
+    static func lineWindow(in bytes: UnsafeRawBufferPointer, around range: Range<Int>, lines: Int) -> Range<Int> {
+        var start = range.lowerBound
+        var newlines = 0
+        let floor = max(0, range.lowerBound - requiresWindowBytes)
+        while start > floor {
+            if bytes[start - 1] == 10 {
+                if newlines == lines { break }
+                newlines += 1
+            }
+            start -= 1
+        }
+        var end = range.upperBound
+        newlines = 0
+        let ceiling = min(bytes.count, range.upperBound + requiresWindowBytes)
+        while end < ceiling {
+            if bytes[end] == 10 {
+                if newlines == lines { break }
+                newlines += 1
+            }
+            end += 1
+        }
+        return start..<end
     }
 
     /// Where rule `index` searches `bytes`: the lines its keywords are on, the lines holding a long

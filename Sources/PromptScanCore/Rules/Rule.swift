@@ -72,6 +72,10 @@ public struct Rule: Sendable, Equatable {
     /// A regex that must match somewhere in the same file for the rule to report (e.g. a vendor host
     /// beside a generic cookie name).
     public var requires: String? = nil
+    /// When above 0, `requires` must match within this many lines of the match (before or after
+    /// it), not anywhere in the file: a long API reference that names a consumer host once does
+    /// not make every session field in it a consumer app's.
+    public var requiresLines: Int = 0
     /// Severity by file class, overriding `severity` (e.g. `doc: low` for a link in prose).
     public var classSeverity: [FileClass: Severity] = [:]
     /// When set, the rule only runs on files of these classes.

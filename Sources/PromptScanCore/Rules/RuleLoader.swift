@@ -6,7 +6,7 @@ import Yams
 public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "name", "category", "severity", "description", "remediation", "keywords", "pattern", "entropy",
-        "validator", "generic", "scope", "allow", "references", "examples", "negative_examples", "message", "requires",
+        "validator", "generic", "scope", "allow", "references", "examples", "negative_examples", "message", "requires", "requires_lines",
         "class_severity", "classes", "files", "strong_key",
         // pii/phi rules (Patterns/README.md, "Privacy rules")
         "confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context", "public_lines", "known_test", "known_test_source",
@@ -254,6 +254,12 @@ public enum RuleLoader {
         }
         let requires = try string("requires")
         if let requires, requires.isEmpty { throw fail(mapping["requires"], "'requires' is empty") }
+        var requiresLines = 0
+        if let node = mapping["requires_lines"] {
+            guard let value = node.int, value >= 1, value <= 1000 else { throw fail(node, "'requires_lines' must be a whole number from 1 to 1000") }
+            guard requires != nil else { throw fail(node, "'requires_lines' needs 'requires'") }
+            requiresLines = value
+        }
         var rule = Rule(
             id: ruleID,
             name: try string("name") ?? "",
@@ -280,6 +286,7 @@ public enum RuleLoader {
             scope: scope,
             origin: .init(file: path, line: line(node))
         )
+        rule.requiresLines = requiresLines
         if let strongKey = try string("strong_key") {
             guard !strongKey.isEmpty else { throw fail(mapping["strong_key"], "'strong_key' is empty") }
             guard generic else { throw fail(mapping["strong_key"], "'strong_key' is only for generic rules") }
