@@ -7,7 +7,7 @@
 enum DefaultRules {
     static let rules: [Rule] = {
         var rules: [Rule] = []
-        rules.reserveCapacity(335)
+        rules.reserveCapacity(336)
         rules.append(
             Rule(
                 id: "mcp-literal-secret",
@@ -16076,11 +16076,58 @@ enum DefaultRules {
             ))
         rules.append(
             Rule(
+                id: "posthog-project-api-key",
+                name: "PostHog project API key",
+                category: Category(rawValue: "secret")!,
+                severity: Severity(rawValue: "low")!,
+                description: "A PostHog project key (phc_): a write-only key for sending events, which PostHog puts in web pages by design. Reported low, for the inventory of keys in a repository; it never fails a run. Personal keys (phx_), which read data, are posthog-personal-api-key.",
+                remediation: "Nothing to revoke. If events from this project must not be sent by others, rotate the project key in PostHog's project settings.",
+                keywords: ["phc_"],
+                pattern: "(?<![A-Za-z0-9_-])(?<secret>phc_[A-Za-z0-9]{32,50})(?![A-Za-z0-9_-])",
+                entropy: nil,
+                validator: nil,
+                generic: false,
+                allow: [],
+                references: ["https://posthog.com/docs/api"],
+                message: nil,
+                requires: nil,
+                requiresLines: 0,
+                classSeverity: [:],
+                classes: nil,
+                files: [],
+                examples: [
+                    Rule.Example(text: "const POSTHOG_API_KEY = \"phc_hgJkUVJFYtmaJqrvf6CYN67TIQ8yhXAkWzUn9AMU4yX\";", expectedSecret: "phc_hgJkUVJFYtmaJqrvf6CYN67TIQ8yhXAkWzUn9AMU4yX", origin: Rule.Origin(file: "Patterns/saas.yml", line: 1874)),
+                    Rule.Example(text: "posthog.init(\"phc_SOgsR8uQYuY8CstQTuNzuNGrTFhxhavBToSo2IeJKfLjG7A\", { api_host: \"https://eu.posthog.com\" })", expectedSecret: "phc_SOgsR8uQYuY8CstQTuNzuNGrTFhxhavBToSo2IeJKfLjG7A", origin: Rule.Origin(file: "Patterns/saas.yml", line: 1875)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "POSTHOG_API_KEY=phc_...", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1877)),
+                    Rule.Example(text: "phx_SOgsR8uQYuY8CstQTuNzuNGrTFhxhavBToSo2IeJKfLjG7A", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1878)),
+                ],
+                scope: Rule.Scope(rawValue: "line")!,
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1858),
+                confidence: nil,
+                context: [],
+                contextKeys: [],
+                requiresContext: Set([].map { FileClass(rawValue: $0)! }),
+                negativeContext: [],
+                organisationContext: [],
+                organisationLines: 8,
+                publicContext: [],
+                publicLines: 0,
+                knownTest: [],
+                knownTestSource: nil,
+                minDigitRun: nil,
+                recordKind: nil,
+                record: false,
+                strongKey: nil
+            ))
+        rules.append(
+            Rule(
                 id: "posthog-personal-api-key",
                 name: "PostHog personal API key",
                 category: Category(rawValue: "secret")!,
                 severity: Severity(rawValue: "high")!,
-                description: "A PostHog personal API key reads and changes analytics data, including captured user properties. (Project keys starting phc_ are public and are not reported.)",
+                description: "A PostHog personal API key reads and changes analytics data, including captured user properties. (Project keys starting phc_ are public by design: posthog-project-api-key reports them low.)",
                 remediation: "Revoke the key in PostHog under personal API keys and load it from a secret store.",
                 keywords: ["phx_"],
                 pattern: "(?<![A-Za-z0-9_-])(?<secret>phx_[A-Za-z0-9]{43,50})(?![A-Za-z0-9_-])",
@@ -16096,15 +16143,15 @@ enum DefaultRules {
                 classes: nil,
                 files: [],
                 examples: [
-                    Rule.Example(text: "export const POSTHOG_PERSONAL_KEY = \"phx_SOgsR8uQYuY8CstQTuNzuNGrTFhxhavBToSo2IeJKfLjG7A\";", expectedSecret: "phx_SOgsR8uQYuY8CstQTuNzuNGrTFhxhavBToSo2IeJKfLjG7A", origin: Rule.Origin(file: "Patterns/saas.yml", line: 1872)),
-                    Rule.Example(text: "POSTHOG_PERSONAL_API_KEY=phx_0nIQoCWVGPqbQTh4DPcT850bhhhpwdmnu4LEqCI9jsl6OUm", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1873)),
+                    Rule.Example(text: "export const POSTHOG_PERSONAL_KEY = \"phx_SOgsR8uQYuY8CstQTuNzuNGrTFhxhavBToSo2IeJKfLjG7A\";", expectedSecret: "phx_SOgsR8uQYuY8CstQTuNzuNGrTFhxhavBToSo2IeJKfLjG7A", origin: Rule.Origin(file: "Patterns/saas.yml", line: 1893)),
+                    Rule.Example(text: "POSTHOG_PERSONAL_API_KEY=phx_0nIQoCWVGPqbQTh4DPcT850bhhhpwdmnu4LEqCI9jsl6OUm", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1894)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "posthog.init(\"phc_SOgsR8uQYuY8CstQTuNzuNGrTFhxhavBToSo2IeJKfLjG7A\", { api_host: \"https://eu.posthog.com\" })", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1875)),
-                    Rule.Example(text: "POSTHOG_PERSONAL_API_KEY=phx_...", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1876)),
+                    Rule.Example(text: "posthog.init(\"phc_SOgsR8uQYuY8CstQTuNzuNGrTFhxhavBToSo2IeJKfLjG7A\", { api_host: \"https://eu.posthog.com\" })", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1896)),
+                    Rule.Example(text: "POSTHOG_PERSONAL_API_KEY=phx_...", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/saas.yml", line: 1897)),
                 ],
                 scope: Rule.Scope(rawValue: "line")!,
-                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1858),
+                origin: Rule.Origin(file: "Patterns/saas.yml", line: 1879),
                 confidence: nil,
                 context: [],
                 contextKeys: [],
