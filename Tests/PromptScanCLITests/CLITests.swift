@@ -35,7 +35,8 @@ import TestSupport
         try dir.write("README.md", "Nothing secret here.\n")
         #expect(try promptscan(["scan", dir.path]).status == 0)
         var fake = FakeSecrets(seed: 5)
-        // A config file, not an env file: secrets in env files are always critical (DETECTION.md §4.5).
+        // A config file, not an env file: secrets in env files are always critical
+        // (docs/detection.md, "File classes and severity").
         try dir.write("db.conf", "DATABASE_URL=postgres://app:\(fake.token(FakeSecrets.base62, 20))@db:5432/app\n")
         #expect(try promptscan(["scan", dir.path]).status == 1)
         #expect(try promptscan(["scan", dir.path, "--fail-on", "critical"]).status == 0)

@@ -3,8 +3,8 @@ import Testing
 import TestSupport
 @testable import PromptScanCore
 
-/// Client identifiers as keyed hashes (DETECTION.md §2): the normalisation and HMAC test vector,
-/// build-time variants, n-gram matching with the gate, and findings that never name the term.
+/// Client identifiers as keyed hashes (docs/detection.md, "Client identifiers"): the normalisation
+/// and HMAC test vector, build-time variants, n-gram matching with the gate, and findings that never name the term.
 @Suite struct ClientTermsTests {
     static let key = "test-key-do-not-use"
 

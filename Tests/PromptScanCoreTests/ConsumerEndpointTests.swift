@@ -2,7 +2,7 @@ import Testing
 import TestSupport
 @testable import PromptScanCore
 
-/// Consumer-app versus API endpoint policy (DETECTION.md §3) and the rule fields it needs:
+/// Consumer-app versus API endpoint policy (docs/detection.md, "Consumer apps") and the rule fields it needs:
 /// `message`, `requires`, `class_severity`, `classes`, `files`.
 @Suite struct ConsumerEndpointTests {
     static let defaults: RuleSet = try! RuleSet(RuleCatalog.defaultRules())

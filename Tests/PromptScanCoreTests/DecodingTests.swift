@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import PromptScanCore
 
-/// Decoders (DETECTION.md §4.3–4.4): each finding in decoded content is located at the line of the
+/// Decoders (docs/detection.md, "Decoding"): each finding in decoded content is located at the line of the
 /// original file that holds the encoded text and says how it was decoded.
 @Suite struct DecodingTests {
     static let rules: RuleSet = try! RuleSet(RuleCatalog.defaultRules())

@@ -9,7 +9,8 @@ import TestSupport
 /// finding on a line not labelled `detect` is a false positive.
 ///
 /// Thresholds: recall ≥ 0.95 and precision ≥ 0.98. Every planted value is in a format the rules
-/// claim to cover, so a miss is a regression; the decoys are the traps of DETECTION.md §1.4.
+/// claim to cover, so a miss is a regression; the decoys are the look-alikes of
+/// docs/detection.md, "Look-alike values".
 @Suite struct EvalPhiCorpusTests {
     static let root = TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/eval-phi")
 

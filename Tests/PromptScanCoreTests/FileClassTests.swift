@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PromptScanCore
 
-/// Every file class from its globs (DETECTION.md §4.1), and user overrides.
+/// Every file class from its globs (docs/detection.md, "File classes and severity"), and user overrides.
 @Suite struct FileClassTests {
     @Test(arguments: [
         ("CLAUDE.md", FileClass.agentConfig), ("sub/AGENTS.md", .agentConfig), ("GEMINI.md", .agentConfig), (".cursorrules", .agentConfig),

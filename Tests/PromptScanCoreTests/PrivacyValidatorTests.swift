@@ -1,7 +1,8 @@
 import Testing
 @testable import PromptScanCore
 
-/// Every pii/phi validator against DETECTION.md's vectors (§1.2, Appendix B), valid and invalid.
+/// Every pii/phi validator (docs/detection.md, "Validators") against reference vectors, valid and
+/// invalid.
 @Suite struct PrivacyValidatorTests {
     func check(_ name: String, _ value: String) -> Bool { Validators.named(name)!.check(Array(value.utf8)) }
     func assess(_ name: String, _ value: String) -> Validator.Assessment { Validators.named(name)!.assess(Array(value.utf8)) }

@@ -1,4 +1,4 @@
-/// Finds a rule's context words around a match (DETECTION.md §0.3): in a window of 64 bytes before
+/// Finds a rule's context words around a match (docs/detection.md, "Context"): in a window of 64 bytes before
 /// and 32 after the value, never reaching past the start of the previous line or the end of the
 /// value's line, and never splitting a word. Words are compared as tokens: identifiers are split at `_`, `-`, camelCase and
 /// letter/digit boundaries and lower-cased, so the phrase `member id` matches `memberId`,

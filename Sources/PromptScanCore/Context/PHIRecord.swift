@@ -1,4 +1,4 @@
-/// The PHI record rule (DETECTION.md §1.1): in a prompt, fixture or notebook, two or more distinct
+/// The PHI record rule (docs/detection.md, "PHI records"): in a prompt, fixture or notebook, two or more distinct
 /// identifier kinds within 20 lines of each other are one record about a person, reported once
 /// per file. A file that already has a structural PHI finding (HL7, FHIR Patient, X12 837, C-CDA)
 /// is not reported again; known test values and low findings do not count.

@@ -1,4 +1,5 @@
-/// The parts of the confidence model (DETECTION.md §0.3, §4.5) that depend on the file class.
+/// The parts of the confidence model that depend on the file class (docs/detection.md,
+/// "Confidence model" and "File classes and severity").
 public enum PrivacyPolicy {
     /// Added to a match's confidence when a context word or key is found (at least 0.5 then).
     public static let contextBoost = 0.35

@@ -1,4 +1,4 @@
-/// Finds encoded content inside recordings and notebooks (DETECTION.md §4.3–4.4) and decodes it
+/// Finds encoded content inside recordings and notebooks (docs/detection.md, "Decoding") and decodes it
 /// with an offset map back to the file: base64 bodies in HAR (`"encoding": "base64"`) and VCR
 /// recordings (`base64_string`, YAML `!!binary`), JSON string escapes in recorded bodies and
 /// notebook cells and text outputs. Notebook image payloads are masked instead of scanned.

@@ -1,5 +1,5 @@
 extension FileScanner {
-    /// Scores a pii/phi match with the confidence model (DETECTION.md §0.3): base confidence, a
+    /// Scores a pii/phi match with the confidence model (docs/detection.md, "Confidence model"): base confidence, a
     /// validator (reject drops, pass raises to 0.85), machine data (`MachineData`), negative context, context words and keys
     /// (+0.35, at least 0.5; with a `columnDelimiter`, the header of the value's CSV or TSV column
     /// too), the file class's threshold and context requirement; then known test values become

@@ -1,7 +1,7 @@
-/// How a file's class changes a finding's severity (DETECTION.md §4.5): a rule's own
-/// `class_severity` first; then personal, health and client data one level higher in agent
-/// configs and prompts (they are sent to a model), secrets critical in env files (low ones, such as
-/// test-mode keys, stay low), and generic
+/// How a file's class changes a finding's severity (docs/detection.md,
+/// "File classes and severity"): a rule's own `class_severity` first; then personal, health and
+/// client data one level higher in agent configs and prompts (they are sent to a model), secrets
+/// critical in env files (low ones, such as test-mode keys, stay low), and generic
 /// (keyword = value) matches in `.env.example`-style templates only low.
 public enum SeverityPolicy {
     /// Env files that are templates by convention: scanned, but generic matches there are low.

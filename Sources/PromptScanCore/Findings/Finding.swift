@@ -47,7 +47,7 @@ public struct Finding: Sendable, Hashable {
     public var isActive: Bool { !allowedInline && !baselined }
     /// Set for well-known test values: reported as a suppressed note that never fails a run.
     public var suppression: Suppression? = nil
-    /// The confidence of a pii/phi finding (DETECTION.md §0.3); nil for secrets.
+    /// The confidence of a pii/phi finding (docs/detection.md, "Confidence model"); nil for secrets.
     public var confidence: Double? = nil
     /// Whether a context word or key was found around a pii/phi finding.
     public var contextHit: Bool? = nil

@@ -1,4 +1,5 @@
-/// Why a finding is reported but does not count: a well-known public test value (DETECTION.md §1.6).
+/// Why a finding is reported but does not count: a well-known public test value (docs/detection.md,
+/// "Known test values").
 /// SARIF writes it as `suppressions: [{kind, justification}]`.
 public struct Suppression: Sendable, Hashable, Codable {
     /// SARIF suppression kind: `external` (decided by promptscan's lists, not by the file).

@@ -1,5 +1,5 @@
 /// What a file is for, which decides how strictly it is treated. Assigned from its path
-/// (DETECTION.md §4.1); `FileClassifier` adds user overrides in front.
+/// (docs/detection.md, "File classes and severity"); `FileClassifier` adds user overrides in front.
 public enum FileClass: String, Sendable, CaseIterable, Codable {
     case agentConfig = "agent-config"
     case prompt

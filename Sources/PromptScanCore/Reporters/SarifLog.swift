@@ -84,7 +84,7 @@ public struct SarifLog: Codable, Sendable {
         public var partialFingerprints: [String: String]
         public var properties: ResultProperties
         /// `[{kind: inSource}]` for a finding allowed by a `promptscan:allow` comment; `kind: external`
-        /// with a justification for known test values (DETECTION.md §1.6).
+        /// with a justification for known test values (docs/detection.md, "Known test values").
         public var suppressions: [Suppression]? = nil
         /// `unchanged` (in the baseline) or `new`, when the run used a baseline.
         public var baselineState: String? = nil

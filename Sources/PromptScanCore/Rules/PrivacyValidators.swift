@@ -1,7 +1,7 @@
 import Foundation
 
-/// Checksums, ranges and parsers for personal and health identifiers (DETECTION.md §1.2 and
-/// Appendix B). Each takes the matched value as bytes, separators included.
+/// Checksums, ranges and parsers for personal and health identifiers (docs/detection.md,
+/// "Validators"). Each takes the matched value as bytes, separators included.
 extension Validators {
     static let privacyValidators: [Validator] = [
         Validator(name: "us-ssn", summary: "SSN ranges: area not 000, 666 or 9xx; group not 00; serial not 0000; one delimiter kind", check: usSSN),
@@ -85,7 +85,7 @@ extension Validators {
         return knownIIN && luhn(digits: d)
     }
 
-    /// IBAN lengths by country (DETECTION.md Appendix A).
+    /// IBAN lengths by country, as registered under ISO 13616 (docs/detection.md, "Validators").
     static let ibanLengths: [String: Int] = {
         let table = """
             AD:24 AE:23 AL:28 AT:20 AZ:28 BA:20 BE:16 BG:22 BH:22 BR:29 BY:28 CH:21 CR:22 CY:28 CZ:24 DE:22 \
@@ -319,8 +319,9 @@ extension Validators {
         return true
     }
 
-    /// Shared mailboxes, not people. DETECTION.md §1.2 makes role accounts low; we drop them, since
-    /// they are not personal data and code is full of them (`from_email="digest@…"`).
+    /// Shared mailboxes, not people: the `email` validator drops them rather than reporting them low
+    /// (docs/detection.md, "Validators"), since they are not personal data and code is full of them
+    /// (`from_email="digest@…"`).
     static let roleAccounts: Set<String> = [
         "info", "support", "team", "admin", "administrator", "contact", "hello", "sales", "help", "helpdesk", "noreply", "no-reply",
         "donotreply", "digest", "billing", "security", "abuse", "postmaster", "hostmaster", "webmaster", "office", "hr", "jobs",

@@ -88,7 +88,8 @@ public struct Rule: Sendable, Equatable {
     public var scope: Scope = .file
     public var origin: Origin
 
-    // MARK: Privacy (pii/phi) rules: confidence model, context and known test values (DETECTION.md §0.3).
+    // MARK: Privacy (pii/phi) rules: confidence model, context and known test values
+    // (docs/detection.md, "Confidence model").
 
     /// Base confidence of a match (0…1). Set for pii/phi rules; nil means a secret rule (always 1).
     public var confidence: Double? = nil

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Normalisation v1 of client terms (DETECTION.md §2.4), identical when a list is built and when a
-/// file is scanned: NFKC, invisible characters deleted, diacritics folded, tokens are runs of
+/// Normalisation v1 of client terms (docs/detection.md, "Client identifiers"), identical when a list
+/// is built and when a file is scanned: NFKC, invisible characters deleted, diacritics folded, tokens are runs of
 /// letters and digits (everything else is a boundary), camelCase split, case folded.
 public enum TermNormalizer {
     public static let name = "nfkc-zw-fold-casefold-tokens-v1"

@@ -1,4 +1,4 @@
-/// Builds a terms file from a plain list (DETECTION.md §2.4 step 7): one term per line, optionally
+/// Builds a terms file from a plain list (docs/detection.md, "Client identifiers"): one term per line, optionally
 /// followed by a tab and an opaque id and a tab and a kind; `#` comments and blank lines skipped;
 /// `regex: PATTERN` lines are account-identifier patterns. Every term is hashed with its variants:
 /// the concatenated form (`acmecorp`), `&` ↔ `and`, and without or with another legal suffix.

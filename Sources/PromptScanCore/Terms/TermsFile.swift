@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// `.promptscan/terms.yaml` (DETECTION.md §2.3): keyed hashes of client terms and their opaque
+/// `.promptscan/terms.yaml` (docs/detection.md, "Client identifiers"): keyed hashes of client terms and their opaque
 /// ids, never the terms; plus account-identifier regexes (formats, not names).
 public struct TermsFile: Codable, Sendable, Equatable {
     public struct KeySource: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// Finds client terms in a file by token n-grams (DETECTION.md §2.5): each token's gate hash
+/// Finds client terms in a file by token n-grams (docs/detection.md, "Client identifiers"): each token's gate hash
 /// (memoised per file) prunes almost every position; only at gate hits are the n-grams of the
 /// lengths present in the list hashed and looked up. Findings name the entry's opaque id only.
 public struct TermsMatcher: Sendable {

@@ -5,9 +5,9 @@
 
 Every person is fake: Faker-style first and last names drawn from short lists, identifiers
 generated with their public checksums (SSN ranges, Luhn cards, NPI, DEA, MBI, NHS mod 11, SIN,
-IBAN mod 97), dates, phones and e-mail addresses at invented domains.  Decoys are the traps of
-DETECTION.md §1.4: UUIDs, digests, epoch timestamps, order numbers, version strings, OIDs,
-checksum-invalid look-alikes, SSH remotes, retina asset names.
+IBAN mod 97), dates, phones and e-mail addresses at invented domains.  Decoys are the look-alikes
+of docs/detection.md, "Look-alike values": UUIDs, digests, epoch timestamps, order numbers,
+version strings, OIDs, checksum-invalid look-alikes, SSH remotes, retina asset names.
 
 LABELS.tsv follows ../shared/eval/README.md: `path line category label expected case_id source
 preview`; `detect` rows hold exactly one planted identifier (or one structural record line),
