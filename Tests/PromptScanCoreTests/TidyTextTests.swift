@@ -90,6 +90,47 @@ import TestSupport
         #expect(text.hasSuffix("5 findings (secret 1, pii 1, consumer-endpoint 3) at or above medium; also listed: 5 below medium, 1 known test value (suppressed); not listed: 1 in the baseline; 9 files scanned, 6 skipped, 1 unreadable\n"))
     }
 
+    /// `--quiet`: the findings that fail the run and the files that could not be read, nothing
+    /// else (Golden/quiet.txt).
+    @Test func quietListsOnlyWhatFails() throws {
+        var context = Self.context
+        context.quiet = true
+        let text = TextReporter().render(Self.report, context: context)
+        try ReporterTests().checkGolden("quiet.txt", text)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.count == 6)
+        #expect(lines.filter { $0.contains("  critical  ") || $0.contains("  medium  ") }.count == 5)
+        #expect(lines.last == "demo/locked.md: unreadable: permission denied")
+        for absent in ["low finding", "skipped", "scanned", "ip-address-v4", "payment-card", "github-personal-access-token"] {
+            #expect(!text.contains(absent), "--quiet prints '\(absent)'")
+        }
+    }
+
+    /// `--color auto` follows FORCE_COLOR, then NO_COLOR, then the terminal; `always` and `never`
+    /// win over the environment.
+    @Test func colorModes() {
+        let cases: [(ColorMode, Bool, [String: String], Bool)] = [
+            (.auto, true, [:], true),
+            (.auto, false, [:], false),
+            (.auto, true, ["NO_COLOR": "1"], false),
+            (.auto, true, ["NO_COLOR": ""], true),
+            (.auto, false, ["FORCE_COLOR": "1"], true),
+            (.auto, false, ["FORCE_COLOR": "1", "NO_COLOR": "1"], true),
+            (.auto, true, ["FORCE_COLOR": "0"], false),
+            (.auto, false, ["FORCE_COLOR": ""], false),
+            (.always, false, ["NO_COLOR": "1"], true),
+            (.never, true, ["FORCE_COLOR": "1"], false),
+        ]
+        for (mode, terminal, environment, expected) in cases {
+            #expect(mode.enabled(isTerminal: terminal, environment: environment) == expected, "\(mode) terminal=\(terminal) \(environment)")
+        }
+        var context = Self.context
+        context.color = true
+        let text = TextReporter().render(Self.report, context: context)
+        #expect(text.contains("\u{1B}[1;31mcritical"))
+        #expect(!TextReporter().render(Self.report, context: Self.context).contains("\u{1B}"))
+    }
+
     @Test func lowsFailingTheRunAreListed() {
         var context = Self.context
         context.failOn = .low

@@ -5,7 +5,8 @@
 /// Tidy by default (issue 17): low findings below `--fail-on` are counted by rule, not listed
 /// (`--show-low`); a reason shared by more than `skippedShown` skipped files is one line naming the
 /// first few (`--show-skipped`); a long message repeated by one rule is written in full once, with
-/// its count, and shortened after that. `--verbose` lists everything.
+/// its count, and shortened after that. `--verbose` lists everything; `--quiet` lists only the
+/// findings that fail the run and the files that could not be read, with no summary.
 public struct TextReporter: Reporter {
     public static let formatName = "text"
     /// How many files of one skip reason are named before the rest are counted.
@@ -41,7 +42,8 @@ public struct TextReporter: Reporter {
     }
 
     static func isListed(_ finding: Finding, _ context: ReportContext) -> Bool {
-        switch disposition(of: finding, context) {
+        if context.quiet { return disposition(of: finding, context) == .failing }
+        return switch disposition(of: finding, context) {
         case .failing, .listedBelow: true
         case .suppressed: context.showSuppressed
         case .hiddenLow, .baselined, .allowedInline: false
@@ -79,6 +81,12 @@ public struct TextReporter: Reporter {
                 output.append(out)
                 out = ""
             }
+        }
+        if context.quiet {
+            // Only what fails the run: the findings above, and the files that could not be read.
+            for notice in report.notices where notice.kind == .unreadable { out += noticeLine(notice, context) }
+            output.append(out)
+            return
         }
         out += lowLine(report, context: context)
         var skippedGroups: [String: [Notice]] = [:]
