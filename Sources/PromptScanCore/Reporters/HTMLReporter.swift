@@ -471,7 +471,7 @@ public struct HTMLReporter: Reporter {
         fieldset label{margin-right:10px;white-space:nowrap}
         .search input{width:16em}
         .shown{color:var(--muted)}
-        section.file{margin-top:18px}
+        section.file{margin-top:18px;content-visibility:auto;contain-intrinsic-size:auto 240px}
         dl.fix{margin:6px 0 0;padding:6px 10px;background:var(--soft);border-radius:6px}
         dl.fix dt{font-weight:600}dl.fix dd{margin:0 0 4px}
         small{color:var(--muted)}
