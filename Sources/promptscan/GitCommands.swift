@@ -22,7 +22,7 @@ func runGitScan(
         }
         let policy = try Policy.decide(trustedConfig: options.trustedConfig, config: options.setup.config, base: revision, command: command)
         setup = try options.runSetup(root: git.directory, policy: policy)
-        sink = try reportSink(options.output)
+        sink = try reportSink(options.reportPlan.mainPath)
     } catch {
         throw fail(error)
     }

@@ -65,7 +65,7 @@ struct PreCommit: ParsableCommand {
         } catch {
             throw fail(error)
         }
-        let sink = try openSink(options.output)
+        let sink = try openSink(options.reportPlan.mainPath)
         let list = files.map { FileWalker.listed($0, root: top) }
         let report = try runSession(ScanSession(setup: setup, source: .files(list), options: options.sessionOptions), into: sink)
         try finish(

@@ -26,16 +26,20 @@ struct SetupOptions: ParsableArguments {
 struct RunOptions: ParsableArguments {
     @OptionGroup var setup: SetupOptions
 
-    @Option(name: .long, help: "Output format: text, sarif or json.")
-    var format: ReportFormat = .text
+    @Option(name: .long, help: "Output format on stdout (or in --output FILE): text, sarif, json or html (default: text).")
+    var format: ReportFormat?
 
-    @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of stdout.")
-    var output: String?
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "FILE: write the report to FILE (atomically) instead of stdout. FORMAT=PATH (repeatable): also write FORMAT to PATH, atomically, from the same scan; PATH - is stdout, in place of the --format report.",
+            valueName: "file|format=path"))
+    var output: [OutputTarget] = []
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Also write the report in FORMAT (text, sarif or json) to FILE, atomically, from the same scan (repeatable).",
+            "Also write the report in FORMAT (text, sarif, json or html) to FILE, atomically, from the same scan (repeatable; as --output FORMAT=FILE).",
             valueName: "format=file"))
     var report: [ExtraReport] = []
 
@@ -61,8 +65,16 @@ struct RunOptions: ParsableArguments {
         help: "A progress line on stderr during long scans (default: only when stderr is a terminal and CI is not set).")
     var progress: Bool?
 
-    @Flag(name: .long, help: "Never use colour.")
+    @Option(
+        name: .long,
+        help: "Colour in text on stdout: auto (a terminal; FORCE_COLOR and NO_COLOR are honoured), always or never (default: auto).")
+    var color: ColorMode = .auto
+
+    @Flag(name: .long, help: "Never use colour (as --color never).")
     var noColor = false
+
+    @Flag(name: [.short, .long], help: "Print only the findings that fail the run and errors: no summary, no progress, no skipped files.")
+    var quiet = false
 
     @Option(name: .long, help: "A client-terms file (keyed hashes; needs PROMPTSCAN_TERMS_KEY; default: the config's).")
     var terms: String?
@@ -98,12 +110,69 @@ struct RunOptions: ParsableArguments {
             throw ValidationError("--max-file-size must be a number of bytes, optionally with K, M or G (got '\(maxFileSize)')")
         }
         if let problem = sarifCategory.flatMap(SarifReporter.categoryProblem) { throw ValidationError(problem) }
-        let paths = report.map(\.path) + (output.map { [$0] } ?? [])
-        if Set(paths).count != paths.count { throw ValidationError("--output and --report name the same file twice") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+        if noColor && color == .always { throw ValidationError("--no-color and --color always exclude each other") }
+        _ = try plan()
     }
 
+    /// Where the reports of the run go: the first (`main`) is opened before the scan, to stdout or
+    /// to the plain `--output FILE`; the others (`--report`, `--output FORMAT=PATH`) after it.
+    struct ReportPlan {
+        var mainFormat: ReportFormat
+        /// nil: stdout.
+        var mainPath: String?
+        /// Each with its path; "-" is stdout.
+        var extras: [ExtraReport]
+
+        /// Whether a text report goes to stdout (else a one-line summary goes to stderr).
+        var textOnStdout: Bool {
+            (mainFormat == .text && mainPath == nil) || extras.contains { $0.format == .text && $0.path == "-" }
+        }
+    }
+
+    /// The plan of these options, or a usage error: one plain `--output FILE` at most, one report
+    /// on stdout at most, no file named twice.
+    func plan() throws(ValidationError) -> ReportPlan {
+        var plainFiles: [String] = []
+        var extras = report
+        for target in output {
+            switch target {
+            case let .file(path): plainFiles.append(path)
+            case let .report(extra): extras.append(extra)
+            }
+        }
+        guard plainFiles.count <= 1 else {
+            throw ValidationError("--output FILE names the report's file once; give the other formats as --output FORMAT=PATH")
+        }
+        // (A plain `--output -` is stdout, as without --output.)
+        let onStdout = extras.filter { $0.path == "-" }
+        guard onStdout.count + (plainFiles == ["-"] ? 1 : 0) <= 1 else { throw ValidationError("only one report can go to stdout (-)") }
+        plainFiles.removeAll { $0 == "-" }
+        let files = plainFiles + extras.map(\.path).filter { $0 != "-" }
+        if Set(files).count != files.count { throw ValidationError("--output and --report name the same file twice") }
+        if let stdoutReport = onStdout.first, plainFiles.isEmpty {
+            // FORMAT=- takes the place of the --format report on stdout.
+            if let format, format != stdoutReport.format {
+                throw ValidationError("--format \(format.rawValue) and --output \(stdoutReport.format.rawValue)=- both write stdout")
+            }
+            return ReportPlan(mainFormat: stdoutReport.format, mainPath: nil, extras: extras.filter { $0.path != "-" })
+        }
+        return ReportPlan(mainFormat: format ?? .text, mainPath: plainFiles.first, extras: extras)
+    }
+
+    /// The plan (`validate` has checked it).
+    var reportPlan: ReportPlan { (try? plan()) ?? ReportPlan(mainFormat: format ?? .text, mainPath: nil, extras: report) }
+
     /// Whether any report of the run is SARIF (its locations need the repository root).
-    var writesSarif: Bool { format == .sarif || report.contains { $0.format == .sarif } }
+    var writesSarif: Bool {
+        let plan = reportPlan
+        return plan.mainFormat == .sarif || plan.extras.contains { $0.format == .sarif }
+    }
+
+    /// Whether text on stdout is coloured: `--color`, `--no-color`, the environment, a terminal.
+    var colorOnStdout: Bool {
+        (noColor ? ColorMode.never : color).enabled(isTerminal: Console.stdoutIsTerminal, environment: ProcessInfo.processInfo.environment)
+    }
 
     /// The setup these options ask for under `policy`; `root` is where `.promptscan.yml` and
     /// `.promptscan-baseline.json` are looked for.
@@ -119,7 +188,7 @@ struct RunOptions: ParsableArguments {
         options.threads = setup.threads
         options.showSecrets = showSecrets
         options.limits = FindingLimits(perRule: maxFindingsPerRule, perFile: maxFindingsPerFile)
-        if ScanProgress.shown(forced: progress, stderrIsTerminal: Console.stderrIsTerminal, environment: ProcessInfo.processInfo.environment) {
+        if !quiet, ScanProgress.shown(forced: progress, stderrIsTerminal: Console.stderrIsTerminal, environment: ProcessInfo.processInfo.environment) {
             options.progress = ScanProgress()
         }
         return options
@@ -193,12 +262,10 @@ func finish(_ report: ScanReport, setup: RunSetup, writing output: RunOutput, to
         return
     }
     let formatter = ISO8601DateFormatter()
+    let plan = options.reportPlan
     var context = ReportContext(
-        rules: setup.rules, displayRoot: displayRoot, failOn: setup.failOn,
-        color: options.format == .text && options.output == nil && Console.stdoutIsTerminal && !options.noColor
-            && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
-        showSecrets: options.showSecrets, startTime: formatter.string(from: started), endTime: formatter.string(from: Date()),
-        commandLine: CommandLine.arguments.joined(separator: " "))
+        rules: setup.rules, displayRoot: displayRoot, failOn: setup.failOn, color: false, showSecrets: options.showSecrets,
+        startTime: formatter.string(from: started), endTime: formatter.string(from: Date()), commandLine: CommandLine.arguments.joined(separator: " "))
     context.usedBaseline = setup.baseline != nil
     context.showSuppressed = options.showSuppressed || options.verbose
     context.showLow = options.showLow || options.verbose
@@ -206,25 +273,28 @@ func finish(_ report: ScanReport, setup: RunSetup, writing output: RunOutput, to
     context.fullMessages = options.verbose
     context.sarifBase = sarifBase
     context.sarifCategory = options.sarifCategory ?? "promptscan/" + command
-    options.format.reporter.write(report, context: context, to: sink)
+    // What goes to stdout is coloured (text on a terminal, or as asked) and quiet when asked; the
+    // files are complete and plain.
+    var onStdout = context
+    onStdout.color = options.colorOnStdout
+    onStdout.quiet = options.quiet
+    plan.mainFormat.reporter.write(report, context: plan.mainPath == nil ? onStdout : context, to: sink)
     do {
         try sink.finish()
-        // The other formats from the same findings, each its own atomic file, without colour.
-        var plain = context
-        plain.color = false
-        for extra in options.report {
-            let file = try reportSink(extra.path)
-            extra.format.reporter.write(report, context: plain, to: file)
+        for extra in plan.extras {
+            let toStdout = extra.path == "-"
+            let file = try reportSink(toStdout ? nil : extra.path)
+            extra.format.reporter.write(report, context: toStdout ? onStdout : context, to: file)
             try file.finish()
         }
     } catch {
         throw fail(error)
     }
-    if options.output != nil || options.format != .text {
+    if !plan.textOnStdout && !options.quiet {
         // The report went elsewhere: a one-line summary for the person at the terminal.
         Console.error(TextReporter().summary(report, context: context).trimmingCharacters(in: .newlines))
     }
-    if let shard = report.shard {
+    if let shard = report.shard, !options.quiet {
         Console.error(
             "part \(shard.index)/\(shard.count) of a split \(shard.command): \(shard.covered) \(shard.unit); merge the parts' json or sarif reports with 'promptscan merge'")
     }
@@ -257,7 +327,8 @@ func isDirectory(_ path: String) -> Bool {
     return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
 }
 
-/// `--report FORMAT=FILE`: one more report of the run, in FORMAT, written atomically to FILE.
+/// `--report FORMAT=FILE` (or `--output FORMAT=PATH`): one more report of the run, in FORMAT,
+/// written atomically to FILE ("-": stdout).
 struct ExtraReport: ExpressibleByArgument, Sendable {
     let format: ReportFormat
     let path: String
@@ -268,5 +339,23 @@ struct ExtraReport: ExpressibleByArgument, Sendable {
         guard !path.isEmpty else { return nil }
         self.format = format
         self.path = path
+    }
+}
+
+/// `--output`: a plain FILE for the report in `--format` ("-": stdout), or FORMAT=PATH for one more
+/// report. An argument is FORMAT=PATH when it begins with a format's name and '=' (`./json=x`
+/// names a file).
+enum OutputTarget: ExpressibleByArgument, Sendable {
+    case file(String)
+    case report(ExtraReport)
+
+    init?(argument: String) {
+        if let equals = argument.firstIndex(of: "="), ReportFormat(rawValue: String(argument[..<equals])) != nil {
+            guard let extra = ExtraReport(argument: argument) else { return nil }
+            self = .report(extra)
+        } else {
+            guard !argument.isEmpty else { return nil }
+            self = .file(argument)
+        }
     }
 }

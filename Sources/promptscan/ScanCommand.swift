@@ -4,14 +4,18 @@ import PromptScanCore
 
 extension Severity: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
+extension ColorMode: ExpressibleByArgument {}
 
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scan a directory, a file or standard input (-).",
         discussion: "Exit codes: 0 clean; 1 findings at or above --fail-on; 2 configuration or I/O error; 64 usage.")
 
-    @Argument(help: "The directory or file to scan; - reads standard input (a FIFO or /dev/stdin named here is read too).")
-    var path: String = "."
+    @Argument(
+        help: ArgumentHelp(
+            "The directories or files to scan (default: .); - reads standard input (a FIFO or /dev/stdin named here is read too), alone.",
+            valueName: "path"))
+    var paths: [String] = []
 
     @OptionGroup var options: RunOptions
 
@@ -32,6 +36,14 @@ struct Scan: ParsableCommand {
     var stdinName: String?
 
     func run() throws {
+        // Each path once, in the order given.
+        var seen = Set<String>()
+        let paths = (self.paths.isEmpty ? ["."] : self.paths).filter { seen.insert($0).inserted }
+        if paths.count > 1 {
+            try scanSeveral(paths)
+            return
+        }
+        let path = paths[0]
         let started = Date()
         // Standard input, or a FIFO or device named here: read whole, scanned as one text item.
         let isText = TextInput.isStream(path)
@@ -45,7 +57,7 @@ struct Scan: ParsableCommand {
         } catch {
             throw fail(error)
         }
-        let sink = try openSink(options.output)
+        let sink = try openSink(options.reportPlan.mainPath)
         let source: ScanSession.Source
         if isText {
             do {
@@ -71,6 +83,40 @@ struct Scan: ParsableCommand {
                 // Locations from the repository root, wherever the scanned folder is (text input has none).
                 sarif: options.writesSarif && !isText ? SarifBase.forScan(of: displayRoot.isEmpty ? "." : displayRoot) : SarifBase(),
                 command: "scan"),
+            to: sink, started: started)
+    }
+
+    /// `scan A B C`: each path walked as its own root, findings shown from each path as given, one
+    /// report. Settings and the baseline come from the current directory (baseline paths then
+    /// match the paths shown); SARIF locations are written from the repository holding them all.
+    func scanSeveral(_ paths: [String]) throws {
+        let started = Date()
+        if let stream = paths.first(where: TextInput.isStream) {
+            throw ValidationError("'\(TextInput.display(stream))' is read as standard input, which is scanned alone, not beside other paths")
+        }
+        if stdinName != nil { throw ValidationError("--stdin-name names standard input (-) or a FIFO, which is scanned alone") }
+        let setup: RunSetup
+        do {
+            let policy = try Policy.decide(trustedConfig: options.trustedConfig, config: options.setup.config, base: nil, command: "scan")
+            setup = try options.runSetup(root: ".", policy: policy)
+        } catch {
+            throw fail(error)
+        }
+        let sink = try openSink(options.reportPlan.mainPath)
+        var sessionOptions = options.sessionOptions
+        sessionOptions.shard = try sharding.resolve()
+        sessionOptions.followSymlinks = followSymlinks
+        sessionOptions.useIgnoreFiles = !noIgnore
+        let report = try runSession(ScanSession(setup: setup, source: .trees(paths), options: sessionOptions), into: sink)
+        let sarif =
+            options.writesSarif
+            ? SarifBase.forScan(ofRoots: paths.map { path in
+                let root = ScanSession.displayRoot(ofTree: path)
+                return (display: root, folder: root.isEmpty ? "." : root)
+            }) : SarifBase()
+        try finish(
+            report, setup: setup,
+            writing: .report(options, displayRoot: "", failsOnUnreadable: !allowUnreadable, sarif: sarif, command: "scan"),
             to: sink, started: started)
     }
 }

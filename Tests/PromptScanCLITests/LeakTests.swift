@@ -66,16 +66,18 @@ import TestSupport
         let plain = try run(["scan", "."])
         #expect(plain.status == 1)
         #expect(plain.stdout.contains("findings"))
-        for format in ["text", "json", "sarif"] {
+        for format in ["text", "json", "sarif", "html"] {
             _ = try run(["scan", ".", "--format", format])
             _ = try run(["scan", ".", "--format", format, "--output", out.path + "/report.\(format)"])
             _ = try run(["staged", "--format", format])
             _ = try run(["staged", "--format", format, "--output", out.path + "/staged.\(format)"])
         }
         try repo.git("commit", "-q", "--no-verify", "-m", "planted")
-        for format in ["text", "json", "sarif"] { _ = try run(["history", "--format", format]) }
+        for format in ["text", "json", "sarif", "html"] { _ = try run(["history", "--format", format]) }
         _ = try run(["scan", ".", "--no-color", "--threads", "1", "--fail-on", "low"])
         _ = try run(["scan", ".", "--verbose", "--report", "sarif=\(out.path)/extra.sarif", "--report", "text=\(out.path)/extra.txt"])
+        _ = try run(["scan", ".", "--quiet", "--color", "always", "--output", "html=\(out.path)/extra.html", "--output", "json=-"])
+        _ = try run(["scan", "CLAUDE.md", "src", "tests", ".env", "--output", "html=\(out.path)/paths.html", "--output", "sarif=-"])
         _ = try run(["baseline", "create", "--output", out.path + "/baseline.json"])
         // Diagnostics: a file holding a secret given as a rule file is an error that must not quote it.
         let broken = try repo.promptscan(["scan", ".", "--rules", "CLAUDE.md"])
@@ -85,13 +87,14 @@ import TestSupport
         for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
             everything += try String(contentsOfFile: out.path + "/" + name, encoding: .utf8)
         }
-        #expect(runs >= 17)
+        #expect(runs >= 23)
+        #expect(everything.contains("<!DOCTYPE html>"), "the HTML report is among what was checked")
         #expect(everything.contains("anthropic-api-key"))
         #expect(Self.leaks(everything, secrets).isEmpty, "leaked: \(Self.leaks(everything, secrets).count) value(s)")
 
         // With --show-secrets the values are there (so the check above can see them).
         var shown = ""
-        for format in ["text", "json", "sarif"] {
+        for format in ["text", "json", "sarif", "html"] {
             let result = try repo.promptscan(["scan", ".", "--format", format, "--show-secrets"])
             shown += result.stdout
         }

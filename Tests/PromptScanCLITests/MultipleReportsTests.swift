@@ -54,7 +54,7 @@ import TestSupport
         let dir = try TemporaryDirectory("promptscan-reports-bad")
         defer { dir.remove() }
         try dir.write("a.md", "nothing\n")
-        #expect(try promptscan(["scan", dir.path, "--report", "html=x.html"]).status == 64)
+        #expect(try promptscan(["scan", dir.path, "--report", "pdf=x.pdf"]).status == 64)
         #expect(try promptscan(["scan", dir.path, "--report", "json="]).status == 64)
         #expect(try promptscan(["scan", dir.path, "--report", "json=\(dir.path)/x", "--output", "\(dir.path)/x"]).status == 64)
         let unwritable = try promptscan(["scan", dir.path, "--report", "json=\(dir.path)/no/such/dir/r.json"])

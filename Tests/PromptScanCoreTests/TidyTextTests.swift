@@ -59,7 +59,7 @@ import TestSupport
     @Test func defaultLayoutListsWhatFailsAndCountsTheRest() {
         let text = TextReporter().render(Self.report, context: Self.context)
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines.filter { $0.hasPrefix("demo/") && $0.contains("  critical  ") || $0.contains("  medium  ") }.count == 5)
+        #expect(lines.filter { $0.hasPrefix("demo/") && ($0.contains("  critical  ") || $0.contains("  medium  ")) }.count == 5)
         #expect(!text.contains("ip-address-v4  ["), "lows are not listed")
         #expect(text.contains("5 low findings not shown (ip-address-v4 4, us-zip-code 1); --show-low lists them"))
         #expect(text.contains("5 files skipped: binary file (NUL byte in the first 8 KiB): demo/assets/a.png, demo/assets/b.png, demo/assets/c.png and 2 more (--show-skipped lists them)"))
@@ -88,6 +88,67 @@ import TestSupport
         #expect(text.components(separatedBy: Self.consumerMessage).count == 4)
         #expect(!text.contains(TextReporter.sameMessage) && !text.contains("low findings not shown"))
         #expect(text.hasSuffix("5 findings (secret 1, pii 1, consumer-endpoint 3) at or above medium; also listed: 5 below medium, 1 known test value (suppressed); not listed: 1 in the baseline; 9 files scanned, 6 skipped, 1 unreadable\n"))
+    }
+
+    /// A long report closes with a table of its active findings (suppressed and baselined left
+    /// out): category by severity, top rules, top files; a short one does not.
+    @Test func longReportsCloseWithATable() {
+        let text = TextReporter().render(Self.report, context: Self.context)
+        let lines = text.split(separator: "\n").map(String.init)
+        let header = lines.firstIndex { $0.hasSuffix("critical  high  medium  low  total") }
+        #expect(header == lines.count - 8, "the table sits just above the summary line")
+        #expect(lines.contains("pii                       0     0       1    5      6"))
+        #expect(lines.contains("total                     1     0       4    5     10"))
+        #expect(!lines.contains { $0.hasPrefix("phi ") }, "categories without findings are left out")
+        #expect(lines.contains("top files: demo/src/net.py 5, demo/notes.md 3, demo/CLAUDE.md 1, demo/prompts/intake.md 1"))
+        #expect(!text.contains("payment-card 1") && !text.contains("old.env 1"), "suppressed and baselined are not counted")
+        var short = Self.report
+        short.findings.removeAll { $0.ruleID == "ip-address-v4" }
+        #expect(!TextReporter().render(short, context: Self.context).contains("top rules:"))
+        var quiet = Self.context
+        quiet.quiet = true
+        #expect(!TextReporter().render(Self.report, context: quiet).contains("top rules:"))
+    }
+
+    /// `--quiet`: the findings that fail the run and the files that could not be read, nothing
+    /// else (Golden/quiet.txt).
+    @Test func quietListsOnlyWhatFails() throws {
+        var context = Self.context
+        context.quiet = true
+        let text = TextReporter().render(Self.report, context: context)
+        try ReporterTests().checkGolden("quiet.txt", text)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.count == 6)
+        #expect(lines.filter { $0.contains("  critical  ") || $0.contains("  medium  ") }.count == 5)
+        #expect(lines.last == "demo/locked.md: unreadable: permission denied")
+        for absent in ["low finding", "skipped", "scanned", "ip-address-v4", "payment-card", "github-personal-access-token"] {
+            #expect(!text.contains(absent), "--quiet prints '\(absent)'")
+        }
+    }
+
+    /// `--color auto` follows FORCE_COLOR, then NO_COLOR, then the terminal; `always` and `never`
+    /// win over the environment.
+    @Test func colorModes() {
+        let cases: [(ColorMode, Bool, [String: String], Bool)] = [
+            (.auto, true, [:], true),
+            (.auto, false, [:], false),
+            (.auto, true, ["NO_COLOR": "1"], false),
+            (.auto, true, ["NO_COLOR": ""], true),
+            (.auto, false, ["FORCE_COLOR": "1"], true),
+            (.auto, false, ["FORCE_COLOR": "1", "NO_COLOR": "1"], true),
+            (.auto, true, ["FORCE_COLOR": "0"], false),
+            (.auto, false, ["FORCE_COLOR": ""], false),
+            (.always, false, ["NO_COLOR": "1"], true),
+            (.never, true, ["FORCE_COLOR": "1"], false),
+        ]
+        for (mode, terminal, environment, expected) in cases {
+            #expect(mode.enabled(isTerminal: terminal, environment: environment) == expected, "\(mode) terminal=\(terminal) \(environment)")
+        }
+        var context = Self.context
+        context.color = true
+        let text = TextReporter().render(Self.report, context: context)
+        #expect(text.contains("\u{1B}[1;31mcritical"))
+        #expect(!TextReporter().render(Self.report, context: Self.context).contains("\u{1B}"))
     }
 
     @Test func lowsFailingTheRunAreListed() {

@@ -19,6 +19,9 @@ public struct ReportContext: Sendable {
     public var showAllSkipped = false
     /// Text output repeats long messages in full (`--verbose`), instead of once per rule.
     public var fullMessages = false
+    /// Text output lists only the findings that fail the run and the files that could not be read:
+    /// no low line, no skipped files, no summary (`--quiet`).
+    public var quiet = false
     /// Start and end of the run (ISO 8601, UTC); nil in golden tests.
     public var startTime: String?
     public var endTime: String?
@@ -48,8 +51,15 @@ public struct ReportContext: Sendable {
     }
 
     /// The path to show a person for a root-relative path.
-    func display(_ path: String) -> String {
-        displayRoot.isEmpty || displayRoot == "." ? path : (displayRoot.hasSuffix("/") ? displayRoot + path : displayRoot + "/" + path)
+    func display(_ path: String) -> String { Self.join(displayRoot, path) }
+
+    /// `path` shown from `root` as the user typed it: nothing before it for "" and ".", else the
+    /// root and a '/' (one, whether or not the root ends with one).
+    public static func join(_ root: String, _ path: String) -> String { displayPrefix(root) + path }
+
+    /// What `join` puts before a path: "" for "" and ".", else `root` ending in '/'.
+    public static func displayPrefix(_ root: String) -> String {
+        root.isEmpty || root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
     }
 
     /// SARIF `baselineState` of a finding: nil unless the run used a baseline.
@@ -99,12 +109,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case text
     case sarif
     case json
+    case html
 
     public var reporter: any Reporter {
         switch self {
         case .text: TextReporter()
         case .sarif: SarifReporter()
         case .json: JSONReporter()
+        case .html: HTMLReporter()
         }
     }
 }

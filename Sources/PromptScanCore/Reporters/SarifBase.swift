@@ -10,6 +10,16 @@ public struct SarifBase: Sendable, Equatable {
     public var rootURI: String?
     /// The scanned folder from the root, '/'-separated with a trailing '/' ("" at the root).
     public var prefix: String
+    /// For a scan of several paths: each report path begins with the display prefix of the path
+    /// it was found under (the path as typed, `ReportContext.displayPrefix`), which SARIF writes
+    /// as that path's folder from the root instead. Longest display prefix first.
+    public var roots: [Root] = []
+
+    /// One scanned path of several: what report paths under it begin with, and its SARIF prefix.
+    public struct Root: Sendable, Equatable {
+        public var display: String
+        public var prefix: String
+    }
 
     public init(rootURI: String? = nil, prefix: String = "") {
         self.rootURI = rootURI
@@ -22,7 +32,40 @@ public struct SarifBase: Sendable, Equatable {
     }
 
     /// The path a SARIF location names for a path of the report.
-    public func path(_ reportPath: String) -> String { prefix + reportPath }
+    public func path(_ reportPath: String) -> String {
+        for root in roots where reportPath.utf8.starts(with: root.display.utf8) {
+            return root.prefix + String(decoding: reportPath.utf8.dropFirst(root.display.utf8.count), as: UTF8.self)
+        }
+        return prefix + reportPath
+    }
+
+    /// The anchor for a scan of several folders, each given as typed (`display`, "" for ".") and
+    /// as the folder it names (`folder`: the path itself, or a file's folder). When every folder is
+    /// in the same repository (or is the same folder), `SRCROOT` is that repository's top and each
+    /// path is written from it; otherwise `SRCROOT` is `file:///` and each folder is written from
+    /// the top of the file system, so no URI climbs out of its base with '..'.
+    public static func forScan(ofRoots list: [(display: String, folder: String)]) -> SarifBase {
+        let bases = list.map { forScan(of: $0.folder.isEmpty ? "." : $0.folder) }
+        var base: SarifBase
+        var roots: [Root]
+        if let first = bases.first, bases.allSatisfy({ $0.rootURI == first.rootURI }) {
+            base = SarifBase(rootURI: first.rootURI)
+            roots = zip(list, bases).map { Root(display: ReportContext.displayPrefix($0.0.display), prefix: $0.1.prefix) }
+        } else {
+            base = SarifBase(root: "/")
+            roots = list.map { entry in
+                let real = PathContainment.realPath(entry.folder.isEmpty ? "." : entry.folder) ?? absolute(entry.folder)
+                let below = real.drop { $0 == "/" }
+                return Root(display: ReportContext.displayPrefix(entry.display), prefix: below.isEmpty ? "" : below + "/")
+            }
+        }
+        // Longest display prefix first, so a folder inside another scanned one maps from its own.
+        base.roots = roots.enumerated().sorted {
+            $0.element.display.utf8.count != $1.element.display.utf8.count
+                ? $0.element.display.utf8.count > $1.element.display.utf8.count : $0.offset < $1.offset
+        }.map(\.element)
+        return base
+    }
 
     /// The anchor for a scan of `folder`: the top of the git work tree holding it (`git rev-parse
     /// --show-toplevel`), or the folder itself outside one (or when git cannot tell).

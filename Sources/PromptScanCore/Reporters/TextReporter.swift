@@ -1,11 +1,13 @@
 /// Plain text for people: one line per finding that matters (`path:line:col  severity  rule-id
-/// [file-class]  message  value`), skipped files grouped by reason, and a closing summary that
-/// counts what fails the run and, beside it, what was not listed.
+/// [file-class]  message  value`), skipped files grouped by reason, for a long report a table
+/// (category by severity, top rules, top files), and a closing summary that counts what fails the
+/// run and, beside it, what was not listed.
 ///
 /// Tidy by default (issue 17): low findings below `--fail-on` are counted by rule, not listed
 /// (`--show-low`); a reason shared by more than `skippedShown` skipped files is one line naming the
 /// first few (`--show-skipped`); a long message repeated by one rule is written in full once, with
-/// its count, and shortened after that. `--verbose` lists everything.
+/// its count, and shortened after that. `--verbose` lists everything; `--quiet` lists only the
+/// findings that fail the run and the files that could not be read, with no summary.
 public struct TextReporter: Reporter {
     public static let formatName = "text"
     /// How many files of one skip reason are named before the rest are counted.
@@ -41,7 +43,8 @@ public struct TextReporter: Reporter {
     }
 
     static func isListed(_ finding: Finding, _ context: ReportContext) -> Bool {
-        switch disposition(of: finding, context) {
+        if context.quiet { return disposition(of: finding, context) == .failing }
+        return switch disposition(of: finding, context) {
         case .failing, .listedBelow: true
         case .suppressed: context.showSuppressed
         case .hiddenLow, .baselined, .allowedInline: false
@@ -80,6 +83,12 @@ public struct TextReporter: Reporter {
                 out = ""
             }
         }
+        if context.quiet {
+            // Only what fails the run: the findings above, and the files that could not be read.
+            for notice in report.notices where notice.kind == .unreadable { out += noticeLine(notice, context) }
+            output.append(out)
+            return
+        }
         out += lowLine(report, context: context)
         var skippedGroups: [String: [Notice]] = [:]
         var groupOrder: [String] = []
@@ -105,6 +114,7 @@ public struct TextReporter: Reporter {
             out += "\(group.count) files skipped: \(TerminalText.escape(reason)): \(named.joined(separator: ", ")) "
             out += "and \(group.count - named.count) more (--show-skipped lists them)\n"
         }
+        out += summaryTable(report, context: context)
         out += summary(report, context: context)
         output.append(out)
     }
@@ -134,6 +144,59 @@ public struct TextReporter: Reporter {
         var named = ranked.prefix(Self.lowRulesNamed).map { "\($0.key) \($0.value)" }
         if ranked.count > Self.lowRulesNamed { named.append("\(ranked.count - Self.lowRulesNamed) more rules") }
         return "\(total) low finding\(total == 1 ? "" : "s") not shown (\(named.joined(separator: ", "))); --show-low lists them\n"
+    }
+
+    /// From this many active findings (not suppressed, baselined or allowed inline) on, the text
+    /// report closes with a table before its summary line.
+    static let tableFrom = 10
+    /// How many rules and files the table names.
+    static let tableTop = 5
+
+    /// The closing table of a long report (issue 17): the active findings by category and
+    /// severity (categories with findings, most severe first), then the rules and files with the
+    /// most of them; "" below `tableFrom` active findings.
+    public func summaryTable(_ report: ScanReport, context: ReportContext) -> String {
+        var cells: [Category: [Severity: Int]] = [:]
+        var byRule: [String: Int] = [:]
+        var byFile: [String: Int] = [:]
+        var active = 0
+        for finding in report.findings {
+            switch Self.disposition(of: finding, context) {
+            case .failing, .listedBelow, .hiddenLow:
+                active += 1
+                cells[finding.category, default: [:]][finding.severity, default: 0] += 1
+                byRule[finding.ruleID, default: 0] += 1
+                byFile[finding.path, default: 0] += 1
+            case .suppressed, .baselined, .allowedInline: break
+            }
+        }
+        guard active >= Self.tableFrom else { return "" }
+        let severities = Severity.allCases.sorted(by: >)
+        let categories = Category.allCases.filter { cells[$0] != nil }
+        let first = max(categories.map(\.rawValue.count).max() ?? 0, "total".count)
+        let headers = severities.map(\.rawValue) + ["total"]
+        func row(_ label: String, _ values: [Int]) -> String {
+            var line = label.padding(toLength: first, withPad: " ", startingAt: 0)
+            for (header, value) in zip(headers, values) {
+                let text = String(value)
+                line += "  " + String(repeating: " ", count: max(0, header.count - text.count)) + text
+            }
+            return line + "\n"
+        }
+        var out = String(repeating: " ", count: first) + headers.map { "  " + $0 }.joined() + "\n"
+        for category in categories {
+            let counts = severities.map { cells[category]?[$0] ?? 0 }
+            out += row(category.rawValue, counts + [counts.reduce(0, +)])
+        }
+        let totals = severities.map { severity in categories.reduce(0) { $0 + (cells[$1]?[severity] ?? 0) } }
+        out += row("total", totals + [active])
+        func top(_ counts: [String: Int], _ show: (String) -> String) -> String {
+            counts.sorted { $0.value != $1.value ? $0.value > $1.value : Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+                .prefix(Self.tableTop).map { "\(show($0.key)) \($0.value)" }.joined(separator: ", ")
+        }
+        out += "top rules: " + top(byRule) { $0 } + "\n"
+        out += "top files: " + top(byFile) { TerminalText.escape(context.display($0)) } + "\n"
+        return out
     }
 
     /// The closing summary line: the findings that fail the run by category, what else was listed,

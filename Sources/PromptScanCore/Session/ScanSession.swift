@@ -10,6 +10,9 @@ public struct ScanSession: Sendable {
     public enum Source: Sendable {
         /// A directory or a single file, walked (`FileWalker`).
         case tree(String)
+        /// Several directories or files, each walked as its own root; report paths begin with the
+        /// path as given (`displayRoot(ofTree:)`), so they are told apart.
+        case trees([String])
         /// What `git commit` would record: the staged blobs of the repository `git` runs in.
         case staged(Git)
         /// The lines a branch adds: from the merge base of `base` and `head` to `head`.
@@ -65,6 +68,8 @@ public struct ScanSession: Sendable {
         switch source {
         case let .tree(path):
             report = try scanTree(path, covered: &covered)
+        case let .trees(paths):
+            report = try scanTrees(paths, covered: &covered)
         case let .staged(git):
             report = try scanChanges(in: git, allLines: options.allLines) { changes throws(PromptScanError) in try changes.staged() }
         case let .diff(git, base, head):
@@ -203,6 +208,40 @@ public struct ScanSession: Sendable {
         report.notices.append(contentsOf: engine.redactingPaths(notices))
         report.ignoredCount = (options.shard.map { $0.index == 1 } ?? true) ? walkResult.ignoredCount : 0
         return report
+    }
+
+    /// Walks each of `paths` as `.tree` does and puts the reports together: every path shown from
+    /// the root as given (`scan src docs` reports `src/a.py` and `docs/b.md`), findings in report
+    /// order, counts added up. The baseline and the setup's notices apply once, to the whole.
+    func scanTrees(_ paths: [String], covered: inout Int) throws(PromptScanError) -> ScanReport {
+        var merged = ScanReport()
+        for path in paths {
+            var partCovered = 0
+            let part = try scanTree(path, covered: &partCovered)
+            covered += partCovered
+            let prefix = ReportContext.displayPrefix(Self.displayRoot(ofTree: path))
+            for var finding in part.findings {
+                finding.path = prefix + finding.path
+                merged.findings.append(finding)
+            }
+            for notice in part.notices {
+                merged.notices.append(Notice(kind: notice.kind, path: prefix + notice.path, message: notice.message, ruleID: notice.ruleID))
+            }
+            merged.filesScanned += part.filesScanned
+            merged.bytesScanned += part.bytesScanned
+            merged.ignoredCount += part.ignoredCount
+        }
+        merged.findings.sort(by: Finding.reportOrder)
+        return merged
+    }
+
+    /// What the paths of a tree scan of `path` are shown from: the directory as given, or for a
+    /// single file the folder part of its path ("" when it has none).
+    public static func displayRoot(ofTree path: String) -> String {
+        // (As `scan PATH` has always shown one path: a symbolic link named here is not a directory.)
+        guard (try? FileSystem.status(path, followingLinks: false).kind) != .directory else { return path }
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Asks git for the changed files and scans their new versions. An untrusted run says so
