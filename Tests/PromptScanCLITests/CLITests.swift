@@ -130,19 +130,28 @@ import TestSupport
         #expect(failing.stderr.contains("r.yml:2: rule 't': example does not match"))
     }
 
-    @Test func demoFolderFindsEveryPlantedSecret() throws {
+    @Test func demoFolderFindsEverythingPlanted() throws {
         let demo = TestPaths.packageRoot.appendingPathComponent("demo")
-        let expected = try String(contentsOf: demo.appendingPathComponent("EXPECTED.tsv"), encoding: .utf8)
-            .split(separator: "\n").dropFirst().map { line -> String in
-                let parts = line.split(separator: "\t")
-                return "\(parts[0]):\(parts[1]):"
-            }
-        let result = try promptscan(["scan", demo.path])
+        let rows = try String(contentsOf: demo.appendingPathComponent("EXPECTED.tsv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) }
+        // With the demo's documented terms key, the client name is found too.
+        let result = try promptscan(["scan", demo.path], environment: ["PROMPTSCAN_TERMS_KEY": "promptscan-demo-terms-key"])
         #expect(result.status == 1)
         let reported = result.stdout.split(separator: "\n").map { String($0.dropFirst(demo.path.count + 1)) }
-        for place in expected { #expect(reported.contains { $0.hasPrefix(place) }, "demo secret at \(place) not found") }
-        // demo/README.md quotes AWS's documentation key: one more finding, a suppressed note.
-        #expect(result.stdout.contains("\(expected.count) findings (secret \(expected.count)) at or above medium; not listed: 1 known test value (--show-suppressed)"))
+        for row in rows {
+            #expect(reported.contains { $0.hasPrefix("\(row[0]):\(row[1]):") && $0.contains(" \(row[2]) ") }, "demo: \(row[2]) at \(row[0]):\(row[1]) not found")
+        }
+        // Every category, counted as EXPECTED.tsv lists them; the README's AWS documentation key and the
+        // note's fictional 555-01xx phone number are known test values.
+        let order = ["secret", "phi", "pii", "client-id", "consumer-endpoint"]
+        let counts = order.map { category in (category, rows.filter { $0[3] == category }.count) }
+        #expect(counts.allSatisfy { $0.1 > 0 }, "the demo shows every category: \(counts)")
+        let categories = counts.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        #expect(result.stdout.contains("\(rows.count) findings (\(categories)) at or above medium; not listed: 2 known test values (--show-suppressed)"), "\(result.stdout)")
+        // Without the key, the client name is not checked, and the report says so.
+        let keyless = try promptscan(["scan", demo.path])
+        #expect(!keyless.stdout.contains("client-term"))
+        #expect(keyless.stdout.contains("client terms not checked: PROMPTSCAN_TERMS_KEY is not set"))
     }
 
     @Test func closedStdoutEndsQuietly() throws {

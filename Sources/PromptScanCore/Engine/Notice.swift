@@ -39,6 +39,9 @@ public struct Notice: Sendable, Hashable {
     public static func order(_ a: Notice, _ b: Notice) -> Bool {
         if a.path != b.path { return Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8)) }
         if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
-        return (a.ruleID ?? "") < (b.ruleID ?? "")
+        if (a.ruleID ?? "") != (b.ruleID ?? "") { return (a.ruleID ?? "") < (b.ruleID ?? "") }
+        // (Then the message, so that two notices about one file have one order whatever made them
+        // first: a merge of split parts orders them the same way.)
+        return a.message < b.message
     }
 }

@@ -93,8 +93,13 @@ public struct RunSetup: Sendable {
                 terms = try TermsMatcher(file: file, key: key)
                 rules.append(TermsMatcher.rule)
             } else {
+                // (Named from the scanned folder when it lies inside it, as every other path of the report.)
+                let shown = root.flatMap { root -> String? in
+                    let prefix = root.hasSuffix("/") ? root : root + "/"
+                    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+                } ?? path
                 termsNotice = Notice(
-                    kind: .skipped, path: path,
+                    kind: .skipped, path: shown,
                     message: "client terms not checked: \(TermsFile.keyVariable) is not set (the file holds keyed hashes only)")
             }
         }
