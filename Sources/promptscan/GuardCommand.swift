@@ -20,31 +20,37 @@ struct Guard: ParsableCommand {
             Exit codes: 0 the answer is on stdout (blocks included); 2 a block for Windsurf, or --fail-closed when \
             promptscan could not check; 1 could not check and no agent to answer (allowed: exit 1 blocks nowhere); 64 usage.
             """,
-        subcommands: [Install.self, Uninstall.self])
+        subcommands: [Check.self, Install.self, Uninstall.self], defaultSubcommand: Check.self)
 
-    @Option(name: .long, help: "The agent that sent the payload (default: told from the payload): \(GuardAgent.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var agent: GuardAgent?
+    /// `promptscan guard [--agent NAME] …`, the hook itself (the default subcommand).
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Answer one hook payload on standard input (what `promptscan guard` runs).", shouldDisplay: false)
 
-    @Option(name: .long, help: "The hook event, when the payload does not name it (UserPromptSubmit, PreToolUse, beforeReadFile …).")
-    var event: String?
+        @Option(name: .long, help: "The agent that sent the payload (default: told from the payload): \(GuardAgent.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var agent: GuardAgent?
 
-    @Option(name: .long, help: "Settings file (default: .promptscan.yml in the payload's working directory or a folder above it, up to the repository root).")
-    var config: String?
+        @Option(name: .long, help: "The hook event, when the payload does not name it (UserPromptSubmit, PreToolUse, beforeReadFile …).")
+        var event: String?
 
-    @Flag(name: .long, help: "Block when promptscan cannot check (bad payload or settings) instead of allowing with a warning.")
-    var failClosed = false
+        @Option(name: .long, help: "Settings file (default: .promptscan.yml in the payload's working directory or a folder above it, up to the repository root).")
+        var config: String?
 
-    func run() throws {
-        var run = GuardRun()
-        run.agent = agent
-        run.event = event
-        run.configPath = config
-        run.failClosed = failClosed
-        let bytes = try? FileReader.readStandardInput(limit: HookPayload.maximumBytes)
-        let reply = run.reply(to: bytes)
-        if !reply.stdout.isEmpty { Console.out(reply.stdout) }
-        if !reply.stderr.isEmpty { Console.error(reply.stderr) }
-        if reply.status != 0 { throw ExitCode(reply.status) }
+        @Flag(name: .long, help: "Block when promptscan cannot check (bad payload or settings) instead of allowing with a warning.")
+        var failClosed = false
+
+        func run() throws {
+            var run = GuardRun()
+            run.agent = agent
+            run.event = event
+            run.configPath = config
+            run.failClosed = failClosed
+            let bytes = try? FileReader.readStandardInput(limit: HookPayload.maximumBytes)
+            let reply = run.reply(to: bytes)
+            if !reply.stdout.isEmpty { Console.out(reply.stdout) }
+            if !reply.stderr.isEmpty { Console.error(reply.stderr) }
+            if reply.status != 0 { throw ExitCode(reply.status) }
+        }
     }
 
     struct Install: ParsableCommand {
