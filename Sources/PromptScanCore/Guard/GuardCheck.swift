@@ -36,18 +36,23 @@ public struct GuardVerdict: Sendable {
         var options = ScanSession.Options()
         options.threads = 1
         for subject in subjects {
-            if let note = subject.note { verdict.notes.append(note) }
             let report = try ScanSession(setup: setup, source: .text(name: subject.name, bytes: subject.bytes), options: options).run()
+            // A file whose name holds a secret is never named (its findings say so instead).
+            var label = subject.label
+            if let named = report.findings.first(where: \.inPath) {
+                label = "a file whose name holds a value (\(named.ruleID): \(named.preview))"
+            }
+            if let note = subject.note { verdict.notes.append(note.replacingOccurrences(of: subject.label, with: label)) }
             for finding in report.findings {
                 let decision = decide(finding, place: subject.place, settings: settings)
                 guard decision != .none else { continue }
                 let hit = GuardHit(
-                    finding: finding, subject: subject.label, place: subject.place, line: finding.line + subject.firstLine - 1,
+                    finding: finding, subject: label, place: subject.place, line: finding.line + subject.firstLine - 1,
                     blocks: decision == .block)
                 if hit.blocks { verdict.blocking.append(hit) } else { verdict.warnings.append(hit) }
             }
             for notice in report.notices where notice.kind == .findingLimit || notice.kind == .ruleLimit {
-                verdict.notes.append("\(subject.label): \(notice.message)")
+                verdict.notes.append("\(label): \(notice.message)")
             }
         }
         return verdict
