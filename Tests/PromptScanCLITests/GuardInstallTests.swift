@@ -160,3 +160,23 @@ import TestSupport
         #expect(result.status == 0 && result.stdout.contains("\"decision\":\"block\""), "\(result.stdout) \(result.stderr)")
     }
 }
+
+extension GuardInstallTests {
+    /// Reinstalling points an older entry at this binary and keeps the options a user added.
+    @Test func reinstallRepointsTheBinaryAndKeepsAddedOptions() throws {
+        let project = try TemporaryDirectory("promptscan-guard-project")
+        defer { project.remove() }
+        try project.write(
+            ".cursor/hooks.json",
+            "{\"version\": 1, \"hooks\": {\"beforeSubmitPrompt\": [{\"command\": \"/old/place/promptscan guard --config /etc/guard.yml\"}]}}\n")
+        let result = try promptscan(["guard", "install", "--agent", "cursor", "--binary", "/opt/tools/promptscan"], in: project.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let hooks = try json(project.path + "/.cursor/hooks.json")["hooks"] as? [String: Any] ?? [:]
+        let prompt = (hooks["beforeSubmitPrompt"] as? [[String: Any]] ?? []).compactMap { $0["command"] as? String }
+        #expect(prompt == ["/opt/tools/promptscan guard --config /etc/guard.yml"], "\(prompt)")
+        let read = (hooks["beforeReadFile"] as? [[String: Any]] ?? []).compactMap { $0["command"] as? String }
+        #expect(read == ["/opt/tools/promptscan guard"])
+        let again = try promptscan(["guard", "install", "--agent", "cursor", "--binary", "/opt/tools/promptscan"], in: project.url)
+        #expect(again.stderr.contains("already installed"), "\(again.stderr)")
+    }
+}

@@ -81,6 +81,14 @@ public struct GuardInstaller: Sendable {
         }
     }
 
+    /// An entry's command pointed at `command`'s binary, keeping the options a user added after
+    /// `guard` (`--config FILE`); nil when it already runs that binary.
+    static func refreshed(_ existing: String, with command: String) -> String? {
+        if existing == command || existing.hasPrefix(command + " ") { return nil }
+        guard let range = existing.range(of: " guard") else { return command }
+        return String(command.dropLast(" guard".count)) + existing[range.lowerBound...]
+    }
+
     /// The file's text with promptscan's entries in place, and what changed (empty: nothing).
     /// `text` nil: there is no file yet.
     public func installed(into text: String?) throws(PromptScanError) -> (text: String, changes: [String]) {
@@ -97,9 +105,9 @@ public struct GuardInstaller: Sendable {
                     guard var inner = groups[g]["hooks"]?.arrayValue else { continue }
                     for e in inner.indices where Self.isOwn(inner[e]) {
                         found = true
-                        if inner[e]["command"]?.stringValue != command {
-                            inner[e]["command"] = .string(command)
-                            changes.append("\(event): updated the command to \(command)")
+                        if let updated = Self.refreshed(inner[e]["command"]?.stringValue ?? "", with: command) {
+                            inner[e]["command"] = .string(updated)
+                            changes.append("\(event): updated the command to \(updated)")
                         }
                     }
                     groups[g]["hooks"] = .array(inner)
@@ -124,9 +132,10 @@ public struct GuardInstaller: Sendable {
                 var found = false
                 for e in entries.indices where Self.isOwn(entries[e]) {
                     found = true
-                    for key in ["command", "bash"] where entries[e][key] != nil && entries[e][key]?.stringValue != command {
-                        entries[e][key] = .string(command)
-                        changes.append("\(event): updated the command to \(command)")
+                    for key in ["command", "bash"] {
+                        guard let current = entries[e][key]?.stringValue, let updated = Self.refreshed(current, with: command) else { continue }
+                        entries[e][key] = .string(updated)
+                        changes.append("\(event): updated the command to \(updated)")
                     }
                 }
                 if !found {

@@ -35,7 +35,7 @@ extension HookPayload {
             var seen = Set<String>()
             for path in files.prefix(Self.maximumMentionedFiles) where seen.insert(path).inserted {
                 // A mention that names no file (`@someone`) is not a file read.
-                if let subject = readSubject(path, range: nil, place: .prompt, label: "file %@ (sent with the prompt)", maxScanBytes: maxScanBytes, quiet: true) {
+                if let subject = readSubject(path, range: nil, place: .prompt, label: "file %@ (sent with the prompt)", maxScanBytes: maxScanBytes) {
                     out.append(subject)
                 }
             }
@@ -46,7 +46,7 @@ extension HookPayload {
                     ?? (info["command_line"] as? String) ?? ""
                 out.append(bounded(GuardSubject(place: .command, name: "command.sh", label: "the \(tool) command", bytes: Array(command.utf8)), maxScanBytes))
                 for path in Self.filesPrinted(by: command).prefix(Self.maximumMentionedFiles) {
-                    if let subject = readSubject(path, range: nil, place: .read, label: "file %@ (printed by the command)", maxScanBytes: maxScanBytes, quiet: true) {
+                    if let subject = readSubject(path, range: nil, place: .read, label: "file %@ (printed by the command)", maxScanBytes: maxScanBytes) {
                         out.append(subject)
                     }
                 }
@@ -56,7 +56,7 @@ extension HookPayload {
                     // Cursor's beforeReadFile hands over the content itself.
                     let (name, shown) = names(path)
                     out.append(bounded(GuardSubject(place: .read, name: name, label: "file \(shown)", bytes: Array(content.utf8)), maxScanBytes))
-                } else if let path, let subject = readSubject(path, range: readRange(input), place: .read, label: "file %@", maxScanBytes: maxScanBytes, quiet: false) {
+                } else if let path, let subject = readSubject(path, range: readRange(input), place: .read, label: "file %@", maxScanBytes: maxScanBytes) {
                     out.append(subject)
                 } else if path == nil, !input.isEmpty {
                     out.append(bounded(jsonSubject(input, place: .read, name: "tool-input.json", label: "the \(tool) arguments"), maxScanBytes))
@@ -112,7 +112,7 @@ extension HookPayload {
         guard subject.bytes.count > limit else { return subject }
         var cut = subject
         cut.bytes = Array(subject.bytes.prefix(limit))
-        cut.note = "scanned only the first \(Self.size(limit)) of \(subject.label) (\(Self.size(subject.bytes.count))); raise guard.max-scan-bytes to scan more"
+        cut.note = "scanned only the first \(Self.size(limit)) of \(subject.label) (\(subject.bytes.count) bytes); raise guard.max-scan-bytes to scan more"
         return cut
     }
 
@@ -155,7 +155,7 @@ extension HookPayload {
 
     /// Reads the file at `path` (only `range`, when given) as a subject; nil when there is no
     /// such regular file or it is binary. `label` holds `%@` for the file's name.
-    func readSubject(_ path: String, range: LineRange?, place: GuardPlace, label: String, maxScanBytes: Int, quiet: Bool) -> GuardSubject? {
+    func readSubject(_ path: String, range: LineRange?, place: GuardPlace, label: String, maxScanBytes: Int) -> GuardSubject? {
         let full = absolute(path)
         let (name, shown) = names(full)
         let text = label.replacingOccurrences(of: "%@", with: shown)
@@ -170,9 +170,8 @@ extension HookPayload {
         if BinaryDetector.reasonToSkip(Array(bytes.prefix(BinaryDetector.window))) != nil { return nil }
         var subject = GuardSubject(place: place, name: name, label: text, bytes: Array(bytes.prefix(maxScanBytes)), firstLine: firstLine)
         if bytes.count > maxScanBytes || (range == nil && size > prefix.count) {
-            subject.note = "scanned only the first \(Self.size(maxScanBytes)) of \(text) (\(Self.size(size))); raise guard.max-scan-bytes to scan more"
+            subject.note = "scanned only the first \(Self.size(maxScanBytes)) of \(text) (\(range == nil ? size : bytes.count) bytes); raise guard.max-scan-bytes to scan more"
         }
-        _ = quiet
         return subject
     }
 
