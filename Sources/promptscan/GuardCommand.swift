@@ -25,7 +25,7 @@ struct Guard: ParsableCommand {
     /// `promptscan guard [--agent NAME] …`, the hook itself (the default subcommand).
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Answer one hook payload on standard input (what `promptscan guard` runs).", shouldDisplay: false)
+            abstract: "Answer one hook payload on standard input (the default: what `promptscan guard` runs).")
 
         @Option(name: .long, help: "The agent that sent the payload (default: told from the payload): \(GuardAgent.allCases.map(\.rawValue).joined(separator: ", ")).")
         var agent: GuardAgent?
@@ -40,16 +40,23 @@ struct Guard: ParsableCommand {
         var failClosed = false
 
         func run() throws {
+            Self.answer(agent: agent, event: event, config: config, failClosed: failClosed)
+        }
+
+        /// Reads the payload, writes the reply and exits with its status. `PromptScan.main` calls
+        /// it directly for the installed command line, `promptscan guard`, with no options.
+        static func answer(agent: GuardAgent?, event: String?, config: String?, failClosed: Bool) -> Never {
             var run = GuardRun()
             run.agent = agent
             run.event = event
             run.configPath = config
             run.failClosed = failClosed
+            run.keepsRulesUntilExit = true
             let bytes = try? FileReader.readStandardInput(limit: HookPayload.maximumBytes)
             let reply = run.reply(to: bytes)
             if !reply.stdout.isEmpty { Console.out(reply.stdout) }
             if !reply.stderr.isEmpty { Console.error(reply.stderr) }
-            if reply.status != 0 { throw ExitCode(reply.status) }
+            Console.terminate(reply.status)
         }
     }
 

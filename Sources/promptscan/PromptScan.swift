@@ -26,6 +26,11 @@ struct PromptScan: ParsableCommand {
     /// still print in full on stdout.
     static func main() {
         ProcessControl.ignoreBrokenPipe()
+        // The hook command agents run on every event, `promptscan guard`, skips building the
+        // command tree (a few milliseconds of start-up, on every prompt and tool call).
+        if CommandLine.arguments.count == 2 && CommandLine.arguments[1] == "guard" {
+            Guard.Check.answer(agent: nil, event: nil, config: nil, failClosed: false)
+        }
         do {
             var command = try parseAsRoot(nil)
             try command.run()

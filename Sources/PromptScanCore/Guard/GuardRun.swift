@@ -13,6 +13,13 @@ public struct GuardRun: Sendable {
     public var configPath: String?
     /// `--fail-closed` (the config's `guard.fail-closed` also sets it).
     public var failClosed = false
+    /// Keep the loaded rules until the process exits instead of freeing them when the reply is
+    /// made (the CLI, which exits right after: freeing a few hundred compiled rules costs about a
+    /// millisecond of every hook call).
+    public var keepsRulesUntilExit = false
+
+    /// The setups kept by `keepsRulesUntilExit` (only ever appended to, by one call per process).
+    nonisolated(unsafe) static var kept: [RunSetup] = []
 
     public init() {}
 
@@ -42,6 +49,7 @@ public struct GuardRun: Sendable {
         } catch {
             return failure(error.description.replacingOccurrences(of: "error: ", with: ""), failClosed: failClosed)
         }
+        if keepsRulesUntilExit { Self.kept.append(setup) }
         let settings = setup.config.guardSettings
         let closed = failClosed || settings.failClosed
         let subjects = payload.subjects(maxScanBytes: settings.maxScanBytes)
