@@ -32,18 +32,22 @@ public struct KeywordAutomaton: Sendable {
         precondition(next <= 256, "keywords use too many distinct bytes")
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classOf[Int(upper)] = classOf[Int(upper + 32)] }
         let classCount = next
-        // Trie, one flat row of `classCount` transitions per state (one allocation, not one per state).
-        var goto = [Int32](repeating: -1, count: classCount)
+        // Trie, one flat row of `classCount` transitions per state, in one buffer reserved for the
+        // most states the keywords can make (no copy as it grows), turned into `transitions` in place.
+        let none = UInt32.max
+        var goto: [UInt32] = []
+        goto.reserveCapacity((folded.reduce(0) { $0 + $1.count } + 1) * classCount)
+        goto.append(contentsOf: repeatElement(none, count: classCount))
         var stateCount = 1
         var out: [[Int32]] = [[]]
         for (index, keyword) in folded.enumerated() where !keyword.isEmpty {
             var state = 0
             for byte in keyword {
                 let c = Int(classOf[Int(byte)])
-                if goto[state * classCount + c] < 0 {
-                    goto.append(contentsOf: repeatElement(-1, count: classCount))
+                if goto[state * classCount + c] == none {
+                    goto.append(contentsOf: repeatElement(none, count: classCount))
                     out.append([])
-                    goto[state * classCount + c] = Int32(stateCount)
+                    goto[state * classCount + c] = UInt32(stateCount)
                     stateCount += 1
                 }
                 state = Int(goto[state * classCount + c])
@@ -54,7 +58,7 @@ public struct KeywordAutomaton: Sendable {
         var fail = [Int](repeating: 0, count: stateCount)
         var queue: [Int] = []
         for c in 0..<classCount {
-            if goto[c] < 0 {
+            if goto[c] == none {
                 goto[c] = 0
             } else {
                 fail[Int(goto[c])] = 0
@@ -70,7 +74,7 @@ public struct KeywordAutomaton: Sendable {
             let failRow = fail[state] * classCount
             for c in 0..<classCount {
                 let target = goto[row + c]
-                if target < 0 {
+                if target == none {
                     goto[row + c] = goto[failRow + c]
                 } else {
                     fail[Int(target)] = Int(goto[failRow + c])
@@ -88,9 +92,12 @@ public struct KeywordAutomaton: Sendable {
             outputs.append(-1)
         }
         precondition(stateCount * classCount < Int(KeywordAutomaton.outputFlag), "too many keyword states")
-        transitions = goto.map { next in
-            UInt32(Int(next) * classCount) | (out[Int(next)].isEmpty ? 0 : KeywordAutomaton.outputFlag)
+        let hasOutput = out.map { !$0.isEmpty }
+        for index in goto.indices {
+            let next = Int(goto[index])
+            goto[index] = UInt32(next * classCount) | (hasOutput[next] ? KeywordAutomaton.outputFlag : 0)
         }
+        transitions = goto
         self.outputStart = outputStart
         self.outputs = outputs
     }
