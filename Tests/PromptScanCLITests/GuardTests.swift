@@ -181,3 +181,19 @@ import TestSupport
         for value in planted { #expect(!cut.stderr.contains(value) && !cut.stdout.contains(value)) }
     }
 }
+
+extension GuardTests {
+    /// A payload that names no folder (Windsurf's prompt event) takes the settings of the folder
+    /// the agent runs the hook in.
+    @Test func settingsComeFromTheHookFolderWhenThePayloadNamesNone() throws {
+        let dir = try TemporaryDirectory("promptscan-guard-cli")
+        defer { dir.remove() }
+        try FileManager.default.createDirectory(atPath: dir.path + "/.git", withIntermediateDirectories: true)
+        try dir.write(".promptscan.yml", "guard:\n  secrets: off\n")
+        var fake = FakeSecrets(seed: 1624)
+        let payload: [String: Any] = ["agent_action_name": "pre_user_prompt", "trajectory_id": "t", "execution_id": "e", "tool_info": ["user_prompt": "use \(fake.anthropicKey())"]]
+        let result = try promptscan(["guard"], in: dir.url, input: try JSONSerialization.data(withJSONObject: payload))
+        #expect(result.status == 0, "a warning, not a block: \(result.stderr)")
+        #expect(result.stderr.contains("promptscan warning"), "\(result.stderr)")
+    }
+}

@@ -65,10 +65,12 @@ public struct GuardRun: Sendable {
         return GuardReply.render(kind, agent: payload.agent, event: event, eventName: payload.eventName, camelCase: payload.camelCase)
     }
 
-    /// `.promptscan.yml` in `directory` or the nearest folder above it that has one, stopping at
-    /// the repository root (a folder with `.git`).
+    /// `.promptscan.yml` in `directory` (else `CLAUDE_PROJECT_DIR`, else the folder the agent
+    /// started the hook in: Windsurf's prompt payload names none) or the nearest folder above it
+    /// that has one, stopping at the repository root (a folder with `.git`).
     static func findConfig(from directory: String?) -> String? {
-        guard var folder = directory ?? ProcessInfo.processInfo.environment["CLAUDE_PROJECT_DIR"], folder.hasPrefix("/") else { return nil }
+        let start = directory ?? ProcessInfo.processInfo.environment["CLAUDE_PROJECT_DIR"] ?? FileManager.default.currentDirectoryPath
+        guard var folder = Optional(start), folder.hasPrefix("/") else { return nil }
         let manager = FileManager.default
         while true {
             let candidate = (folder as NSString).appendingPathComponent(ScanConfig.fileName)
