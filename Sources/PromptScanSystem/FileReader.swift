@@ -58,6 +58,32 @@ public enum FileReader {
         try readToEnd(0, limit: limit)
     }
 
+    /// The first `limit` bytes of the regular file at `path` (`open(2)`, `fstat(2)`, `read(2)`),
+    /// and the file's size: a prefix, never an error, when the file is larger.
+    public static func readPrefix(_ path: String, limit: Int) throws(Failure) -> (bytes: [UInt8], size: Int) {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegular(FileReader.kind(info.st_mode)) }
+        let size = Int(info.st_size)
+        let wanted = max(0, min(size, limit))
+        var buffer = [UInt8](repeating: 0, count: wanted)
+        var total = 0
+        while total < wanted {
+            let count = buffer.withUnsafeMutableBytes { raw in systemRead(fd, raw.baseAddress! + total, wanted - total) }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw .unreadable(String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            total += count
+        }
+        buffer.removeSubrange(total...)
+        return (buffer, size)
+    }
+
     /// Everything `path` yields until its end, whatever it is (a FIFO, `/dev/stdin`, a character
     /// device, a regular file), at most `limit` bytes. `open(2)` blocks on a FIFO until it has a writer.
     public static func readStream(_ path: String, limit: Int) throws(Failure) -> [UInt8] {

@@ -12,7 +12,7 @@ struct PromptScan: ParsableCommand {
             (bad rule or config file, unreadable file, unwritable output, missing git object); 64 usage error.
             """,
         version: PromptScanVersion.current,
-        subcommands: [Scan.self, Redact.self, Staged.self, Diff.self, History.self, Merge.self, PreCommit.self, PrePush.self, BaselineCommand.self, Hook.self, Rules.self, Classify.self, Terms.self],
+        subcommands: [Scan.self, Redact.self, Staged.self, Diff.self, History.self, Merge.self, PreCommit.self, PrePush.self, BaselineCommand.self, Hook.self, Guard.self, Rules.self, Classify.self, Terms.self],
         defaultSubcommand: nil
     )
 
@@ -26,6 +26,11 @@ struct PromptScan: ParsableCommand {
     /// still print in full on stdout.
     static func main() {
         ProcessControl.ignoreBrokenPipe()
+        // The hook command agents run on every event, `promptscan guard`, skips building the
+        // command tree (a few milliseconds of start-up, on every prompt and tool call).
+        if CommandLine.arguments.count == 2 && CommandLine.arguments[1] == "guard" {
+            Guard.Check.answer(agent: nil, event: nil, config: nil, failClosed: false)
+        }
         do {
             var command = try parseAsRoot(nil)
             try command.run()

@@ -16,6 +16,7 @@ import Yams
 /// file-classes: {'docs/prompts/**': prompt}  # glob -> file class overrides
 /// max-file-size: 5M                  # bytes, or with K, M or G
 /// baseline: .promptscan-baseline.json  # baseline file (relative to this file)
+/// guard: {secrets: high}             # what `promptscan guard` blocks (see `GuardSettings`)
 /// ```
 public struct ScanConfig: Sendable {
     /// The file the settings came from (nil for the empty default).
@@ -35,6 +36,8 @@ public struct ScanConfig: Sendable {
     public var maxFileSize: Int?
     /// The baseline file, resolved against the config file's folder.
     public var baseline: String?
+    /// What `promptscan guard` blocks and warns about.
+    public var guardSettings = GuardSettings()
     /// Line of each rule id named in `enable`, `disable` or `severity`, to point at an unknown id.
     var ruleIDLines: [(id: String, line: Int)] = []
     /// Every path the file names (`rules`, `terms`, `baseline`) as written, with its line: checked
@@ -51,7 +54,7 @@ public struct ScanConfig: Sendable {
     public static let fileName = ".promptscan.yml"
     public static let knownKeys = [
         "enable", "disable", "severity", "fail-on", "allow-paths", "allow-values", "rules", "terms", "file-classes",
-        "max-file-size", "baseline",
+        "max-file-size", "baseline", "guard",
     ]
 
     public init() {}
@@ -230,6 +233,8 @@ public struct ScanConfig: Sendable {
                 config.baseline = resolve(file)
                 config.namedPaths.removeAll { $0.key == key }
                 config.namedPaths.append(NamedPath(key: key, value: file, line: line(value)))
+            case "guard":
+                config.guardSettings = try GuardSettings.parse(value, path: path)
             default:
                 break
             }

@@ -32,63 +32,72 @@ public struct KeywordAutomaton: Sendable {
         precondition(next <= 256, "keywords use too many distinct bytes")
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classOf[Int(upper)] = classOf[Int(upper + 32)] }
         let classCount = next
-        // Trie.
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        // Trie, one flat row of `classCount` transitions per state, in one buffer reserved for the
+        // most states the keywords can make (no copy as it grows), turned into `transitions` in place.
+        let none = UInt32.max
+        var goto: [UInt32] = []
+        goto.reserveCapacity((folded.reduce(0) { $0 + $1.count } + 1) * classCount)
+        goto.append(contentsOf: repeatElement(none, count: classCount))
+        var stateCount = 1
         var out: [[Int32]] = [[]]
         for (index, keyword) in folded.enumerated() where !keyword.isEmpty {
             var state = 0
             for byte in keyword {
                 let c = Int(classOf[Int(byte)])
-                if goto[state][c] < 0 {
-                    goto.append([Int32](repeating: -1, count: classCount))
+                if goto[state * classCount + c] == none {
+                    goto.append(contentsOf: repeatElement(none, count: classCount))
                     out.append([])
-                    goto[state][c] = Int32(goto.count - 1)
+                    goto[state * classCount + c] = UInt32(stateCount)
+                    stateCount += 1
                 }
-                state = Int(goto[state][c])
+                state = Int(goto[state * classCount + c])
             }
             out[state].append(Int32(index))
         }
         // Failure links, breadth first, turning the trie into a complete DFA.
-        var fail = [Int](repeating: 0, count: goto.count)
+        var fail = [Int](repeating: 0, count: stateCount)
         var queue: [Int] = []
         for c in 0..<classCount {
-            if goto[0][c] < 0 {
-                goto[0][c] = 0
+            if goto[c] == none {
+                goto[c] = 0
             } else {
-                fail[Int(goto[0][c])] = 0
-                queue.append(Int(goto[0][c]))
+                fail[Int(goto[c])] = 0
+                queue.append(Int(goto[c]))
             }
         }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            out[state].append(contentsOf: out[fail[state]])
+            if !out[fail[state]].isEmpty { out[state].append(contentsOf: out[fail[state]]) }
+            let row = state * classCount
+            let failRow = fail[state] * classCount
             for c in 0..<classCount {
-                let target = goto[state][c]
-                if target < 0 {
-                    goto[state][c] = goto[fail[state]][c]
+                let target = goto[row + c]
+                if target == none {
+                    goto[row + c] = goto[failRow + c]
                 } else {
-                    fail[Int(target)] = Int(goto[fail[state]][c])
+                    fail[Int(target)] = Int(goto[failRow + c])
                     queue.append(Int(target))
                 }
             }
         }
         self.classOf = classOf
         self.classCount = classCount
-        var outputStart = [Int32](repeating: -1, count: goto.count)
+        var outputStart = [Int32](repeating: -1, count: stateCount)
         var outputs: [Int32] = []
         for (state, list) in out.enumerated() where !list.isEmpty {
             outputStart[state] = Int32(outputs.count)
-            outputs.append(contentsOf: Set(list).sorted())
+            outputs.append(contentsOf: list.count == 1 ? list : Set(list).sorted())
             outputs.append(-1)
         }
-        precondition(goto.count * classCount < Int(KeywordAutomaton.outputFlag), "too many keyword states")
-        transitions = goto.flatMap { row in
-            row.map { next in
-                UInt32(Int(next) * classCount) | (out[Int(next)].isEmpty ? 0 : KeywordAutomaton.outputFlag)
-            }
+        precondition(stateCount * classCount < Int(KeywordAutomaton.outputFlag), "too many keyword states")
+        let hasOutput = out.map { !$0.isEmpty }
+        for index in goto.indices {
+            let next = Int(goto[index])
+            goto[index] = UInt32(next * classCount) | (hasOutput[next] ? KeywordAutomaton.outputFlag : 0)
         }
+        transitions = goto
         self.outputStart = outputStart
         self.outputs = outputs
     }
