@@ -20,13 +20,8 @@ public enum FileReader {
 
     /// The same, for a NUL-terminated path (which need not be UTF-8).
     public static func read(cPath path: [CChar], limit: Int) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        let (fd, expected) = try openRegular(path)
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegular(FileReader.kind(info.st_mode)) }
-        let expected = Int(info.st_size)
         guard expected <= limit else { throw .tooLarge(expected) }
         var buffer = [UInt8](repeating: 0, count: expected + 1)
         var total = 0
@@ -52,6 +47,24 @@ public enum FileReader {
         return buffer
     }
 
+    /// Opens a regular file for reading (`open(2)` without blocking on a FIFO, `fstat(2)`), with its
+    /// size; anything else (a directory, a FIFO, a device) is `notRegular`. The caller closes it.
+    static func openRegular(_ path: [CChar]) throws(Failure) -> (fd: Int32, size: Int) {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let message = String(cString: strerror(errno))
+            close(fd)
+            throw .unreadable(message)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw .notRegular(FileReader.kind(info.st_mode))
+        }
+        return (fd, Int(info.st_size))
+    }
+
     /// Everything standard input holds until its end (`read(2)` on descriptor 0), at most `limit`
     /// bytes: a pipe, a terminal, a redirected file.
     public static func readStandardInput(limit: Int) throws(Failure) -> [UInt8] {
@@ -61,13 +74,8 @@ public enum FileReader {
     /// The first `limit` bytes of the regular file at `path` (`open(2)`, `fstat(2)`, `read(2)`),
     /// and the file's size: a prefix, never an error, when the file is larger.
     public static func readPrefix(_ path: String, limit: Int) throws(Failure) -> (bytes: [UInt8], size: Int) {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        let (fd, size) = try openRegular(Array(path.utf8CString))
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegular(FileReader.kind(info.st_mode)) }
-        let size = Int(info.st_size)
         let wanted = max(0, min(size, limit))
         var buffer = [UInt8](repeating: 0, count: wanted)
         var total = 0

@@ -182,73 +182,60 @@ public enum MachineData {
         else { return false }
         for i in range where !(bytes[i] >= 48 && bytes[i] <= 57) && bytes[i] != 46 { return false }
         var siblings = 0
-        // Before the match: quoted values ending at most `versionReach` bytes back on the line.
+        func isVersion(_ value: Range<Int>) -> Bool {
+            guard let parts = dottedParts(bytes, value), parts == 2 || parts == 3 else { return false }
+            siblings += 1
+            return siblings >= versionSiblingsMinimum
+        }
+        // Quotes pair up from the match's own outwards: before it, a closing quote comes first;
+        // after it, an opening one.
+        var pending: Int? = nil
         var i = range.lowerBound - 1
         let floor = max(0, range.lowerBound - versionReach)
         while i > floor && bytes[i - 1] != 10 {
             i -= 1
-            if bytes[i] == 34, let count = versionParts(bytes, endingAt: i, floor: floor), count == 2 || count == 3 {
-                siblings += 1
-                if siblings >= versionSiblingsMinimum { return true }
+            guard bytes[i] == 34 else { continue }
+            if let close = pending {
+                if isVersion((i + 1)..<close) { return true }
+                pending = nil
+            } else {
+                pending = i
             }
         }
+        pending = nil
         i = range.upperBound + 1
         let ceiling = min(bytes.count, range.upperBound + versionReach)
         while i < ceiling && bytes[i] != 10 {
-            if bytes[i] == 34, let count = versionParts(bytes, startingAt: i + 1, ceiling: ceiling), count == 2 || count == 3 {
-                siblings += 1
-                if siblings >= versionSiblingsMinimum { return true }
+            if bytes[i] == 34 {
+                if let open = pending {
+                    if isVersion((open + 1)..<i) { return true }
+                    pending = nil
+                } else {
+                    pending = i
+                }
             }
             i += 1
         }
         return false
     }
 
-    /// The number of dot-separated parts of the quoted value that ends with the quote at `quote`
-    /// (digits and dots only, each part non-empty), nil when it is not such a value.
-    static func versionParts(_ bytes: UnsafeRawBufferPointer, endingAt quote: Int, floor: Int) -> Int? {
-        var j = quote
+    /// The number of parts of `bytes[value]` when it is a dotted number (digits in non-empty
+    /// parts joined by dots: `1.1.393`), nil otherwise.
+    static func dottedParts(_ bytes: UnsafeRawBufferPointer, _ value: Range<Int>) -> Int? {
         var parts = 1
         var digits = 0
-        while j > floor {
-            let b = bytes[j - 1]
+        for i in value {
+            let b = bytes[i]
             if b >= 48 && b <= 57 {
                 digits += 1
-            } else if b == 46 {
-                guard digits > 0 else { return nil }
+            } else if b == 46 && digits > 0 {
                 parts += 1
                 digits = 0
-            } else if b == 34 {
-                return digits > 0 && j < quote ? parts : nil
             } else {
                 return nil
             }
-            j -= 1
         }
-        return nil
-    }
-
-    /// The number of parts of the dotted number that starts at `start` and ends with a quote.
-    static func versionParts(_ bytes: UnsafeRawBufferPointer, startingAt start: Int, ceiling: Int) -> Int? {
-        var j = start
-        var parts = 1
-        var digits = 0
-        while j < ceiling {
-            let b = bytes[j]
-            if b >= 48 && b <= 57 {
-                digits += 1
-            } else if b == 46 {
-                guard digits > 0 else { return nil }
-                parts += 1
-                digits = 0
-            } else if b == 34 {
-                return digits > 0 ? parts : nil
-            } else {
-                return nil
-            }
-            j += 1
-        }
-        return nil
+        return digits > 0 ? parts : nil
     }
 
     // MARK: - Quoted values

@@ -102,6 +102,13 @@ public struct Git: Sendable {
         try run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"]).status == 0
     }
 
+    /// The commit HEAD names; nil before the first commit.
+    public func headCommit() throws(PromptScanError) -> String? {
+        let output = try run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
+        guard output.status == 0 else { return nil }
+        return String(decoding: output.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Whether this is a shallow clone.
     public func isShallow() throws(PromptScanError) -> Bool {
         (try? line(["rev-parse", "--is-shallow-repository"])) == "true"

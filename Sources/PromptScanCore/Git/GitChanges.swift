@@ -57,8 +57,7 @@ public struct GitChanges: Sendable {
             if try git.isShallow() { throw Git.error(Self.shallowAdvice("\(Self.quoted(since)) is not in this shallow clone")) }
             throw Git.error("unknown revision \(Self.quoted(since))")
         }
-        let head = try git.run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
-        guard head.status == 0 else { return [] }  // no commit yet
+        guard try git.headCommit() != nil else { return [] }  // no commit yet
         let range = since.map { ["^" + $0, "HEAD"] } ?? ["HEAD"]
         let text = String(decoding: try git.checked(["rev-list", "--reverse", "--topo-order", "--parents"] + range + ["--"]), as: UTF8.self)
         return text.split(separator: "\n").map { line in

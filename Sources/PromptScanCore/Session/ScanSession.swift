@@ -124,9 +124,7 @@ public struct ScanSession: Sendable {
         switch source {
         case let .tree(path):
             command = "scan"
-            var isDirectory: ObjCBool = false
-            directory = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-                ? path : (path as NSString).deletingLastPathComponent
+            directory = Self.displayRoot(ofTree: path)
         case let .diff(git, _, _):
             command = "diff"
             directory = git.directory
@@ -137,8 +135,7 @@ public struct ScanSession: Sendable {
             command = "scan"
             directory = "."
         }
-        let revision = (try? Git(directory: directory.isEmpty ? "." : directory).run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))
-            .flatMap { $0.status == 0 ? String(decoding: $0.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : nil } ?? ""
+        let revision = ((try? Git(directory: directory.isEmpty ? "." : directory).headCommit()) ?? nil) ?? ""
         return ShardInfo(
             shard: shard, command: command, revision: revision, settings: setup.settingsDigest(limits: options.limits),
             unit: command == "history" ? "commits" : "files", covered: covered, failing: report.failingCount(at: setup.failOn),
