@@ -99,7 +99,20 @@ import TestSupport
         #expect(failing(notebook, as: .notebook).isEmpty)
         let svg = #"<svg><path d="M8 3.006.404 2.291-1.552 3.297-1.30.653 1.653.242 2.874.118 3.176.77.84 1.235 1.911 1.235 3.221"/></svg>"#
         #expect(failing(svg, as: .agentConfig).isEmpty)
+        // The same geometry inside a notebook's JSON string, where the attribute's quote is escaped.
+        let escaped = #"    "<svg viewBox=\"0 0 24 24\"><path d=\"M4 21.41c.39.39.9.59 1.41.59.51 0 1.02-.2 1.41-.59l7.78-7.78\"/></svg>\n","#
+        #expect(failing(escaped, as: .notebook).isEmpty)
         #expect(failing("- the user logged in from 81.2.69.142 yesterday", as: .notebook) == ["ip-address-v4"])
+    }
+
+    @Test func numberRowsAndGUIDTailsAreNotCardsOrIBANs() {
+        // Fifteen digits in groups of three pass the card checks but are a printed array.
+        #expect(failing("card ids: [379 100 300 485 159]\n", as: .prompt).isEmpty)
+        #expect(failing("card: 3791 003004 85159\n", as: .prompt) == ["payment-card"])
+        // A Visual Studio project GUID ends in an IBAN-shaped, mod-97-valid run.
+        let solution = #"Project("{9A19103F-16F7-4668-BE54-9A1E7A4F7556}") = "AutoGen.Tests", "test\AutoGen.Tests.csproj""# + "\n"
+        #expect(failing(solution, as: .prompt).isEmpty)
+        #expect(failing("IBAN: BE71 0961 2345 6769\n", as: .prompt) == ["iban"])
     }
 
     @Test func decoratorsAndOrganisationMailboxesAreNotAddresses() {

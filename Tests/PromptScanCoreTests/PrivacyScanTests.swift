@@ -424,3 +424,67 @@ extension OrganisationContextTests {
         #expect(addresses.count == 3)
     }
 }
+
+@Suite struct ClinicalNoteTests {
+    static let rules: RuleSet = try! RuleSet(RuleCatalog.defaultRules())
+
+    func ids(_ text: String, as fileClass: FileClass) -> [String] {
+        scanText(text, rules: Self.rules, as: fileClass, path: "note").map(\.ruleID)
+    }
+
+    @Test func aTitledNameInAClinicalNoteIsReportedInDocsToo() {
+        // A visit note kept as Markdown or plain text is classed doc, the strictest class.
+        let note = "Mr. Howard Pruitt was seen today for follow-up of his type 2 diabetes.\n"
+        #expect(ids(note, as: .doc).contains("patient-name-clinical"))
+        #expect(ids(note, as: .prompt).contains("patient-name-clinical"))
+        // Without a clinical word a titled name in a doc is nobody's health record.
+        #expect(!ids("Mr. Howard Pruitt will present the roadmap on Tuesday.\n", as: .doc).contains("patient-name-clinical"))
+    }
+
+    @Test func aFHIRAddressLineIsAPatientsAddress() {
+        let patient = """
+            {"resourceType": "Patient",
+             "address": [{"use": "home", "line": ["2217 Birchwood Lane"], "city": "Madison", "postalCode": "53711"}]}
+
+            """
+        #expect(ids(patient, as: .fixture).contains("fhir-address-line"))
+        // A "line" list in other JSON (test output, source lines) is not an address.
+        #expect(!ids(#"{"line": ["404 Not Found"], "state": "done", "file": "app.py"}"# + "\n", as: .fixture).contains("fhir-address-line"))
+    }
+
+    @Test func aDjangoSecretKeyWithPunctuationIsASecret() {
+        let settings = #"SECRET_KEY = "django-insecure-k9#m2vT!x7q(Lp4Zr8w^Nb3YcF6h&Jd1sGa""# + "\n"
+        #expect(ids(settings, as: .code).contains("generic-secret-assignment"))
+        // A template or a printf format is not a value.
+        #expect(!ids(#"SECRET_KEY = "%(prefix)s-k9m2vTx7qLp4Zr8w""# + "\n", as: .code).contains("generic-secret-assignment"))
+    }
+
+    @Test func aCustomerNameIsMediumInAFixtureAndANoteInANotebook() {
+        let row = #"{"receipt_id": 3, "customer_name": "Woodrow Pennington", "price": 53.43}"# + "\n"
+        let inFixture = scanText(row, rules: Self.rules, as: .fixture, path: "rows.json").filter { $0.ruleID == "person-name-field" }
+        #expect(inFixture.map(\.severity) == [.medium])
+        let inNotebook = scanText(row, rules: Self.rules, as: .notebook, path: "rows.ipynb").filter { $0.ruleID == "person-name-field" }
+        #expect(inNotebook.map(\.severity) == [.low])
+    }
+
+    @Test func aBareFullNameWantsContactDetailsNearby() {
+        let person = #"{"fullName": "Tomasz Nowak", "email": "t.nowak@example.org"}"# + "\n"
+        #expect(ids(person, as: .fixture).contains("person-name-contact-record"))
+        // The expansion of an acronym, or a public figure's profile, has no contact details.
+        let acronym = #"{"VR": {"fullName": "Virtual Reality", "description": "an immersive environment"}}"# + "\n"
+        #expect(!ids(acronym, as: .fixture).contains("person-name-contact-record"))
+        // A longer name is not cut to its first two words.
+        let long = #"{"recipientName": "Thomas Cruise Mapother IV"}"# + "\n"
+        #expect(!ids(long, as: .fixture).contains("person-name-field"))
+    }
+
+    @Test func aPublicFiguresBirthDateInAnEncyclopediaSentenceIsLow() {
+        let passage = "[1] Kerry Condon | Kerry Condon (born 4 January 1983) is an Irish television and film actress, best known for\n"
+        let found = scanText(passage, rules: Self.rules, as: .notebook, path: "a.ipynb").filter { $0.ruleID == "date-of-birth" }
+        #expect(found.map(\.severity) == [.low])
+        #expect(found.allSatisfy { $0.message.contains("public figure") })
+        let record = "Name: Kerry Condon\nDOB: 04/01/1983\n"
+        let kept = scanText(record, rules: Self.rules, as: .notebook, path: "b.ipynb").filter { $0.ruleID == "date-of-birth" }
+        #expect(kept.map(\.severity) == [.medium])
+    }
+}

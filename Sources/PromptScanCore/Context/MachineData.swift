@@ -293,12 +293,15 @@ public enum MachineData {
     }
 
     /// The attribute of the quoted XML attribute value holding `range` (`d` in `<path d="…">`):
-    /// the nearest quote before the match on its line, preceded by `name=`.
+    /// the nearest quote before the match on its line, preceded by `name=`. The quote may be
+    /// escaped (`<path d=\"…\">` in a notebook's or recording's JSON string).
     static func attributeKey(of range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> ArraySlice<UInt8>? {
         let floor = max(0, range.lowerBound - 2048)
         var i = range.lowerBound
         while i > floor && bytes[i - 1] != 34 && bytes[i - 1] != 10 { i -= 1 }
-        guard i > floor + 1, bytes[i - 1] == 34, bytes[i - 2] == 61 else { return nil }
+        guard i > floor + 1, bytes[i - 1] == 34 else { return nil }
+        if bytes[i - 2] == 92 && i > floor + 2 { i -= 1 }
+        guard bytes[i - 2] == 61 else { return nil }
         var start = i - 2
         let end = start
         while start > floor && isKeyByte(bytes[start - 1]) { start -= 1 }

@@ -47,9 +47,10 @@ extension FileScanner {
             && (compiled.publicContext.hitNearby(in: bytes, around: range, linesBefore: compiled.rule.publicLines, linesAfter: 0)
                 || MachineData.quotedValueKey(of: range, in: bytes).map(compiled.publicContext.matches) == true)
         {
-            // A package's author or maintainer, a copyright or sign-off line: published with the code.
+            // A package's author or maintainer, a copyright or sign-off line: published with the code;
+            // or a public figure's profile (an encyclopedia's "(born …) is an actress").
             candidate.severity = .low
-            candidate.message = "\(compiled.rule.name) found (published metadata: an author, maintainer or copyright line)"
+            candidate.message = "\(compiled.rule.name) found (published metadata: an author, maintainer or copyright line, or a public figure's profile)"
         } else if PrivacyPolicy.isOrganisations(compiled, value: value, in: bytes, around: range) {
             // A company's premises or a published contact mailbox: shown, never failing a run.
             candidate.severity = .low

@@ -6,8 +6,8 @@ extension Validators {
     static let privacyValidators: [Validator] = [
         Validator(name: "us-ssn", summary: "SSN ranges: area not 000, 666 or 9xx; group not 00; serial not 0000; one delimiter kind", check: usSSN),
         Validator(name: "us-itin", summary: "ITIN: 9xx area and group 50-65, 70-88, 90-92 or 94-99", check: usITIN),
-        Validator(name: "payment-card", summary: "13-19 digits, one delimiter kind, a known IIN prefix, Luhn", check: paymentCard),
-        Validator(name: "iban", summary: "IBAN country length (ISO 13616) and mod-97 == 1", check: iban),
+        Validator(name: "payment-card", summary: "13-19 digits, one delimiter kind, grouped as cards are printed, a known IIN prefix, Luhn", check: paymentCard),
+        Validator(name: "iban", summary: "IBAN country length (ISO 13616), digits-only account part where the country's format says so, mod-97 == 1", check: iban),
         Validator(name: "aba-routing", summary: "ABA routing number: weights 3-7-1, sum mod 10 == 0", check: abaRouting),
         Validator(name: "npi", summary: "NPI: 10 digits starting 1 or 2, Luhn over 80840 + the digits", check: npi),
         Validator(name: "dea", summary: "DEA number: (d1+d3+d5) + 2(d2+d4+d6) ends in d7", check: dea),
@@ -82,7 +82,17 @@ extension Validators {
             d[0] == 4 || (51...55).contains(p2) || (2221...2720).contains(p4) || p2 == 34 || p2 == 37 || p4 == 6011
             || (644...649).contains(p3) || p2 == 65 || (300...305).contains(p3) || p2 == 36 || p2 == 38 || p2 == 39
             || (3528...3589).contains(p4) || p2 == 62 || p2 == 50 || (56...58).contains(p2) || p2 == 63 || p2 == 67
-        return knownIIN && luhn(digits: d)
+        return knownIIN && luhn(digits: d) && cardGrouping(value)
+    }
+
+    /// Whether a card number written in groups is grouped as cards are printed: four-digit groups
+    /// (the last may be shorter), or 4-6-5 and 4-6-4 (American Express, Diners Club). A row of
+    /// numbers (`[379 100 300 485 159]`) is not a card. An ungrouped number passes.
+    static func cardGrouping(_ value: [UInt8]) -> Bool {
+        let groups = value.split(whereSeparator: { $0 < 48 || $0 > 57 }).map(\.count)
+        guard groups.count > 1 else { return true }
+        if groups == [4, 6, 5] || groups == [4, 6, 4] { return true }
+        return groups.dropLast().allSatisfy { $0 == 4 } && (groups.last.map { (1...4).contains($0) } ?? false)
     }
 
     /// IBAN lengths by country, as registered under ISO 13616 (docs/detection.md, "Validators").
@@ -100,11 +110,20 @@ extension Validators {
         })
     }()
 
+    /// Countries whose IBAN account part (after the check digits) is digits only (ISO 13616 registry).
+    static let numericBBANCountries: Set<String> = [
+        "AT", "BA", "BE", "CZ", "DE", "DK", "EE", "ES", "FI", "FO", "GL", "HR", "HU", "IL", "LT", "ME", "NO", "PL", "PT",
+        "RS", "SE", "SI", "SK", "TN",
+    ]
+
     @Sendable static func iban(_ value: [UInt8]) -> Bool {
         let compact = value.filter { $0 != 32 && $0 != 45 }
         guard compact.count >= 5, compact.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) }) else { return false }
         let country = String(decoding: compact[0..<2], as: UTF8.self)
         guard let length = ibanLengths[country], compact.count == length else { return false }
+        // Where the account part is digits only by the country's format, a letter rules it out
+        // (a GUID's tail, `BE54-9A1E7A4F7556`, has the right length and may pass mod-97).
+        if numericBBANCountries.contains(country), !compact[4...].allSatisfy({ $0 >= 48 && $0 <= 57 }) { return false }
         var remainder = 0
         for byte in compact[4...] + compact[0..<4] {
             let v = byte <= 57 ? Int(byte - 48) : Int(byte - 55)
