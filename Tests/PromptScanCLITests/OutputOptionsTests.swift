@@ -204,6 +204,13 @@ import TestSupport
             try Self.sarifFindings(Data(apart.stdout.utf8)).map { String($0.split(separator: "|")[1]) }.sorted()
                 == [String(root.dropFirst()) + "/src/app.py", String(outsideReal.dropFirst()) + "/keys.env"].sorted())
 
+        // A path inside another one given is walked once, as part of it, and the run says so.
+        let nested = try repo.promptscan(["scan", ".", "src", "docs/setup.md"])
+        #expect(nested.status == 1, "\(nested.stderr)")
+        #expect(Self.paths(nested.stdout) == Self.paths(try repo.promptscan(["scan", "."]).stdout), "\(nested.stdout)")
+        #expect(Self.paths(nested.stdout).filter { $0 == "src/app.py" }.count == 1, "\(nested.stdout)")
+        #expect(nested.stdout.contains("inside ., also given: scanned once"), "\(nested.stdout)")
+
         // Standard input is scanned alone.
         let mixed = try repo.promptscan(["scan", "-", "src"])
         #expect(mixed.status == 64 && mixed.stderr.contains("scanned alone"), "\(mixed.stderr)")

@@ -212,7 +212,12 @@ public struct ScanSession: Sendable {
     /// order, counts added up. The baseline and the setup's notices apply once, to the whole.
     func scanTrees(_ paths: [String], covered: inout Int) throws(PromptScanError) -> ScanReport {
         var merged = ScanReport()
-        for path in paths {
+        let (roots, inside) = Self.outermost(paths)
+        for (path, other) in inside {
+            merged.notices.append(
+                Notice(kind: .skipped, path: engine.displayPath(path), message: "inside \(engine.displayPath(other)), also given: scanned once, as part of it"))
+        }
+        for path in roots {
             var partCovered = 0
             let part = try scanTree(path, covered: &partCovered)
             covered += partCovered
@@ -230,6 +235,32 @@ public struct ScanSession: Sendable {
         }
         merged.findings.sort(by: Finding.reportOrder)
         return merged
+    }
+
+    /// The paths of a several-path run less those inside another one (`scan . src`: `src` is
+    /// walked as part of `.`, so its findings are not reported twice), and each path left out with
+    /// the path that holds it. Paths compare by their real paths; a path that is itself a symbolic
+    /// link, or that does not exist, is kept as given (its walk says what it is).
+    static func outermost(_ paths: [String]) -> (roots: [String], inside: [(path: String, in: String)]) {
+        let real: [String?] = paths.map { path in
+            guard let status = try? FileSystem.status(path, followingLinks: false), status.kind != .symbolicLink else { return nil }
+            return FileSystem.realPath(path)
+        }
+        func holds(_ outer: String, _ inner: String) -> Bool {
+            outer == "/" ? inner != "/" : inner.hasPrefix(outer + "/")
+        }
+        var roots: [String] = []
+        var inside: [(path: String, in: String)] = []
+        for (i, path) in paths.enumerated() {
+            let holder = real[i].flatMap { mine in
+                paths.indices.first { j in
+                    guard j != i, let theirs = real[j] else { return false }
+                    return holds(theirs, mine) || (theirs == mine && j < i)
+                }
+            }
+            if let holder { inside.append((path, paths[holder])) } else { roots.append(path) }
+        }
+        return (roots, inside)
     }
 
     /// What the paths of a tree scan of `path` are shown from: the directory as given, or for a
