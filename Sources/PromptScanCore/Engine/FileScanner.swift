@@ -95,11 +95,31 @@ public struct FileScanner: Sendable {
             digitRuns: &digitRuns, digitLines: &digitLines)
         do {
             for range in ranges {
+                // A window on a long line (`RuleSet.lines(holding:in:)`): a match that runs to its
+                // end may be part of a longer token, so it is searched again from its start with
+                // the rest of the line (up to `RuleSet.longLine`) in view.
+                let cutAt = range.flatMap { RuleSet.endsMidLine($0, in: bytes) ? $0.upperBound : nil }
+                var resume: Int?
                 try compiled.pattern.forEachMatch(in: bytes, range: range, scratch: scratch) { match in
+                    if let cutAt, match.whole.upperBound == cutAt {
+                        resume = match.whole.lowerBound
+                        return
+                    }
                     matched += 1
                     consider(
                         match, index, compiled, in: bytes, path: path, fileClass: fileClass, scratch: scratch,
                         columnDelimiter: columnDelimiter, candidates: &candidates, vetoed: &vetoed)
+                }
+                if let resume, let cutAt {
+                    let stop = RuleSet.lineStop(after: resume, limit: resume + RuleSet.longLine, in: bytes) ?? min(bytes.count, resume + RuleSet.longLine)
+                    try compiled.pattern.forEachMatch(in: bytes, range: resume..<stop, scratch: scratch) { match in
+                        // Matches that start past the cut belong to the windows after it.
+                        guard match.whole.lowerBound < cutAt else { return }
+                        matched += 1
+                        consider(
+                            match, index, compiled, in: bytes, path: path, fileClass: fileClass, scratch: scratch,
+                            columnDelimiter: columnDelimiter, candidates: &candidates, vetoed: &vetoed)
+                    }
                 }
             }
         } catch {
@@ -168,7 +188,7 @@ public struct FileScanner: Sendable {
                 ranges = known
             } else {
                 var ends = digitRuns!.filter { $0.length >= minimum }.map(\.end)
-                let lines = RuleSet.lines(holding: &ends, in: bytes)
+                let lines = RuleSet.lines(holding: &ends, in: bytes, longLines: prefilter.longLines)
                 digitLines[minimum] = lines
                 ranges = lines
             }

@@ -131,6 +131,9 @@ public final class RuleSet: Sendable {
         /// context words (whole tokens, `ContextMatcher.mayBeToken`; the matcher ignores the others),
         /// checked once for all the rules that use it.
         var contextEnds: [Int: [Int]] = [:]
+        /// The file's lines longer than `RuleSet.longLine` (each from its first byte to just past
+        /// its `\n`), where rules search only near their hits.
+        var longLines: [Range<Int>] = []
 
         /// Groups `hits` by keyword (a counting sort over `keywordCount` keywords).
         init(rules: [Int], hits: [(keyword: Int, end: Int)], keywordCount: Int, digitRuns: [(end: Int, length: Int)]?) {
@@ -168,6 +171,7 @@ public final class RuleSet: Sendable {
         var found = automaton.scan(bytes, into: &seen, track: trackedKeywords, hits: &hits)
         markSingleBytes(bytes, &found)
         var prefilter = Prefilter(rules: [], hits: hits, keywordCount: automaton.keywordCount, digitRuns: nil)
+        if bytes.count > Self.longLine { prefilter.longLines = Self.longLines(in: bytes) }
         for keyword in found where trackedKeywords[keyword] && !contextRulesByKeyword[keyword].isEmpty {
             let length = keywordLengths[keyword]
             prefilter.contextEnds[keyword] = prefilter.ends(of: keyword).filter { ContextMatcher.mayBeToken(bytes, ($0 - length)..<$0) }
@@ -181,8 +185,8 @@ public final class RuleSet: Sendable {
     func keywordLines(of rule: Int, prefilter: Prefilter, in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
         var ends: [Int] = []
         for keyword in keywordsOfRule[rule] { ends.append(contentsOf: prefilter.ends(of: keyword)) }
-        if rules[rule].rule.scope == .lineAndNext { return Self.linesAndNext(holding: &ends, in: bytes) }
-        return Self.lines(holding: &ends, in: bytes)
+        if rules[rule].rule.scope == .lineAndNext { return Self.linesAndNext(holding: &ends, in: bytes, longLines: prefilter.longLines) }
+        return Self.lines(holding: &ends, in: bytes, longLines: prefilter.longLines)
     }
 
     /// Where a match of a line-scoped `rule` can have context (`ContextMatcher.window`: the bytes
@@ -193,13 +197,13 @@ public final class RuleSet: Sendable {
         guard !contextKeywordsOfRule[rule].isEmpty else { return nil }
         var ends: [Int] = []
         for keyword in contextKeywordsOfRule[rule] { ends.append(contentsOf: prefilter.contextEnds[keyword] ?? []) }
-        return Self.linesAndNext(holding: &ends, in: bytes)
+        return Self.linesAndNext(holding: &ends, in: bytes, longLines: prefilter.longLines)
     }
 
     /// The `\n`-ended lines holding the given offsets, each with the line after it, merged where
     /// they touch; `ends` is sorted in place. (Only `\n` ends a line here, as in the context window,
     /// so a lone `\r` never separates a value from its context.)
-    static func linesAndNext(holding ends: inout [Int], in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
+    static func linesAndNext(holding ends: inout [Int], in bytes: UnsafeRawBufferPointer, longLines: [Range<Int>] = []) -> [Range<Int>] {
         guard !ends.isEmpty, let base = bytes.baseAddress else { return [] }
         ends.sort()
         let count = bytes.count
@@ -210,10 +214,33 @@ public final class RuleSet: Sendable {
         }
         var ranges: [Range<Int>] = []
         var hitLineEnd = 0  // the end of the last hit's line: hits before it share that line
+        var lastIsWindow = false
+        var long = LongLineCursor(longLines)
         for end in ends {
-            if !ranges.isEmpty && end <= hitLineEnd { continue }
+            let line = long.line(holding: end - 1)
+            if !ranges.isEmpty && end <= hitLineEnd {
+                if lastIsWindow, let line, let last = ranges.last, !insideEncodedRun(end, in: bytes) {
+                    hitLineEnd = max(hitLineEnd, windowStop(after: end, line: line, in: bytes))
+                    ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, hitLineEnd)
+                }
+                continue
+            }
+            if let line {
+                // A long line: only `hitReach` either side of the hit, as in `lines(holding:in:)`.
+                if insideEncodedRun(end, in: bytes) { continue }
+                let window = max(line.lowerBound, end - hitReach)..<windowStop(after: end, line: line, in: bytes)
+                hitLineEnd = window.upperBound
+                lastIsWindow = true
+                if let last = ranges.last, window.lowerBound <= last.upperBound {
+                    ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
+                } else {
+                    ranges.append(window)
+                }
+                continue
+            }
             var start = end - 1
             while start > hitLineEnd && bytes[start - 1] != 10 { start -= 1 }
+            lastIsWindow = false
             hitLineEnd = lineEnd(from: end - 1)
             let stop = lineEnd(from: hitLineEnd)
             if let last = ranges.last, start <= last.upperBound {
@@ -242,28 +269,145 @@ public final class RuleSet: Sendable {
         return result
     }
 
+    /// A line longer than this, counted from a hit either way, is searched only near its hits: one
+    /// 4 MB line of base64 in a recording, where a keyword turns up by chance, costs what the bytes
+    /// near the keyword do rather than the whole line for every rule the keyword wakes.
+    static let longLine = 1 << 16
+    /// How far the search reaches either side of a hit on a long line.
+    static let hitReach = 1024
+
+    /// Just past the CR, LF or CRLF that ends the line holding `end - 1`, looked for before `limit`;
+    /// nil when no line end comes before `limit` (and `limit` is short of the end of `bytes`).
+    static func lineStop(after end: Int, limit: Int, in bytes: UnsafeRawBufferPointer) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let count = bytes.count
+        var stop = min(limit, count)
+        var found = stop == count
+        if end < stop, let newline = ByteSearch.first(10, in: base + end, count: stop - end) {
+            stop = base.distance(to: UnsafeRawPointer(newline))
+            found = true
+        }
+        if end < stop, let carriage = ByteSearch.first(13, in: base + end, count: stop - end) {
+            stop = base.distance(to: UnsafeRawPointer(carriage))
+            found = true
+        }
+        guard found else { return nil }
+        if stop < count && bytes[stop] == 13 { stop += 1 }
+        if stop < count && bytes[stop] == 10 { stop += 1 }
+        return stop
+    }
+
+    /// The end of the search window after a hit ending at `end` on the long line `line`:
+    /// `hitReach` on, or the line's end if that comes first; a token that runs past that point (a
+    /// long JWT) is taken whole, with the byte after it, up to `longestToken` after the hit.
+    static func windowStop(after end: Int, line: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Int {
+        var stop = min(line.upperBound, end + hitReach)
+        guard stop < line.upperBound else { return stop }
+        let cap = min(line.upperBound, end + longestToken)
+        while stop < cap && isTokenByte(bytes[stop]) { stop += 1 }
+        return min(cap, stop + 1)
+    }
+
+    /// Bytes of a token: base64 and base64url, JWT dots, percent escapes.
+    @inline(__always) static func isTokenByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 43 || b == 47 || b == 61 || b == 95 || b == 45
+            || b == 46 || b == 37
+    }
+
+    /// Whether a keyword hit ending at `end` lies deep inside a run of base64 text (at least
+    /// `encodedRun` token bytes either side, the keyword's own bytes counted on the left): a word
+    /// that turned up by chance in encoded data, where no rule's match can begin or end.
+    static func insideEncodedRun(_ end: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+        var after = 0
+        while end + after < bytes.count && after < encodedRun && isTokenByte(bytes[end + after]) && bytes[end + after] != 46 { after += 1 }
+        guard after == encodedRun else { return false }
+        var before = 0
+        while end - before > 0 && before < 2 * encodedRun && isTokenByte(bytes[end - before - 1]) && bytes[end - before - 1] != 46 { before += 1 }
+        return before == 2 * encodedRun
+    }
+
+    /// See `insideEncodedRun`.
+    static let encodedRun = 96
+    /// How far a window reaches to take a token whole (a JWT pattern allows about 11 KB).
+    static let longestToken = 16 * 1024
+
     /// The lines (merged where they touch) that hold the given offsets; `ends` is sorted in place.
-    static func lines(holding ends: inout [Int], in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
+    /// On one of `longLines` (`longLines(in:)`), only `hitReach` bytes either side of each hit
+    /// (merged), and no hit deep inside encoded text, so a search costs the same whatever the
+    /// line's length.
+    static func lines(holding ends: inout [Int], in bytes: UnsafeRawBufferPointer, longLines: [Range<Int>] = []) -> [Range<Int>] {
         guard !ends.isEmpty, let base = bytes.baseAddress else { return [] }
         ends.sort()
         var ranges: [Range<Int>] = []
+        var lastIsWindow = false
+        var long = LongLineCursor(longLines)
         for end in ends {
-            if let last = ranges.last, end <= last.upperBound { continue }
-            var start = end - 1
-            while start > 0 && bytes[start - 1] != 10 && bytes[start - 1] != 13 { start -= 1 }
-            // The first CR or LF at or after `end` (memchr for each: long lines are common).
-            var stop = bytes.count
-            if end < stop, let newline = ByteSearch.first(10, in: base + end, count: stop - end) { stop = base.distance(to: UnsafeRawPointer(newline)) }
-            if end < stop, let carriage = ByteSearch.first(13, in: base + end, count: stop - end) { stop = base.distance(to: UnsafeRawPointer(carriage)) }
-            if stop < bytes.count && bytes[stop] == 13 { stop += 1 }
-            if stop < bytes.count && bytes[stop] == 10 { stop += 1 }
-            if let last = ranges.last, start <= last.upperBound {
-                ranges[ranges.count - 1] = last.lowerBound..<stop
+            let line = long.line(holding: end - 1)
+            if let last = ranges.last, end <= last.upperBound {
+                if lastIsWindow, let line, !insideEncodedRun(end, in: bytes) {
+                    ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, windowStop(after: end, line: line, in: bytes))
+                }
+                continue
+            }
+            var range: Range<Int>
+            if let line {
+                if insideEncodedRun(end, in: bytes) { continue }
+                range = max(line.lowerBound, end - hitReach)..<windowStop(after: end, line: line, in: bytes)
+                lastIsWindow = true
             } else {
-                ranges.append(start..<stop)
+                var start = end - 1
+                while start > 0 && bytes[start - 1] != 10 && bytes[start - 1] != 13 { start -= 1 }
+                // The first CR or LF at or after `end` (memchr for each: long lines are common).
+                var stop = bytes.count
+                if end < stop, let newline = ByteSearch.first(10, in: base + end, count: stop - end) { stop = base.distance(to: UnsafeRawPointer(newline)) }
+                if end < stop, let carriage = ByteSearch.first(13, in: base + end, count: stop - end) { stop = base.distance(to: UnsafeRawPointer(carriage)) }
+                if stop < bytes.count && bytes[stop] == 13 { stop += 1 }
+                if stop < bytes.count && bytes[stop] == 10 { stop += 1 }
+                range = start..<stop
+                lastIsWindow = false
+            }
+            if let last = ranges.last, range.lowerBound <= last.upperBound {
+                ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                ranges.append(range)
             }
         }
         return ranges
+    }
+
+    /// The lines of `bytes` longer than `longLine`, each from its first byte to just past its `\n`
+    /// (or the end), in order.
+    static func longLines(in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
+        guard let base = bytes.baseAddress else { return [] }
+        var result: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            var stop = bytes.count
+            if let newline = ByteSearch.first(10, in: base + start, count: bytes.count - start) { stop = base.distance(to: UnsafeRawPointer(newline)) + 1 }
+            if stop - start > longLine { result.append(start..<stop) }
+            start = stop
+        }
+        return result
+    }
+
+    /// Walks a sorted list of long lines alongside sorted offsets.
+    struct LongLineCursor {
+        let lines: [Range<Int>]
+        var index = 0
+        init(_ lines: [Range<Int>]) { self.lines = lines }
+        /// The long line holding `offset`, if any (offsets must come in ascending order).
+        mutating func line(holding offset: Int) -> Range<Int>? {
+            while index < lines.count && lines[index].upperBound <= offset { index += 1 }
+            return index < lines.count && lines[index].contains(offset) ? lines[index] : nil
+        }
+    }
+
+    /// Whether `range`, a search range from `lines(holding:in:)` or `linesAndNext(holding:in:)`,
+    /// was cut short of its line's end (a window on a long line): a match ending right at such a
+    /// cut may be a longer token seen in part (the search resumes past it, see `FileScanner`).
+    static func endsMidLine(_ range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Bool {
+        range.upperBound < bytes.count && range.upperBound > range.lowerBound && bytes[range.upperBound - 1] != 10
+            && bytes[range.upperBound - 1] != 13
     }
 
     /// The rules to run on a file of `fileClass` (see `triggered(found:prefilter:bytes:fileClass:digitRuns:)`).
