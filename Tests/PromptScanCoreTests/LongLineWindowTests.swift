@@ -39,7 +39,8 @@ import Testing
         #expect(hits.allSatisfy { Array(bytes[($0 - 3)..<$0]) == Array("key".utf8) })
         bytes.withUnsafeBytes { raw in
             let long = RuleSet.longLines(in: raw)
-            #expect(long == [0..<(line.utf8.count + 1)])
+            #expect(long.lines == [0..<(line.utf8.count + 1)])
+            #expect(long.encodedRuns.count == 4, "the four stretches of filler")
             var ends = hits
             let ranges = RuleSet.lines(holding: &ends, in: raw, longLines: long)
             #expect(ranges.count == 2)
@@ -55,7 +56,7 @@ import Testing
             #expect(RuleSet.lines(holding: &short, in: raw, longLines: long) == [shortStart..<(shortStart + 15)])
             // The same hits on the same text, with no line counted long: whole lines.
             var plain = hits
-            #expect(RuleSet.lines(holding: &plain, in: raw, longLines: []) == [0..<(line.utf8.count + 1)])
+            #expect(RuleSet.lines(holding: &plain, in: raw, longLines: .none) == [0..<(line.utf8.count + 1)])
         }
     }
 

@@ -131,9 +131,9 @@ public final class RuleSet: Sendable {
         /// context words (whole tokens, `ContextMatcher.mayBeToken`; the matcher ignores the others),
         /// checked once for all the rules that use it.
         var contextEnds: [Int: [Int]] = [:]
-        /// The file's lines longer than `RuleSet.longLine` (each from its first byte to just past
-        /// its `\n`), where rules search only near their hits.
-        var longLines: [Range<Int>] = []
+        /// The file's lines longer than `RuleSet.longLine`, where rules search only near their
+        /// hits, and the base64 runs on them.
+        var longLines = LongLines.none
 
         /// Groups `hits` by keyword (a counting sort over `keywordCount` keywords).
         init(rules: [Int], hits: [(keyword: Int, end: Int)], keywordCount: Int, digitRuns: [(end: Int, length: Int)]?) {
@@ -203,7 +203,7 @@ public final class RuleSet: Sendable {
     /// The `\n`-ended lines holding the given offsets, each with the line after it, merged where
     /// they touch; `ends` is sorted in place. (Only `\n` ends a line here, as in the context window,
     /// so a lone `\r` never separates a value from its context.)
-    static func linesAndNext(holding ends: inout [Int], in bytes: UnsafeRawBufferPointer, longLines: [Range<Int>] = []) -> [Range<Int>] {
+    static func linesAndNext(holding ends: inout [Int], in bytes: UnsafeRawBufferPointer, longLines: LongLines = .none) -> [Range<Int>] {
         guard !ends.isEmpty, let base = bytes.baseAddress else { return [] }
         ends.sort()
         let count = bytes.count
@@ -219,7 +219,7 @@ public final class RuleSet: Sendable {
         for end in ends {
             let line = long.line(holding: end - 1)
             if !ranges.isEmpty && end <= hitLineEnd {
-                if lastIsWindow, let line, let last = ranges.last, !insideEncodedRun(end, in: bytes) {
+                if lastIsWindow, let line, let last = ranges.last, !long.insideEncodedRun(end) {
                     hitLineEnd = max(hitLineEnd, windowStop(after: end, line: line, in: bytes))
                     ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, hitLineEnd)
                 }
@@ -227,7 +227,7 @@ public final class RuleSet: Sendable {
             }
             if let line {
                 // A long line: only `hitReach` either side of the hit, as in `lines(holding:in:)`.
-                if insideEncodedRun(end, in: bytes) { continue }
+                if long.insideEncodedRun(end) { continue }
                 let window = max(line.lowerBound, end - hitReach)..<windowStop(after: end, line: line, in: bytes)
                 hitLineEnd = window.upperBound
                 lastIsWindow = true
@@ -314,19 +314,7 @@ public final class RuleSet: Sendable {
             || b == 46 || b == 37
     }
 
-    /// Whether a keyword hit ending at `end` lies deep inside a run of base64 text (at least
-    /// `encodedRun` token bytes either side, the keyword's own bytes counted on the left): a word
-    /// that turned up by chance in encoded data, where no rule's match can begin or end.
-    static func insideEncodedRun(_ end: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
-        var after = 0
-        while end + after < bytes.count && after < encodedRun && isTokenByte(bytes[end + after]) && bytes[end + after] != 46 { after += 1 }
-        guard after == encodedRun else { return false }
-        var before = 0
-        while end - before > 0 && before < 2 * encodedRun && isTokenByte(bytes[end - before - 1]) && bytes[end - before - 1] != 46 { before += 1 }
-        return before == 2 * encodedRun
-    }
-
-    /// See `insideEncodedRun`.
+    /// How deep inside a base64 run a keyword hit is skipped (`LongLineCursor.insideEncodedRun`).
     static let encodedRun = 96
     /// How far a window reaches to take a token whole (a JWT pattern allows about 11 KB).
     static let longestToken = 16 * 1024
@@ -335,7 +323,7 @@ public final class RuleSet: Sendable {
     /// On one of `longLines` (`longLines(in:)`), only `hitReach` bytes either side of each hit
     /// (merged), and no hit deep inside encoded text, so a search costs the same whatever the
     /// line's length.
-    static func lines(holding ends: inout [Int], in bytes: UnsafeRawBufferPointer, longLines: [Range<Int>] = []) -> [Range<Int>] {
+    static func lines(holding ends: inout [Int], in bytes: UnsafeRawBufferPointer, longLines: LongLines = .none) -> [Range<Int>] {
         guard !ends.isEmpty, let base = bytes.baseAddress else { return [] }
         ends.sort()
         var ranges: [Range<Int>] = []
@@ -344,14 +332,14 @@ public final class RuleSet: Sendable {
         for end in ends {
             let line = long.line(holding: end - 1)
             if let last = ranges.last, end <= last.upperBound {
-                if lastIsWindow, let line, !insideEncodedRun(end, in: bytes) {
+                if lastIsWindow, let line, !long.insideEncodedRun(end) {
                     ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, windowStop(after: end, line: line, in: bytes))
                 }
                 continue
             }
             var range: Range<Int>
             if let line {
-                if insideEncodedRun(end, in: bytes) { continue }
+                if long.insideEncodedRun(end) { continue }
                 range = max(line.lowerBound, end - hitReach)..<windowStop(after: end, line: line, in: bytes)
                 lastIsWindow = true
             } else {
@@ -375,30 +363,58 @@ public final class RuleSet: Sendable {
         return ranges
     }
 
-    /// The lines of `bytes` longer than `longLine`, each from its first byte to just past its `\n`
-    /// (or the end), in order.
-    static func longLines(in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
-        guard let base = bytes.baseAddress else { return [] }
-        var result: [Range<Int>] = []
+    /// The long lines of a file (`longLines(in:)`) and the base64 runs on them.
+    struct LongLines: Sendable {
+        /// Lines longer than `longLine`, each from its first byte to just past its `\n` (or the end), in order.
+        var lines: [Range<Int>] = []
+        /// Runs of at least `3 * encodedRun` token bytes (`isTokenByte`, dots excepted) on those lines, in order.
+        var encodedRuns: [Range<Int>] = []
+        static let none = LongLines()
+    }
+
+    /// The lines of `bytes` longer than `longLine`, and the base64 runs on them (one pass over
+    /// each long line, once per file).
+    static func longLines(in bytes: UnsafeRawBufferPointer) -> LongLines {
+        guard let base = bytes.baseAddress else { return .none }
+        var result = LongLines()
         var start = 0
         while start < bytes.count {
             var stop = bytes.count
             if let newline = ByteSearch.first(10, in: base + start, count: bytes.count - start) { stop = base.distance(to: UnsafeRawPointer(newline)) + 1 }
-            if stop - start > longLine { result.append(start..<stop) }
+            if stop - start > longLine {
+                result.lines.append(start..<stop)
+                var run = start
+                for i in start..<stop where !isTokenByte(bytes[i]) || bytes[i] == 46 {
+                    if i - run >= 3 * encodedRun { result.encodedRuns.append(run..<i) }
+                    run = i + 1
+                }
+                if stop - run >= 3 * encodedRun { result.encodedRuns.append(run..<stop) }
+            }
             start = stop
         }
         return result
     }
 
-    /// Walks a sorted list of long lines alongside sorted offsets.
+    /// Walks a file's long lines and base64 runs alongside offsets given in ascending order.
     struct LongLineCursor {
-        let lines: [Range<Int>]
+        let long: LongLines
         var index = 0
-        init(_ lines: [Range<Int>]) { self.lines = lines }
-        /// The long line holding `offset`, if any (offsets must come in ascending order).
+        var runIndex = 0
+        init(_ long: LongLines) { self.long = long }
+
+        /// The long line holding `offset`, if any.
         mutating func line(holding offset: Int) -> Range<Int>? {
-            while index < lines.count && lines[index].upperBound <= offset { index += 1 }
-            return index < lines.count && lines[index].contains(offset) ? lines[index] : nil
+            while index < long.lines.count && long.lines[index].upperBound <= offset { index += 1 }
+            return index < long.lines.count && long.lines[index].contains(offset) ? long.lines[index] : nil
+        }
+
+        /// Whether a keyword hit ending at `end` lies deep inside a run of base64 text (at least
+        /// `encodedRun` token bytes after it, and twice that before it, its own bytes counted): a
+        /// word that turned up by chance in encoded data, where no rule's match can begin or end.
+        mutating func insideEncodedRun(_ end: Int) -> Bool {
+            let runs = long.encodedRuns
+            while runIndex < runs.count && runs[runIndex].upperBound < end + encodedRun { runIndex += 1 }
+            return runIndex < runs.count && runs[runIndex].lowerBound <= end - 2 * encodedRun
         }
     }
 
