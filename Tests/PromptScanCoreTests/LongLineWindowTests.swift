@@ -3,8 +3,9 @@ import Testing
 
 @testable import PromptScanCore
 
-/// On a line longer than `RuleSet.longLine`, a rule searches only `RuleSet.hitReach` bytes either
-/// side of its keyword hits; what it finds must be what it finds on the same text in short lines.
+/// On a line longer than `RuleSet.longLine`, a rule searches only `RuleSet.hitReachBefore` bytes
+/// before and `RuleSet.hitReach` after its keyword hits; what it finds must be what it finds on the
+/// same text in short lines.
 @Suite struct LongLineWindowTests {
     static let rules: RuleSet = try! RuleSet(RuleCatalog.defaultRules())
 
@@ -44,8 +45,8 @@ import Testing
             var ends = hits
             let ranges = RuleSet.lines(holding: &ends, in: raw, longLines: long)
             #expect(ranges.count == 2)
-            #expect(ranges[0].contains(hits[0] - RuleSet.hitReach) && ranges[0].contains(hits[1] + RuleSet.hitReach))
-            #expect(ranges[1].contains(hits[2] - RuleSet.hitReach) && ranges[1].contains(hits[2] + RuleSet.hitReach))
+            #expect(ranges[0].contains(hits[0] - RuleSet.hitReachBefore) && ranges[0].contains(hits[1] + RuleSet.hitReach))
+            #expect(ranges[1].contains(hits[2] - RuleSet.hitReachBefore) && ranges[1].contains(hits[2] + RuleSet.hitReach))
             #expect(ranges.allSatisfy { $0.count < 2 * RuleSet.longestToken && RuleSet.endsMidLine($0, in: raw) })
             // A keyword that turned up by chance inside the encoded text is not searched at all.
             var chance = [50_000]
@@ -81,5 +82,19 @@ import Testing
         let long = found(text, rule: "jwt")
         #expect(long.count == 1)
         #expect(long.first?.byteRange.count == jwt.utf8.count)
+    }
+
+    @Test func aMatchThatBeginsFarBeforeItsKeywordIsFound() {
+        // An ADO.NET connection string: the match runs from `Server=` to the password, and the
+        // keyword (`password`) comes some 280 bytes in: a window reaches 512 bytes back from a hit.
+        let options = (1...6).map { "Option\($0)=value-\($0)-0123456789" }.joined(separator: ";")
+        let connection = #""ConnectionStrings": {"Main": "Server=db.internal.corp;Database=orders;"# + options
+            + #";User Id=svc_orders;Password=Vq8#Lm2!zT5wRk9p;"}"#
+        let short = found(connection + "\n", rule: "adonet-connection-string-password")
+        #expect(short.count == 1, "found on a short line")
+        let padding = (0..<200).map { #""field\#($0)": "value number \#($0)", "# }.joined()
+        let long = found("{" + padding + connection + ", " + padding + "}\n", rule: "adonet-connection-string-password")
+        #expect(long.count == 1)
+        #expect(long.first?.byteRange.count == short.first?.byteRange.count)
     }
 }

@@ -97,7 +97,7 @@ public struct FileScanner: Sendable {
             for range in ranges {
                 // A window on a long line (`RuleSet.lines(holding:in:)`): a match that runs to its
                 // end may be part of a longer token, so it is searched again from its start with
-                // the rest of the line (up to `RuleSet.longLine`) in view.
+                // the rest of the line (up to `RuleSet.longestToken`) in view.
                 let cutAt = range.flatMap { RuleSet.endsMidLine($0, in: bytes) ? $0.upperBound : nil }
                 var resume: Int?
                 try compiled.pattern.forEachMatch(in: bytes, range: range, scratch: scratch) { match in
@@ -111,7 +111,7 @@ public struct FileScanner: Sendable {
                         columnDelimiter: columnDelimiter, candidates: &candidates, vetoed: &vetoed)
                 }
                 if let resume, let cutAt {
-                    let stop = RuleSet.lineStop(after: resume, limit: resume + RuleSet.longLine, in: bytes) ?? min(bytes.count, resume + RuleSet.longLine)
+                    let stop = RuleSet.lineStop(after: resume, limit: resume + RuleSet.longestToken, in: bytes) ?? min(bytes.count, resume + RuleSet.longestToken)
                     try compiled.pattern.forEachMatch(in: bytes, range: resume..<stop, scratch: scratch) { match in
                         // Matches that start past the cut belong to the windows after it.
                         guard match.whole.lowerBound < cutAt else { return }

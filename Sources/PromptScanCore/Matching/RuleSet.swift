@@ -216,19 +216,20 @@ public final class RuleSet: Sendable {
         var hitLineEnd = 0  // the end of the last hit's line: hits before it share that line
         var lastIsWindow = false
         var long = LongLineCursor(longLines)
+        var token = 0..<0  // see `windowStop`
         for end in ends {
             let line = long.line(holding: end - 1)
             if !ranges.isEmpty && end <= hitLineEnd {
                 if lastIsWindow, let line, let last = ranges.last, !long.insideEncodedRun(end) {
-                    hitLineEnd = max(hitLineEnd, windowStop(after: end, line: line, in: bytes))
+                    hitLineEnd = max(hitLineEnd, windowStop(after: end, line: line, in: bytes, token: &token))
                     ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, hitLineEnd)
                 }
                 continue
             }
             if let line {
-                // A long line: only `hitReach` either side of the hit, as in `lines(holding:in:)`.
+                // A long line: only near the hit, as in `lines(holding:in:)`.
                 if long.insideEncodedRun(end) { continue }
-                let window = max(line.lowerBound, end - hitReach)..<windowStop(after: end, line: line, in: bytes)
+                let window = max(line.lowerBound, end - hitReachBefore)..<windowStop(after: end, line: line, in: bytes, token: &token)
                 hitLineEnd = window.upperBound
                 lastIsWindow = true
                 if let last = ranges.last, window.lowerBound <= last.upperBound {
@@ -269,12 +270,16 @@ public final class RuleSet: Sendable {
         return result
     }
 
-    /// A line longer than this, counted from a hit either way, is searched only near its hits: one
-    /// 4 MB line of base64 in a recording, where a keyword turns up by chance, costs what the bytes
-    /// near the keyword do rather than the whole line for every rule the keyword wakes.
-    static let longLine = 1 << 16
-    /// How far the search reaches either side of a hit on a long line.
-    static let hitReach = 1024
+    /// A line longer than this is searched only near its hits: a 4 MB line of base64 in a
+    /// recording, or a 4 KB line of minified JSON, costs what the bytes near the keywords do rather
+    /// than the whole line for every rule a keyword wakes (on short lines the two are the same).
+    static let longLine = 2048
+    /// How far the search reaches after a hit on a long line (a longer token is taken whole, see
+    /// `windowStop`).
+    static let hitReach = 256
+    /// How far the search reaches back from a hit on a long line: a match may begin well before
+    /// its keyword (an ADO.NET connection string from `Server=` to `Password=`, up to about 460 bytes).
+    static let hitReachBefore = 512
 
     /// Just past the CR, LF or CRLF that ends the line holding `end - 1`, looked for before `limit`;
     /// nil when no line end comes before `limit` (and `limit` is short of the end of `bytes`).
@@ -300,12 +305,17 @@ public final class RuleSet: Sendable {
     /// The end of the search window after a hit ending at `end` on the long line `line`:
     /// `hitReach` on, or the line's end if that comes first; a token that runs past that point (a
     /// long JWT) is taken whole, with the byte after it, up to `longestToken` after the hit.
-    static func windowStop(after end: Int, line: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Int {
-        var stop = min(line.upperBound, end + hitReach)
+    static func windowStop(after end: Int, line: Range<Int>, in bytes: UnsafeRawBufferPointer, token: inout Range<Int>) -> Int {
+        let stop = min(line.upperBound, end + hitReach)
         guard stop < line.upperBound else { return stop }
         let cap = min(line.upperBound, end + longestToken)
-        while stop < cap && isTokenByte(bytes[stop]) { stop += 1 }
-        return min(cap, stop + 1)
+        // `token` is the run of token bytes the last window ended in, as far as it was followed:
+        // hits come in ascending order, so a run is followed once however many windows end in it.
+        var tokenEnd = stop
+        if token.lowerBound <= stop && stop < token.upperBound { tokenEnd = token.upperBound } else { token = stop..<stop }
+        while tokenEnd < cap && isTokenByte(bytes[tokenEnd]) { tokenEnd += 1 }
+        token = token.lowerBound..<max(token.upperBound, tokenEnd)
+        return min(cap, tokenEnd + 1)
     }
 
     /// Bytes of a token: base64 and base64url, JWT dots, percent escapes.
@@ -320,8 +330,8 @@ public final class RuleSet: Sendable {
     static let longestToken = 16 * 1024
 
     /// The lines (merged where they touch) that hold the given offsets; `ends` is sorted in place.
-    /// On one of `longLines` (`longLines(in:)`), only `hitReach` bytes either side of each hit
-    /// (merged), and no hit deep inside encoded text, so a search costs the same whatever the
+    /// On one of `longLines` (`longLines(in:)`), only `hitReachBefore` bytes before and `hitReach`
+    /// after each hit (merged), and no hit deep inside encoded text, so a search costs the same whatever the
     /// line's length.
     static func lines(holding ends: inout [Int], in bytes: UnsafeRawBufferPointer, longLines: LongLines = .none) -> [Range<Int>] {
         guard !ends.isEmpty, let base = bytes.baseAddress else { return [] }
@@ -329,18 +339,19 @@ public final class RuleSet: Sendable {
         var ranges: [Range<Int>] = []
         var lastIsWindow = false
         var long = LongLineCursor(longLines)
+        var token = 0..<0  // see `windowStop`
         for end in ends {
             let line = long.line(holding: end - 1)
             if let last = ranges.last, end <= last.upperBound {
                 if lastIsWindow, let line, !long.insideEncodedRun(end) {
-                    ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, windowStop(after: end, line: line, in: bytes))
+                    ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, windowStop(after: end, line: line, in: bytes, token: &token))
                 }
                 continue
             }
             var range: Range<Int>
             if let line {
                 if long.insideEncodedRun(end) { continue }
-                range = max(line.lowerBound, end - hitReach)..<windowStop(after: end, line: line, in: bytes)
+                range = max(line.lowerBound, end - hitReachBefore)..<windowStop(after: end, line: line, in: bytes, token: &token)
                 lastIsWindow = true
             } else {
                 var start = end - 1
