@@ -80,9 +80,12 @@ import TestSupport
         for text in [
             "ANTHROPIC_API_KEY=${ANTHROPIC_API_KEY}", "password: <your-password>", "api_key = \"YOUR_API_KEY_HERE_12345\"",
             "token = os.environ[\"GITHUB_TOKEN\"]", "secret: xxxxxxxxxxxxxxxxxxxxxxxx", "password = \"changeme123!\"",
+            "DB_URL=postgresql://postgres.[project-ref]:[YOUR-PASSWORD]@aws-0-[region].pooler.supabase.com:5432/postgres",
         ] {
             #expect(scan(text).isEmpty, "\(text)")
         }
+        // Brackets inside a real value do not make it a template.
+        #expect(!scan("DB_URL=postgresql://app:[Kq7vR2mZ]x9@db.internal:5432/app").isEmpty)
         // AWS's documentation key is a known example: a suppressed note, not a finding that counts.
         let note = scan("AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE")
         #expect(note.count == 1 && note.allSatisfy { $0.suppression != nil && $0.severity == .low })

@@ -105,6 +105,21 @@ import TestSupport
         #expect(failing("- the user logged in from 81.2.69.142 yesterday", as: .notebook) == ["ip-address-v4"])
     }
 
+    @Test func packageVersionsInPipOutputAreNotAddresses() {
+        let notebook = """
+              "Collecting nvidia-cudnn-cu12==8.9.2.26 (from torch==2.3.1->autoawq)\\n",
+              "Requirement already satisfied: opencv-python<5,>=4 in /usr/local/lib/python3.10/dist-packages (from camel-ai[all]) (4.10.0.84)\\n",
+              "Requirement already satisfied: prance<24.0.0.0,>=23.6.21.0 in /usr/local/lib/python3.10/dist-packages (23.6.21.0)\\n",
+              "torch 2.6.0+cu124 requires nvidia-cublas-cu12==12.4.5.8; platform_system == \\"Linux\\", but you have nvidia-cublas-cu12 12.5.3.2 which is incompatible.\\n",
+              "pip install 'typing-extensions >= 3.7.4.3'\\n",
+            """
+        #expect(failing(notebook, as: .notebook).isEmpty)
+        // A lone `>` closes a markup tag: the address in a table cell is still one.
+        #expect(failing(#"    "<td>client ip</td><td>81.2.69.142</td>\n","#, as: .notebook) == ["ip-address-v4"])
+        // An address on a line that is not pip's is still reported.
+        #expect(failing(#"    "Collected from the logs: client ip 81.2.69.142\n","#, as: .notebook) == ["ip-address-v4"])
+    }
+
     @Test func numberRowsAndGUIDTailsAreNotCardsOrIBANs() {
         // Fifteen digits in groups of three pass the card checks but are a printed array.
         #expect(failing("card ids: [379 100 300 485 159]\n", as: .prompt).isEmpty)
@@ -119,9 +134,27 @@ import TestSupport
         let jsonl = #"{"content": "from ciphey.iface import registry\n\n\n@registry.register\nclass Octal(Decoder[str]):\n@pytest.mark.skip(\n carried via@agent.tool"}"#
         #expect(failing(jsonl).isEmpty)
         #expect(failing(#"{"content": "Contact:\njane.doe@stmarys-hospital.org"}"#) == ["email-address"])
-        for mailbox in ["gwas-info@ebi.ac.uk", "utilities-announce@ncbi.nlm.nih.gov", "biopython@biopython.org", "open-fda@fda.hhs.gov"] {
+        for mailbox in ["gwas-info@ebi.ac.uk", "utilities-announce@ncbi.nlm.nih.gov", "biopython@biopython.org", "open-fda@fda.hhs.gov",
+                        "camel-users+subscribe@lists.apache.org", "jane.doe@googlegroups.com"] {
             #expect(failing("Contact: \(mailbox)", as: .prompt).isEmpty, "\(mailbox)")
         }
+        #expect(failing("Contact: jane.doe@groupsmith.com", as: .prompt) == ["email-address"])
+    }
+
+    /// A WHOIS response (a registry's and registrar's public registration data) in a tool-calling
+    /// notebook's output holds no person's contact details.
+    @Test func whoisRecordsAreRegistrationData() {
+        let output = #"    "% IANA WHOIS server\\nrefer:        whois.verisign-grs.com\\n\\ndomain:       COM\\n\\norganisation: VeriSign Global Registry Services\\naddress:      12061 Bluemont Way\\naddress:      Reston VA 20190\\nphone:        +1 703 925-6999\\ne-mail:       info@verisign-grs.com\\n\\nnserver:      A.GTLD-SERVERS.NET 192.5.6.30 2001:503:a83e:0:0:0:2:30\\nRegistrar Abuse Contact Email: abusecomplaints@markmonitor.com\\nRegistrar Abuse Contact Phone: +1.2086851750\\nDomain Status: clientDeleteProhibited\\n","#
+        #expect(failing(output, as: .notebook).isEmpty)
+        let record = failing(#"    "customer phone: +1 703 925-6999, email rosa.mendez@larkspur-foods.com\\n","#, as: .notebook)
+        #expect(record.contains("email-address") && record.contains { $0.hasPrefix("phone-number") }, "\(record)")
+    }
+
+    /// The user and password of a URL are not an e-mail address.
+    @Test func urlCredentialsAreNotAnAddress() {
+        let notebook = #"    "postgres://alex:AbC123dEf@ep-cool-darkness-123456.us-east-2.aws.neon.tech/dbname?sslmode=require\n","#
+        #expect(!findings(notebook, as: .notebook).contains { $0.ruleID == "email-address" })
+        #expect(failing(#"    "contact rosa.mendez@larkspur-foods.com or see https://larkspur-foods.com/\n","#, as: .notebook) == ["email-address"])
     }
 
     @Test func slicesWorkflowCommandsAndNetworkPrefixesAreNotIPv6() {

@@ -29,6 +29,21 @@ import TestSupport
         }
     }
 
+    @Test func hexWordsMarkAMadeUpKey() {
+        for value in ["4ae31ed2a0f0dd62609e51cd95deadbeefe7774f", "DEADBEEF00112233445566778899AABB", "cafebabe12345678"] {
+            #expect(check(value), "\(value)")
+        }
+        // Too short, not hex, or no hex word: could be key material.
+        for value in ["deadbeef", "4ae31ed2a0f0dd62609e51cd95dea7beefe7774f", "zz-deadbeef-1234567890"] {
+            #expect(!NonSecretValue.isHexSpeak(Array(value.utf8)), "\(value)")
+        }
+        var fake = FakeSecrets(seed: 29)
+        for _ in 0..<500 {
+            let value = fake.token(Array("0123456789abcdef"), 40)
+            #expect(!NonSecretValue.isHexSpeak(Array(value.utf8)), "\(value)")
+        }
+    }
+
     @Test func wordsWithACountingRunAreStandIns() {
         for value in ["test-api-key-12345", "m0-test-key-12345678", "m0-supersecretkey1234", "invalid_key_0123456", "KEY-1234567890"] {
             #expect(check(value), "\(value)")

@@ -72,6 +72,18 @@ import Testing
             .contains("'requires_lines' needs 'requires'") == true)
         #expect(error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    requires: 'x'\n    requires_lines: 0"))?.description
             .contains("'requires_lines' must be a whole number from 1 to 1000") == true)
+        let privacy = Self.valid.replacingOccurrences(of: "category: secret", with: "category: phi")
+            .replacingOccurrences(of: "    entropy: 2.5", with: "    context: [patient]\n    severity_without_context: quiet")
+        #expect(error(privacy)?.description.contains("'severity_without_context' must be one of low, medium, high, critical") == true)
+        #expect(error(privacy.replacingOccurrences(of: "    context: [patient]\n", with: "").replacingOccurrences(of: "quiet", with: "low"))?
+            .description.contains("'severity_without_context' needs 'context' or 'context_keys'") == true)
+        #expect(error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    severity_without_context: low"))?.description
+            .contains("'severity_without_context' is only for pii and phi rules") == true)
+        #expect(try RuleLoader.parse(yaml: privacy.replacingOccurrences(of: "quiet", with: "low"), path: "x.yml")[0].severityWithoutContext == .low)
+        #expect(error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    expiry_parameters: ['se&x']"))?.description
+            .contains("'expiry_parameters' holds 'se&x', not a query parameter name") == true)
+        #expect(try RuleLoader.parse(yaml: Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    expiry_parameters: [se, ske]"), path: "x.yml")[0]
+            .expiryParameters == ["se", "ske"])
     }
 
     @Test func strongKeyIsReadForGenericRules() throws {
@@ -92,6 +104,10 @@ import Testing
         let error = try #require(self.error("rules:\n  - id: x\n    name: [unclosed\n"))
         #expect(error.description.hasPrefix("error: bad.yml:"))
         #expect(error.description.contains("invalid YAML"))
+        // A key given twice in one mapping: the line of its first use, not just the file.
+        let twice = try #require(self.error("rules:\n  - id: x\n    name: a\n    name: b\n"))
+        #expect(twice.description.hasPrefix("error: bad.yml:3:"), "\(twice.description)")
+        #expect(twice.description.contains("duplicated key in a mapping"))
     }
 
     @Test func topLevelMustBeRules() throws {

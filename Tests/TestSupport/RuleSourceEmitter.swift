@@ -60,12 +60,14 @@ public enum RuleSourceEmitter {
             fields.append("organisationLines: \(rule.organisationLines)")
             fields.append("publicContext: \(list(rule.publicContext))")
             fields.append("publicLines: \(rule.publicLines)")
+            fields.append("severityWithoutContext: \(rule.severityWithoutContext.map { "Severity(rawValue: \(literal($0.rawValue)))!" } ?? "nil")")
             fields.append("knownTest: \(list(rule.knownTest))")
             fields.append("knownTestSource: \(rule.knownTestSource.map(literal) ?? "nil")")
             fields.append("minDigitRun: \(rule.minDigitRun.map { "\($0)" } ?? "nil")")
             fields.append("recordKind: \(rule.recordKind.map(literal) ?? "nil")")
             fields.append("record: \(rule.record)")
             fields.append("strongKey: \(rule.strongKey.map(literal) ?? "nil")")
+            fields.append("expiryParameters: \(list(rule.expiryParameters))")
             out += fields.map { "                \($0)" }.joined(separator: ",\n") + "\n            ))\n"
         }
         out += "        return rules\n    }()\n"

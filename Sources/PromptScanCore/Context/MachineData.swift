@@ -15,6 +15,9 @@ public enum MachineData {
         if let sdp = sessionDescriptionLine(bytes, before: range.lowerBound) { return "in the SDP \(sdp) line" }
         if networkToolLine(bytes, before: range.lowerBound) { return "in a download or connection log line" }
         if amongVersions(bytes, range), !context.hit(in: bytes, around: range) { return "among package version numbers" }
+        if versionRequirement(bytes, range) { return "a version in a package requirement" }
+        if packageInstallerLine(bytes, range) { return "in a package installer's output line" }
+        if whoisRecord(bytes, range) { return "in a WHOIS record" }
         guard let key = key(of: range, in: bytes) else { return nil }
         if !context.isEmpty && context.matches(key) { return nil }
         if isMachineKey(key) { return "under the machine key \(String(decoding: key, as: UTF8.self))" }
@@ -84,6 +87,10 @@ public enum MachineData {
         return String(validating: slice, as: UTF8.self) != nil
     }
 
+    @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+    }
+
     @inline(__always) static func isBase64(_ b: UInt8) -> Bool {
         (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 43 || b == 47
     }
@@ -150,6 +157,12 @@ public enum MachineData {
     /// `networkToolOpenings`. Lines start after a newline or an escaped `\n` of a notebook or
     /// recording string.
     static func networkToolLine(_ bytes: UnsafeRawBufferPointer, before offset: Int) -> Bool {
+        lineOpens(bytes, before: offset, withOneOf: networkToolOpenings)
+    }
+
+    /// Whether the line holding `offset` opens (after blanks, a quote or curl's `*`) with one of
+    /// `openings`, found within `sessionLineReach` bytes before `offset`.
+    static func lineOpens(_ bytes: UnsafeRawBufferPointer, before offset: Int, withOneOf openings: [[UInt8]]) -> Bool {
         let floor = max(0, offset - sessionLineReach)
         var i = offset
         while i > floor {
@@ -159,8 +172,90 @@ public enum MachineData {
         }
         guard i == 0 || i > floor else { return false }
         while i < offset && (bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 34 || bytes[i] == 42) { i += 1 }
-        for opening in networkToolOpenings where i + opening.count <= offset {
+        for opening in openings where i + opening.count <= offset {
             if opening.indices.allSatisfy({ bytes[i + $0] == opening[$0] }) { return true }
+        }
+        return false
+    }
+
+    // MARK: - Package installers
+
+    /// Line openings of pip's progress and resolver output, whose four-part numbers are package
+    /// versions (`Requirement already satisfied: … (from torch>=1.13.0) (8.9.2.26)`,
+    /// `Collecting nvidia-cudnn-cu12==8.9.2.26`).
+    static let installerOpenings: [[UInt8]] = [
+        "Requirement already satisfied", "Collecting ", "Downloading ", "Using cached ", "Successfully installed ",
+        "Installing collected packages", "Found existing installation", "Attempting uninstall", "Successfully uninstalled ",
+        "Obtaining ", "Building wheel", "Created wheel", "Stored in directory", "Looking in indexes",
+        "ERROR: pip's dependency resolver",
+    ].map { Array($0.utf8) }
+    /// A phrase of pip's resolver report before an installed version (`… but you have
+    /// nvidia-cublas-cu12 12.5.3.2 which is incompatible.`).
+    static let installerPhrase = Array("but you have ".utf8)
+
+    /// Whether `range` lies on a line of pip output: the line opens with one of
+    /// `installerOpenings`, or the phrase `installerPhrase` comes before the match on its line.
+    static func packageInstallerLine(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        if lineOpens(bytes, before: range.lowerBound, withOneOf: installerOpenings) { return true }
+        let floor = max(0, range.lowerBound - versionReach)
+        var i = range.lowerBound
+        while i > floor && bytes[i - 1] != 10 {
+            i -= 1
+            if bytes[i] == installerPhrase[0], i + installerPhrase.count <= range.lowerBound,
+                installerPhrase.indices.allSatisfy({ bytes[i + $0] == installerPhrase[$0] })
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether `range` follows a version comparison of a package requirement: `==`, `>=`, `<=`,
+    /// `~=`, `!=` or `===`, or a `<` glued to a package name (`prance<24.0.0.0`), with blanks
+    /// allowed between. A lone `>` is not one: in markup it closes a tag (`<td>81.2.69.142`).
+    static func versionRequirement(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i > 0 && bytes[i - 1] == 32 { i -= 1 }
+        guard i >= 2 else { return false }
+        let last = bytes[i - 1]
+        let before = bytes[i - 2]
+        if last == 61 {  // `=` after one of `=`, `>`, `<`, `~`, `!`
+            return before == 61 || before == 62 || before == 60 || before == 126 || before == 33
+        }
+        if last == 60 {  // `<` glued to a package name or extras: `prance<24.0.0.0`, `pkg[all]<2.0.0.0`
+            return isAlphanumeric(before) || before == 93 || before == 95 || before == 45 || before == 46
+        }
+        return false
+    }
+
+    // MARK: - WHOIS records
+
+    /// Fields only a WHOIS response has (ICANN's registration data format and IANA's), around which
+    /// the addresses, phones and mailboxes are a registry's, registrar's or name server's: public
+    /// registration data, with a person's own details redacted by the registries.
+    static let whoisMarkers: [[UInt8]] = [
+        "Registrar IANA ID", "Registry Domain ID", "Registrar WHOIS Server", "Registrar Abuse Contact", "% IANA WHOIS server",
+        "whois.iana.org", "nserver:", "Name Server:",
+    ].map { Array($0.utf8) }
+    /// How far before and after a match the markers are looked for (a response runs to a few KB).
+    static let whoisReachBefore = 4096
+    static let whoisReachAfter = 1024
+
+    /// Whether one of `whoisMarkers` occurs within `whoisReachBefore` bytes before `range` or
+    /// `whoisReachAfter` after it.
+    static func whoisRecord(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let low = max(0, range.lowerBound - whoisReachBefore)
+        let high = min(bytes.count, range.upperBound + whoisReachAfter)
+        for marker in whoisMarkers {
+            var offset = low
+            while offset + marker.count <= high,
+                let hit = ByteSearch.first(marker[0], in: base + offset, count: high - marker.count + 1 - offset)
+            {
+                let at = hit - base
+                if marker.indices.allSatisfy({ bytes[at + $0] == marker[$0] }) { return true }
+                offset = at + 1
+            }
         }
         return false
     }

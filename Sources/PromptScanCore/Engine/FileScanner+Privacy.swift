@@ -48,9 +48,13 @@ extension FileScanner {
                 || MachineData.quotedValueKey(of: range, in: bytes).map(compiled.publicContext.matches) == true)
         {
             // A package's author or maintainer, a copyright or sign-off line: published with the code;
-            // or a public figure's profile (an encyclopedia's "(born …) is an actress").
+            // a public figure's profile (an encyclopedia's "(born …) is an actress"), or a news report.
             candidate.severity = .low
-            candidate.message = "\(compiled.rule.name) found (published metadata: an author, maintainer or copyright line, or a public figure's profile)"
+            candidate.message = "\(compiled.rule.name) found (published metadata: an author, maintainer or copyright line, a public figure's profile or a news report)"
+        } else if let quiet = compiled.rule.severityWithoutContext, !contextHit {
+            // Prose with no word about a patient or customer near it: a biography's, most often.
+            candidate.severity = quiet
+            candidate.message = "\(compiled.rule.name) found (no word about a patient or customer near it)"
         } else if PrivacyPolicy.isOrganisations(compiled, value: value, in: bytes, around: range) {
             // A company's premises or a published contact mailbox: shown, never failing a run.
             candidate.severity = .low

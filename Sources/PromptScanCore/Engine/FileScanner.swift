@@ -239,6 +239,13 @@ public struct FileScanner: Sendable {
                 let capped = SeverityPolicy.genericSeverity(severity, in: fileClass, strongKey: strong)
                 if capped != severity { candidate.severity = capped }
             }
+            if !compiled.rule.expiryParameters.isEmpty,
+                let expiry = SignedURL.expiry(around: match.secret, in: bytes, parameters: compiled.rule.expiryParameters),
+                expiry < SignedURL.Moment.now
+            {
+                candidate.severity = .low
+                candidate.message = "\(compiled.rule.name) found, but it expired on \(expiry.date) and no longer grants access"
+            }
             candidates.append(candidate)
         case let .failedCheck(explanation):
             // A value in the rule's exact format (a checksummed token) whose check fails:

@@ -7,6 +7,23 @@ public enum NonSecretValue {
     public static func matches(_ value: [UInt8]) -> Bool {
         isWordJoin(value) || isWordPath(value) || isEncodedNumber(value) || isJWTHeader(value) || isFormatField(value)
             || hasWordSignature(value) || isEncodedStandIn(value) || isRoute(value) || isCountingStandIn(value)
+            || isHexSpeak(value)
+    }
+
+    /// Hex words people type into a made-up key (`4ae31ed2…95deadbeefe7774f`); a generator's output
+    /// holds one of these eight-digit words once in about 4 × 10^8 values per position.
+    static let hexWords: [[UInt8]] = ["deadbeef", "cafebabe", "feedface", "8badf00d", "baadf00d", "deadc0de", "c0ffee00", "facefeed"].map { Array($0.utf8) }
+
+    /// A hex value (at least 16 digits, one case) that holds one of `hexWords`.
+    static func isHexSpeak(_ value: [UInt8]) -> Bool {
+        guard value.count >= 16 else { return false }
+        let lower = value.map { $0 >= 65 && $0 <= 70 ? $0 + 32 : $0 }
+        guard lower.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else { return false }
+        return hexWords.contains { word in
+            lower.count >= word.count && (0...(lower.count - word.count)).contains { start in
+                word.indices.allSatisfy { lower[start + $0] == word[$0] }
+            }
+        }
     }
 
     /// An absolute route of the application (`/auth/change-password`, `/api/v1/reset_password`):

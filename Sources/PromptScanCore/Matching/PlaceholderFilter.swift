@@ -29,7 +29,7 @@ public enum PlaceholderFilter {
         guard let first = secret.first else { return true }
         if secret.allSatisfy({ $0 == first }) { return true }
         for marker in structural where contains(secret, marker) { return true }
-        if hasAngleTemplate(secret) { return true }
+        if hasAngleTemplate(secret) || isBracketedWord(secret) { return true }
         guard generic else { return false }
         let lower = secret.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
         for word in words where contains(lower, word) { return true }
@@ -45,6 +45,15 @@ public enum PlaceholderFilter {
     static func hasAngleTemplate(_ secret: [UInt8]) -> Bool {
         guard let open = secret.firstIndex(of: UInt8(ascii: "<")) else { return false }
         return secret[open...].contains(UInt8(ascii: ">"))
+    }
+
+    /// A word in square brackets and nothing else: `[password]`, `[YOUR-PASSWORD]`, `[db_pass]`, as
+    /// connection-string templates write the part to fill in.
+    static func isBracketedWord(_ secret: [UInt8]) -> Bool {
+        guard secret.count >= 3, secret.first == UInt8(ascii: "["), secret.last == UInt8(ascii: "]") else { return false }
+        return secret.dropFirst().dropLast().allSatisfy {
+            ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 95 || $0 == 32
+        }
     }
 
     /// `API_KEY`, `MY_SECRET_TOKEN`, `settings.SECRET_KEY`, `config.password`: names, not values.

@@ -351,8 +351,13 @@ extension Validators {
     ]
 
     /// Words that make a mailbox a list or a desk when they are one part of its name
-    /// (`gwas-info@`, `utilities-announce@`).
-    static let roleWords: Set<String> = roleAccounts.union(["announce", "list", "lists", "mailinglist", "listserv", "desk", "inquiries", "enquiries"])
+    /// (`gwas-info@`, `utilities-announce@`), or a list's command address (`camel-users+subscribe@`).
+    static let roleWords: Set<String> = roleAccounts.union([
+        "announce", "list", "lists", "mailinglist", "listserv", "desk", "inquiries", "enquiries", "subscribe", "unsubscribe",
+        "request", "owner", "users", "devel", "discuss",
+    ])
+    /// The first label of a mailing-list server's domain (`lists.apache.org`, `googlegroups.com`).
+    static let listHosts: Set<String> = ["lists", "list", "listserv", "groups", "googlegroups", "mailman"]
 
     @Sendable static func emailAssessment(_ value: [UInt8]) -> Validator.Assessment {
         guard email(value), let at = value.firstIndex(of: UInt8(ascii: "@")) else { return .reject }
@@ -360,6 +365,8 @@ extension Validators {
         if roleAccounts.contains(local) { return .reject }
         let parts = local.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "+" || $0 == "." }).map(String.init)
         if parts.count > 1, parts.contains(where: roleWords.contains) { return .reject }
+        let host = value[(at + 1)...].prefix { $0 != UInt8(ascii: ".") }
+        if listHosts.contains(String(decoding: host, as: UTF8.self).lowercased()) { return .reject }
         // An organisation's own mailbox: a dot-less name that holds one of its domain's labels
         // (`biopython@biopython.org`, `open-fda@fda.hhs.gov`). People's addresses are mostly
         // `first.last@`, and a person's name is seldom their employer's domain.

@@ -117,6 +117,10 @@ public struct Rule: Sendable, Equatable {
     /// Lines before the match searched for `publicContext` (a folded YAML string spreads one
     /// `author_email` value over several lines).
     public var publicLines: Int = 0
+    /// The severity of a match with none of `context` near it, when set: prose that names a date
+    /// of birth or an age ("was born on 2 February 1989") is a biography's far more often than a
+    /// patient's, unless a word about a patient or customer is close.
+    public var severityWithoutContext: Severity? = nil
     /// Regexes over the normalised value (separators removed, upper case) of well-known public test
     /// values: reported as suppressed notes that never fail a run.
     public var knownTest: [String] = []
@@ -138,6 +142,10 @@ public struct Rule: Sendable, Equatable {
     /// credential without doubt (`access_token`, `client_secret`). Outside env files and agent
     /// configs a generic match is reported at medium at most unless its key matches this.
     public var strongKey: String? = nil
+    /// Query parameters of a signed URL that give its expiry as an ISO 8601 time (`se`, `ske` of an
+    /// Azure SAS). A match whose URL expired before the scan is reported low: it no longer grants
+    /// access (recorded test traffic is full of them).
+    public var expiryParameters: [String] = []
 
     /// A pii/phi rule scored with the confidence model.
     public var isPrivacy: Bool { category == .pii || category == .phi }

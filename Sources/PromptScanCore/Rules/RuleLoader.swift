@@ -7,9 +7,9 @@ public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "name", "category", "severity", "description", "remediation", "keywords", "pattern", "entropy",
         "validator", "generic", "scope", "allow", "references", "examples", "negative_examples", "message", "requires", "requires_lines",
-        "class_severity", "classes", "files", "strong_key",
+        "class_severity", "classes", "files", "strong_key", "expiry_parameters",
         // pii/phi rules (Patterns/README.md, "Privacy rules")
-        "confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context", "public_lines", "known_test", "known_test_source",
+        "confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context", "public_lines", "severity_without_context", "known_test", "known_test_source",
         "min_digit_run", "record_kind", "record",
     ]
     /// Plain scalars stay untyped (no regex-based tag resolution, which dominated start-up); the
@@ -292,6 +292,10 @@ public enum RuleLoader {
             guard generic else { throw fail(mapping["strong_key"], "'strong_key' is only for generic rules") }
             rule.strongKey = strongKey
         }
+        rule.expiryParameters = try strings("expiry_parameters").map(\.0)
+        if let bad = rule.expiryParameters.first(where: { $0.isEmpty || !$0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }) {
+            throw fail(mapping["expiry_parameters"], "'expiry_parameters' holds '\(bad)', not a query parameter name")
+        }
         try parsePrivacyFields(into: &rule, mapping: mapping, strings: strings, fail: fail)
         return rule
     }
@@ -402,6 +406,15 @@ public enum RuleLoader {
             guard let value = node.int, value >= 0, value <= 20 else { throw fail(node, "'public_lines' must be a whole number from 0 to 20") }
             rule.publicLines = value
         }
+        if let node = mapping["severity_without_context"] {
+            guard let text = node.string, let level = Severity(rawValue: text) else {
+                throw fail(node, "'severity_without_context' must be one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard !rule.isPrivacy || !rule.context.isEmpty || !rule.contextKeys.isEmpty else {
+                throw fail(node, "'severity_without_context' needs 'context' or 'context_keys'")
+            }
+            rule.severityWithoutContext = level
+        }
         rule.knownTest = try strings("known_test").map(\.0)
         if let node = mapping["known_test_source"] {
             guard node.scalar != nil, let text = node.string else { throw fail(node, "'known_test_source' must be a string") }
@@ -420,7 +433,7 @@ public enum RuleLoader {
             rule.record = value
         }
         if mapping["classes"] != nil { rule.classes = try classList("classes") }
-        let privacyKeys = ["confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context", "public_lines", "known_test", "min_digit_run", "record", "record_kind"]
+        let privacyKeys = ["confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context", "public_lines", "severity_without_context", "known_test", "min_digit_run", "record", "record_kind"]
         if !rule.isPrivacy, let key = privacyKeys.first(where: { mapping[$0] != nil }) {
             throw fail(mapping[key], "'\(key)' is only for pii and phi rules")
         }
@@ -428,14 +441,7 @@ public enum RuleLoader {
 
     private static func line(_ node: Node) -> Int { node.mark?.line ?? 1 }  // Yams marks are 1-based
 
-    private static func line(of error: YamlError) -> Int? {
-        switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
-            return mark.line
-        default:
-            return nil
-        }
-    }
+    private static func line(of error: YamlError) -> Int? { ScanConfig.yamlLine(error) }
 
     private static func summary(of error: YamlError) -> String { ScanConfig.yamlSummary(error) }
 }

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PromptScanCore
+
+/// Signed URLs past their expiry: an Azure SAS whose `se` (or user delegation key `ske`) is over
+/// is reported low with the date, one still valid keeps its severity.
+@Suite struct SignedURLTests {
+    static let rules: RuleSet = try! RuleSet(RuleCatalog.defaultRules())
+
+    func sas(_ text: String) -> [Finding] {
+        scanText(text, rules: Self.rules, as: .fixture, path: "tests/recordings/run.yaml").filter { $0.ruleID == "azure-sas-token" }
+    }
+
+    static let signature = "3FJPilXjuXXOKP6hI4KBu%2BC8rBN3a0sZlXr1TgFXHq8%3D"
+
+    @Test func anExpiredSignatureIsLowAndSaysWhen() {
+        let recorded = #"  "sasUrl": "https://acme.blob.core.windows.net/runs/flow.dag.yaml?sv=2019-07-07&sr=b&sig="#
+            + Self.signature + #"&skoid=55b92eba&skt=2024-05-12T20%3A24%3A15Z&ske=2024-05-14T04%3A34%3A15Z&sks=b&skv=2019-07-07&st=2024-05-13T10%3A00%3A00Z&se=2024-05-13T18%3A10%3A00Z&sp=r""# + "\n"
+        let found = sas(recorded)
+        #expect(found.map(\.severity) == [.low])
+        #expect(found.first?.message.contains("expired on 2024-05-13") == true, "\(found.map(\.message))")
+    }
+
+    @Test func aValidSignatureKeepsItsSeverity() {
+        let live = "https://acme.blob.core.windows.net/exports/p.csv?sp=r&st=2025-07-01T08:00:00Z&se=2099-07-01T16:00:00Z&sv=2022-11-02&sr=b&sig="
+            + Self.signature + "\n"
+        #expect(sas(live).map(\.severity) == [.high])
+        // No expiry at all: nothing says it is dead.
+        #expect(sas("https://acme.blob.core.windows.net/e/p.csv?sv=2022-11-02&sr=b&sp=r&sig=" + Self.signature + "\n").map(\.severity) == [.high])
+    }
+
+    @Test func expiryParsing() {
+        let text = "BlobEndpoint=https://a.blob.core.windows.net/;SharedAccessSignature=se=2026-01-01T00:00:00Z&sp=r&sig=x"
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { raw in
+            let moment = SignedURL.expiry(around: (text.utf8.count - 1)..<text.utf8.count, in: raw, parameters: ["se"])
+            #expect(moment?.date == "2026-01-01")
+        }
+        #expect(SignedURL.parse("2024-05-14T04:34:15Z")?.second == 15)
+        #expect(SignedURL.parse("2024-13-14") == nil)
+        #expect(SignedURL.parse("soon") == nil)
+        #expect(SignedURL.Moment(year: 2024, month: 5, day: 14, hour: 0, minute: 0, second: 0) < SignedURL.Moment.now)
+    }
+}
