@@ -81,6 +81,7 @@ import TestSupport
             "ANTHROPIC_API_KEY=${ANTHROPIC_API_KEY}", "password: <your-password>", "api_key = \"YOUR_API_KEY_HERE_12345\"",
             "token = os.environ[\"GITHUB_TOKEN\"]", "secret: xxxxxxxxxxxxxxxxxxxxxxxx", "password = \"changeme123!\"",
             "DB_URL=postgresql://postgres.[project-ref]:[YOUR-PASSWORD]@aws-0-[region].pooler.supabase.com:5432/postgres",
+            "export OPENAI_API_KEY=sk-randomAPIkeyasdsa32ekasd32e",
         ] {
             #expect(scan(text).isEmpty, "\(text)")
         }

@@ -14,7 +14,7 @@ public enum PlaceholderFilter {
         "yourpassword", "yourkey", "yoursecret", "yourtoken", "redacted", "insert", "fake", "lorem", "todo",
         "replace", "notreal", "not_real", "not-a-real", "secret_here", "here>", "mysecret", "mypassword",
         "password123", "hunter2", "xyz123", "abc123", "test123", "foobar", "0123456789", "123456789", "abcdef",
-        "qwerty", "letmein",
+        "qwerty", "letmein", "apikey", "api_key", "api-key", "secretkey", "secret_key",
     ].map { Array($0.utf8) }
 
     /// Prefixes of values that refer to a secret instead of holding one.
