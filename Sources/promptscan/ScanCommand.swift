@@ -74,8 +74,7 @@ struct Scan: ParsableCommand {
         sessionOptions.followSymlinks = followSymlinks
         sessionOptions.useIgnoreFiles = !noIgnore
         let report = try runSession(ScanSession(setup: setup, source: source, options: sessionOptions), into: sink)
-        let isDirectory = !isText && (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
-        let displayRoot = isText ? "" : isDirectory ? path : ((path as NSString).deletingLastPathComponent)
+        let displayRoot = isText ? "" : ScanSession.displayRoot(ofTree: path)
         try finish(
             report, setup: setup,
             writing: .report(

@@ -211,6 +211,13 @@ import TestSupport
         #expect(Self.paths(nested.stdout).filter { $0 == "src/app.py" }.count == 1, "\(nested.stdout)")
         #expect(nested.stdout.contains("inside ., also given: scanned once"), "\(nested.stdout)")
 
+        // A symbolic link to a folder, named on the command line, is shown like the folder: its
+        // files under the link's name.
+        try FileManager.default.createSymbolicLink(atPath: repo.path + "/linked", withDestinationPath: repo.path + "/src")
+        let linked = try repo.promptscan(["scan", "linked"])
+        #expect(Self.paths(linked.stdout) == ["linked/app.py"], "\(linked.stdout)")
+        try FileManager.default.removeItem(atPath: repo.path + "/linked")
+
         // Standard input is scanned alone.
         let mixed = try repo.promptscan(["scan", "-", "src"])
         #expect(mixed.status == 64 && mixed.stderr.contains("scanned alone"), "\(mixed.stderr)")

@@ -266,8 +266,9 @@ public struct ScanSession: Sendable {
     /// What the paths of a tree scan of `path` are shown from: the directory as given, or for a
     /// single file the folder part of its path ("" when it has none).
     public static func displayRoot(ofTree path: String) -> String {
-        // (As `scan PATH` has always shown one path: a symbolic link named here is not a directory.)
-        guard (try? FileSystem.status(path, followingLinks: false).kind) != .directory else { return path }
+        // A symbolic link named here to a folder is walked as that folder, so its files are shown
+        // under the link's name; a link to a file is one path, like the file.
+        guard (try? FileSystem.status(path, followingLinks: true).kind) != .directory else { return path }
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
