@@ -87,10 +87,6 @@ public enum MachineData {
         return String(validating: slice, as: UTF8.self) != nil
     }
 
-    @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool {
-        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
-    }
-
     @inline(__always) static func isBase64(_ b: UInt8) -> Bool {
         (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 43 || b == 47
     }
@@ -172,8 +168,24 @@ public enum MachineData {
         }
         guard i == 0 || i > floor else { return false }
         while i < offset && (bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 34 || bytes[i] == 42) { i += 1 }
-        for opening in openings where i + opening.count <= offset {
-            if opening.indices.allSatisfy({ bytes[i + $0] == opening[$0] }) { return true }
+        return openings.contains { i + $0.count <= offset && starts(bytes, at: i, with: $0) }
+    }
+
+    /// Whether `marker` is at `offset` in `bytes` (which holds at least `marker.count` bytes there).
+    @inline(__always) static func starts(_ bytes: UnsafeRawBufferPointer, at offset: Int, with marker: [UInt8]) -> Bool {
+        marker.indices.allSatisfy { bytes[offset + $0] == marker[$0] }
+    }
+
+    /// Whether `marker` occurs wholly inside `window` of `bytes` (memchr for its first byte).
+    static func occurs(_ marker: [UInt8], in window: Range<Int>, of bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, let first = marker.first else { return false }
+        var offset = window.lowerBound
+        while offset + marker.count <= window.upperBound,
+            let hit = ByteSearch.first(first, in: base + offset, count: window.upperBound - marker.count + 1 - offset)
+        {
+            let at = hit - base
+            if starts(bytes, at: at, with: marker) { return true }
+            offset = at + 1
         }
         return false
     }
@@ -198,16 +210,9 @@ public enum MachineData {
     static func packageInstallerLine(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
         if lineOpens(bytes, before: range.lowerBound, withOneOf: installerOpenings) { return true }
         let floor = max(0, range.lowerBound - versionReach)
-        var i = range.lowerBound
-        while i > floor && bytes[i - 1] != 10 {
-            i -= 1
-            if bytes[i] == installerPhrase[0], i + installerPhrase.count <= range.lowerBound,
-                installerPhrase.indices.allSatisfy({ bytes[i + $0] == installerPhrase[$0] })
-            {
-                return true
-            }
-        }
-        return false
+        var start = range.lowerBound
+        while start > floor && bytes[start - 1] != 10 { start -= 1 }
+        return occurs(installerPhrase, in: start..<range.lowerBound, of: bytes)
     }
 
     /// Whether `range` follows a version comparison of a package requirement: `==`, `>=`, `<=`,
@@ -223,7 +228,7 @@ public enum MachineData {
             return before == 61 || before == 62 || before == 60 || before == 126 || before == 33
         }
         if last == 60 {  // `<` glued to a package name or extras: `prance<24.0.0.0`, `pkg[all]<2.0.0.0`
-            return isAlphanumeric(before) || before == 93 || before == 95 || before == 45 || before == 46
+            return Validators.isAlphanumeric(before) || before == 93 || before == 95 || before == 45 || before == 46
         }
         return false
     }
@@ -244,20 +249,8 @@ public enum MachineData {
     /// Whether one of `whoisMarkers` occurs within `whoisReachBefore` bytes before `range` or
     /// `whoisReachAfter` after it.
     static func whoisRecord(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let low = max(0, range.lowerBound - whoisReachBefore)
-        let high = min(bytes.count, range.upperBound + whoisReachAfter)
-        for marker in whoisMarkers {
-            var offset = low
-            while offset + marker.count <= high,
-                let hit = ByteSearch.first(marker[0], in: base + offset, count: high - marker.count + 1 - offset)
-            {
-                let at = hit - base
-                if marker.indices.allSatisfy({ bytes[at + $0] == marker[$0] }) { return true }
-                offset = at + 1
-            }
-        }
-        return false
+        let window = max(0, range.lowerBound - whoisReachBefore)..<min(bytes.count, range.upperBound + whoisReachAfter)
+        return whoisMarkers.contains { occurs($0, in: window, of: bytes) }
     }
 
     // MARK: - Version lists

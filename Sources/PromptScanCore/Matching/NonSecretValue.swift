@@ -19,11 +19,7 @@ public enum NonSecretValue {
         guard value.count >= 16 else { return false }
         let lower = value.map { $0 >= 65 && $0 <= 70 ? $0 + 32 : $0 }
         guard lower.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else { return false }
-        return hexWords.contains { word in
-            lower.count >= word.count && (0...(lower.count - word.count)).contains { start in
-                word.indices.allSatisfy { lower[start + $0] == word[$0] }
-            }
-        }
+        return hexWords.contains { PlaceholderFilter.contains(lower, $0) }
     }
 
     /// An absolute route of the application (`/auth/change-password`, `/api/v1/reset_password`):

@@ -334,7 +334,7 @@ public final class RuleSet: Sendable {
     /// after each hit (merged), and no hit deep inside encoded text, so a search costs the same whatever the
     /// line's length.
     static func lines(holding ends: inout [Int], in bytes: UnsafeRawBufferPointer, longLines: LongLines = .none) -> [Range<Int>] {
-        guard !ends.isEmpty, let base = bytes.baseAddress else { return [] }
+        guard !ends.isEmpty, bytes.baseAddress != nil else { return [] }
         ends.sort()
         var ranges: [Range<Int>] = []
         var lastIsWindow = false
@@ -356,13 +356,8 @@ public final class RuleSet: Sendable {
             } else {
                 var start = end - 1
                 while start > 0 && bytes[start - 1] != 10 && bytes[start - 1] != 13 { start -= 1 }
-                // The first CR or LF at or after `end` (memchr for each: long lines are common).
-                var stop = bytes.count
-                if end < stop, let newline = ByteSearch.first(10, in: base + end, count: stop - end) { stop = base.distance(to: UnsafeRawPointer(newline)) }
-                if end < stop, let carriage = ByteSearch.first(13, in: base + end, count: stop - end) { stop = base.distance(to: UnsafeRawPointer(carriage)) }
-                if stop < bytes.count && bytes[stop] == 13 { stop += 1 }
-                if stop < bytes.count && bytes[stop] == 10 { stop += 1 }
-                range = start..<stop
+                // Past the first CR or LF at or after `end` (with no limit short of the end, always found).
+                range = start..<(lineStop(after: end, limit: bytes.count, in: bytes) ?? bytes.count)
                 lastIsWindow = false
             }
             if let last = ranges.last, range.lowerBound <= last.upperBound {
