@@ -42,6 +42,16 @@ let package = Package(
             name: "promptscan",
             dependencies: ["PromptScanCore", "PromptScanSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The rule generator (`swift run generate-rules`): writes Patterns/*.yml as Swift source into
+        // PromptScanCore/Rules/Generated; DefaultRulesTests checks the result is current.
+        .target(
+            name: "PromptScanRuleSource",
+            dependencies: ["PromptScanCore"]
+        ),
+        .executableTarget(
+            name: "generate-rules",
+            dependencies: ["PromptScanRuleSource"]
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["PromptScanCore"],
@@ -49,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PromptScanCoreTests",
-            dependencies: ["PromptScanCore", "TestSupport"],
+            dependencies: ["PromptScanCore", "PromptScanRuleSource", "TestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(

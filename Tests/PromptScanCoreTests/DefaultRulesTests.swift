@@ -1,38 +1,58 @@
 import Foundation
 import Testing
+@testable import PromptScanRuleSource
 import TestSupport
 @testable import PromptScanCore
 
-/// The rules compiled into the binary are exactly the files in Patterns/, parsed. Set
-/// PROMPTSCAN_REGENERATE=1 to rewrite the generated file; the test then fails once so the change is noticed.
+/// The rules compiled into the binary are exactly the files in Patterns/, parsed. When this fails
+/// after a change to Patterns/, run `swift run generate-rules` and rebuild.
 @Suite struct DefaultRulesTests {
     static func parsedPatterns() throws -> [Rule] { try parsedFiles().rules }
 
     /// The rules and known example entries of every file in Patterns/, in file order.
     static func parsedFiles() throws -> RuleLoader.File {
-        let patterns = TestPaths.packageRoot.appendingPathComponent("Patterns")
-        let names = try FileManager.default.contentsOfDirectory(atPath: patterns.path).filter { $0.hasSuffix(".yml") }.sorted()
-        var all = RuleLoader.File(rules: [], knownExamples: [])
-        for name in names {
-            let text = try String(contentsOf: patterns.appendingPathComponent(name), encoding: .utf8)
-            let file = try RuleLoader.parseFile(yaml: text, path: "Patterns/" + name)
-            all.rules += file.rules
-            all.knownExamples += file.knownExamples
-        }
-        return all
+        let files = try RuleSourceEmitter.parsePatterns(packageRoot: TestPaths.packageRoot)
+        return RuleLoader.File(rules: files.flatMap(\.rules), knownExamples: files.flatMap(\.knownExamples))
     }
 
-    @Test func generatedFileMatchesPatternsFolder() throws {
-        let parsed = try Self.parsedFiles()
-        let expected = RuleSourceEmitter.render(parsed.rules, knownExamples: parsed.knownExamples)
-        let generated = TestPaths.packageRoot.appendingPathComponent("Sources/PromptScanCore/Rules/DefaultRules.generated.swift")
-        let actual = try String(contentsOf: generated, encoding: .utf8)
-        if actual != expected, ProcessInfo.processInfo.environment["PROMPTSCAN_REGENERATE"] == "1" {
-            try expected.write(to: generated, atomically: true, encoding: .utf8)
-            Issue.record("regenerated \(generated.path); rebuild and run the tests again")
-            return
+    @Test func generatedFilesMatchPatternsFolder() throws {
+        let expected = RuleSourceEmitter.render(try RuleSourceEmitter.parsePatterns(packageRoot: TestPaths.packageRoot))
+        let folder = TestPaths.packageRoot.appendingPathComponent(RuleSourceEmitter.outputFolder)
+        let present = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".generated.swift") }
+        #expect(Set(present) == Set(expected.keys), "generated files differ from Patterns/: run swift run generate-rules")
+        for (name, text) in expected {
+            let actual = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(actual == text, "\(name) is stale: run swift run generate-rules")
         }
-        #expect(actual == expected, "DefaultRules.generated.swift is stale: run PROMPTSCAN_REGENERATE=1 swift test --filter DefaultRulesTests")
+    }
+
+    /// The generated code names enumeration cases and has no force unwraps.
+    @Test func generatedCodeIsTyped() throws {
+        let sources = RuleSourceEmitter.render(try RuleSourceEmitter.parsePatterns(packageRoot: TestPaths.packageRoot))
+        for (name, text) in sources {
+            #expect(!text.contains("rawValue:"), "\(name) builds a value from its raw value")
+            // Outside string literals no `!` may appear: strip the literals, then look.
+            let code = text.replacingOccurrences(of: #""(?:[^"\\\n]|\\.)*""#, with: "\"\"", options: .regularExpression)
+            #expect(!code.contains("!"), "\(name) has a force unwrap")
+        }
+        #expect(sources.keys.contains("DefaultRules+Phi.generated.swift"))
+        #expect(RuleSourceEmitter.typeName(of: "Patterns/agent-configs.yml") == "AgentConfigs")
+        #expect(RuleSourceEmitter.member(Category.clientID) == ".clientID")
+        #expect(RuleSourceEmitter.members([.env, .agentConfig]) == "[.agentConfig, .env]")
+    }
+
+    /// generate-rules' writer: rewrites what differs, leaves what is current, removes orphans.
+    @Test func writerUpdatesOnlyWhatChanged() throws {
+        let root = try TemporaryDirectory()
+        let folder = root.url.appendingPathComponent(RuleSourceEmitter.outputFolder)
+        #expect(try RuleSourceEmitter.write(["A.generated.swift": "a", "B.generated.swift": "b"], packageRoot: root.url).count == 2)
+        try "old".write(to: folder.appendingPathComponent("Gone.generated.swift"), atomically: true, encoding: .utf8)
+        let changes = try RuleSourceEmitter.write(["A.generated.swift": "a", "B.generated.swift": "b2"], packageRoot: root.url)
+        #expect(changes == [
+            "updated \(RuleSourceEmitter.outputFolder)/B.generated.swift",
+            "removed \(RuleSourceEmitter.outputFolder)/Gone.generated.swift",
+        ])
+        #expect(try String(contentsOf: folder.appendingPathComponent("B.generated.swift"), encoding: .utf8) == "b2")
     }
 
     /// Every field of every rule survives the trip through generated Swift source.

@@ -1,0 +1,612 @@
+// Generated from Patterns/*.yml by generate-rules; do not edit.
+// Regenerate: swift run generate-rules (DefaultRulesTests fails while a file is stale).
+// swift-format-ignore-file
+
+extension DefaultRules {
+    /// The rules and known examples of `Patterns/known-examples.yml`.
+    static func addKnownExamples(to file: inout RuleLoader.File) {
+        file.knownExamples.append(
+            KnownExample(
+                id: "stripe-test-cards",
+                rules: ["payment-card"],
+                source: "Stripe test card numbers",
+                references: ["https://docs.stripe.com/testing"],
+                values: ["4242 4242 4242 4242", "4000 0566 5566 5556", "5555 5555 5555 4444", "2223 0031 2200 3222", "5200 8282 8282 8210", "5105 1051 0510 5100", "3782 822463 10005", "3714 496353 98431", "6011 1111 1111 1117", "6011 0009 9013 9424", "6011 9811 1111 1113", "3056 9300 0902 0004", "3622 720627 1667", "6555 9000 0060 4105", "3566 0020 2036 0505", "6200 0000 0000 0005", "6200 0000 0000 0047", "6205 5000 0000 0000 004", "4000 0025 0000 1001", "5555 5525 0000 1001", "4000 0025 0000 3155", "4000 0027 6000 3184", "4000 0082 6000 3178", "4000 0084 0000 1629", "4000 0084 0000 1280", "4100 0000 0000 0019", "4000 0037 2000 0278", "4000 0007 6000 0002", "4000 0012 4000 0000", "4000 0048 4000 8001", "4000 0025 0000 0003", "4000 0027 6000 0016", "4000 0082 6000 0000", "4000 0003 6000 0006", "4000 0039 2000 0003"],
+                patterns: ["400000000000\\d{4}"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "test card '3d_secure': '4000002500003155',", expectedSecret: "4000002500003155", origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 59)),
+                    Rule.Example(text: "test card 'insufficient_funds': '4000000000009995'", expectedSecret: "4000000000009995", origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 60)),
+                    Rule.Example(text: "card 4242-4242-4242-4242", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 61)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "card 4000 0025 0000 3163", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 63)),
+                    Rule.Example(text: "card 4000 0100 0000 0001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 64)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 15)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "repeated-digit-card-groups",
+                rules: ["payment-card"],
+                source: "card numbers typed as groups of one repeated digit (4444 3333 2222 1111), a stand-in in samples and forms",
+                references: ["https://www.iso.org/standard/70484.html"],
+                values: [],
+                patterns: ["(\\d)\\1{3}(\\d)\\2{3}(\\d)\\3{3}(\\d)\\4{3}"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "KernelArguments arguments = new() { { \"card_number\", \"4444 3333 2222 1111\" } };", expectedSecret: "4444 3333 2222 1111", origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 72)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "card 4444 3333 2222 0006", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 74)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 66)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "braintree-test-cards",
+                rules: ["payment-card"],
+                source: "Braintree sandbox test card numbers",
+                references: ["https://developer.paypal.com/braintree/docs/reference/general/testing"],
+                values: ["4111 1111 1111 1111", "4005 5192 0000 0004", "4009 3488 8888 1881", "4012 0000 3333 0026", "4012 0000 7777 7777", "4012 8888 8888 1881", "4217 6511 1111 1119", "4500 6000 0000 0061", "4000 1111 1111 1115", "2223 0000 4840 0011"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "card 4111 1111 1111 1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 92)),
+                    Rule.Example(text: "card number: 4217651111111119", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 93)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "card 4111 1111 1111 1129", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 95)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 76)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "adyen-test-cards",
+                rules: ["payment-card"],
+                source: "Adyen test card numbers",
+                references: ["https://docs.adyen.com/development-resources/test-cards-and-credentials/test-card-numbers"],
+                values: ["4111 1111 4555 1142", "5555 3412 4444 1115", "3700 0000 0000 002", "6011 6011 6011 6611", "3600 6666 3333 44", "3569 9900 1009 5841", "2222 4000 7000 0005", "5500 0000 0000 0004", "6731 0123 4567 8906"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "card 4111 1111 4555 1142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 112)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "card 4111 1111 4555 1159", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 114)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 97)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "paypal-payflow-test-cards",
+                rules: ["payment-card"],
+                source: "PayPal Payflow test card numbers",
+                references: ["https://developer.paypal.com/api/nvp-soap/payflow/integration-guide/test-transactions/"],
+                values: ["4222 2222 2222 2", "3056 9309 0259 04", "3852 0000 0232 37", "3530 1113 3330 0000", "3787 344936 71000", "5610 5910 8101 8250", "6331 1019 9999 0016", "5431 1111 1111 1111"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "card 3530 1113 3330 0000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 130)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "card 3530 1113 3330 0018", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 132)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 116)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "authorize-net-test-cards",
+                rules: ["payment-card"],
+                source: "Authorize.net sandbox test card numbers",
+                references: ["https://developer.authorize.net/hello_world/testing_guide.html"],
+                values: ["4007 0000 0002 7", "4012 8888 1888 8", "6011 0000 0000 0012", "5424 0000 0000 0015", "2223 0000 1030 9703", "2223 0000 1030 9711", "3088 0000 0000 0017", "3800 0000 0000 06", "3700 0000 0000 002"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "card 5424 0000 0000 0015", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 149)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "card 5424 0000 0000 0023", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 151)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 134)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "checkout-com-test-cards",
+                rules: ["payment-card"],
+                source: "Checkout.com test card numbers",
+                references: ["https://www.checkout.com/docs/developer-resources/testing/test-cards"],
+                values: ["4543 4740 0224 9996", "5436 0310 3060 6378", "3456 789012 34564"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "card 4543 4740 0224 9996", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 162)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "card 4543 4740 0224 9988", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 164)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 153)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "ssa-misused-ssns",
+                rules: ["us-ssn", "us-ssn-bare"],
+                source: "SSNs the SSA lists as misused in advertising (078-05-1120, 219-09-9999)",
+                references: ["https://www.ssa.gov/history/ssn/misused.html"],
+                values: ["078-05-1120", "219-09-9999"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "ssn 078-05-1120", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 173)),
+                    Rule.Example(text: "ssn: 219099999", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 174)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "ssn 078-05-1121", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 176)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 167)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "ssn-sequential-placeholders",
+                rules: ["us-ssn", "us-ssn-bare"],
+                source: "the sequential SSN placeholder 123-45-6789, which the SSA never issued",
+                references: ["https://www.ssa.gov/employer/randomization.html"],
+                values: ["123-45-6789"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "SSN 123-45-6789", expectedSecret: "123-45-6789", origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 184)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "SSN 123-45-6780", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 186)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 178)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "nhs-test-numbers",
+                rules: ["uk-nhs-number"],
+                source: "NHS reserved test range (999 000 0000 … 999 999 9999) and NHS documentation examples",
+                references: ["https://digital.nhs.uk/services/personal-demographics-service/nhs-number"],
+                values: ["943 476 5919"],
+                patterns: ["999\\d{7}"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "NHS number 943 476 5919", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 195)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "NHS 777 372 1874", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 197)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 188)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "iban-documentation-examples",
+                rules: ["iban"],
+                source: "IBAN registry and bank documentation examples",
+                references: ["https://www.swift.com/standards/data-standards/iban-international-bank-account-number"],
+                values: ["GB82 WEST 1234 5698 7654 32", "DE89 3704 0044 0532 0130 00", "GB29 NWBK 6016 1331 9268 19", "FR14 2004 1010 0505 0001 3M02 606"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "iban: GB82 WEST 1234 5698 7654 32", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 205)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "IBAN DE45 8233 2261 7551 3198 00", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 207)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 199)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "cms-sample-npi",
+                rules: ["us-npi"],
+                source: "CMS sample NPI",
+                references: ["https://www.cms.gov/Regulations-and-Guidance/Administrative-Simplification/NationalProvIdentStand"],
+                values: ["1234567893"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "NPI 1234567893", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 215)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "NPI 1435264555", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 217)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 209)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "dea-textbook-example",
+                rules: ["us-dea-number"],
+                source: "DEA check-digit textbook example",
+                references: ["https://www.deadiversion.usdoj.gov/drugreg/index.html"],
+                values: ["AB1234563"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "DEA AB1234563", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 225)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "DEA BD1682221", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 227)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 219)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "cms-mbi-example",
+                rules: ["us-medicare-mbi"],
+                source: "CMS MBI format example",
+                references: ["https://www.cms.gov/medicare/new-medicare-card/understanding-the-mbi.pdf"],
+                values: ["1EG4-TE5-MK73"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "Medicare 1EG4-TE5-MK73", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 235)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "Medicare 2AC3-DE4-FG56", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 237)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 229)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "icao-specimen-passport",
+                rules: ["passport-mrz"],
+                source: "ICAO 9303 specimen passport (ERIKSSON, L898902C3)",
+                references: ["https://www.icao.int/publications/Documents/9303_p4_cons_en.pdf"],
+                values: [],
+                patterns: ["(?s).*L898902C3.*"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 245)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "P<GBRDOE<<JOHN<ALEXANDER<<<<<<<<<<<<<<<<<<<<\nX123456785GBR8507217M3101159<<<<<<<<<<<<<<02", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 247)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 239)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "sequential-record-numbers",
+                rules: ["medical-record-number", "us-passport-number"],
+                source: "sequential and repeated-digit record-number placeholders (MRN 123456, 000000, passport 12345678 …)",
+                references: ["https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/index.html"],
+                values: [],
+                patterns: ["12345(?:6(?:7(?:8(?:9(?:0)?)?)?)?)?", "(\\d)\\1{4,11}"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "MRN 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 255)),
+                    Rule.Example(text: "ds.PatientID = \"123456\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 256)),
+                    Rule.Example(text: "MRN: 0000000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 257)),
+                    Rule.Example(text: "\"passport\": \"12345678\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 258)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "MRN 123457", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 260)),
+                    Rule.Example(text: "MRN: 00123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 261)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 249)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "reserved-domains",
+                rules: ["email-address"],
+                source: "domains reserved for documentation and testing (RFC 2606, RFC 6761)",
+                references: ["https://www.rfc-editor.org/rfc/rfc2606", "https://www.rfc-editor.org/rfc/rfc6761"],
+                values: [],
+                patterns: [],
+                domains: ["example.com", "example.net", "example.org", "example", "test", "invalid", "localhost"],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "email jane@example.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 270)),
+                    Rule.Example(text: "email: jane@dept.example.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 271)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "email: jane.doe@example-clinic.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 274)),
+                    Rule.Example(text: "email: jane@myexample.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 275)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 264)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "placeholder-mail-domains",
+                rules: ["email-address"],
+                source: "placeholder domains in tutorials and form copy (test.com, email.com, example.edu, company.com, domain.com); not reserved, so addresses there are notes, not silence",
+                references: ["https://www.rfc-editor.org/rfc/rfc2606"],
+                values: [],
+                patterns: [],
+                domains: ["test.com", "email.com", "example.edu", "company.com", "domain.com"],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "email: 'user@test.com'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 283)),
+                    Rule.Example(text: "email formats (`first.last@company.com`)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 284)),
+                    Rule.Example(text: "email: name@domain.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 285)),
+                    Rule.Example(text: "email john.smith@email.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 286)),
+                    Rule.Example(text: "email: alumni@example.edu", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 287)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "email: jane@mytest.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 289)),
+                    Rule.Example(text: "email: jane@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 290)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 277)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "your-placeholders",
+                rules: ["email-address"],
+                source: "fill-in placeholders (YOUR-PROJECT, your_email, your.email, yourdomain, first.last)",
+                references: ["https://cloud.google.com/iam/docs/service-account-overview"],
+                values: [],
+                patterns: ["YOUR[._-][A-Z0-9._%+-]*@.*", "(?:FIRST|FIRSTNAME|FNAME)[._-]?(?:LAST|LASTNAME|LNAME|SURNAME)@.*", "(?:USER|USERNAME|SOMEONE|SOMEBODY|NAME|EMAIL)@.*", "YOUR(?:EMAIL|NAME|USER|USERNAME|ADDRESS|MAIL)@.*", ".*@(?:[A-Z0-9-]+\\.)*(?:YOUR-[A-Z0-9-]+|YOUR_[A-Z0-9_]+|YOURDOMAIN|YOURCOMPANY|YOURSITE|YOUR-?ORG)\\.[A-Z0-9.-]+"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "Email: `github-play-publisher@YOUR-PROJECT.iam.gserviceaccount.com`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 303)),
+                    Rule.Example(text: "email=\"your_email@institution.edu\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 304)),
+                    Rule.Example(text: "   sender_email = \"your.email@gmail.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 305)),
+                    Rule.Example(text: "email: firstname.lastname@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 306)),
+                    Rule.Example(text: "  - **Email**: `user@openlit.io`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 307)),
+                    Rule.Example(text: "email: jane.doe@your-company.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 308)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 310)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 292)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "no-reply-addresses",
+                rules: ["email-address"],
+                source: "no-reply and GitHub noreply addresses (not a person's mailbox)",
+                references: ["https://docs.github.com/en/account-and-profile/setting-up-and-managing-your-personal-account-on-github/managing-email-preferences/setting-your-commit-email-address"],
+                values: [],
+                patterns: ["NO-?REPLY@.*"],
+                domains: ["users.noreply.github.com"],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 319)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 321)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 312)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "nanp-fictional-numbers",
+                rules: ["phone-number-nanp", "phone-number-international"],
+                source: "NANP numbers for fiction (555-0100 … 555-0199) and the unassigned 555 area code and 555 information exchange",
+                references: ["https://nationalnanpa.com/number_resource_info/555_numbers.html"],
+                values: [],
+                patterns: ["1?\\d{3}555\\d{4}", "1?555\\d{7}"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 329)),
+                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 330)),
+                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 331)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 333)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 323)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "sequential-phone-placeholders",
+                rules: ["phone-number-nanp", "phone-number-international"],
+                source: "sequential-digit phone placeholders (+1234567890, 123-456-7890, 987-654-3210)",
+                references: ["https://www.itu.int/rec/T-REC-E.164"],
+                values: ["+1234567890", "+11234567890", "+12345678901", "1234567890", "+9876543210", "9876543210"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 341)),
+                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 342)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 344)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 335)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "ofcom-drama-numbers",
+                rules: ["phone-number-international", "phone-number-uk"],
+                source: "Ofcom numbers reserved for TV and radio drama",
+                references: ["https://www.ofcom.org.uk/phones-and-broadband/phone-numbers/numbers-for-drama"],
+                values: [],
+                patterns: ["(?:44|440|0)(?:(?:11[3-8]|121|131|141|151|161)4960\\d{3}|1914980\\d{3}|2079460\\d{3}|2920180\\d{3}|2890180\\d{3}|1632960\\d{3}|7700900\\d{3}|8081570\\d{3}|9098790\\d{3}|3069990\\d{3})"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 353)),
+                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 354)),
+                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 355)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 357)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 346)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "example-street-addresses",
+                rules: ["street-address", "street-address-us", "street-address-uk", "street-address-narrative", "fhir-address-line"],
+                source: "placeholder and fictional street addresses (123 Main St, 456 Elm St, 742 Evergreen Terrace, 221B Baker Street)",
+                references: ["https://pe.usps.com/text/pub28/welcome.htm"],
+                values: [],
+                patterns: ["(?:1|12|123|1234|12345|234|345|456|567|678|789|321|432|543|654|765|876|987|4321|54321)(?:MAIN|ELM|OAK|MAPLE|PINE|CEDAR|BIRCH|ASH|WILLOW|SPRUCE|WALNUT|CHESTNUT|FAKE|EXAMPLE|SAMPLE|TEST|ANY|ANYWHERE)(?:ST|STREET|AVE|AVENUE|RD|ROAD|LN|LANE|DR|DRIVE|BLVD|BOULEVARD|WAY|CT|COURT)", "742EVERGREENTERRACE|221BBAKERSTREET"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 367)),
+                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 368)),
+                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 369)),
+                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 370)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 372)),
+                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 373)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 359)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "placeholder-person-names",
+                rules: ["person-name-field", "person-name-contact-record", "patient-name", "patient-name-clinical", "patient-name-narrative"],
+                source: "stand-in names for an unknown or anonymous person in legal and form conventions (John Doe, Jane Roe, Joe Bloggs, Max Mustermann)",
+                references: ["https://en.wikipedia.org/wiki/John_Doe"],
+                values: [],
+                patterns: ["(?:JOHN|JANE|JOHNNY|BABY|RICHARD)(?:Q)?(?:DOE|ROE)|JOHN(?:Q)?PUBLIC|(?:JOE|FRED)BLOGGS|(?:MAX|ERIKA)MUSTERMANN", "SMITH|JONES|DOE|ROE|BLOGGS"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 384)),
+                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 385)),
+                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 386)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 388)),
+                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 389)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 375)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "documentation-address-ranges",
+                rules: ["ip-address-v4", "ip-address-v6"],
+                source: "address ranges reserved for documentation (RFC 5737, RFC 3849)",
+                references: ["https://www.rfc-editor.org/rfc/rfc5737", "https://www.rfc-editor.org/rfc/rfc3849"],
+                values: [],
+                patterns: [],
+                domains: [],
+                networks: ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"],
+                examples: [
+                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 398)),
+                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 399)),
+                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 400)),
+                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 401)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 403)),
+                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 404)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 392)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "public-dns-resolvers",
+                rules: ["ip-address-v4", "ip-address-v6"],
+                source: "public DNS resolvers (Google, Cloudflare, Quad9, OpenDNS), infrastructure rather than a person's address",
+                references: ["https://developers.google.com/speed/public-dns/docs/using", "https://developers.cloudflare.com/1.1.1.1/ip-addresses/", "https://www.quad9.net/service/service-addresses-and-features"],
+                values: [],
+                patterns: [],
+                domains: [],
+                networks: ["8.8.8.8/32", "8.8.4.4/32", "2001:4860:4860::8888/128", "2001:4860:4860::8844/128", "1.1.1.1/32", "1.0.0.1/32", "2606:4700:4700::1111/128", "2606:4700:4700::1001/128", "9.9.9.9/32", "149.112.112.112/32", "2620:fe::fe/128", "2620:fe::9/128", "208.67.222.222/32", "208.67.220.220/32"],
+                examples: [
+                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 426)),
+                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 427)),
+                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 428)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 430)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 406)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "aws-documentation-keys",
+                rules: ["aws-access-key-id", "aws-secret-access-key"],
+                source: "AWS documentation example credentials",
+                references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html"],
+                values: ["AKIAIOSFODNN7EXAMPLE", "AKIAI44QH8DHBEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 440)),
+                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 441)),
+                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 442)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 444)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 433)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "aws-repeated-key-ids",
+                rules: ["aws-access-key-id"],
+                source: "AWS key id prefix followed by one repeated character (AKIA6666666666666666), a test stub; real ids are random base32",
+                references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids"],
+                values: [],
+                patterns: ["(?:AKIA|ASIA|ABIA|ACCA)([A-Z2-7])\\1{15}"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 452)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 453)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 455)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 446)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "documentation-passwords",
+                rules: ["generic-password-assignment", "generic-password-cli-flag", "postgres-uri-password", "mysql-uri-password", "mongodb-uri-password", "redis-uri-password", "amqp-uri-password", "mssql-uri-password", "jdbc-connection-string-password", "adonet-connection-string-password", "url-basic-auth-credentials"],
+                source: "passwords that tutorials and docs use as examples, all on common-password lists (SuperSecret123!, password123, P@ssw0rd, changeme …)",
+                references: ["https://www.ncsc.gov.uk/static-assets/documents/PwnedPasswordsTop100k.txt"],
+                values: ["password", "password1", "password123", "password123!", "Password1", "Password1!", "Password123", "Password123!", "P@ssw0rd", "P@ssw0rd!", "P@ssw0rd1", "P@ssw0rd123", "P@55w0rd", "Passw0rd", "Passw0rd!", "changeme", "changeme123", "secret123", "supersecret", "SuperSecret123", "SuperSecret123!", "SecurePass123!", "securepass123", "admin123", "Admin123!", "Admin@123", "Admin@1234", "letmein123", "qwerty123", "Test@123", "test1234", "12345678", "123456789", "my-password", "mypassword", "my-secret-password"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 499)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 500)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 501)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 503)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 504)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 457)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "documented-image-defaults",
+                rules: ["generic-password-assignment", "generic-password-cli-flag", "postgres-uri-password", "mysql-uri-password", "mongodb-uri-password", "redis-uri-password", "amqp-uri-password", "mssql-uri-password", "jdbc-connection-string-password", "adonet-connection-string-password", "url-basic-auth-credentials"],
+                source: "default or example passwords in official image and product docs (postgres mysecretpassword, mysql my-secret-pw, SQL Server yourStrong(!)Password, MinIO minioadmin, Java keystore changeit)",
+                references: ["https://hub.docker.com/_/postgres", "https://hub.docker.com/_/mysql", "https://learn.microsoft.com/en-us/sql/linux/quickstart-install-connect-docker", "https://min.io/docs/minio/linux/administration/identity-access-management/minio-user-management.html", "https://docs.oracle.com/en/java/javase/21/docs/specs/man/keytool.html"],
+                values: ["mysecretpassword", "my-secret-pw", "yourStrong(!)Password", "YourStrong@Passw0rd", "YourStrong!Passw0rd", "minioadmin", "changeit"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 519)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 521)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 506)
+            ))
+    }
+}
