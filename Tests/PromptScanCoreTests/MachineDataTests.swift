@@ -20,6 +20,17 @@ import TestSupport
             .map(\.ruleID)
     }
 
+    @Test func serversAndVersionsAreNotAddresses() {
+        // The host of a URL is a server; a four-part version beside its three-part form is a version.
+        #expect(failing("url=\"http://20.102.90.50:2017/wiki17_abstracts\"", as: .notebook).isEmpty)
+        #expect(failing("endpoint: https://admin@81.2.69.142/api", as: .prompt).isEmpty)
+        #expect(failing("`3.53.4.1` and `3.53.4.post1` truncate to `3.53.4` and collide", as: .agentConfig).isEmpty)
+        // A client's address still counts, also beside an unrelated version or in a URL under a client word.
+        #expect(failing("client ip 81.2.69.142 (app 3.53.4)", as: .prompt) == ["ip-address-v4"])
+        #expect(failing("the customer logged in from 81.2.69.142", as: .agentConfig) == ["ip-address-v4"])
+        #expect(failing("client ip: http://81.2.69.142/", as: .prompt) == ["ip-address-v4"])
+    }
+
     @Test func cloudflareCookiesInACassetteAreNotAddresses() {
         let cassette = """
             interactions:

@@ -44,12 +44,57 @@ import TestSupport
         }
     }
 
+    @Test func wordSlugsAreNames() {
+        for value in ["cline.code.model-selection.v1", "original-process-3", "a-secret-of-at-least-32-characters-with-digits-1",
+            "phoenix-secret-abc-123-for-development-only-not-secure", "openai/gpt-5", "legacy/stale-model"] {
+            #expect(check(value), "\(value)")
+        }
+        // Parts that mix letters and digits, long numbers, or too few words: could be key material.
+        for value in ["ISSUE-17040-TEXT-FILE-ONLY-9f31c7", "sk-abc123def456", "key-2024", "ab-12-34", "aB3dEf/9XqLm", "prod-1234-5678"] {
+            #expect(!NonSecretValue.isWordSlug(Array(value.utf8)), "\(value)")
+        }
+        // A passphrase of words and a number stays a password candidate; joined by `/` it is a name.
+        #expect(!NonSecretValue.matches(Array("Summer-Breeze-42".utf8), password: true))
+        #expect(NonSecretValue.matches(Array("Summer-Breeze-42".utf8), password: false))
+        #expect(NonSecretValue.matches(Array("legacy/stale-model".utf8), password: true))
+        // Base64 of a phrase ("test-key-for-unit-tests-32bytes") stands in for a key.
+        #expect(check("dGVzdC1rZXktZm9yLXVuaXQtdGVzdHMtMzJieXRlcw=="))
+        // A three-digit count is a stand-in in an assignment, a weak default in a connection URL.
+        #expect(NonSecretValue.matches(Array("updated123".utf8), password: true))
+        #expect(!NonSecretValue.matches(Array("postgres123".utf8), password: true, credentialURL: true))
+        var fake = FakeSecrets(seed: 31)
+        for _ in 0..<500 {
+            let value = fake.token(FakeSecrets.base62, 12) + "-" + fake.token(FakeSecrets.base62, 12)
+            #expect(!NonSecretValue.isWordSlug(Array(value.utf8)), "\(value)")
+        }
+    }
+
+    @Test func programsAssignExpressionsWithoutQuotes() {
+        func expression(_ line: String, _ path: String) -> Bool {
+            let bytes = Array(line.utf8)
+            let start = bytes.firstIndex(of: UInt8(ascii: "="))! + 2
+            return bytes.withUnsafeBytes { SourceLanguage.isExpression(start..<bytes.count, in: $0, path: path) }
+        }
+        #expect(expression("const apiKey = usesExplicitSigV4Auth", "src/bedrock.ts"))
+        #expect(expression("api_key = resolved_api_key", "app/settings.py"))
+        // Not a program, or not a name: a bare value counts.
+        #expect(!expression("API_KEY = usesExplicitSigV4Auth", "deploy/.env"))
+        #expect(!expression("API_KEY = usesExplicitSigV4Auth", "scripts/run.sh"))
+        #expect(!expression("api_key = aB3dEf9XqLmN0pQrS7tU", "app/settings.py"))
+        #expect(!expression("api_key = 6fe4476ee5a1832882e326b506d14126", "app/settings.py"))
+        var fake = FakeSecrets(seed: 37)
+        for _ in 0..<500 {
+            #expect(!SourceLanguage.isVariableName(Array(fake.token(FakeSecrets.base62, 24).utf8)))
+        }
+    }
+
     @Test func wordsWithACountingRunAreStandIns() {
-        for value in ["test-api-key-12345", "m0-test-key-12345678", "m0-supersecretkey1234", "invalid_key_0123456", "KEY-1234567890"] {
+        for value in ["test-api-key-12345", "m0-test-key-12345678", "m0-supersecretkey1234", "invalid_key_0123456", "KEY-1234567890",
+            "updated123", "member123"] {
             #expect(check(value), "\(value)")
         }
         // Not counting, mixed case, or no run at all: could be key material.
-        for value in ["test-api-key-13579", "m0-Test-key-12345678", "prod-key-2024", "sk-live-1234x", "abc-def-ghi", "a7Kq-1234"] {
+        for value in ["test-api-key-13579", "m0-Test-key-12345678", "prod-key-2024", "sk-live-1234x", "abc-def-ghi", "a7Kq-1234", "abc123", "key-123"] {
             #expect(!NonSecretValue.isCountingStandIn(Array(value.utf8)), "\(value)")
         }
         var fake = FakeSecrets(seed: 13)

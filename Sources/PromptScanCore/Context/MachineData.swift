@@ -16,6 +16,8 @@ public enum MachineData {
         if networkToolLine(bytes, before: range.lowerBound) { return "in a download or connection log line" }
         if amongVersions(bytes, range), !context.hit(in: bytes, around: range) { return "among package version numbers" }
         if versionRequirement(bytes, range) { return "a version in a package requirement" }
+        if shortenedVersionOnLine(bytes, range) { return "a version: the line also has it without its last part" }
+        if urlHost(bytes, range), !context.hit(in: bytes, around: range) { return "the host of a URL (a server, not a person)" }
         if packageInstallerLine(bytes, range) { return "in a package installer's output line" }
         if whoisRecord(bytes, range) { return "in a WHOIS record" }
         guard let key = key(of: range, in: bytes) else { return nil }
@@ -251,6 +253,48 @@ public enum MachineData {
     static func whoisRecord(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
         let window = max(0, range.lowerBound - whoisReachBefore)..<min(bytes.count, range.upperBound + whoisReachAfter)
         return whoisMarkers.contains { occurs($0, in: window, of: bytes) }
+    }
+
+    // MARK: - Servers and versions
+
+    /// Whether `range` directly follows `://` (optionally `user@`): the host part of a URL names a
+    /// server the code talks to (`http://20.102.90.50:2017/wiki`), not a person's address.
+    static func urlHost(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        let floor = max(0, i - 64)
+        if i > 0 && bytes[i - 1] == UInt8(ascii: "@") {
+            i -= 1
+            while i > floor && bytes[i - 1] != UInt8(ascii: "/") && bytes[i - 1] > 32 { i -= 1 }
+        }
+        return i >= 3 && bytes[i - 1] == 47 && bytes[i - 2] == 47 && bytes[i - 3] == 58
+    }
+
+    /// Whether a four-part dotted number (`3.53.4.1`) appears on its line, within `versionReach`,
+    /// also as its first three parts on their own (`` `3.53.4` ``, `3.53.4.post1`): versions compared
+    /// in prose, where the four-part one reads like an IPv4 address.
+    static func shortenedVersionOnLine(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        guard let lastDot = range.last(where: { bytes[$0] == 46 }), dottedParts(bytes, range) == 4 else { return false }
+        let prefix = Array(bytes[range.lowerBound..<lastDot])
+        func isDigitOrDot(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || b == 46 }
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        var start = range.lowerBound
+        while start > max(0, range.lowerBound - versionReach) && bytes[start - 1] != 10 { start -= 1 }
+        var end = range.upperBound
+        while end < min(bytes.count, range.upperBound + versionReach) && bytes[end] != 10 { end += 1 }
+        var i = start
+        while i + prefix.count <= end {
+            defer { i += 1 }
+            if i == range.lowerBound { continue }
+            guard bytes[i] == prefix[0], i == 0 || !isDigitOrDot(bytes[i - 1]) else { continue }
+            guard (0..<prefix.count).allSatisfy({ bytes[i + $0] == prefix[$0] }) else { continue }
+            let after = i + prefix.count
+            if after >= end { return true }
+            let next = bytes[after]
+            if !isDigitOrDot(next) { return true }
+            // `3.53.4.post1`, `3.53.4.dev0`: a dot then a letter.
+            if next == 46, after + 1 < end, !isDigit(bytes[after + 1]) { return true }
+        }
+        return false
     }
 
     // MARK: - Version lists

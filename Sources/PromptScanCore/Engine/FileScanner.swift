@@ -222,6 +222,9 @@ public struct FileScanner: Sendable {
         // Inside base64 media (an image or audio body) only rules with a checksum or
         // structure check are trusted: any other pattern occurs there by chance.
         if compiled.validator == nil, MachineData.insideBinaryBase64(bytes, match.secret) { return }
+        // In a program's source an unquoted right-hand side is an expression (`const apiKey =
+        // usesSigV4Auth`), not a literal; only configuration and shell files hold bare values.
+        if compiled.rule.generic, SourceLanguage.isExpression(match.secret, in: bytes, path: path) { return }
         switch confirm(compiled, UnsafeRawBufferPointer(rebasing: bytes[match.secret]), scratch: scratch) {
         case .accept:
             // A published example value (Patterns/known-examples.yml) is a suppressed note.
@@ -332,7 +335,8 @@ public struct FileScanner: Sendable {
         let bytes = Array(value)
         let credentialLike = compiled.rule.category == .secret || compiled.rule.category == .consumerEndpoint
         if credentialLike, PlaceholderFilter.isPlaceholder(bytes, generic: compiled.rule.generic) { return .reject }
-        if credentialLike, compiled.rule.generic, NonSecretValue.matches(bytes) { return .reject }
+        if credentialLike, compiled.rule.generic, NonSecretValue.matches(
+                bytes, password: compiled.rule.namesPassword, credentialURL: compiled.rule.namesConnectionPassword) { return .reject }
         for allow in compiled.allow where allow.matches(value, scratch: scratch) { return .reject }
         if let validator = compiled.validator, !validator.check(bytes) {
             return validator.failure.map(Verdict.failedCheck) ?? .reject

@@ -3,10 +3,15 @@ import Foundation
 /// Values a generic (keyword = value) rule takes that have the shape of a name or an identifier,
 /// not of a credential: checked after the placeholder filter, for generic rules only.
 public enum NonSecretValue {
-    /// Whether `value` is a name or an identifier rather than a secret.
-    public static func matches(_ value: [UInt8]) -> Bool {
-        isWordJoin(value) || isWordPath(value) || isEncodedNumber(value) || isJWTHeader(value) || isFormatField(value)
-            || hasWordSignature(value) || isEncodedStandIn(value) || isRoute(value) || isCountingStandIn(value)
+    /// Whether `value` is a name or an identifier rather than a secret. For a password
+    /// (`password: true`) words with numbers (`Summer-Breeze-42`) may be a passphrase, so they
+    /// count as a name only when joined by `/`, `.` or `:`, as models and storage keys are.
+    /// `credentialURL`: the value is the password of a connection URL or string, where a weak
+    /// default (`postgres123`) is what a deployment really uses, so a three-digit count is kept.
+    public static func matches(_ value: [UInt8], password: Bool = false, credentialURL: Bool = false) -> Bool {
+        isWordJoin(value) || (isWordSlug(value) && (!password || value.contains { $0 == 47 || $0 == 46 || $0 == 58 }))
+            || isWordPath(value) || isEncodedNumber(value) || isJWTHeader(value) || isFormatField(value)
+            || hasWordSignature(value) || isEncodedStandIn(value) || isRoute(value) || isCountingStandIn(value, shortRun: !credentialURL)
             || isHexSpeak(value)
     }
 
@@ -46,11 +51,11 @@ public enum NonSecretValue {
     }
 
     /// Words and a counting run: `test-api-key-12345`, `m0-test-key-12345678`,
-    /// `supersecretkey1234`, `invalid_key_123456`. Every part separated by `-`, `_` or `.` is a
+    /// `supersecretkey1234`, `invalid_key_123456`, `member123` (three digits only with `shortRun`). Every part separated by `-`, `_` or `.` is a
     /// lower-case (or upper-case) word with at most two digits after it, and at least one part
     /// ends in an ascending run of at least four digits from 0 or 1 (`1234`, `012345`): what a
     /// person types as a stand-in, never what a key generator gives.
-    static func isCountingStandIn(_ value: [UInt8]) -> Bool {
+    static func isCountingStandIn(_ value: [UInt8], shortRun: Bool = true) -> Bool {
         var counted = false
         let parts = value.split(omittingEmptySubsequences: false) { $0 == 45 || $0 == 95 || $0 == 46 }
         for part in parts {
@@ -60,7 +65,9 @@ public enum NonSecretValue {
             let upper = letters.filter(isUpper).count
             guard upper == 0 || upper == letters.count else { return false }
             if digits.count <= 2 && !letters.isEmpty { continue }
-            guard digits.count >= 4, let start = digits.first, start == 48 || start == 49 else { return false }
+            // Four digits or more; three (`updated123`) after a word of at least four letters.
+            let least = shortRun && letters.count >= 4 ? 3 : 4
+            guard digits.count >= least, let start = digits.first, start == 48 || start == 49 else { return false }
             var expected = start
             for digit in digits {
                 guard digit == expected else { return false }
@@ -88,6 +95,36 @@ public enum NonSecretValue {
             }
         }
         return segments >= 1 && length > 0
+    }
+
+    /// Words with short numbers, joined by `-`, `_`, `.`, `/` or `:`: a storage key, a model or a
+    /// marker (`cline.code.model-selection.v1`, `openai/gpt-5`, `original-process-3`,
+    /// `a-secret-of-at-least-32-characters`). Every part is a word (one case or title case) with
+    /// at most two digits after it, or a number of at most three digits; at least two parts are
+    /// words of three letters or more, and words outnumber numbers. Generated key material mixes
+    /// letters and digits inside its parts, so it never takes this shape.
+    static func isWordSlug(_ value: [UInt8]) -> Bool {
+        // Words joined by `/` alone are `isWordPath`'s (three parts at least).
+        guard value.contains(where: { $0 == 45 || $0 == 95 || $0 == 46 || $0 == 58 }) else { return false }
+        let parts = value.split(omittingEmptySubsequences: false) { $0 == 45 || $0 == 95 || $0 == 46 || $0 == 47 || $0 == 58 }
+        guard parts.count >= 2 else { return false }
+        var words = 0
+        var numbers = 0
+        for part in parts {
+            let letters = part.prefix { isLetter($0) }
+            let digits = part.dropFirst(letters.count)
+            guard !part.isEmpty, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+            if letters.isEmpty {
+                guard digits.count <= 3 else { return false }
+                numbers += 1
+                continue
+            }
+            guard digits.count <= 2 else { return false }
+            let upper = letters.filter(isUpper).count
+            guard upper == 0 || upper == letters.count || (upper == 1 && isUpper(letters[letters.startIndex])) else { return false }
+            if letters.count >= 3 { words += 1 }
+        }
+        return words >= 2 && words > numbers
     }
 
     /// Three or more words separated by `/`, each a word with an optional short number
@@ -143,6 +180,9 @@ public enum NonSecretValue {
         else { return false }
         let lower = decoded.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
         if PlaceholderFilter.contains(lower, Array("password".utf8)) || PlaceholderFilter.contains(lower, Array("secret".utf8)) { return true }
+        // Words joined by separators (`test-key-for-unit-tests-32bytes`): a phrase, not key material.
+        let words = decoded.split { $0 == 45 || $0 == 95 || $0 == 46 || $0 == 32 }
+        if words.count >= 4 && words.filter({ $0.count >= 3 && $0.allSatisfy(isLetter) }).count >= 3 { return true }
         return PlaceholderFilter.isPlaceholder(decoded, generic: true)
     }
 

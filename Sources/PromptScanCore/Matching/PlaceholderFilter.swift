@@ -15,6 +15,8 @@ public enum PlaceholderFilter {
         "replace", "notreal", "not_real", "not-a-real", "secret_here", "here>", "mysecret", "mypassword",
         "password123", "hunter2", "xyz123", "abc123", "test123", "foobar", "0123456789", "123456789", "abcdef",
         "qwerty", "letmein", "apikey", "api_key", "api-key", "secretkey", "secret_key",
+        // counting down, as people type a stand-in too (`sk-0987654321fedcba`)
+        "987654321", "fedcba",
     ].map { Array($0.utf8) }
 
     /// Prefixes of values that refer to a secret instead of holding one.

@@ -149,4 +149,12 @@ public struct Rule: Sendable, Equatable {
 
     /// A pii/phi rule scored with the confidence model.
     public var isPrivacy: Bool { category == .pii || category == .phi }
+
+    /// Whether the rule finds passwords (its id says so: `generic-password-assignment`,
+    /// `postgres-uri-password`): a person may choose words and numbers for one.
+    public var namesPassword: Bool { id.contains("password") }
+
+    /// Whether the rule finds the password of a connection URL or string (`postgres-uri-password`,
+    /// `jdbc-connection-string-password`).
+    public var namesConnectionPassword: Bool { namesPassword && (id.contains("uri") || id.contains("connection")) }
 }

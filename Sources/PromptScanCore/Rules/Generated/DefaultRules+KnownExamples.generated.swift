@@ -28,6 +28,24 @@ extension DefaultRules {
             ))
         file.knownExamples.append(
             KnownExample(
+                id: "digits-of-constants",
+                rules: ["payment-card"],
+                source: "the leading digits of mathematical constants (e, the golden ratio, pi, the square root of 2), which arithmetic tasks and benchmarks use as long numbers and which can pass the Luhn check by chance",
+                references: ["https://oeis.org/A001113", "https://oeis.org/A001622"],
+                values: [],
+                patterns: ["271828182845904\\d*", "161803398874989\\d*", "314159265358979\\d*", "141421356237309\\d*"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "card number 2718 2818 2845 9045", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 72)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "card number 4929 1234 5678 9015", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 74)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 66)
+            ))
+        file.knownExamples.append(
+            KnownExample(
                 id: "repeated-digit-card-groups",
                 rules: ["payment-card"],
                 source: "card numbers typed as groups of one repeated digit (4444 3333 2222 1111), a stand-in in samples and forms",
@@ -37,12 +55,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "KernelArguments arguments = new() { { \"card_number\", \"4444 3333 2222 1111\" } };", expectedSecret: "4444 3333 2222 1111", origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 72)),
+                    Rule.Example(text: "KernelArguments arguments = new() { { \"card_number\", \"4444 3333 2222 1111\" } };", expectedSecret: "4444 3333 2222 1111", origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 82)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "card 4444 3333 2222 0006", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 74)),
+                    Rule.Example(text: "card 4444 3333 2222 0006", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 84)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 66)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 76)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -55,13 +73,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "card 4111 1111 1111 1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 92)),
-                    Rule.Example(text: "card number: 4217651111111119", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 93)),
+                    Rule.Example(text: "card 4111 1111 1111 1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 102)),
+                    Rule.Example(text: "card number: 4217651111111119", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 103)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "card 4111 1111 1111 1129", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 95)),
+                    Rule.Example(text: "card 4111 1111 1111 1129", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 105)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 76)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 86)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -74,12 +92,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "card 4111 1111 4555 1142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 112)),
+                    Rule.Example(text: "card 4111 1111 4555 1142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 122)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "card 4111 1111 4555 1159", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 114)),
+                    Rule.Example(text: "card 4111 1111 4555 1159", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 124)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 97)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 107)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -92,12 +110,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "card 3530 1113 3330 0000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 130)),
+                    Rule.Example(text: "card 3530 1113 3330 0000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 140)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "card 3530 1113 3330 0018", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 132)),
+                    Rule.Example(text: "card 3530 1113 3330 0018", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 142)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 116)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 126)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -110,12 +128,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "card 5424 0000 0000 0015", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 149)),
+                    Rule.Example(text: "card 5424 0000 0000 0015", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 159)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "card 5424 0000 0000 0023", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 151)),
+                    Rule.Example(text: "card 5424 0000 0000 0023", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 161)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 134)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 144)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -128,12 +146,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "card 4543 4740 0224 9996", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 162)),
+                    Rule.Example(text: "card 4543 4740 0224 9996", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 172)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "card 4543 4740 0224 9988", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 164)),
+                    Rule.Example(text: "card 4543 4740 0224 9988", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 174)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 153)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 163)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -146,13 +164,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ssn 078-05-1120", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 173)),
-                    Rule.Example(text: "ssn: 219099999", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 174)),
+                    Rule.Example(text: "ssn 078-05-1120", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 183)),
+                    Rule.Example(text: "ssn: 219099999", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 184)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "ssn 078-05-1121", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 176)),
+                    Rule.Example(text: "ssn 078-05-1121", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 186)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 167)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 177)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -165,12 +183,31 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "SSN 123-45-6789", expectedSecret: "123-45-6789", origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 184)),
+                    Rule.Example(text: "SSN 123-45-6789", expectedSecret: "123-45-6789", origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 194)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "SSN 123-45-6780", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 186)),
+                    Rule.Example(text: "SSN 123-45-6780", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 196)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 178)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 188)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "ssn-stepped-placeholders",
+                rules: ["us-ssn", "us-ssn-bare"],
+                source: "stepped-digit SSN placeholders (111-22-3333, 222-33-4444 …) that test data and guardrail demos type; the SSA issues numbers by randomisation, not by such steps",
+                references: ["https://www.ssa.gov/employer/randomization.html"],
+                values: ["111-22-3333", "222-33-4444", "333-44-5555", "444-55-6666", "555-66-7777", "777-88-9999", "987-65-4321"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "        \"Please verify 111-22-3333\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 204)),
+                    Rule.Example(text: "SSN 222-33-4444 must be masked", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 205)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "SSN 111-22-3334", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 207)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 198)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -183,30 +220,32 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "NHS number 943 476 5919", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 195)),
+                    Rule.Example(text: "NHS number 943 476 5919", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 216)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "NHS 777 372 1874", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 197)),
+                    Rule.Example(text: "NHS 777 372 1874", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 218)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 188)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 209)
             ))
         file.knownExamples.append(
             KnownExample(
                 id: "iban-documentation-examples",
                 rules: ["iban"],
-                source: "IBAN registry and bank documentation examples",
-                references: ["https://www.swift.com/standards/data-standards/iban-international-bank-account-number"],
-                values: ["GB82 WEST 1234 5698 7654 32", "DE89 3704 0044 0532 0130 00", "GB29 NWBK 6016 1331 9268 19", "FR14 2004 1010 0505 0001 3M02 606"],
+                source: "the example IBAN the SWIFT IBAN registry gives for each country (one per country, all with valid check digits), and bank documentation examples",
+                references: ["https://www.swift.com/standards/data-standards/iban-international-bank-account-number", "https://www.swift.com/swift-resource/11971/download"],
+                values: ["GB82 WEST 1234 5698 7654 32", "AL47212110090000000235698741", "AD1200012030200359100100", "AT611904300234573201", "AZ21NABZ00000000137010001944", "BH67BMAG00001299123456", "BE68539007547034", "BA391290079401028494", "BR1800360305000010009795493C1", "BG80BNBG96611020345678", "CR05015202001026284066", "HR1210010051863000160", "CY17002001280000001200527600", "CZ6508000000192000145399", "DK5000400440116243", "DO28BAGR00000001212453611324", "EE382200221020145685", "FO6264600001631634", "FI2112345600000785", "FR1420041010050500013M02606", "GE29NB0000000101904917", "DE89370400440532013000", "GI75NWBK000000007099453", "GR1601101250000000012300695", "GL8964710001000206", "GT82TRAJ01020000001210029690", "HU42117730161111101800000000", "IS140159260076545510730339", "IE29AIBK93115212345678", "IL620108000000099999999", "IT60X0542811101000000123456", "JO94CBJO0010000000000131000302", "KZ86125KZT5004100100", "XK051212012345678906", "KW81CBKU0000000000001234560101", "LV80BANK0000435195001", "LB62099900000001001901229114", "LI21088100002324013AA", "LT121000011101001000", "LU280019400644750000", "MK07250120000058984", "MT84MALT011000012345MTLCAST001S", "MR1300020001010000123456753", "MU17BOMM0101101030300200000MUR", "MD24AG000225100013104168", "MC5811222000010123456789030", "ME25505000012345678951", "NL91ABNA0417164300", "NO9386011117947", "PK36SCBL0000001123456702", "PS92PALS000000000400123456702", "PL61109010140000071219812874", "PT50000201231234567890154", "QA58DOHB00001234567890ABCDEFG", "RO49AAAA1B31007593840000", "SM86U0322509800000000270100", "SA0380000000608010167519", "RS35260005601001611379", "SK3112000000198742637541", "SI56263300012039086", "ES9121000418450200051332", "SE4550000000058398257466", "CH9300762011623852957", "TN5910006035183598478831", "TR330006100519786457841326", "AE070331234567890123456", "GB29NWBK60161331926819", "VG96VPVG0000012345678901"],
                 patterns: [],
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "iban: GB82 WEST 1234 5698 7654 32", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 205)),
+                    Rule.Example(text: "iban: GB82 WEST 1234 5698 7654 32", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 247)),
+                    Rule.Example(text: "(\"AL47 2121 1009 0000 0002 3569 8741\", 1, ((0, 34),),),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 248)),
+                    Rule.Example(text: "IBAN: CH93 0076 2011 6238 5295 7", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 249)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "IBAN DE45 8233 2261 7551 3198 00", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 207)),
+                    Rule.Example(text: "IBAN DE45 8233 2261 7551 3198 00", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 251)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 199)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 220)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -219,12 +258,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "NPI 1234567893", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 215)),
+                    Rule.Example(text: "NPI 1234567893", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 259)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "NPI 1435264555", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 217)),
+                    Rule.Example(text: "NPI 1435264555", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 261)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 209)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 253)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -237,12 +276,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "DEA AB1234563", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 225)),
+                    Rule.Example(text: "DEA AB1234563", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 269)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DEA BD1682221", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 227)),
+                    Rule.Example(text: "DEA BD1682221", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 271)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 219)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 263)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -255,12 +294,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Medicare 1EG4-TE5-MK73", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 235)),
+                    Rule.Example(text: "Medicare 1EG4-TE5-MK73", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 279)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "Medicare 2AC3-DE4-FG56", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 237)),
+                    Rule.Example(text: "Medicare 2AC3-DE4-FG56", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 281)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 229)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 273)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -273,12 +312,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 245)),
+                    Rule.Example(text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 289)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "P<GBRDOE<<JOHN<ALEXANDER<<<<<<<<<<<<<<<<<<<<\nX123456785GBR8507217M3101159<<<<<<<<<<<<<<02", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 247)),
+                    Rule.Example(text: "P<GBRDOE<<JOHN<ALEXANDER<<<<<<<<<<<<<<<<<<<<\nX123456785GBR8507217M3101159<<<<<<<<<<<<<<02", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 291)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 239)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 283)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -291,16 +330,16 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "MRN 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 255)),
-                    Rule.Example(text: "ds.PatientID = \"123456\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 256)),
-                    Rule.Example(text: "MRN: 0000000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 257)),
-                    Rule.Example(text: "\"passport\": \"12345678\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 258)),
+                    Rule.Example(text: "MRN 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 299)),
+                    Rule.Example(text: "ds.PatientID = \"123456\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 300)),
+                    Rule.Example(text: "MRN: 0000000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 301)),
+                    Rule.Example(text: "\"passport\": \"12345678\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 302)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "MRN 123457", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 260)),
-                    Rule.Example(text: "MRN: 00123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 261)),
+                    Rule.Example(text: "MRN 123457", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 304)),
+                    Rule.Example(text: "MRN: 00123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 305)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 249)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 293)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -313,37 +352,61 @@ extension DefaultRules {
                 domains: ["example.com", "example.net", "example.org", "example", "test", "invalid", "localhost"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email jane@example.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 270)),
-                    Rule.Example(text: "email: jane@dept.example.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 271)),
+                    Rule.Example(text: "email jane@example.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 314)),
+                    Rule.Example(text: "email: jane@dept.example.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 315)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: jane.doe@example-clinic.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 274)),
-                    Rule.Example(text: "email: jane@myexample.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 275)),
+                    Rule.Example(text: "email: jane.doe@example-clinic.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 318)),
+                    Rule.Example(text: "email: jane@myexample.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 319)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 264)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 308)
             ))
         file.knownExamples.append(
             KnownExample(
                 id: "placeholder-mail-domains",
                 rules: ["email-address"],
-                source: "placeholder domains in tutorials and form copy (test.com, email.com, example.edu, company.com, domain.com); not reserved, so addresses there are notes, not silence",
+                source: "placeholder domains in tutorials and form copy (test.com, email.com, example.edu, company.com, domain.com, work.com, personal.com, localhost.com); not reserved, so addresses there are notes, not silence",
                 references: ["https://www.rfc-editor.org/rfc/rfc2606"],
                 values: [],
                 patterns: [],
-                domains: ["test.com", "email.com", "example.edu", "company.com", "domain.com"],
+                domains: ["test.com", "email.com", "example.edu", "company.com", "domain.com", "work.com", "personal.com", "localhost.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: 'user@test.com'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 283)),
-                    Rule.Example(text: "email formats (`first.last@company.com`)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 284)),
-                    Rule.Example(text: "email: name@domain.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 285)),
-                    Rule.Example(text: "email john.smith@email.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 286)),
-                    Rule.Example(text: "email: alumni@example.edu", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 287)),
+                    Rule.Example(text: "email: 'user@test.com'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 327)),
+                    Rule.Example(text: "email formats (`first.last@company.com`)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 328)),
+                    Rule.Example(text: "email: name@domain.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 329)),
+                    Rule.Example(text: "email john.smith@email.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 330)),
+                    Rule.Example(text: "email: alumni@example.edu", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 331)),
+                    Rule.Example(text: "email: jason@work.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 332)),
+                    Rule.Example(text: "email: jason@personal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 333)),
+                    Rule.Example(text: "email: member@localhost.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 334)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: jane@mytest.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 289)),
-                    Rule.Example(text: "email: jane@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 290)),
+                    Rule.Example(text: "email: jane@mytest.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 336)),
+                    Rule.Example(text: "email: jason@workday.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 337)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 277)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 321)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "fictional-organisations",
+                rules: ["email-address"],
+                source: "domains of the fictional companies that vendors' documentation uses (Microsoft's Contoso, Fabrikam, Northwind Traders, Adventure Works …; Google's documentation domains; the Acme of cartoons and tutorials)",
+                references: ["https://developers.google.com/style/examples", "https://learn.microsoft.com/en-us/style-guide/a-z-word-list-term-collections/term-collections/names"],
+                values: [],
+                patterns: [],
+                domains: ["contoso.com", "fabrikam.com", "northwindtraders.com", "adventure-works.com", "adatum.com", "wingtiptoys.com", "tailspintoys.com", "woodgrovebank.com", "litwareinc.com", "proseware.com", "fourthcoffee.com", "alpineskihouse.com", "wideworldimporters.com", "treyresearch.net", "lucernepublishing.com", "cohowinery.com", "margiestravel.com", "blueyonderairlines.com", "altostrat.com", "examplepetstore.com", "example-pet-store.com", "myownpersonaldomain.com", "my-own-personal-domain.com", "cymbalgroup.com", "acme.com", "acme.co", "acme.org", "acme.io", "acmecorp.com", "acme-corp.com"],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "email: dana@acme.co", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 351)),
+                    Rule.Example(text: "email: megan.bowen@contoso.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 352)),
+                    Rule.Example(text: "contact: alex@altostrat.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 353)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "email: dana@acmebrick.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 355)),
+                    Rule.Example(text: "email: jane@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 356)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 339)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -356,17 +419,17 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Email: `github-play-publisher@YOUR-PROJECT.iam.gserviceaccount.com`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 303)),
-                    Rule.Example(text: "email=\"your_email@institution.edu\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 304)),
-                    Rule.Example(text: "   sender_email = \"your.email@gmail.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 305)),
-                    Rule.Example(text: "email: firstname.lastname@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 306)),
-                    Rule.Example(text: "  - **Email**: `user@openlit.io`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 307)),
-                    Rule.Example(text: "email: jane.doe@your-company.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 308)),
+                    Rule.Example(text: "Email: `github-play-publisher@YOUR-PROJECT.iam.gserviceaccount.com`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 369)),
+                    Rule.Example(text: "email=\"your_email@institution.edu\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 370)),
+                    Rule.Example(text: "   sender_email = \"your.email@gmail.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 371)),
+                    Rule.Example(text: "email: firstname.lastname@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 372)),
+                    Rule.Example(text: "  - **Email**: `user@openlit.io`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 373)),
+                    Rule.Example(text: "email: jane.doe@your-company.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 374)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 310)),
+                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 376)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 292)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 358)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -379,12 +442,12 @@ extension DefaultRules {
                 domains: ["users.noreply.github.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 319)),
+                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 385)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 321)),
+                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 387)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 312)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 378)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -397,14 +460,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 329)),
-                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 330)),
-                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 331)),
+                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 395)),
+                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 396)),
+                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 397)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 333)),
+                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 399)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 323)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 389)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -417,13 +480,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 341)),
-                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 342)),
+                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 407)),
+                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 408)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 344)),
+                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 410)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 335)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 401)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -436,14 +499,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 353)),
-                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 354)),
-                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 355)),
+                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 419)),
+                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 420)),
+                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 421)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 357)),
+                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 423)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 346)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 412)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -452,20 +515,21 @@ extension DefaultRules {
                 source: "placeholder and fictional street addresses (123 Main St, 456 Elm St, 742 Evergreen Terrace, 221B Baker Street)",
                 references: ["https://pe.usps.com/text/pub28/welcome.htm"],
                 values: [],
-                patterns: ["(?:1|12|123|1234|12345|234|345|456|567|678|789|321|432|543|654|765|876|987|4321|54321)(?:MAIN|ELM|OAK|MAPLE|PINE|CEDAR|BIRCH|ASH|WILLOW|SPRUCE|WALNUT|CHESTNUT|FAKE|EXAMPLE|SAMPLE|TEST|ANY|ANYWHERE)(?:ST|STREET|AVE|AVENUE|RD|ROAD|LN|LANE|DR|DRIVE|BLVD|BOULEVARD|WAY|CT|COURT)", "742EVERGREENTERRACE|221BBAKERSTREET"],
+                patterns: ["(?:1|12|123|1234|12345|234|345|456|567|678|789|321|432|543|654|765|876|987|4321|54321)(?:MAIN|ELM|OAK|MAPLE|PINE|CEDAR|BIRCH|ASH|WILLOW|SPRUCE|WALNUT|CHESTNUT|FAKE|EXAMPLE|SAMPLE|TEST|ANY|ANYWHERE)(?:ST|STREET|AVE|AVENUE|RD|ROAD|LN|LANE|DR|DRIVE|BLVD|BOULEVARD|WAY|CT|COURT)", "742EVERGREENTERRACE|221BBAKERSTREET", "(?:123|1234|12345)[A-Z]+(?:ST|STREET|AVE|AVENUE|RD|ROAD|LN|LANE|DR|DRIVE|BLVD|BOULEVARD|WAY|CT|COURT|PL|PLACE)"],
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 367)),
-                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 368)),
-                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 369)),
-                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 370)),
+                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 435)),
+                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 436)),
+                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 437)),
+                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 438)),
+                    Rule.Example(text: "\"content\": \"Extract John is 18 years old and lives at 123 First Avenue.\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 439)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 372)),
-                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 373)),
+                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 441)),
+                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 442)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 359)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 425)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -478,15 +542,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 384)),
-                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 385)),
-                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 386)),
+                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 453)),
+                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 454)),
+                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 455)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 388)),
-                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 389)),
+                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 457)),
+                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 458)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 375)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 444)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -499,16 +563,16 @@ extension DefaultRules {
                 domains: [],
                 networks: ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"],
                 examples: [
-                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 398)),
-                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 399)),
-                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 400)),
-                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 401)),
+                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 467)),
+                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 468)),
+                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 469)),
+                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 470)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 403)),
-                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 404)),
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 472)),
+                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 473)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 392)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 461)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -521,14 +585,14 @@ extension DefaultRules {
                 domains: [],
                 networks: ["8.8.8.8/32", "8.8.4.4/32", "2001:4860:4860::8888/128", "2001:4860:4860::8844/128", "1.1.1.1/32", "1.0.0.1/32", "2606:4700:4700::1111/128", "2606:4700:4700::1001/128", "9.9.9.9/32", "149.112.112.112/32", "2620:fe::fe/128", "2620:fe::9/128", "208.67.222.222/32", "208.67.220.220/32"],
                 examples: [
-                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 426)),
-                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 427)),
-                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 428)),
+                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 495)),
+                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 496)),
+                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 497)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 430)),
+                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 499)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 406)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 475)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -541,14 +605,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 440)),
-                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 441)),
-                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 442)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 509)),
+                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 510)),
+                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 511)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 444)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 513)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 433)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 502)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -561,13 +625,31 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 452)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 453)),
+                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 521)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 522)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 455)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 524)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 446)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 515)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "yarn-npm-search-key",
+                rules: ["generic-api-key-assignment", "algolia-admin-api-key"],
+                source: "the search-only Algolia key of the npm package search (application OFCNCOG2CU, index npm-search) that every Yarn release bundles in .yarn/releases/yarn-*.cjs; public by design",
+                references: ["https://github.com/yarnpkg/berry/blob/master/packages/plugin-interactive-tools/sources/algolia.ts"],
+                values: ["6fe4476ee5a1832882e326b506d14126"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 532)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 534)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 526)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -580,15 +662,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 499)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 500)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 501)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 578)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 579)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 580)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 503)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 504)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 582)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 583)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 457)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 536)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -601,12 +683,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 519)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 598)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 521)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 600)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 506)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 585)
             ))
     }
 }
