@@ -173,9 +173,10 @@ public enum RuleSourceEmitter {
 
     static func examples(_ examples: [Rule.Example]) -> String {
         if examples.isEmpty { return "[]" }
-        return "[\n" + examples.map {
-            "                    Rule.Example(text: \(literal($0.text)), expectedSecret: \($0.expectedSecret.map(literal) ?? "nil"), origin: \(origin($0.origin)))"
-        }.joined(separator: ",\n") + ",\n                ]"
+        return "[\n"
+            + examples.map {
+                "                    Rule.Example(text: \(literal($0.text)), expectedSecret: \($0.expectedSecret.map(literal) ?? "nil"), origin: \(origin($0.origin)))"
+            }.joined(separator: ",\n") + ",\n                ]"
     }
 
     static func list(_ strings: [String]) -> String {

@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Synchronization
 
 /// A file written in full or not at all: a temporary file beside it (`mkstemp(3)`), `fsync(2)`ed
 /// and renamed over it at the end (`rename(2)`), so an interrupted run never leaves a truncated

@@ -27,13 +27,16 @@ struct Guard: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Answer one hook payload on standard input (the default: what `promptscan guard` runs).")
 
-        @Option(name: .long, help: "The agent that sent the payload (default: told from the payload): \(GuardAgent.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(
+            name: .long,
+            help: "The agent that sent the payload (default: told from the payload): \(GuardAgent.allCases.map(\.rawValue).joined(separator: ", ")).")
         var agent: GuardAgent?
 
         @Option(name: .long, help: "The hook event, when the payload does not name it (UserPromptSubmit, PreToolUse, beforeReadFile …).")
         var event: String?
 
-        @Option(name: .long, help: "Settings file (default: .promptscan.yml in the payload's working directory or a folder above it, up to the repository root).")
+        @Option(
+            name: .long, help: "Settings file (default: .promptscan.yml in the payload's working directory or a folder above it, up to the repository root).")
         var config: String?
 
         @Flag(name: .long, help: "Block when promptscan cannot check (bad payload or settings) instead of allowing with a warning.")
@@ -86,7 +89,9 @@ struct Guard: ParsableCommand {
         var binary: String?
 
         func run() throws {
-            let installer = GuardInstaller(agent: agent, scope: scope, command: GuardInstaller.command(binary: binary ?? GuardPaths.binary()), home: GuardPaths.home, project: FileManager.default.currentDirectoryPath)
+            let installer = GuardInstaller(
+                agent: agent, scope: scope, command: GuardInstaller.command(binary: binary ?? GuardPaths.binary()), home: GuardPaths.home,
+                project: FileManager.default.currentDirectoryPath)
             let old = try GuardPaths.read(installer.path)
             let result: (text: String, changes: [String])
             do {
@@ -96,7 +101,9 @@ struct Guard: ParsableCommand {
             }
             if dryRun {
                 Console.out(LineDiff.unified(old ?? "", result.text, oldName: old == nil ? "/dev/null" : installer.path, newName: installer.path))
-                if result.changes.isEmpty { Console.error("\(installer.path): promptscan guard is already installed for \(agent.displayName); nothing to change") }
+                if result.changes.isEmpty {
+                    Console.error("\(installer.path): promptscan guard is already installed for \(agent.displayName); nothing to change")
+                }
                 return
             }
             guard !result.changes.isEmpty else {
@@ -113,7 +120,9 @@ struct Guard: ParsableCommand {
     struct Uninstall: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove promptscan guard's entries from an agent's hook settings.",
-            discussion: "Removes only promptscan's entries (and groups and lists left empty by that). Exit codes: 0 done; 2 a file that does not parse or cannot be written; 64 usage.")
+            discussion:
+                "Removes only promptscan's entries (and groups and lists left empty by that). Exit codes: 0 done; 2 a file that does not parse or cannot be written; 64 usage."
+        )
 
         @Option(name: .long, help: "The agent: \(GuardAgent.allCases.map(\.rawValue).joined(separator: ", ")).")
         var agent: GuardAgent
@@ -166,8 +175,10 @@ enum GuardPaths {
     /// This promptscan's absolute path; the PATH entry's when it is the same file (a stable
     /// launcher such as /usr/local/bin/promptscan rather than a versioned folder it links to).
     static func binary() -> String {
-        let own = URL(fileURLWithPath: CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : (Bundle.main.executablePath ?? CommandLine.arguments[0]))
-            .standardizedFileURL
+        let own = URL(
+            fileURLWithPath: CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : (Bundle.main.executablePath ?? CommandLine.arguments[0])
+        )
+        .standardizedFileURL
         let resolved = own.resolvingSymlinksInPath().path
         for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") where folder.hasPrefix("/") {
             let candidate = "\(folder)/promptscan"

@@ -42,7 +42,8 @@ struct Hook: ParsableCommand {
                 throw fail(error)
             }
             if binary == nil && ProcessInfo.processInfo.environment["PROMPTSCAN"] == nil && !HookFiles.isOnPath("promptscan") {
-                Console.error("note: promptscan is not on PATH here; the hook looks for it there at each commit (or set PROMPTSCAN, or install with --binary PATH)")
+                Console.error(
+                    "note: promptscan is not on PATH here; the hook looks for it there at each commit (or set PROMPTSCAN, or install with --binary PATH)")
             }
         }
     }
@@ -68,7 +69,8 @@ struct Hook: ParsableCommand {
                 if messages.isEmpty {
                     let other = FileManager.default.fileExists(atPath: layout.hook) || HookFiles.isLink(layout.hook)
                     messages.append(
-                        other ? "the pre-commit hook at \(layout.hook) is not promptscan's; left as it is"
+                        other
+                            ? "the pre-commit hook at \(layout.hook) is not promptscan's; left as it is"
                             : "no promptscan pre-commit hook to remove in \(layout.hooksDirectory)")
                 }
                 for message in messages { Console.error(message) }
@@ -94,7 +96,8 @@ enum HookFiles {
             if current.contains(HookScript.marker) {
                 message = "updated the promptscan pre-commit hook at \(hook)"
                 // (A hook from before `hook uninstall` existed did not mark the chaining: a kept hook beside it was chained.)
-                chained = current.contains(HookScript.chainedMarker)
+                chained =
+                    current.contains(HookScript.chainedMarker)
                     || (!current.contains("hook uninstall") && (manager.fileExists(atPath: layout.chained) || isLink(layout.chained)))
             } else if chain {
                 if manager.fileExists(atPath: layout.chained) || isLink(layout.chained) {
@@ -136,7 +139,8 @@ enum HookFiles {
         guard !isLink(layout.hook), let data = manager.contents(atPath: layout.hook) else { return nil }
         let current = String(decoding: data, as: UTF8.self)
         guard current.contains(HookScript.marker) else { return nil }
-        let chained = current.contains(HookScript.chainedMarker)
+        let chained =
+            current.contains(HookScript.chainedMarker)
             || (!current.contains("hook uninstall") && (manager.fileExists(atPath: layout.chained) || isLink(layout.chained)))
         do {
             try manager.removeItem(atPath: layout.hook)

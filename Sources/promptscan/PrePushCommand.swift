@@ -57,7 +57,8 @@ struct PrePush: ParsableCommand {
 
     /// A remote's name (a push to a URL names the URL instead, which is not a ref pattern).
     static func isName(_ text: String) -> Bool {
-        !text.isEmpty && !text.hasPrefix("-") && !text.hasPrefix("/") && text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-/".unicodeScalars.contains($0) }
+        !text.isEmpty && !text.hasPrefix("-") && !text.hasPrefix("/")
+            && text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-/".unicodeScalars.contains($0) }
             && !text.contains("//")
     }
 

@@ -12,7 +12,10 @@ struct PromptScan: ParsableCommand {
             (bad rule or config file, unreadable file, unwritable output, missing git object); 64 usage error.
             """,
         version: PromptScanVersion.current,
-        subcommands: [Scan.self, Redact.self, Staged.self, Diff.self, History.self, Merge.self, PreCommit.self, PrePush.self, BaselineCommand.self, Hook.self, Guard.self, Rules.self, Classify.self, Terms.self],
+        subcommands: [
+            Scan.self, Redact.self, Staged.self, Diff.self, History.self, Merge.self, PreCommit.self, PrePush.self, BaselineCommand.self, Hook.self, Guard.self,
+            Rules.self, Classify.self, Terms.self,
+        ],
         defaultSubcommand: nil
     )
 

@@ -10,7 +10,9 @@ struct SetupOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: "Settings file (default: .promptscan.yml in the scanned directory, or at the repository root for staged, diff and history, when present). Not in untrusted runs.")
+        help:
+            "Settings file (default: .promptscan.yml in the scanned directory, or at the repository root for staged, diff and history, when present). Not in untrusted runs."
+    )
     var config: String?
 
     @Option(name: .long, help: "Worker threads (default: the number of processors).")
@@ -207,7 +209,8 @@ extension Policy {
             }
             return .trustedFile(trustedConfig)
         }
-        let reason: String? = base != nil ? "\(command) reads its settings from the base revision" : pullRequestVariable().map { "\($0) says this is a pull request" }
+        let reason: String? =
+            base != nil ? "\(command) reads its settings from the base revision" : pullRequestVariable().map { "\($0) says this is a pull request" }
         guard let reason else { return .workTree }
         if config != nil {
             throw .configuration(
@@ -296,7 +299,8 @@ func finish(_ report: ScanReport, setup: RunSetup, writing output: RunOutput, to
     }
     if let shard = report.shard, !options.quiet {
         Console.error(
-            "part \(shard.index)/\(shard.count) of a split \(shard.command): \(shard.covered) \(shard.unit); merge the parts' json or sarif reports with 'promptscan merge'")
+            "part \(shard.index)/\(shard.count) of a split \(shard.command): \(shard.covered) \(shard.unit); merge the parts' json or sarif reports with 'promptscan merge'"
+        )
     }
     if RuleProfiler.shared != nil, let peak = RuleProfiler.peakMemoryLine() { Console.error(peak) }
     if failsOnUnreadable && report.unreadableCount > 0 {

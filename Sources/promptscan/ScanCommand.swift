@@ -109,10 +109,11 @@ struct Scan: ParsableCommand {
         let report = try runSession(ScanSession(setup: setup, source: .trees(paths), options: sessionOptions), into: sink)
         let sarif =
             options.writesSarif
-            ? SarifBase.forScan(ofRoots: paths.map { path in
-                let root = ScanSession.displayRoot(ofTree: path)
-                return (display: root, folder: root.isEmpty ? "." : root)
-            }) : SarifBase()
+            ? SarifBase.forScan(
+                ofRoots: paths.map { path in
+                    let root = ScanSession.displayRoot(ofTree: path)
+                    return (display: root, folder: root.isEmpty ? "." : root)
+                }) : SarifBase()
         try finish(
             report, setup: setup,
             writing: .report(options, displayRoot: "", failsOnUnreadable: !allowUnreadable, sarif: sarif, command: "scan"),

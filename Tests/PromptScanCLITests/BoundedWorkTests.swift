@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Hostile inputs from issue 19 that must stay bounded: a HAR of gzip bombs stays under 1 GB with
 /// a notice (item 4).
@@ -30,9 +30,10 @@ import TestSupport
         let findings = object["findings"] as? [[String: Any]] ?? []
         #expect(findings.contains { $0["rule_id"] as? String == "anthropic-api-key" })
         let notices = object["notices"] as? [[String: Any]] ?? []
-        #expect(notices.contains {
-            $0["kind"] as? String == "partially-decoded" && ($0["message"] as? String)?.contains("budget") == true
-        })
+        #expect(
+            notices.contains {
+                $0["kind"] as? String == "partially-decoded" && ($0["message"] as? String)?.contains("budget") == true
+            })
         if let rss { #expect(rss < 1_000_000, "peak RSS \(rss) KiB") }
     }
 }

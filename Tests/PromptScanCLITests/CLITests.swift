@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The real binary, run as a process: exit codes, output files, error lines, redaction.
 @Suite struct CLITests {
@@ -78,7 +78,9 @@ import TestSupport
     @Test func brokenRuleFileExitsTwoNamingFileRuleAndOffset() throws {
         let dir = try TemporaryDirectory("promptscan-cli")
         defer { dir.remove() }
-        try dir.write("rules/bad.yml", """
+        try dir.write(
+            "rules/bad.yml",
+            """
             rules:
               - id: my-token
                 name: My token
@@ -93,7 +95,8 @@ import TestSupport
         try dir.write("scan/a.txt", "x\n")
         let result = try promptscan(["scan", dir.path + "/scan", "--rules", dir.path + "/rules"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("error: \(dir.path)/rules/bad.yml:2: rule 'my-token': pattern does not compile at offset 20: missing closing parenthesis"))
+        #expect(
+            result.stderr.hasPrefix("error: \(dir.path)/rules/bad.yml:2: rule 'my-token': pattern does not compile at offset 20: missing closing parenthesis"))
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
@@ -121,7 +124,9 @@ import TestSupport
         #expect(test.stdout.contains("\(count) passed, 0 failed"))
         let dir = try TemporaryDirectory("promptscan-cli")
         defer { dir.remove() }
-        try dir.write("r.yml", """
+        try dir.write(
+            "r.yml",
+            """
             rules:
               - {id: t, name: T, category: secret, severity: low, description: d, remediation: r, pattern: 'tok_[0-9]{4}', examples: ['tok_12'], negative_examples: ['x']}
             """)
@@ -139,7 +144,8 @@ import TestSupport
         #expect(result.status == 1)
         let reported = result.stdout.split(separator: "\n").map { String($0.dropFirst(demo.path.count + 1)) }
         for row in rows {
-            #expect(reported.contains { $0.hasPrefix("\(row[0]):\(row[1]):") && $0.contains(" \(row[2]) ") }, "demo: \(row[2]) at \(row[0]):\(row[1]) not found")
+            #expect(
+                reported.contains { $0.hasPrefix("\(row[0]):\(row[1]):") && $0.contains(" \(row[2]) ") }, "demo: \(row[2]) at \(row[0]):\(row[1]) not found")
         }
         // Every category, counted as EXPECTED.tsv lists them; the README's AWS documentation key and the
         // note's fictional 555-01xx phone number are known test values.
@@ -147,7 +153,9 @@ import TestSupport
         let counts = order.map { category in (category, rows.filter { $0[3] == category }.count) }
         #expect(counts.allSatisfy { $0.1 > 0 }, "the demo shows every category: \(counts)")
         let categories = counts.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-        #expect(result.stdout.contains("\(rows.count) findings (\(categories)) at or above medium; not listed: 2 known test values (--show-suppressed)"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("\(rows.count) findings (\(categories)) at or above medium; not listed: 2 known test values (--show-suppressed)"),
+            "\(result.stdout)")
         // Without the key, the client name is not checked, and the report says so.
         let keyless = try promptscan(["scan", demo.path])
         #expect(!keyless.stdout.contains(" client-term "))

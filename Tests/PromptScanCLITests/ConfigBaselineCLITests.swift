@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `.promptscan.yml` and the baseline, through the real binary.
 @Suite struct ConfigBaselineCLITests {
@@ -52,7 +52,9 @@ import TestSupport
         try dir.write("vendor/lib.md", "k = \(Self.keys(23, 1)[0])\n")
         try dir.write("g.md", "t = \(github)\n")
         #expect(try promptscan(["scan", dir.path]).stdout.contains("3 findings"))
-        try dir.write(".promptscan.yml", """
+        try dir.write(
+            ".promptscan.yml",
+            """
             # settings
             disable: [github-personal-access-token]
             severity: {anthropic-api-key: low}

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The fan-out recipes in Hooks/fanout (issue 18): the GitHub workflow and GitLab pipeline pass
 /// their published schemas (check-jsonschema's vendored copies), the Kubernetes Job is an Indexed
@@ -48,7 +48,9 @@ import TestSupport
         let work = try TemporaryDirectory("promptscan-org-audit")
         defer { work.remove() }
         var repositories: [GitRepository] = []
-        defer { repositories.forEach { $0.remove() } }
+        defer {
+            for repository in repositories { repository.remove() }
+        }
         for name in ["alpha", "beta"] {
             let repository = try GitRepository("promptscan-org-\(name)")
             for commit in 0..<9 {

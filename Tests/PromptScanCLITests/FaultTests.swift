@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -54,7 +54,8 @@ import TestSupport
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "python3", "-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
-            TestPaths.binary.path, "scan", dir.path + "/tree", "--format", "sarif", "--output", report, "--max-file-size", "1G", "--threads", "1"]
+            TestPaths.binary.path, "scan", dir.path + "/tree", "--format", "sarif", "--output", report, "--max-file-size", "1G", "--threads", "1",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A repository can name programs for git to run (its `.git/config` and `.gitattributes` are the
 /// checkout's). `staged`, `diff` and `history` must run none of them: each test configures one,
@@ -83,7 +83,9 @@ import TestSupport
         let setup = try Setup(configure: Self.programs[program]!)
         defer { setup.remove() }
         // The configuration is live: plain git runs the program for one of these.
-        _ = try setup.repo.sh("git status >/dev/null 2>&1; git diff HEAD~1 >/dev/null 2>&1; git commit -q -m x >/dev/null 2>&1; git reset -q --soft HEAD~1 2>/dev/null; git checkout -q -- . 2>/dev/null; git diff --textconv HEAD~1 >/dev/null 2>&1; true")
+        _ = try setup.repo.sh(
+            "git status >/dev/null 2>&1; git diff HEAD~1 >/dev/null 2>&1; git commit -q -m x >/dev/null 2>&1; git reset -q --soft HEAD~1 2>/dev/null; git checkout -q -- . 2>/dev/null; git diff --textconv HEAD~1 >/dev/null 2>&1; true"
+        )
         let live = FileManager.default.fileExists(atPath: setup.marker)
         try? FileManager.default.removeItem(atPath: setup.marker)
         // git starts a pager only when its stdout is a terminal, which no test has: that case guards

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `staged`, `diff` and `history` against real temporary git repositories, through the real binary.
 @Suite struct GitModeTests {
@@ -206,7 +206,8 @@ import TestSupport
         #expect(result.stderr.split(separator: "\n").count == 1)
         let outside = try TemporaryDirectory("promptscan-norepo")
         defer { outside.remove() }
-        let none = try runProcess(TestPaths.binary, ["staged"], in: outside.url, environment: ["GIT_CEILING_DIRECTORIES": outside.url.deletingLastPathComponent().path])
+        let none = try runProcess(
+            TestPaths.binary, ["staged"], in: outside.url, environment: ["GIT_CEILING_DIRECTORIES": outside.url.deletingLastPathComponent().path])
         #expect(none.status == 2)
         #expect(none.stderr.contains("is not inside a git work tree"))
         #expect(none.stderr.split(separator: "\n").count == 1)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// End to end with the real Claude Code CLI (pinned `claude-agent-sdk` wheel, ../shared/AGENT-HOOKS.md
 /// §10): after `guard install --agent claude`, prompts holding a fake key, a patient note or a client
@@ -73,11 +73,13 @@ struct GuardClaudeCodeTests {
         var fake = FakeSecrets(seed: 1623)
         let key = fake.anthropicKey()
         try Data("ANTHROPIC_API_KEY=\(fake.anthropicKey())\n".utf8).write(to: URL(fileURLWithPath: project + "/.env"))
-        let envKey = try String(contentsOfFile: project + "/.env", encoding: .utf8).dropFirst("ANTHROPIC_API_KEY=".count).trimmingCharacters(in: .whitespacesAndNewlines)
+        let envKey = try String(contentsOfFile: project + "/.env", encoding: .utf8).dropFirst("ANTHROPIC_API_KEY=".count).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         // Client names, kept as keyed hashes only.
         try Data("Northwind Traders\tC-0042\tcustomer\n".utf8).write(to: URL(fileURLWithPath: root.path + "/clients.txt"))
         let terms = try promptscan(
-            ["terms", "build", "--input", root.path + "/clients.txt", "--output", project + "/terms.yaml"], environment: ["PROMPTSCAN_TERMS_KEY": Self.termsKey])
+            ["terms", "build", "--input", root.path + "/clients.txt", "--output", project + "/terms.yaml"], environment: ["PROMPTSCAN_TERMS_KEY": Self.termsKey]
+        )
         #expect(terms.status == 0, "\(terms.stderr)")
         try Data("terms: terms.yaml\n".utf8).write(to: URL(fileURLWithPath: project + "/.promptscan.yml"))
         let install = try promptscan(["guard", "install", "--agent", "claude"], in: URL(fileURLWithPath: project), environment: ["HOME": home])
@@ -105,7 +107,8 @@ struct GuardClaudeCodeTests {
         // A plain prompt goes through; the stand-in then asks for Read of .env and WebFetch of a
         // consumer host, and both are denied by the hook.
         let before = standIn.requests.count
-        let result = try claude("Check the project configuration.", project: project, home: home, port: standIn.port, extra: ["--allowedTools", "Read WebFetch"])
+        let result = try claude(
+            "Check the project configuration.", project: project, home: home, port: standIn.port, extra: ["--allowedTools", "Read WebFetch"])
         #expect(!(result["result"] as? String ?? "").contains("UserPromptSubmit operation blocked"))
         let requests = Array(standIn.requests.dropFirst(before))
         #expect(requests.count >= 3, "\(requests.count) requests")

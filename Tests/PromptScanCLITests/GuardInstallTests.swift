@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `guard install` and `guard uninstall` for every agent: entries merged into the agent's settings
 /// without touching anything else, idempotent, a dry run that writes nothing, a broken file refused.
@@ -10,8 +10,14 @@ import TestSupport
         ("claude", ".claude/settings.json", ".claude/settings.json", ["UserPromptSubmit", "PreToolUse", "PostToolUse"]),
         ("codex", ".codex/hooks.json", ".codex/hooks.json", ["UserPromptSubmit", "PreToolUse", "PostToolUse"]),
         ("gemini", ".gemini/settings.json", ".gemini/settings.json", ["BeforeAgent", "BeforeTool", "AfterTool"]),
-        ("cursor", ".cursor/hooks.json", ".cursor/hooks.json", ["beforeSubmitPrompt", "beforeReadFile", "beforeShellExecution", "beforeMCPExecution", "afterShellExecution", "afterMCPExecution"]),
-        ("windsurf", ".codeium/windsurf/hooks.json", ".windsurf/hooks.json", ["pre_user_prompt", "pre_read_code", "pre_write_code", "pre_run_command", "pre_mcp_tool_use", "post_run_command", "post_mcp_tool_use"]),
+        (
+            "cursor", ".cursor/hooks.json", ".cursor/hooks.json",
+            ["beforeSubmitPrompt", "beforeReadFile", "beforeShellExecution", "beforeMCPExecution", "afterShellExecution", "afterMCPExecution"]
+        ),
+        (
+            "windsurf", ".codeium/windsurf/hooks.json", ".windsurf/hooks.json",
+            ["pre_user_prompt", "pre_read_code", "pre_write_code", "pre_run_command", "pre_mcp_tool_use", "post_run_command", "post_mcp_tool_use"]
+        ),
         ("copilot", ".copilot/hooks/promptscan.json", ".github/hooks/promptscan.json", ["userPromptSubmitted", "preToolUse", "postToolUse"]),
         ("vscode", ".copilot/hooks/promptscan.json", ".github/hooks/promptscan.json", ["userPromptSubmitted", "preToolUse", "postToolUse"]),
     ]

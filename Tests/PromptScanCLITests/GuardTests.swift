@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `promptscan guard` run as the agents run it: the built binary, one payload on standard input.
 /// What the issue asks to be blocked (a key, a patient note, a client name, a consumer endpoint,
@@ -64,12 +64,16 @@ import TestSupport
     @Test func consumerEndpointsAreBlockedInFetchesAndCommands() throws {
         let dir = try TemporaryDirectory("promptscan-guard-cli")
         defer { dir.remove() }
-        let fetch = try guardRun(try Self.claude("PreToolUse", dir.path, ["tool_name": "WebFetch", "tool_input": ["url": "https://chatgpt.com/c/6790", "prompt": "summarise"]]))
+        let fetch = try guardRun(
+            try Self.claude("PreToolUse", dir.path, ["tool_name": "WebFetch", "tool_input": ["url": "https://chatgpt.com/c/6790", "prompt": "summarise"]]))
         #expect(decision(fetch.stdout) == "deny", "\(fetch.stdout)")
         #expect(fetch.stdout.contains("openai-consumer"))
-        let command = try guardRun(try Self.claude("PreToolUse", dir.path, ["tool_name": "Bash", "tool_input": ["command": "curl -s https://claude.ai/api/organizations"]]))
+        let command = try guardRun(
+            try Self.claude("PreToolUse", dir.path, ["tool_name": "Bash", "tool_input": ["command": "curl -s https://claude.ai/api/organizations"]]))
         #expect(decision(command.stdout) == "deny", "\(command.stdout)")
-        let api = try guardRun(try Self.claude("PreToolUse", dir.path, ["tool_name": "WebFetch", "tool_input": ["url": "https://docs.anthropic.com/en/api/messages", "prompt": "x"]]))
+        let api = try guardRun(
+            try Self.claude(
+                "PreToolUse", dir.path, ["tool_name": "WebFetch", "tool_input": ["url": "https://docs.anthropic.com/en/api/messages", "prompt": "x"]]))
         #expect(api.stdout.isEmpty, "\(api.stdout)")
     }
 
@@ -114,7 +118,8 @@ import TestSupport
         var fake = FakeSecrets(seed: 1619)
         let key = fake.anthropicKey()
         let output = String(repeating: "build step ok\n", count: 10_000) + "KEY=\(key)\n"
-        let result = try guardRun(try Self.claude("PostToolUse", dir.path, ["tool_name": "Bash", "tool_input": ["command": "make"], "tool_response": ["stdout": output]]))
+        let result = try guardRun(
+            try Self.claude("PostToolUse", dir.path, ["tool_name": "Bash", "tool_input": ["command": "make"], "tool_response": ["stdout": output]]))
         #expect(result.status == 0)
         let message = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["systemMessage"] as? String ?? ""
         #expect(message.contains("scanned only the first 64 KiB"), "\(result.stdout)")
@@ -159,11 +164,23 @@ import TestSupport
         let payloads: [[String: Any]] = [
             ["session_id": "s", "cwd": dir.path, "hook_event_name": "UserPromptSubmit", "prompt": text + " see @keys-\(planted[5]).txt"],
             ["session_id": "s", "cwd": dir.path, "hook_event_name": "PreToolUse", "tool_name": "Read", "tool_input": ["file_path": "keys-\(planted[5]).txt"]],
-            ["session_id": "s", "cwd": dir.path, "hook_event_name": "PostToolUse", "tool_name": "Bash", "tool_input": ["command": "cat dump.txt"], "tool_response": text],
-            ["conversation_id": "c", "generation_id": "g", "cursor_version": "1.7", "hook_event_name": "beforeReadFile", "workspace_roots": [dir.path], "file_path": dir.path + "/dump.txt", "content": text],
-            ["conversation_id": "c", "generation_id": "g", "cursor_version": "1.7", "hook_event_name": "afterShellExecution", "workspace_roots": [dir.path], "command": "env", "output": text],
+            [
+                "session_id": "s", "cwd": dir.path, "hook_event_name": "PostToolUse", "tool_name": "Bash", "tool_input": ["command": "cat dump.txt"],
+                "tool_response": text,
+            ],
+            [
+                "conversation_id": "c", "generation_id": "g", "cursor_version": "1.7", "hook_event_name": "beforeReadFile", "workspace_roots": [dir.path],
+                "file_path": dir.path + "/dump.txt", "content": text,
+            ],
+            [
+                "conversation_id": "c", "generation_id": "g", "cursor_version": "1.7", "hook_event_name": "afterShellExecution", "workspace_roots": [dir.path],
+                "command": "env", "output": text,
+            ],
             ["agent_action_name": "pre_run_command", "tool_info": ["command_line": "echo '\(text)'", "cwd": dir.path]],
-            ["session_id": "g", "transcript_path": "/h/.gemini/tmp/x.json", "cwd": dir.path, "hook_event_name": "AfterTool", "tool_name": "read_file", "tool_response": ["llmContent": text]],
+            [
+                "session_id": "g", "transcript_path": "/h/.gemini/tmp/x.json", "cwd": dir.path, "hook_event_name": "AfterTool", "tool_name": "read_file",
+                "tool_response": ["llmContent": text],
+            ],
             ["sessionId": "s", "timestamp": 1, "cwd": dir.path, "toolName": "bash", "toolArgs": "{\"command\": \"echo \(planted[0])\"}"],
         ]
         for payload in payloads {
@@ -172,7 +189,9 @@ import TestSupport
                 let result = try guardRun(data, arguments)
                 #expect(!result.stdout.isEmpty || !result.stderr.isEmpty, "\(payload["hook_event_name"] ?? payload) said nothing")
                 for value in planted + ["4829173"] {
-                    #expect(!result.stdout.contains(value) && !result.stderr.contains(value), "\(value.prefix(6))… leaked by \(payload["hook_event_name"] ?? "payload") \(arguments)")
+                    #expect(
+                        !result.stdout.contains(value) && !result.stderr.contains(value),
+                        "\(value.prefix(6))… leaked by \(payload["hook_event_name"] ?? "payload") \(arguments)")
                 }
             }
         }
@@ -191,7 +210,9 @@ extension GuardTests {
         try FileManager.default.createDirectory(atPath: dir.path + "/.git", withIntermediateDirectories: true)
         try dir.write(".promptscan.yml", "guard:\n  secrets: off\n")
         var fake = FakeSecrets(seed: 1624)
-        let payload: [String: Any] = ["agent_action_name": "pre_user_prompt", "trajectory_id": "t", "execution_id": "e", "tool_info": ["user_prompt": "use \(fake.anthropicKey())"]]
+        let payload: [String: Any] = [
+            "agent_action_name": "pre_user_prompt", "trajectory_id": "t", "execution_id": "e", "tool_info": ["user_prompt": "use \(fake.anthropicKey())"],
+        ]
         let result = try promptscan(["guard"], in: dir.url, input: try JSONSerialization.data(withJSONObject: payload))
         #expect(result.status == 0, "a warning, not a block: \(result.stderr)")
         #expect(result.stderr.contains("promptscan warning"), "\(result.stderr)")

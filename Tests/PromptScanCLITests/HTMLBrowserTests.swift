@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Headless Chromium, when installed (Debian `chromium`; `PROMPTSCAN_CHROMIUM` names another).
 enum Chromium {
@@ -48,9 +48,10 @@ struct HTMLBrowserTests {
 
     /// The visible-row count the page shows (`data-visible`), and the rows without `hidden`.
     static func visible(_ dom: String) -> (shown: Int?, rows: Int) {
-        let shown = dom.range(of: #"data-visible="([0-9]+)""#, options: .regularExpression).map {
-            Int(dom[$0].dropFirst("data-visible=\"".count).dropLast())
-        } ?? nil
+        let shown =
+            dom.range(of: #"data-visible="([0-9]+)""#, options: .regularExpression).map {
+                Int(dom[$0].dropFirst("data-visible=\"".count).dropLast())
+            } ?? nil
         let rows = dom.components(separatedBy: "<tr class=\"finding\"").dropFirst().filter { row in
             !(row.prefix { $0 != ">" }.contains(" hidden"))
         }.count
@@ -69,9 +70,10 @@ struct HTMLBrowserTests {
     static func checkCounts(_ dom: String, jsonPath: String) throws {
         let (summary, listed) = try listed(jsonPath)
         let counts = counts(dom)
-        for (page, json) in [("findings", "findings"), ("failing", "failing"), ("files-scanned", "files_scanned"), ("skipped", "skipped"),
-            ("unreadable", "unreadable"), ("ignored", "ignored"), ("bytes-scanned", "bytes_scanned")]
-        {
+        for (page, json) in [
+            ("findings", "findings"), ("failing", "failing"), ("files-scanned", "files_scanned"), ("skipped", "skipped"),
+            ("unreadable", "unreadable"), ("ignored", "ignored"), ("bytes-scanned", "bytes_scanned"),
+        ] {
             #expect(counts[page] != nil && counts[page] == summary[json] as? Int, "\(page): page \(counts[page] ?? -1), JSON \(summary[json] ?? "none")")
         }
         #expect(counts["listed"] == listed.count)
@@ -108,10 +110,16 @@ struct HTMLBrowserTests {
         let (_, listed) = try Self.listed(json)
         for (fragment, keep) in [
             ("severity=high", { (f: [String: Any]) in f["severity"] as? String == "high" }),
-            ("severity=critical&class=agent-config", { (f: [String: Any]) in f["severity"] as? String == "critical" && f["file_class"] as? String == "agent-config" }),
-            ("q=anthropic", { (f: [String: Any]) in
-                ["path", "rule_id", "rule_name", "message", "preview"].contains { (f[$0] as? String ?? "").lowercased().contains("anthropic") }
-            }),
+            (
+                "severity=critical&class=agent-config",
+                { (f: [String: Any]) in f["severity"] as? String == "critical" && f["file_class"] as? String == "agent-config" }
+            ),
+            (
+                "q=anthropic",
+                { (f: [String: Any]) in
+                    ["path", "rule_id", "rule_name", "message", "preview"].contains { (f[$0] as? String ?? "").lowercased().contains("anthropic") }
+                }
+            ),
         ] {
             let expected = listed.filter(keep).count
             let filtered = try Chromium.run(["--dump-dom"], url: page + "#" + fragment)
@@ -162,7 +170,9 @@ struct HTMLBrowserTests {
         let seconds = Date().timeIntervalSince(started)
         #expect(dom.status == 0, "\(dom.stderr)")
         let ready = dom.stdout.range(of: #"data-ready-ms="[0-9]+""#, options: .regularExpression).map { String(dom.stdout[$0]) } ?? "none"
-        print("HTML report, \(listed.count) findings, \(size) bytes: Chromium opened, filtered and dumped it in \(String(format: "%.2f", seconds)) s (page \(ready))")
+        print(
+            "HTML report, \(listed.count) findings, \(size) bytes: Chromium opened, filtered and dumped it in \(String(format: "%.2f", seconds)) s (page \(ready))"
+        )
         #expect(seconds < 20, "opening the 5,000-finding report took \(seconds) s")
         let high = listed.filter { $0["severity"] as? String == "high" }.count
         let seen = Self.visible(dom.stdout)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `promptscan pre-commit` and `promptscan pre-push`, the commands every hook runs, driven the way
 /// git and hook managers drive them (files as arguments, GIT_INDEX_FILE inside a commit, git's
@@ -99,8 +99,9 @@ import TestSupport
         #expect(blocked.stdout.contains("commit"))
         #expect(blocked.stderr.contains("promptscan blocked this push") && blocked.stderr.contains("git push --no-verify"))
         #expect(!(blocked.stdout + blocked.stderr).contains(Self.key(33)))
-        #expect(try repo.git("ls-remote", "origin", "main").split(separator: "\t").first.map(String.init)
-            != (try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(
+            try repo.git("ls-remote", "origin", "main").split(separator: "\t").first.map(String.init)
+                != (try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)))
         // Rewritten without the key, the push goes through; a new branch sends only its own commits.
         try repo.git("reset", "-q", "--hard", "HEAD~2")
         try repo.commit("clean deploy", ["deploy.sh": "export KEY=\"$VAULT_KEY\"\n"])
@@ -131,7 +132,8 @@ import TestSupport
         let upToDate = try repo.sh("printf 'refs/heads/main \(head) refs/heads/main \(head)\\n' | \(binary) pre-push origin /srv/x.git")
         #expect(upToDate.status == 0)
         // The pre-commit framework's pre-push stage names the range in its environment.
-        let framework = try repo.promptscan(["pre-push"], environment: ["PRE_COMMIT_FROM_REF": base, "PRE_COMMIT_TO_REF": head, "PRE_COMMIT_REMOTE_NAME": "origin"])
+        let framework = try repo.promptscan(
+            ["pre-push"], environment: ["PRE_COMMIT_FROM_REF": base, "PRE_COMMIT_TO_REF": head, "PRE_COMMIT_REMOTE_NAME": "origin"])
         #expect(framework.status == 1)
         let before = try repo.promptscan(["pre-push"], environment: ["PRE_COMMIT_FROM_REF": base, "PRE_COMMIT_TO_REF": base])
         #expect(before.status == 0)

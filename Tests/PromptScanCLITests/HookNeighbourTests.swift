@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `hook install` and `hook uninstall` among other hooks: a hook that was there comes back byte for
 /// byte, the hook finds promptscan on PATH, husky's layout keeps the team's hook running, and
@@ -91,7 +91,9 @@ import TestSupport
         let internals = repo.path + "/.husky/_"
         try? FileManager.default.removeItem(atPath: internals)
         try repo.write(".husky/_/.gitignore", "*\n")
-        try repo.write(".husky/_/h", """
+        try repo.write(
+            ".husky/_/h",
+            """
             #!/usr/bin/env sh
             n=$(basename "$0")
             s=$(dirname "$(dirname "$0")")/$n

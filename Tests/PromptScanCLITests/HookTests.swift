@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The pre-commit hook installed by `promptscan hook install`, driven by real `git commit`s with the
 /// built promptscan on PATH (the hook looks it up there, as after a package install).

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -153,7 +153,8 @@ import TestSupport
         // On tmpfs when there is one: creating 100,000 files on the ext4 test disk alone takes
         // over a minute, on tmpfs about three seconds.
         let shm = URL(fileURLWithPath: "/dev/shm")
-        let dir = access(shm.path, W_OK) == 0
+        let dir =
+            access(shm.path, W_OK) == 0
             ? try TemporaryDirectory(at: shm.appendingPathComponent("promptscan-many-\(UUID().uuidString)"))
             : try TemporaryDirectory("promptscan-hostile")
         defer { dir.remove() }
@@ -278,8 +279,10 @@ import TestSupport
         chmod(tree + "/locked", 0o000)
         defer { chmod(tree + "/locked", 0o755) }
         func run(_ extra: [String]) throws -> ProcessResult {
-            try runProcess(URL(fileURLWithPath: prefix.first ?? binary), Array(prefix.dropFirst()) + (prefix.isEmpty ? [] : [binary])
-                + ["scan", tree, "--format", "sarif", "--output", dir.path + "/out.sarif"] + extra)
+            try runProcess(
+                URL(fileURLWithPath: prefix.first ?? binary),
+                Array(prefix.dropFirst()) + (prefix.isEmpty ? [] : [binary])
+                    + ["scan", tree, "--format", "sarif", "--output", dir.path + "/out.sarif"] + extra)
         }
         chmod(dir.path + "/", 0o777)  // the unprivileged user writes the report here
         let result = try run([])
@@ -306,7 +309,9 @@ import TestSupport
     @Test func catastrophicallyBacktrackingRuleIsBoundedReportedAndTheScanGoesOn() throws {
         let dir = try TemporaryDirectory("promptscan-hostile")
         defer { dir.remove() }
-        try dir.write("rules/evil.yml", """
+        try dir.write(
+            "rules/evil.yml",
+            """
             rules:
               - id: evil-backtracking
                 name: Evil

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Nothing leaked (issue 7): a corpus of planted secrets scanned in every mode and format; no
 /// planted value may appear in anything the tool writes (stdout, stderr, report files, baseline)
@@ -27,8 +27,8 @@ import TestSupport
             "deploy/aws.ini": "[default]\naws_access_key_id = \(awsID)\naws_secret_access_key = \(awsSecret)\n",
             "src/notify.py": "SLACK = '\(slack)'\nDATABASE_URL = 'postgres://app:\(password)@db.internal:5432/app'\n",
             "tests/fixtures/rec.har": """
-                {"log": {"entries": [{"response": {"content": {"encoding": "base64", "text": "\(Data("{\"key\": \"\(hidden)\"}".utf8).base64EncodedString())"}}}]}}
-                """,
+            {"log": {"entries": [{"response": {"content": {"encoding": "base64", "text": "\(Data("{\"key\": \"\(hidden)\"}".utf8).base64EncodedString())"}}}]}}
+            """,
         ]
         try Data("nothing secret inside\n".utf8).write(to: URL(fileURLWithPath: dir).appendingPathComponent("keys-\(named).txt"))
         for (name, text) in files {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 19 item 5: many findings on one line cost what they cost on many lines (the work per
 /// finding around it must not grow with the number of findings on its line or in its file).

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Several outputs in one run (issue 17): `--report FORMAT=FILE` (repeatable) writes more formats
 /// from the same scan, each atomically; every file equals what a single-format run writes, and the

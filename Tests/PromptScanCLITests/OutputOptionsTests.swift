@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 17, the command line: `--output FORMAT=PATH` (repeatable, `-` for stdout) writing every
 /// format from the same findings, `--quiet`, `--color`, and `scan A B C`.
@@ -114,7 +114,8 @@ import TestSupport
     @Test func quietPrintsOnlyWhatFails() throws {
         let dir = try Self.tree("promptscan-quiet")
         defer { dir.remove() }
-        let run = try promptscan(["scan", ".", "--quiet", "--progress", "--output", "text=full.txt"], in: dir.url, environment: ["PROMPTSCAN_PROGRESS_AFTER": "0"])
+        let run = try promptscan(
+            ["scan", ".", "--quiet", "--progress", "--output", "text=full.txt"], in: dir.url, environment: ["PROMPTSCAN_PROGRESS_AFTER": "0"])
         #expect(run.status == 1)
         #expect(run.stderr.isEmpty, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n")

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
-import TestSupport
 import PromptScanCore
+import TestSupport
+import Testing
 
 /// What reports may give away and what they may cost (issue 19, items 3, 6, 7 and 12): no
 /// fingerprint that trying values inverts, file names that cannot forge lines, secrets in file
@@ -102,7 +102,9 @@ import PromptScanCore
         var everything = ""
         let text = try repo.promptscan(["scan", ".", "--no-color"])
         #expect(text.status == 1, "\(text.stderr)")
-        #expect(text.stdout.contains("keys/[redacted aws-access-key-id].txt:0:0  critical  aws-access-key-id  [doc]  AWS access key ID found in the file name"), "\(text.stdout)")
+        #expect(
+            text.stdout.contains("keys/[redacted aws-access-key-id].txt:0:0  critical  aws-access-key-id  [doc]  AWS access key ID found in the file name"),
+            "\(text.stdout)")
         #expect(text.stdout.contains("backup/[redacted github-personal-access-token]/notes.md:0:0"), "\(text.stdout)")
         everything += text.stdout + text.stderr
         let json = try repo.promptscan(["scan", ".", "--format", "json"])

@@ -1,12 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The hooks of `.pre-commit-hooks.yaml` under the real pre-commit framework (from PyPI), with the
 /// built binary on PATH (the `-system` hooks, so nothing is compiled inside pre-commit): `run
 /// --all-files` and `run --files` scan files in full, a real commit is judged by what it adds, and
 /// a push by the commits it sends.
-@Suite(.enabled(if: PreCommitFramework.command != nil, "pre-commit (PyPI) could not be installed into a virtual environment: pre-commit framework tests skipped"))
+@Suite(
+    .enabled(if: PreCommitFramework.command != nil, "pre-commit (PyPI) could not be installed into a virtual environment: pre-commit framework tests skipped"))
 struct PreCommitFrameworkTests {
     static func key(_ seed: UInt64) -> String {
         var fake = FakeSecrets(seed: seed)
@@ -22,16 +23,20 @@ struct PreCommitFrameworkTests {
 
         init() throws {
             hooks = try GitRepository("promptscan-hook-repo")
-            try hooks.commit("hooks", [
-                ".pre-commit-hooks.yaml": try String(
-                    contentsOf: TestPaths.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
-            ])
+            try hooks.commit(
+                "hooks",
+                [
+                    ".pre-commit-hooks.yaml": try String(
+                        contentsOf: TestPaths.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+                ])
             let rev = try hooks.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
             home = try TemporaryDirectory("promptscan-pre-commit-home")
             repo = try GitRepository("promptscan-pre-commit-project")
-            try repo.commit("base", [
-                "README.md": "hello\n",
-                ".pre-commit-config.yaml": """
+            try repo.commit(
+                "base",
+                [
+                    "README.md": "hello\n",
+                    ".pre-commit-config.yaml": """
                     repos:
                       - repo: \(hooks.path)
                         rev: \(rev)
@@ -40,7 +45,7 @@ struct PreCommitFrameworkTests {
                           - id: promptscan-pre-push-system
 
                     """,
-            ])
+                ])
         }
 
         var environment: [String: String] {

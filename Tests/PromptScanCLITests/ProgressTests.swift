@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// The progress line (issue 17): on stderr when it is a terminal, redrawn in place with `\r`;

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The release tarball `scripts/release.sh` builds (dist/, or PROMPTSCAN_RELEASE_TARBALL): what it
 /// holds, its checksum, a binary whose only shared libraries are glibc's, and a binary that scans
@@ -49,8 +49,10 @@ import TestSupport
         #expect(sums.contains("\(actual ?? "?")  \(tarball.lastPathComponent)"))
         let (dir, release) = try Self.unpack()
         defer { dir.remove() }
-        for file in ["promptscan", "LICENSE", "README.md", "CHANGELOG.md", "completions/promptscan.bash", "completions/_promptscan",
-                     "completions/promptscan.fish", "man/man1/promptscan.1"] {
+        for file in [
+            "promptscan", "LICENSE", "README.md", "CHANGELOG.md", "completions/promptscan.bash", "completions/_promptscan",
+            "completions/promptscan.fish", "man/man1/promptscan.1",
+        ] {
             #expect(FileManager.default.fileExists(atPath: release.appendingPathComponent(file).path), "\(file) missing")
         }
         #expect(try String(contentsOf: release.appendingPathComponent("man/man1/promptscan.1"), encoding: .utf8).contains("pre-commit"))

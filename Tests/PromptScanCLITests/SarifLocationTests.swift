@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// SARIF from any folder: locations relative to the repository root whatever folder was scanned
 /// and wherever from, `SRCROOT` the root's absolute URI, and an analysis category per command.
@@ -9,11 +9,13 @@ import TestSupport
     static func repository() throws -> (GitRepository, String) {
         let repo = try GitRepository("promptscan sarif")
         var fake = FakeSecrets(seed: 4242)
-        try repo.commit("base", [
-            "README.md": "top\n",
-            "demo/CLAUDE.md": "# notes\n\nkey \(fake.anthropicKey())\n",
-            "demo/deep dir/app.env": "GITHUB_TOKEN=\(fake.githubToken())\n",
-        ])
+        try repo.commit(
+            "base",
+            [
+                "README.md": "top\n",
+                "demo/CLAUDE.md": "# notes\n\nkey \(fake.anthropicKey())\n",
+                "demo/deep dir/app.env": "GITHUB_TOKEN=\(fake.githubToken())\n",
+            ])
         return (repo, URL(fileURLWithPath: repo.path).resolvingSymlinksInPath().path)
     }
 
@@ -88,7 +90,9 @@ import TestSupport
         try Self.checkSarif(out.path + "/scan.sarif", root: top)
         try repo.write("demo/deep dir/new.md", "key \(Self.key(99))\n")
         try repo.git("add", "-A")
-        _ = try promptscan(["staged", "--format", "sarif", "--output", out.path + "/staged.sarif"], in: repo.url.appendingPathComponent("demo"), environment: GitRepository.environment)
+        _ = try promptscan(
+            ["staged", "--format", "sarif", "--output", out.path + "/staged.sarif"], in: repo.url.appendingPathComponent("demo"),
+            environment: GitRepository.environment)
         try Self.checkSarif(out.path + "/staged.sarif", root: top)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--shard K/N` and `promptscan merge` from the command line (issue 18): parts from flags and
 /// from CI variables, the merged exit code, and refusals with exit 2 on one line.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Text that is not a file to walk: `scan -` (standard input, `--stdin-name`), a FIFO or
 /// `/dev/stdin` named on the command line, and `redact`, the filter that replaces every finding.
@@ -61,7 +61,9 @@ import TestSupport
         var fake = FakeSecrets(seed: 1603)
         let key = fake.anthropicKey()
         let environment = ["KEY": key, "DIR": dir.path]
-        let fifo = try sh("mkfifo \"$DIR/notes.env\" && (printf 'A=%s\\n' \"$KEY\" > \"$DIR/notes.env\" &) && \(binary) scan \"$DIR/notes.env\" --format json", environment: environment)
+        let fifo = try sh(
+            "mkfifo \"$DIR/notes.env\" && (printf 'A=%s\\n' \"$KEY\" > \"$DIR/notes.env\" &) && \(binary) scan \"$DIR/notes.env\" --format json",
+            environment: environment)
         #expect(fifo.status == 1, "\(fifo.stderr)")
         let found = try findings(fifo.stdout)
         #expect(found.first?["path"] as? String == "notes.env")

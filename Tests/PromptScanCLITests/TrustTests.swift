@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The trust model (README, "Trust model"): a pull request cannot set the policy of the run that
 /// checks it, config paths stay in the repository, and no error quotes file content. Through the
@@ -89,9 +89,11 @@ import TestSupport
         defer { repo.remove() }
         // The change drops the allow-list and breaks the rule file: neither counts before it is merged.
         try repo.git("rm", "-q", ".promptscan.yml")
-        try repo.commit("change", [
-            "fixtures/rec.json": "{\"k\": \"\(Self.key(5))\"}\n", "security/rules.yml": "rules: [", "app.md": "t = hous_abcdefghij0123456789\n",
-        ])
+        try repo.commit(
+            "change",
+            [
+                "fixtures/rec.json": "{\"k\": \"\(Self.key(5))\"}\n", "security/rules.yml": "rules: [", "app.md": "t = hous_abcdefghij0123456789\n",
+            ])
         let result = try repo.promptscan(["diff", "--base", "main"])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("app.md:1:5  high") && result.stdout.contains("house-token"), "\(result.stdout)")
@@ -154,7 +156,9 @@ import TestSupport
 
     /// The reproduction of issue 19: a committed `terms: /proc/self/environ` printed the CI job's
     /// environment inside an error. No mode may print any of it, anywhere.
-    @Test(arguments: ["terms: /proc/self/environ\n", "terms: ../../../../../../../../proc/self/environ\n", "terms: env.yaml\n", "rules: [env.yaml]\n", "baseline: env.yaml\n"])
+    @Test(arguments: [
+        "terms: /proc/self/environ\n", "terms: ../../../../../../../../proc/self/environ\n", "terms: env.yaml\n", "rules: [env.yaml]\n", "baseline: env.yaml\n",
+    ])
     func aConfigCannotMakeTheScannerPrintTheEnvironment(config: String) throws {
         let repo = try Self.repository()
         defer { repo.remove() }
@@ -169,8 +173,10 @@ import TestSupport
         try repo.git("add", "staged.md")
         let environment = ["GITHUB_TOKEN": token, "PROMPTSCAN_TERMS_KEY": termsKey, "MARKER": marker]
         let out = repo.path + "/report.json"
-        for arguments in [["diff", "--base", "main"], ["scan", "."], ["staged"], ["scan", ".", "--format", "json", "--output", out],
-                          ["diff", "--base", "main", "--format", "sarif", "--output", out]] {
+        for arguments in [
+            ["diff", "--base", "main"], ["scan", "."], ["staged"], ["scan", ".", "--format", "json", "--output", out],
+            ["diff", "--base", "main", "--format", "sarif", "--output", out],
+        ] {
             let result = try repo.promptscan(arguments, environment: environment)
             let written = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
             for value in [token, termsKey, marker, "PATH=", "HOME="] {
@@ -217,7 +223,10 @@ import TestSupport
         try dir.write("sub/.promptscan.yml", "baseline: ../../outside.json\n")
         let outside = try promptscan(["scan", dir.path + "/sub"])
         #expect(outside.status == 2)
-        #expect(outside.stderr == "error: \(dir.path)/sub/.promptscan.yml:1: 'baseline' must name a path inside the repository (no absolute path, no '..' out of it, no link out of it)\n")
+        #expect(
+            outside.stderr
+                == "error: \(dir.path)/sub/.promptscan.yml:1: 'baseline' must name a path inside the repository (no absolute path, no '..' out of it, no link out of it)\n"
+        )
         let fifo = dir.path + "/fifo"
         #expect(mkfifo(fifo, 0o600) == 0)
         try dir.write("sub/.promptscan.yml", "terms: ../fifo\n")
@@ -310,7 +319,9 @@ import TestSupport
         let dir = try TemporaryDirectory("promptscan-trust-braces")
         defer { dir.remove() }
         let glob = String(repeating: "{a,b}", count: 28)
-        try dir.write("rules.yml", """
+        try dir.write(
+            "rules.yml",
+            """
             rules:
               - id: braces
                 name: Braces

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `packaging/build_wheel.py`: a platform wheel that puts promptscan on PATH. Built here from the
 /// test build's binary (the release wheel is the same file around the release binary), installed
@@ -26,7 +26,8 @@ import TestSupport
             TestPaths.packageRoot.appendingPathComponent("packaging/build_wheel.py").path, TestPaths.binary.path, version, dir.path + "/again",
             "--license", TestPaths.packageRoot.appendingPathComponent("LICENSE").path,
         ])
-        #expect(FileManager.default.contents(atPath: wheel) == FileManager.default.contents(atPath: again.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(
+            FileManager.default.contents(atPath: wheel) == FileManager.default.contents(atPath: again.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
         // A fresh environment, no index: pip checks the RECORD and puts the binary in bin/.
         let venv = dir.path + "/venv"
         #expect(try python3(["-m", "venv", venv]).status == 0)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Client identifiers as keyed hashes (docs/detection.md, "Client identifiers"): the normalisation

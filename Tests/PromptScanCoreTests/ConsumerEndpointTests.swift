@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Consumer-app versus API endpoint policy (docs/detection.md, "Consumer apps") and the rule fields it needs:
@@ -18,8 +19,10 @@ import TestSupport
     /// No API host, in any usual shape, yields a consumer-endpoint finding.
     @Test(arguments: [
         "https://api.anthropic.com/v1/messages", "https://api.openai.com/v1/responses", "https://acme.openai.azure.com/openai/deployments/x",
-        "https://acme.services.ai.azure.com/models", "https://acme.cognitiveservices.azure.com/", "https://bedrock-runtime.us-east-1.amazonaws.com/model/x/invoke",
-        "https://bedrock-runtime-fips.us-gov-west-1.amazonaws.com", "https://us-east5-aiplatform.googleapis.com/v1/projects/p/publishers/anthropic/models/m:rawPredict",
+        "https://acme.services.ai.azure.com/models", "https://acme.cognitiveservices.azure.com/",
+        "https://bedrock-runtime.us-east-1.amazonaws.com/model/x/invoke",
+        "https://bedrock-runtime-fips.us-gov-west-1.amazonaws.com",
+        "https://us-east5-aiplatform.googleapis.com/v1/projects/p/publishers/anthropic/models/m:rawPredict",
         "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent", "https://api.mistral.ai/v1/chat/completions",
         "https://codestral.mistral.ai/v1/fim/completions", "https://api.perplexity.ai/chat/completions", "https://api.deepseek.com/chat/completions",
         "https://api.x.ai/v1/chat/completions", "https://api.poe.com/v1/chat/completions", "https://api.llama.com/compat/v1/chat/completions",

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Decoders (docs/detection.md, "Decoding"): each finding in decoded content is located at the line of the
@@ -84,8 +85,11 @@ import TestSupport
         // points at the line of the original file.
         let value = "9FJE6jdSXeJ-U7aTyPs1KPgUrms6eNpjbaX3"
         let recorded = "[{\"scope\": \"https://auth.example.com\",\n  \"body\": \"{\\\"client_secret\\\": \\\"\(value)\\\"}\"}]\n"
-        #expect(FileScanner(ruleSet: Self.rules).scan(Array(recorded.utf8).withUnsafeBytes { $0 }, path: "x", fileClass: .fixture,
-                                                        scratch: MatchScratch(groups: Self.rules.maxGroups + 1)).findings.isEmpty)
+        #expect(
+            FileScanner(ruleSet: Self.rules).scan(
+                Array(recorded.utf8).withUnsafeBytes { $0 }, path: "x", fileClass: .fixture,
+                scratch: MatchScratch(groups: Self.rules.maxGroups + 1)
+            ).findings.isEmpty)
         let finding = try #require(scan(Array(recorded.utf8), path: "test/fixtures/nock/auth.json").findings.first)
         #expect(finding.line == 2)
         #expect(finding.decodedFrom == "json-string")

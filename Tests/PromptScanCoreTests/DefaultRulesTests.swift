@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import PromptScanRuleSource
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
+@testable import PromptScanRuleSource
 
 /// The rules compiled into the binary are exactly the files in Patterns/, parsed. When this fails
 /// after a change to Patterns/, run `swift run generate-rules` and rebuild.
@@ -48,10 +49,11 @@ import TestSupport
         #expect(try RuleSourceEmitter.write(["A.generated.swift": "a", "B.generated.swift": "b"], packageRoot: root.url).count == 2)
         try "old".write(to: folder.appendingPathComponent("Gone.generated.swift"), atomically: true, encoding: .utf8)
         let changes = try RuleSourceEmitter.write(["A.generated.swift": "a", "B.generated.swift": "b2"], packageRoot: root.url)
-        #expect(changes == [
-            "updated \(RuleSourceEmitter.outputFolder)/B.generated.swift",
-            "removed \(RuleSourceEmitter.outputFolder)/Gone.generated.swift",
-        ])
+        #expect(
+            changes == [
+                "updated \(RuleSourceEmitter.outputFolder)/B.generated.swift",
+                "removed \(RuleSourceEmitter.outputFolder)/Gone.generated.swift",
+            ])
         #expect(try String(contentsOf: folder.appendingPathComponent("B.generated.swift"), encoding: .utf8) == "b2")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Recall and precision on the labelled corpus in Tests/Fixtures/eval (format: ../shared/eval/README.md).

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Recall and precision of the pii/phi rules on the labelled corpus in Tests/Fixtures/eval-phi
@@ -29,8 +30,9 @@ import TestSupport
         let detect = Set(rows.filter { $0[4] == "detect" }.map { "\($0[0]):\($0[1])" })
         #expect(detect.count >= 250)
         let report = try Self.scan()
-        let flagged = Set(report.findings.filter { ($0.category == .pii || $0.category == .phi) && $0.severity > .low && $0.suppression == nil }
-            .map { "\($0.path):\($0.line)" })
+        let flagged = Set(
+            report.findings.filter { ($0.category == .pii || $0.category == .phi) && $0.severity > .low && $0.suppression == nil }
+                .map { "\($0.path):\($0.line)" })
         let hits = detect.intersection(flagged).count
         let falsePositives = flagged.subtracting(detect)
         let recall = Double(hits) / Double(detect.count)
@@ -38,7 +40,8 @@ import TestSupport
         #expect(recall >= 0.95, "recall \(recall); missed: \(detect.subtracting(flagged).sorted().prefix(20))")
         #expect(precision >= 0.98, "precision \(precision); false positives: \(falsePositives.sorted().prefix(20))")
         // Every structured record file also carries one PHI record or structural finding.
-        let recordFiles = Set(report.findings.filter { $0.ruleID == "phi-record" || $0.ruleID.hasSuffix("-resource") || $0.ruleID.hasPrefix("hl7") }.map(\.path))
+        let recordFiles = Set(
+            report.findings.filter { $0.ruleID == "phi-record" || $0.ruleID.hasSuffix("-resource") || $0.ruleID.hasPrefix("hl7") }.map(\.path))
         #expect(recordFiles.filter { $0.hasPrefix("prompts/triage") }.count == 6)
         #expect(recordFiles.filter { $0.hasPrefix("fixtures/fhir") || $0.hasPrefix("fixtures/hl7") }.count == 12)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PromptScanCore
 
 /// Every file class from its globs (docs/detection.md, "File classes and severity"), and user overrides.

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 @Suite struct FileWalkerTests {
@@ -26,9 +27,10 @@ import TestSupport
         #expect(result.items.map(\.path) == ["main.swift", "docs/prompt.md"])
         #expect(result.items.map(\.fileClass) == [.code, .prompt])
         #expect(result.ignoredCount == 1)
-        #expect(result.notices == [
-            Notice(kind: .skipped, path: "security/terms.yaml", message: "the client-terms file of this run is not scanned"),
-        ])
+        #expect(
+            result.notices == [
+                Notice(kind: .skipped, path: "security/terms.yaml", message: "the client-terms file of this run is not scanned")
+            ])
     }
 
     @Test func honoursGitignoreOnlyInsideAGitWorkTree() throws {
@@ -42,9 +44,10 @@ import TestSupport
         try dir.write("src/keep.log", "x")
         try dir.write("src/local.txt", "x")
         // Not a git work tree yet: .gitignore files are plain files.
-        #expect(try walk(dir).items.map(\.path).sorted() == [
-            ".gitignore", "app.log", "build/out.txt", "src/.gitignore", "src/keep.log", "src/local.txt", "src/main.swift",
-        ])
+        #expect(
+            try walk(dir).items.map(\.path).sorted() == [
+                ".gitignore", "app.log", "build/out.txt", "src/.gitignore", "src/keep.log", "src/local.txt", "src/main.swift",
+            ])
         try FileManager.default.createDirectory(at: dir.url.appendingPathComponent(".git"), withIntermediateDirectories: true)
         try dir.write(".git/config", "[core]\n")
         let result = try walk(dir)

@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Caps on findings per rule and per file (issue 19, item 6): the first findings are kept and each

@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Fingerprints that nobody can invert (issue 19, item 3): a value with a small search space (an

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Replays the fuzzers' seed corpus and crash reproducers (`Fuzz/corpus/<target>/`) through the

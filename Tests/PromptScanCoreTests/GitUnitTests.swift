@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// The pieces under the git modes: diff parsing, added-line sets, inline allows, baseline, config.
@@ -15,7 +16,8 @@ import TestSupport
         bytes += Array(":100644 000000 \(blobA) \(zero) U".utf8) + [0] + Array("conflict.txt".utf8) + [0]
         bytes += Array(":000000 100644 \(zero) \(blobB) A".utf8) + [0] + Array("img.png".utf8) + [0]
         bytes += [0]
-        bytes += Array("""
+        bytes += Array(
+            """
             diff --git a/new file.txt b/new file.txt
             new file mode 100644
             --- /dev/null
@@ -86,36 +88,38 @@ import TestSupport
             .init(rule: "r1", path: "a \"q\".md", fingerprint: "33"), .init(rule: "r1", path: "b.md", fingerprint: "11"),
         ])
         let text = baseline.render()
-        #expect(text == """
-            {
-              "promptscan-baseline": 1,
-              "entries": [
-                {"rule": "r1", "path": "a \\"q\\".md", "fingerprint": "33"},
-                {"rule": "r1", "path": "b.md", "fingerprint": "11"},
-                {"rule": "r2", "path": "b.md", "fingerprint": "22"},
-                {}
-              ]
-            }
+        #expect(
+            text == """
+                {
+                  "promptscan-baseline": 1,
+                  "entries": [
+                    {"rule": "r1", "path": "a \\"q\\".md", "fingerprint": "33"},
+                    {"rule": "r1", "path": "b.md", "fingerprint": "11"},
+                    {"rule": "r2", "path": "b.md", "fingerprint": "22"},
+                    {}
+                  ]
+                }
 
-            """)
+                """)
         #expect(try Baseline.parse(Data(text.utf8), path: "b.json") == baseline)
         #expect(throws: PromptScanError.self) { try Baseline.parse(Data("{\"entries\": []}".utf8), path: "b.json") }
     }
 
     @Test func configParsesEveryKeyAndResolvesPathsAgainstItsFolder() throws {
-        let config = try ScanConfig.parse(yaml: """
-            enable: [anthropic-api-key, github-personal-access-token]
-            disable: [github-personal-access-token]
-            severity: {anthropic-api-key: low}
-            fail-on: high
-            allow-paths: ['vendor/', '*.lock']
-            allow-values: ['sk-ant-api03-test.*']
-            rules: [more]
-            terms: terms.txt
-            file-classes: {'docs/**': prompt}
-            max-file-size: 2K
-            baseline: base.json
-            """, path: "/repo/.promptscan.yml")
+        let config = try ScanConfig.parse(
+            yaml: """
+                enable: [anthropic-api-key, github-personal-access-token]
+                disable: [github-personal-access-token]
+                severity: {anthropic-api-key: low}
+                fail-on: high
+                allow-paths: ['vendor/', '*.lock']
+                allow-values: ['sk-ant-api03-test.*']
+                rules: [more]
+                terms: terms.txt
+                file-classes: {'docs/**': prompt}
+                max-file-size: 2K
+                baseline: base.json
+                """, path: "/repo/.promptscan.yml")
         #expect(config.failOn == .high && config.maxFileSize == 2048)
         #expect(config.termsFile == "/repo/terms.txt" && config.baseline == "/repo/base.json" && config.ruleFiles == ["/repo/more"])
         #expect(!config.isScanned("vendor/x/y.md") && !config.isScanned("deep/Cargo.lock") && config.isScanned("src/a.md"))

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// The HTML report (issue 17): self-contained, redacted, escaped, deterministic, with counts a

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PromptScanCore
 
 /// Shorthand: match a path against a root-level ignore file.
@@ -163,7 +164,7 @@ struct IgnoreFileAnchoringTests {
         #expect(file.match("x.tmp", isDirectory: false) == nil)
         #expect(file.match("other/x.tmp", isDirectory: false) == nil)
         #expect(file.match("subway/x.tmp", isDirectory: false) == nil)  // prefix of name, not a directory
-        #expect(file.match("sub", isDirectory: true) == nil)            // the base itself
+        #expect(file.match("sub", isDirectory: true) == nil)  // the base itself
         #expect(file.match("sub/x.tmp", isDirectory: false) == true)
         #expect(file.match("sub/a/foo", isDirectory: false) == true)
     }
@@ -224,19 +225,19 @@ struct IgnoreFileWildcardTests {
     }
 
     @Test func characterClassEdgeCases() {
-        #expect(check("[]]", "]") == true)      // "]" first is a member
+        #expect(check("[]]", "]") == true)  // "]" first is a member
         #expect(check("[!]]", "a") == true)
         #expect(check("[!]]", "]") == nil)
-        #expect(check("[a-]", "-") == true)     // trailing "-" is literal
-        #expect(check("[\\]]", "]") == true)    // escaped "]"
+        #expect(check("[a-]", "-") == true)  // trailing "-" is literal
+        #expect(check("[\\]]", "]") == true)  // escaped "]"
         #expect(check("[[:digit:]]x", "5x") == true)
         #expect(check("[[:digit:]]x", "ax") == nil)
         #expect(check("[[:alpha:][:digit:]]", "Q") == true)
         #expect(check("[[:upper:]]*", "Readme") == true)
         #expect(check("[[:upper:]]*", "readme") == nil)
-        #expect(check("a[/]b", "a/b") == nil)   // a class never matches "/"
+        #expect(check("a[/]b", "a/b") == nil)  // a class never matches "/"
         #expect(check("a[!x]b", "a/b") == nil)
-        #expect(check("[abc", "a") == nil)      // unterminated class never matches
+        #expect(check("[abc", "a") == nil)  // unterminated class never matches
         #expect(check("[[:bogus:]]", "a") == nil)
     }
 
@@ -247,8 +248,8 @@ struct IgnoreFileWildcardTests {
         #expect(check("a\\?", "ab") == nil)
         #expect(check("\\[x]", "[x]") == true)
         #expect(check("\\[x]", "x") == nil)
-        #expect(check("\\a", "a") == true)      // escaping an ordinary character
-        #expect(check("foo\\", "foo") == nil)   // trailing backslash never matches
+        #expect(check("\\a", "a") == true)  // escaping an ordinary character
+        #expect(check("foo\\", "foo") == nil)  // trailing backslash never matches
     }
 
     @Test func caseSensitive() {
@@ -280,7 +281,7 @@ struct IgnoreFileDoubleStarTests {
         #expect(check("abc/**", "abc/x/y/z") == true)
         #expect(check("abc/**", "abc/d", dir: true) == true)
         #expect(check("abc/**", "abc", dir: true) == nil)  // only what is inside
-        #expect(check("abc/**", "x/abc/y") == nil)         // anchored
+        #expect(check("abc/**", "x/abc/y") == nil)  // anchored
     }
 
     @Test func middleDoubleStar() {
@@ -328,69 +329,70 @@ struct IgnoreFileDoubleStarTests {
 @Suite("Wildmatch")
 struct WildmatchTests {
     // A selection of cases from git's t/t3070-wildmatch.sh (the "pathmatch"/wildmatch column).
-    @Test(arguments: [
-        ("foo", "foo", true), ("bar", "foo", false), ("", "", true),
-        ("???", "foo", true), ("??", "foo", false), ("*", "foo", true), ("f*", "foo", true),
-        ("*f", "foo", false), ("*foo*", "foo", true), ("*ob*a*r*", "foobar", true),
-        ("*ab", "aaaaaaabababab", true), ("foo\\*", "foo*", true), ("foo\\*bar", "foobar", false),
-        ("f\\\\oo", "f\\oo", true), ("*[al]?", "ball", true), ("[ten]", "ten", false),
-        ("**[!te]", "ten", true), ("**[!ten]", "ten", false), ("t[a-g]n", "ten", true),
-        ("t[!a-g]n", "ten", false), ("t[!a-g]n", "ton", true), ("t[^a-g]n", "ton", true),
-        ("a[]]b", "a]b", true), ("a[]-]b", "a-b", true), ("a[]-]b", "a]b", true),
-        ("a[]-]b", "aab", false), ("a[]a-]b", "aab", true), ("]", "]", true),
-        ("foo*bar", "foo/baz/bar", false), ("foo**bar", "foo/baz/bar", false),
-        ("foo**bar", "foobazbar", true), ("foo/**/bar", "foo/baz/bar", true),
-        ("foo/**/**/bar", "foo/baz/bar", true), ("foo/**/bar", "foo/b/a/z/bar", true),
-        ("foo/**/**/bar", "foo/b/a/z/bar", true), ("foo/**/bar", "foo/bar", true),
-        ("foo/**/**/bar", "foo/bar", true), ("foo?bar", "foo/bar", false),
-        ("foo[/]bar", "foo/bar", false), ("foo[^a-z]bar", "foo/bar", false),
-        ("f[^eiu][^eiu][^eiu][^eiu][^eiu]r", "foo-bar", true),
-        ("**/foo", "foo", true), ("**/foo", "XXX/foo", true), ("**/foo", "bar/baz/foo", true),
-        ("*/foo", "bar/baz/foo", false), ("**/bar*", "foo/bar/baz", false),
-        ("**/bar/*", "deep/foo/bar/baz", true), ("**/bar/*", "deep/foo/bar/baz/", false),
-        ("**/bar/**", "deep/foo/bar/baz/", true), ("**/bar/*", "deep/foo/bar", false),
-        ("**/bar/**", "deep/foo/bar/", true), ("**/bar**", "foo/bar/baz", false),
-        ("*/bar/**", "foo/bar/baz/x", true), ("*/bar/**", "deep/foo/bar/baz/x", false),
-        ("**/bar/*/*", "deep/foo/bar/baz/x", true),
-        ("a[c-c]st", "acrt", false), ("a[c-c]rt", "acrt", true),
-        ("[!]-]", "]", false), ("[!]-]", "a", true), ("\\", "", false), ("\\", "\\", false),
-        ("*/\\", "XXX/\\", false), ("*/\\\\", "XXX/\\", true),
-        ("[\\-^]", "]", false), ("[\\-^]", "[", false), ("[\\]]", "]", true),
-        ("[\\]]", "\\]", false), ("[\\]]", "\\", false), ("a[]b", "ab", false),
-        ("ab[", "ab[", false), ("[!", "ab", false), ("[-", "ab", false), ("[-]", "-", true),
-        ("[a-", "-", false), ("[!a-", "-", false), ("[--A]", "-", true), ("[--A]", "5", true),
-        ("[ --]", " ", true), ("[ --]", "$", true), ("[ --]", "-", true), ("[ --]", "0", false),
-        ("[---]", "-", true), ("[------]", "-", true), ("[a-e-n]", "j", false),
-        ("[a-e-n]", "-", true), ("[!------]", "a", true), ("[]-a]", "[", false),
-        ("[]-a]", "^", true), ("[!]-a]", "^", false), ("[!]-a]", "[", true),
-        ("[a^bc]", "^", true), ("[a-]b]", "-b]", true), ("[\\]", "\\", false),
-        ("[\\\\]", "\\", true), ("[!\\\\]", "\\", false), ("[A-\\\\]", "G", true),
-        ("b*a", "aaabbb", false), ("*ba*", "aabcaa", false), ("[,]", ",", true),
-        ("[\\\\,]", ",", true), ("[\\\\,]", "\\", true), ("[,-.]", "-", true),
-        ("[,-.]", "+", false), ("[,-.]", "-.]", false), ("[\\1-\\3]", "2", true),
-        ("[\\1-\\3]", "3", true), ("[\\1-\\3]", "4", false), ("[[-\\]]", "\\", true),
-        ("[[-\\]]", "[", true), ("[[-\\]]", "]", true), ("[[-\\]]", "-", false),
-        ("-*-*-*-*-*-*-12-*-*-*-m-*-*-*", "-adobe-courier-bold-o-normal--12-120-75-75-m-70-iso8859-1", true),
-        ("-*-*-*-*-*-*-12-*-*-*-m-*-*-*", "-adobe-courier-bold-o-normal--12-120-75-75-X-70-iso8859-1", false),
-        ("XXX/*/*/*/*/*/*/12/*/*/*/m/*/*/*", "XXX/adobe/courier/bold/o/normal//12/120/75/75/m/70/iso8859/1", true),
-        ("XXX/*/*/*/*/*/*/12/*/*/*/m/*/*/*", "XXX/adobe/courier/bold/o/normal//12/120/75/75/X/70/iso8859/1", false),
-        ("**/*a*b*g*n*t", "abcd/abcdefg/abcdefghijk/abcdefghijklmnop.txt", true),
-        ("**/*a*b*g*n*t", "abcd/abcdefg/abcdefghijk/abcdefghijklmnop.txtz", false),
-        ("*/*/*", "foo", false), ("*/*/*", "foo/bar", false), ("*/*/*", "foo/bba/arr", true),
-        ("*/*/*", "foo/bb/aa/rr", false), ("**/**/**", "foo/bb/aa/rr", true),
-        ("*X*i", "abcXdefXghi", true), ("*X*i", "ab/cXd/efXg/hi", false),
-        ("*/*X*/*/*i", "ab/cXd/efXg/hi", true), ("**/*X*/**/*i", "ab/cXd/efXg/hi", true),
-        ("[[:alpha:]][[:digit:]][[:upper:]]", "a1B", true),
-        ("[[:digit:][:upper:][:space:]]", "a", false), ("[[:digit:][:upper:][:space:]]", "A", true),
-        ("[[:digit:][:upper:][:space:]]", "1", true), ("[[:digit:][:upper:][:spaci:]]", "1", false),
-        ("[[:digit:][:upper:][:space:]]", " ", true), ("[[:digit:][:upper:][:space:]]", ".", false),
-        ("[[:digit:][:punct:][:space:]]", ".", true), ("[[:xdigit:]]", "5", true),
-        ("[[:xdigit:]]", "f", true), ("[[:xdigit:]]", "D", true), ("[[:xdigit:]]", "g", false),
-        ("[a-c[:digit:]x-z]", "5", true), ("[a-c[:digit:]x-z]", "b", true),
-        ("[a-c[:digit:]x-z]", "y", true), ("[a-c[:digit:]x-z]", "q", false),
-        ("[[:digit:]-z]", "-", true), ("[:]", ":", true), ("[[:]", ":", true), ("[[::]]", ":", false),
-        ("[[:foo]", "[", true), ("[[:foo]", ":", true),
-    ] as [(String, String, Bool)])
+    @Test(
+        arguments: [
+            ("foo", "foo", true), ("bar", "foo", false), ("", "", true),
+            ("???", "foo", true), ("??", "foo", false), ("*", "foo", true), ("f*", "foo", true),
+            ("*f", "foo", false), ("*foo*", "foo", true), ("*ob*a*r*", "foobar", true),
+            ("*ab", "aaaaaaabababab", true), ("foo\\*", "foo*", true), ("foo\\*bar", "foobar", false),
+            ("f\\\\oo", "f\\oo", true), ("*[al]?", "ball", true), ("[ten]", "ten", false),
+            ("**[!te]", "ten", true), ("**[!ten]", "ten", false), ("t[a-g]n", "ten", true),
+            ("t[!a-g]n", "ten", false), ("t[!a-g]n", "ton", true), ("t[^a-g]n", "ton", true),
+            ("a[]]b", "a]b", true), ("a[]-]b", "a-b", true), ("a[]-]b", "a]b", true),
+            ("a[]-]b", "aab", false), ("a[]a-]b", "aab", true), ("]", "]", true),
+            ("foo*bar", "foo/baz/bar", false), ("foo**bar", "foo/baz/bar", false),
+            ("foo**bar", "foobazbar", true), ("foo/**/bar", "foo/baz/bar", true),
+            ("foo/**/**/bar", "foo/baz/bar", true), ("foo/**/bar", "foo/b/a/z/bar", true),
+            ("foo/**/**/bar", "foo/b/a/z/bar", true), ("foo/**/bar", "foo/bar", true),
+            ("foo/**/**/bar", "foo/bar", true), ("foo?bar", "foo/bar", false),
+            ("foo[/]bar", "foo/bar", false), ("foo[^a-z]bar", "foo/bar", false),
+            ("f[^eiu][^eiu][^eiu][^eiu][^eiu]r", "foo-bar", true),
+            ("**/foo", "foo", true), ("**/foo", "XXX/foo", true), ("**/foo", "bar/baz/foo", true),
+            ("*/foo", "bar/baz/foo", false), ("**/bar*", "foo/bar/baz", false),
+            ("**/bar/*", "deep/foo/bar/baz", true), ("**/bar/*", "deep/foo/bar/baz/", false),
+            ("**/bar/**", "deep/foo/bar/baz/", true), ("**/bar/*", "deep/foo/bar", false),
+            ("**/bar/**", "deep/foo/bar/", true), ("**/bar**", "foo/bar/baz", false),
+            ("*/bar/**", "foo/bar/baz/x", true), ("*/bar/**", "deep/foo/bar/baz/x", false),
+            ("**/bar/*/*", "deep/foo/bar/baz/x", true),
+            ("a[c-c]st", "acrt", false), ("a[c-c]rt", "acrt", true),
+            ("[!]-]", "]", false), ("[!]-]", "a", true), ("\\", "", false), ("\\", "\\", false),
+            ("*/\\", "XXX/\\", false), ("*/\\\\", "XXX/\\", true),
+            ("[\\-^]", "]", false), ("[\\-^]", "[", false), ("[\\]]", "]", true),
+            ("[\\]]", "\\]", false), ("[\\]]", "\\", false), ("a[]b", "ab", false),
+            ("ab[", "ab[", false), ("[!", "ab", false), ("[-", "ab", false), ("[-]", "-", true),
+            ("[a-", "-", false), ("[!a-", "-", false), ("[--A]", "-", true), ("[--A]", "5", true),
+            ("[ --]", " ", true), ("[ --]", "$", true), ("[ --]", "-", true), ("[ --]", "0", false),
+            ("[---]", "-", true), ("[------]", "-", true), ("[a-e-n]", "j", false),
+            ("[a-e-n]", "-", true), ("[!------]", "a", true), ("[]-a]", "[", false),
+            ("[]-a]", "^", true), ("[!]-a]", "^", false), ("[!]-a]", "[", true),
+            ("[a^bc]", "^", true), ("[a-]b]", "-b]", true), ("[\\]", "\\", false),
+            ("[\\\\]", "\\", true), ("[!\\\\]", "\\", false), ("[A-\\\\]", "G", true),
+            ("b*a", "aaabbb", false), ("*ba*", "aabcaa", false), ("[,]", ",", true),
+            ("[\\\\,]", ",", true), ("[\\\\,]", "\\", true), ("[,-.]", "-", true),
+            ("[,-.]", "+", false), ("[,-.]", "-.]", false), ("[\\1-\\3]", "2", true),
+            ("[\\1-\\3]", "3", true), ("[\\1-\\3]", "4", false), ("[[-\\]]", "\\", true),
+            ("[[-\\]]", "[", true), ("[[-\\]]", "]", true), ("[[-\\]]", "-", false),
+            ("-*-*-*-*-*-*-12-*-*-*-m-*-*-*", "-adobe-courier-bold-o-normal--12-120-75-75-m-70-iso8859-1", true),
+            ("-*-*-*-*-*-*-12-*-*-*-m-*-*-*", "-adobe-courier-bold-o-normal--12-120-75-75-X-70-iso8859-1", false),
+            ("XXX/*/*/*/*/*/*/12/*/*/*/m/*/*/*", "XXX/adobe/courier/bold/o/normal//12/120/75/75/m/70/iso8859/1", true),
+            ("XXX/*/*/*/*/*/*/12/*/*/*/m/*/*/*", "XXX/adobe/courier/bold/o/normal//12/120/75/75/X/70/iso8859/1", false),
+            ("**/*a*b*g*n*t", "abcd/abcdefg/abcdefghijk/abcdefghijklmnop.txt", true),
+            ("**/*a*b*g*n*t", "abcd/abcdefg/abcdefghijk/abcdefghijklmnop.txtz", false),
+            ("*/*/*", "foo", false), ("*/*/*", "foo/bar", false), ("*/*/*", "foo/bba/arr", true),
+            ("*/*/*", "foo/bb/aa/rr", false), ("**/**/**", "foo/bb/aa/rr", true),
+            ("*X*i", "abcXdefXghi", true), ("*X*i", "ab/cXd/efXg/hi", false),
+            ("*/*X*/*/*i", "ab/cXd/efXg/hi", true), ("**/*X*/**/*i", "ab/cXd/efXg/hi", true),
+            ("[[:alpha:]][[:digit:]][[:upper:]]", "a1B", true),
+            ("[[:digit:][:upper:][:space:]]", "a", false), ("[[:digit:][:upper:][:space:]]", "A", true),
+            ("[[:digit:][:upper:][:space:]]", "1", true), ("[[:digit:][:upper:][:spaci:]]", "1", false),
+            ("[[:digit:][:upper:][:space:]]", " ", true), ("[[:digit:][:upper:][:space:]]", ".", false),
+            ("[[:digit:][:punct:][:space:]]", ".", true), ("[[:xdigit:]]", "5", true),
+            ("[[:xdigit:]]", "f", true), ("[[:xdigit:]]", "D", true), ("[[:xdigit:]]", "g", false),
+            ("[a-c[:digit:]x-z]", "5", true), ("[a-c[:digit:]x-z]", "b", true),
+            ("[a-c[:digit:]x-z]", "y", true), ("[a-c[:digit:]x-z]", "q", false),
+            ("[[:digit:]-z]", "-", true), ("[:]", ":", true), ("[[:]", ":", true), ("[[::]]", ":", false),
+            ("[[:foo]", "[", true), ("[[:foo]", ":", true),
+        ] as [(String, String, Bool)])
     func gitWildmatchSuite(pattern: String, text: String, expected: Bool) {
         #expect(Wildmatch.matches(pattern: pattern, text: text) == expected)
         // The literal pieces PathGlob checks before a wildmatch are in every text that matches.
@@ -425,7 +427,7 @@ struct IgnoreStackTests {
             .adding(IgnoreFile(contents: "*.log\n", base: ""))
             .adding(IgnoreFile(contents: "!keep.log\n", base: "sub"))
         #expect(stack.isIgnored("a.log", isDirectory: false))
-        #expect(stack.isIgnored("keep.log", isDirectory: false))        // the sub file does not apply at the root
+        #expect(stack.isIgnored("keep.log", isDirectory: false))  // the sub file does not apply at the root
         #expect(stack.isIgnored("sub/a.log", isDirectory: false))
         #expect(!stack.isIgnored("sub/keep.log", isDirectory: false))
         #expect(!stack.isIgnored("sub/deeper/keep.log", isDirectory: false))
@@ -446,9 +448,9 @@ struct IgnoreStackTests {
             .adding(IgnoreFile(contents: "*.tmp\n", base: ""))
             .adding(IgnoreFile(contents: "*.bak\n", base: "a"))
             .adding(IgnoreFile(contents: "!x.tmp\n", base: "a/b"))
-        #expect(stack.isIgnored("a/b/y.tmp", isDirectory: false))    // only the root has an opinion
-        #expect(!stack.isIgnored("a/b/x.tmp", isDirectory: false))   // a/b re-includes
-        #expect(stack.isIgnored("a/b/x.bak", isDirectory: false))    // a has the opinion
+        #expect(stack.isIgnored("a/b/y.tmp", isDirectory: false))  // only the root has an opinion
+        #expect(!stack.isIgnored("a/b/x.tmp", isDirectory: false))  // a/b re-includes
+        #expect(stack.isIgnored("a/b/x.bak", isDirectory: false))  // a has the opinion
     }
 
     @Test func laterFileAtSameLevelWins() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PromptScanCore
 
 @Suite struct KeywordAutomatonTests {

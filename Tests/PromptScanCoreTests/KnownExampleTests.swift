@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Known example values (`known_examples:` in rule files, `Patterns/known-examples.yml`): loading
@@ -30,17 +31,18 @@ import TestSupport
     // MARK: - Loading
 
     @Test func entriesLoadBesideRulesAndAttachToTheirRules() throws {
-        let yaml = Self.ruleYAML + """
+        let yaml =
+            Self.ruleYAML + """
 
-            known_examples:
-              - id: acme-docs
-                rules: [acme-token]
-                source: Acme API reference
-                references: ['https://acme.invalid/docs']
-                values: [acme_DOCSEXAMPLE1]
-                examples: ['token acme_DOCSEXAMPLE1']
-                negative_examples: ['token acme_Q8f3Kx9LmZ2p']
-            """
+                known_examples:
+                  - id: acme-docs
+                    rules: [acme-token]
+                    source: Acme API reference
+                    references: ['https://acme.invalid/docs']
+                    values: [acme_DOCSEXAMPLE1]
+                    examples: ['token acme_DOCSEXAMPLE1']
+                    negative_examples: ['token acme_Q8f3Kx9LmZ2p']
+                """
         let file = try RuleLoader.parseFile(yaml: yaml, path: "acme.yml")
         #expect(file.rules.map(\.id) == ["acme-token"])
         let entry = try #require(file.knownExamples.first)
@@ -175,16 +177,17 @@ import TestSupport
 
     /// The tester notices an entry whose example is not suppressed and a negative example that is.
     @Test func testerReportsBrokenEntries() throws {
-        let yaml = Self.ruleYAML + """
+        let yaml =
+            Self.ruleYAML + """
 
-            known_examples:
-              - id: broken
-                rules: [acme-token]
-                source: s
-                values: [acme_DOCSEXAMPLE1]
-                examples: ['token acme_Q8f3Kx9LmZ2p']
-                negative_examples: ['token acme_DOCSEXAMPLE1']
-            """
+                known_examples:
+                  - id: broken
+                    rules: [acme-token]
+                    source: s
+                    values: [acme_DOCSEXAMPLE1]
+                    examples: ['token acme_Q8f3Kx9LmZ2p']
+                    negative_examples: ['token acme_DOCSEXAMPLE1']
+                """
         var file = try RuleLoader.parseFile(yaml: yaml, path: "b.yml")
         try KnownExample.attach(file.knownExamples, to: &file.rules)
         let failures = RuleTester(ruleSet: try RuleSet(file.rules)).run()

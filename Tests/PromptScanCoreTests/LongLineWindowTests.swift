@@ -16,7 +16,7 @@ import Testing
         var out = [UInt8]()
         out.reserveCapacity(count)
         for _ in 0..<count {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             out.append(alphabet[Int(state >> 58)])
         }
         return String(decoding: out, as: UTF8.self)
@@ -33,7 +33,8 @@ import Testing
 
     @Test func windowsCoverTheBytesNearEachHitOnALongLine() {
         // Three keyword hits between spaces on a 300 KB line of encoded text, and a short line.
-        let line = Self.filler(100_000, seed: 1) + " key " + Self.filler(500, seed: 2) + " key " + Self.filler(100_000, seed: 3)
+        let line =
+            Self.filler(100_000, seed: 1) + " key " + Self.filler(500, seed: 2) + " key " + Self.filler(100_000, seed: 3)
             + " key " + Self.filler(100_000, seed: 4)
         let bytes = Array((line + "\nshort key line\n").utf8)
         let hits = [100_004, 100_509, 200_514]
@@ -88,7 +89,8 @@ import Testing
         // An ADO.NET connection string: the match runs from `Server=` to the password, and the
         // keyword (`password`) comes some 280 bytes in: a window reaches 512 bytes back from a hit.
         let options = (1...6).map { "Option\($0)=value-\($0)-0123456789" }.joined(separator: ";")
-        let connection = #""ConnectionStrings": {"Main": "Server=db.internal.corp;Database=orders;"# + options
+        let connection =
+            #""ConnectionStrings": {"Main": "Server=db.internal.corp;Database=orders;"# + options
             + #";User Id=svc_orders;Password=Vq8#Lm2!zT5wRk9p;"}"#
         let short = found(connection + "\n", rule: "adonet-connection-string-password")
         #expect(short.count == 1, "found on a short line")

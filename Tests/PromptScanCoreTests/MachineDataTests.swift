@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Structure-aware matching in recordings and notebooks (issue 12): machine data (CDN cookies,
@@ -142,11 +143,14 @@ import TestSupport
     }
 
     @Test func decoratorsAndOrganisationMailboxesAreNotAddresses() {
-        let jsonl = #"{"content": "from ciphey.iface import registry\n\n\n@registry.register\nclass Octal(Decoder[str]):\n@pytest.mark.skip(\n carried via@agent.tool"}"#
+        let jsonl =
+            #"{"content": "from ciphey.iface import registry\n\n\n@registry.register\nclass Octal(Decoder[str]):\n@pytest.mark.skip(\n carried via@agent.tool"}"#
         #expect(failing(jsonl).isEmpty)
         #expect(failing(#"{"content": "Contact:\njane.doe@stmarys-hospital.org"}"#) == ["email-address"])
-        for mailbox in ["gwas-info@ebi.ac.uk", "utilities-announce@ncbi.nlm.nih.gov", "biopython@biopython.org", "open-fda@fda.hhs.gov",
-                        "camel-users+subscribe@lists.apache.org", "jane.doe@googlegroups.com"] {
+        for mailbox in [
+            "gwas-info@ebi.ac.uk", "utilities-announce@ncbi.nlm.nih.gov", "biopython@biopython.org", "open-fda@fda.hhs.gov",
+            "camel-users+subscribe@lists.apache.org", "jane.doe@googlegroups.com",
+        ] {
             #expect(failing("Contact: \(mailbox)", as: .prompt).isEmpty, "\(mailbox)")
         }
         #expect(failing("Contact: jane.doe@groupsmith.com", as: .prompt) == ["email-address"])
@@ -155,7 +159,8 @@ import TestSupport
     /// A WHOIS response (a registry's and registrar's public registration data) in a tool-calling
     /// notebook's output holds no person's contact details.
     @Test func whoisRecordsAreRegistrationData() {
-        let output = #"    "% IANA WHOIS server\\nrefer:        whois.verisign-grs.com\\n\\ndomain:       COM\\n\\norganisation: VeriSign Global Registry Services\\naddress:      12061 Bluemont Way\\naddress:      Reston VA 20190\\nphone:        +1 703 925-6999\\ne-mail:       info@verisign-grs.com\\n\\nnserver:      A.GTLD-SERVERS.NET 192.5.6.30 2001:503:a83e:0:0:0:2:30\\nRegistrar Abuse Contact Email: abusecomplaints@markmonitor.com\\nRegistrar Abuse Contact Phone: +1.2086851750\\nDomain Status: clientDeleteProhibited\\n","#
+        let output =
+            #"    "% IANA WHOIS server\\nrefer:        whois.verisign-grs.com\\n\\ndomain:       COM\\n\\norganisation: VeriSign Global Registry Services\\naddress:      12061 Bluemont Way\\naddress:      Reston VA 20190\\nphone:        +1 703 925-6999\\ne-mail:       info@verisign-grs.com\\n\\nnserver:      A.GTLD-SERVERS.NET 192.5.6.30 2001:503:a83e:0:0:0:2:30\\nRegistrar Abuse Contact Email: abusecomplaints@markmonitor.com\\nRegistrar Abuse Contact Phone: +1.2086851750\\nDomain Status: clientDeleteProhibited\\n","#
         #expect(failing(output, as: .notebook).isEmpty)
         let record = failing(#"    "customer phone: +1 703 925-6999, email rosa.mendez@larkspur-foods.com\\n","#, as: .notebook)
         #expect(record.contains("email-address") && record.contains { $0.hasPrefix("phone-number") }, "\(record)")
@@ -169,8 +174,10 @@ import TestSupport
     }
 
     @Test func slicesWorkflowCommandsAndNetworkPrefixesAreNotIPv6() {
-        for text in ["echo \"::add-mask::$SECRET\"", "l[::3] = sorted(l[::3])", "evens = l[0::2]; odds = l[1::2]",
-                     "MakeIPv6(0, 1, 2, 3), // 1:203:405:607:809:a0b:c0d:e0f", "Anthropic's IPv6 range is 2607:6bc0::/48."] {
+        for text in [
+            "echo \"::add-mask::$SECRET\"", "l[::3] = sorted(l[::3])", "evens = l[0::2]; odds = l[1::2]",
+            "MakeIPv6(0, 1, 2, 3), // 1:203:405:607:809:a0b:c0d:e0f", "Anthropic's IPv6 range is 2607:6bc0::/48.",
+        ] {
             #expect(failing(text, as: .agentConfig).isEmpty, "\(text)")
         }
         #expect(failing("client ip 2a02:1810:4d02:7600::1", as: .prompt) == ["ip-address-v6"])

@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Shapes of names and identifiers that generic rules must not take for credentials.
@@ -45,8 +46,10 @@ import TestSupport
     }
 
     @Test func wordSlugsAreNames() {
-        for value in ["cline.code.model-selection.v1", "original-process-3", "a-secret-of-at-least-32-characters-with-digits-1",
-            "phoenix-secret-abc-123-for-development-only-not-secure", "openai/gpt-5", "legacy/stale-model"] {
+        for value in [
+            "cline.code.model-selection.v1", "original-process-3", "a-secret-of-at-least-32-characters-with-digits-1",
+            "phoenix-secret-abc-123-for-development-only-not-secure", "openai/gpt-5", "legacy/stale-model",
+        ] {
             #expect(check(value), "\(value)")
         }
         // Parts that mix letters and digits, long numbers, or too few words: could be key material.
@@ -89,8 +92,10 @@ import TestSupport
     }
 
     @Test func wordsWithACountingRunAreStandIns() {
-        for value in ["test-api-key-12345", "m0-test-key-12345678", "m0-supersecretkey1234", "invalid_key_0123456", "KEY-1234567890",
-            "updated123", "member123"] {
+        for value in [
+            "test-api-key-12345", "m0-test-key-12345678", "m0-supersecretkey1234", "invalid_key_0123456", "KEY-1234567890",
+            "updated123", "member123",
+        ] {
             #expect(check(value), "\(value)")
         }
         // Not counting, mixed case, or no run at all: could be key material.

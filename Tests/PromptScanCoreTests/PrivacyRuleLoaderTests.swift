@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PromptScanCore
 
 /// The pii/phi rule keys: parsed, checked, and still strict about unknown keys.
@@ -29,18 +30,20 @@ import Testing
     }
 
     @Test func parsesPrivacyKeys() throws {
-        let rule = try RuleLoader.parse(yaml: Self.yaml("""
-            confidence: 0.3
-            context: [member id, ssn]
-            context_keys: [memberId]
-            requires_context: [code, doc]
-            negative_context: [version]
-            known_test: ['123456789']
-            known_test_source: docs
-            min_digit_run: 9
-            record_kind: member
-            classes: [prompt, fixture, code, doc]
-            """), path: "p.yml")[0]
+        let rule = try RuleLoader.parse(
+            yaml: Self.yaml(
+                """
+                confidence: 0.3
+                context: [member id, ssn]
+                context_keys: [memberId]
+                requires_context: [code, doc]
+                negative_context: [version]
+                known_test: ['123456789']
+                known_test_source: docs
+                min_digit_run: 9
+                record_kind: member
+                classes: [prompt, fixture, code, doc]
+                """), path: "p.yml")[0]
         #expect(rule.confidence == 0.3)
         #expect(rule.context == ["member id", "ssn"] && rule.contextKeys == ["memberId"])
         #expect(rule.requiresContext == [.code, .doc])

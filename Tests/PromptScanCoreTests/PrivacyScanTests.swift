@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// The confidence model in the scanner: context window and structured keys, thresholds and
@@ -267,16 +268,24 @@ import TestSupport
     @Test func digitRunsMatchAByteByByteCount() {
         func reference(_ bytes: [UInt8], minimum: Int) -> [[Int]] {
             var found: [[Int]] = []
-            var run = 0, gap = 0, lastDigit = 0
+            var run = 0
+            var gap = 0
+            var lastDigit = 0
             for (index, byte) in bytes.enumerated() {
                 if byte >= 48 && byte <= 57 {
-                    if gap > 2 { if run >= minimum { found.append([lastDigit + 1, run]) }; run = 0 }
-                    run += 1; gap = 0; lastDigit = index
+                    if gap > 2 {
+                        if run >= minimum { found.append([lastDigit + 1, run]) }
+                        run = 0
+                    }
+                    run += 1
+                    gap = 0
+                    lastDigit = index
                 } else if " -./()".utf8.contains(byte) {
                     gap += 1
                 } else {
                     if run >= minimum { found.append([lastDigit + 1, run]) }
-                    run = 0; gap = 3
+                    run = 0
+                    gap = 3
                 }
             }
             if run >= minimum { found.append([lastDigit + 1, run]) }
@@ -406,8 +415,10 @@ extension OrganisationContextTests {
     }
     @Test func everyAddressOfOneAuthorListOnOneLineIsLow() {
         // The same metadata on one line: the later addresses lie far past the key, but inside its value.
-        let names = ["Alex Reibman", "Shawn Qiu", "Braelyn Boynton", "Howard Gil", "Constantin Teodorescu", "Pratyush Shukla",
-            "Travis Dent", "Dwij Patel", "Fenil Faldu"]
+        let names = [
+            "Alex Reibman", "Shawn Qiu", "Braelyn Boynton", "Howard Gil", "Constantin Teodorescu", "Pratyush Shukla",
+            "Travis Dent", "Dwij Patel", "Fenil Faldu",
+        ]
         let list = names.map { "\($0) <\($0.lowercased().replacingOccurrences(of: " ", with: "."))@gmail.com>" }.joined(separator: ", ")
         let line = #"{"info":{"author":null,"author_email":""# + list + #"","bugtrack_url":null}}"# + "\n"
         let found = findings(line, rule: "email-address")

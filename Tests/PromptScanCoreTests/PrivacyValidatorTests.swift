@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PromptScanCore
 
 /// Every pii/phi validator (docs/detection.md, "Validators") against reference vectors, valid and
@@ -20,8 +21,10 @@ import Testing
     }
 
     @Test func paymentCards() {
-        for good in ["4111 1111 1111 1111", "378282246310005", "4242424242424242", "5555-5555-5555-4444", "6011111111111117",
-                     "3530111333300000", "2223003122003222", "36227206271667"] {
+        for good in [
+            "4111 1111 1111 1111", "378282246310005", "4242424242424242", "5555-5555-5555-4444", "6011111111111117",
+            "3530111333300000", "2223003122003222", "36227206271667",
+        ] {
             #expect(check("payment-card", good), "\(good)")
         }
         for bad in ["4111 1111-1111 1111", "4111111111111112", "1718907813879", "9111111111111111", "0000000000000000", "4111"] {

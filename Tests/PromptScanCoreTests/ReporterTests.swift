@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Golden files for every format (Tests/PromptScanCoreTests/Golden), re-recorded with
@@ -109,9 +110,10 @@ import TestSupport
         }
         #expect(run.results.contains { $0.locations[0].physicalLocation.artifactLocation.uri == "prompts/few shot ✓.md" })
         #expect(SarifReporter.uri("a b/100%#1?.md") == "a b/100%#1?.md")
-        #expect(run.invocations[0].toolExecutionNotifications.map(\.message.text) == [
-            "assets/logo.png: skipped: binary file (NUL byte in the first 8 KiB)"
-        ])
+        #expect(
+            run.invocations[0].toolExecutionNotifications.map(\.message.text) == [
+                "assets/logo.png: skipped: binary file (NUL byte in the first 8 KiB)"
+            ])
     }
 
     @Test func sarifLocationsStartAtTheRepositoryRoot() throws {
@@ -122,9 +124,10 @@ import TestSupport
         let run = try #require(SarifReporter().log(try Self.report(dir), context: context).runs.first)
         #expect(run.originalUriBaseIds?["SRCROOT"]?.uri == "file:///srv/a%20b/repo/")
         #expect(run.results.allSatisfy { $0.locations[0].physicalLocation.artifactLocation.uri.hasPrefix("demo/") })
-        #expect(run.invocations[0].toolExecutionNotifications.map(\.message.text) == [
-            "demo/assets/logo.png: skipped: binary file (NUL byte in the first 8 KiB)"
-        ])
+        #expect(
+            run.invocations[0].toolExecutionNotifications.map(\.message.text) == [
+                "demo/assets/logo.png: skipped: binary file (NUL byte in the first 8 KiB)"
+            ])
         #expect(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri == "demo/assets/logo.png")
         // Without a known root, SRCROOT is left to the consumer rather than written as "./".
         #expect(SarifReporter().log(try Self.report(dir), context: Self.context).runs[0].originalUriBaseIds == nil)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PromptScanCore
 
 /// Every default rule's examples match (at the marked value, also after multi-byte text, with CRLF

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PromptScanCore
 
 @Suite struct RuleLoaderTests {
@@ -54,44 +55,58 @@ import Testing
     }
 
     @Test func badValuesAreErrors() throws {
-        #expect(error(Self.valid.replacingOccurrences(of: "category: secret", with: "category: secrets"))?.description
-            .contains("unknown category (expected") == true)
-        #expect(error(Self.valid.replacingOccurrences(of: "severity: high", with: "severity: urgent"))?.description
-            .contains("unknown severity (expected") == true)
-        #expect(error(Self.valid.replacingOccurrences(of: "entropy: 2.5", with: "entropy: lots"))?.description
-            .contains("'entropy' must be a number") == true)
-        #expect(error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    validator: crc99"))?.description
-            .contains("unknown validator (known: ") == true)
-        #expect(error(Self.valid.replacingOccurrences(of: "id: demo-token", with: "id: Demo Token"))?.description
-            .contains("id must be lowercase") == true)
-        #expect(error(Self.valid.replacingOccurrences(of: "    name: Demo token\n", with: ""))?.description
-            .contains("missing required key 'name'") == true)
-        #expect(error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    strong_key: 'api_key'"))?.description
-            .contains("'strong_key' is only for generic rules") == true)
-        #expect(error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    requires_lines: 5"))?.description
-            .contains("'requires_lines' needs 'requires'") == true)
-        #expect(error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    requires: 'x'\n    requires_lines: 0"))?.description
-            .contains("'requires_lines' must be a whole number from 1 to 1000") == true)
+        #expect(
+            error(Self.valid.replacingOccurrences(of: "category: secret", with: "category: secrets"))?.description
+                .contains("unknown category (expected") == true)
+        #expect(
+            error(Self.valid.replacingOccurrences(of: "severity: high", with: "severity: urgent"))?.description
+                .contains("unknown severity (expected") == true)
+        #expect(
+            error(Self.valid.replacingOccurrences(of: "entropy: 2.5", with: "entropy: lots"))?.description
+                .contains("'entropy' must be a number") == true)
+        #expect(
+            error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    validator: crc99"))?.description
+                .contains("unknown validator (known: ") == true)
+        #expect(
+            error(Self.valid.replacingOccurrences(of: "id: demo-token", with: "id: Demo Token"))?.description
+                .contains("id must be lowercase") == true)
+        #expect(
+            error(Self.valid.replacingOccurrences(of: "    name: Demo token\n", with: ""))?.description
+                .contains("missing required key 'name'") == true)
+        #expect(
+            error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    strong_key: 'api_key'"))?.description
+                .contains("'strong_key' is only for generic rules") == true)
+        #expect(
+            error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    requires_lines: 5"))?.description
+                .contains("'requires_lines' needs 'requires'") == true)
+        #expect(
+            error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    requires: 'x'\n    requires_lines: 0"))?.description
+                .contains("'requires_lines' must be a whole number from 1 to 1000") == true)
         let privacy = Self.valid.replacingOccurrences(of: "category: secret", with: "category: phi")
             .replacingOccurrences(of: "    entropy: 2.5", with: "    context: [patient]\n    severity_without_context: quiet")
         #expect(error(privacy)?.description.contains("'severity_without_context' must be one of low, medium, high, critical") == true)
-        #expect(error(privacy.replacingOccurrences(of: "    context: [patient]\n", with: "").replacingOccurrences(of: "quiet", with: "low"))?
-            .description.contains("'severity_without_context' needs 'context' or 'context_keys'") == true)
-        #expect(error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    severity_without_context: low"))?.description
-            .contains("'severity_without_context' is only for pii and phi rules") == true)
+        #expect(
+            error(privacy.replacingOccurrences(of: "    context: [patient]\n", with: "").replacingOccurrences(of: "quiet", with: "low"))?
+                .description.contains("'severity_without_context' needs 'context' or 'context_keys'") == true)
+        #expect(
+            error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    severity_without_context: low"))?.description
+                .contains("'severity_without_context' is only for pii and phi rules") == true)
         #expect(try RuleLoader.parse(yaml: privacy.replacingOccurrences(of: "quiet", with: "low"), path: "x.yml")[0].severityWithoutContext == .low)
-        #expect(error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    expiry_parameters: ['se&x']"))?.description
-            .contains("'expiry_parameters' holds 'se&x', not a query parameter name") == true)
-        #expect(try RuleLoader.parse(yaml: Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    expiry_parameters: [se, ske]"), path: "x.yml")[0]
-            .expiryParameters == ["se", "ske"])
+        #expect(
+            error(Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    expiry_parameters: ['se&x']"))?.description
+                .contains("'expiry_parameters' holds 'se&x', not a query parameter name") == true)
+        #expect(
+            try RuleLoader.parse(yaml: Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    expiry_parameters: [se, ske]"), path: "x.yml")[0]
+                .expiryParameters == ["se", "ske"])
     }
 
     @Test func strongKeyIsReadForGenericRules() throws {
         let yaml = Self.valid.replacingOccurrences(of: "    entropy: 2.5", with: "    generic: true\n    strong_key: '(?i)access_token'")
         let rules = try RuleLoader.parse(yaml: yaml, path: "x.yml")
         #expect(rules[0].strongKey == "(?i)access_token")
-        #expect(error(yaml.replacingOccurrences(of: "'(?i)access_token'", with: "'(?i)access_(token'"))?.description
-            .contains("strong_key pattern") == true)
+        #expect(
+            error(yaml.replacingOccurrences(of: "'(?i)access_token'", with: "'(?i)access_(token'"))?.description
+                .contains("strong_key pattern") == true)
     }
 
     @Test func duplicateIDsAreErrors() throws {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 @Suite struct ScanEngineTests {
@@ -125,7 +126,13 @@ import TestSupport
         try dir.write("vanishes-large.txt", big)
         try dir.write("grows-small.txt", "small\n")
         try dir.write("shrinks-small.txt", String(repeating: "filler\n", count: 1000))
-        let items = try FileWalker(options: { var o = FileWalker.Options(); o.maxFileSize = 1 << 30; return o }()).walk(root: dir.path).items
+        let items = try FileWalker(
+            options: {
+                var o = FileWalker.Options()
+                o.maxFileSize = 1 << 30
+                return o
+            }()
+        ).walk(root: dir.path).items
         #expect(items.count == 4)
         try dir.write("shrinks-large.txt", "ANTHROPIC_API_KEY=\(key)\n")
         try FileManager.default.removeItem(atPath: dir.path + "/vanishes-large.txt")

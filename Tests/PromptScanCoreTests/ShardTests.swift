@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Split runs (issue 18): `--shard K/N` parts whose merge is the report one run writes.
@@ -184,7 +185,7 @@ import TestSupport
         #expect(Self.refusal([parts[0], other[1], parts[2]]).contains("number of parts"))
         // A whole run's report is not a part.
         let whole = String(decoding: parts[0].data, as: UTF8.self).components(separatedBy: "\n  \"shard\"")[0]
-        #expect(Self.refusal([("whole.json", Data((whole + "\n}").utf8))]).contains("not") )
+        #expect(Self.refusal([("whole.json", Data((whole + "\n}").utf8))]).contains("not"))
         #expect(Self.refusal([("x.json", Data("[]".utf8))]).contains("not a JSON or SARIF report"))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// Signed URLs past their expiry: an Azure SAS whose `se` (or user delegation key `ske`) is over
@@ -15,15 +16,19 @@ import TestSupport
     static let signature = "3FJPilXjuXXOKP6hI4KBu%2BC8rBN3a0sZlXr1TgFXHq8%3D"
 
     @Test func anExpiredSignatureIsLowAndSaysWhen() {
-        let recorded = #"  "sasUrl": "https://acme.blob.core.windows.net/runs/flow.dag.yaml?sv=2019-07-07&sr=b&sig="#
-            + Self.signature + #"&skoid=55b92eba&skt=2024-05-12T20%3A24%3A15Z&ske=2024-05-14T04%3A34%3A15Z&sks=b&skv=2019-07-07&st=2024-05-13T10%3A00%3A00Z&se=2024-05-13T18%3A10%3A00Z&sp=r""# + "\n"
+        let recorded =
+            #"  "sasUrl": "https://acme.blob.core.windows.net/runs/flow.dag.yaml?sv=2019-07-07&sr=b&sig="#
+            + Self.signature
+            + #"&skoid=55b92eba&skt=2024-05-12T20%3A24%3A15Z&ske=2024-05-14T04%3A34%3A15Z&sks=b&skv=2019-07-07&st=2024-05-13T10%3A00%3A00Z&se=2024-05-13T18%3A10%3A00Z&sp=r""#
+            + "\n"
         let found = sas(recorded)
         #expect(found.map(\.severity) == [.low])
         #expect(found.first?.message.contains("expired on 2024-05-13") == true, "\(found.map(\.message))")
     }
 
     @Test func aValidSignatureKeepsItsSeverity() {
-        let live = "https://acme.blob.core.windows.net/exports/p.csv?sp=r&st=2025-07-01T08:00:00Z&se=2099-07-01T16:00:00Z&sv=2022-11-02&sr=b&sig="
+        let live =
+            "https://acme.blob.core.windows.net/exports/p.csv?sp=r&st=2025-07-01T08:00:00Z&se=2099-07-01T16:00:00Z&sv=2022-11-02&sr=b&sig="
             + Self.signature + "\n"
         #expect(sas(live).map(\.severity) == [.high])
         // No expiry at all: nothing says it is dead.

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
-import TestSupport
 import PromptScanCore
+import TestSupport
+import Testing
 
 /// The typed wrappers of PromptScanSystem: errors as values with errno's text, the atomic file
 /// replaced in full or left alone, directory entries as bytes.

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PromptScanCore
 
 /// The tidy text report (issue 17): what fails the run is listed, lows are counted by rule, skipped
@@ -24,9 +25,13 @@ import TestSupport
     /// and one of another skip reason, one unreadable file.
     static var report: ScanReport {
         var report = ScanReport()
-        report.findings.append(finding("anthropic-api-key", .secret, .critical, "CLAUDE.md", line: 3, message: "Anthropic API key found", preview: "sk-ant-api03-…AA (108 chars)"))
+        report.findings.append(
+            finding("anthropic-api-key", .secret, .critical, "CLAUDE.md", line: 3, message: "Anthropic API key found", preview: "sk-ant-api03-…AA (108 chars)"))
         for line in 1...3 {
-            report.findings.append(finding("consumer-chat-share-link", .consumerEndpoint, .medium, "notes.md", line: line, message: consumerMessage, preview: "https://chatgpt.com/share/…"))
+            report.findings.append(
+                finding(
+                    "consumer-chat-share-link", .consumerEndpoint, .medium, "notes.md", line: line, message: consumerMessage,
+                    preview: "https://chatgpt.com/share/…"))
         }
         var email = finding("email-address", .pii, .medium, "prompts/intake.md", line: 2, message: "e-mail address found")
         email.hint = "…@northwind-clinic.com (29 chars)"
@@ -62,7 +67,10 @@ import TestSupport
         #expect(lines.filter { $0.hasPrefix("demo/") && ($0.contains("  critical  ") || $0.contains("  medium  ")) }.count == 5)
         #expect(!text.contains("ip-address-v4  ["), "lows are not listed")
         #expect(text.contains("5 low findings not shown (ip-address-v4 4, us-zip-code 1); --show-low lists them"))
-        #expect(text.contains("5 files skipped: binary file (NUL byte in the first 8 KiB): demo/assets/a.png, demo/assets/b.png, demo/assets/c.png and 2 more (--show-skipped lists them)"))
+        #expect(
+            text.contains(
+                "5 files skipped: binary file (NUL byte in the first 8 KiB): demo/assets/a.png, demo/assets/b.png, demo/assets/c.png and 2 more (--show-skipped lists them)"
+            ))
         #expect(!text.contains("assets/d.png"))
         #expect(text.contains("demo/link: skipped: symbolic link not followed"), "a reason with few files keeps its lines")
         #expect(text.contains("demo/locked.md: unreadable: permission denied"), "errors are always listed")
@@ -72,7 +80,10 @@ import TestSupport
         #expect(text.components(separatedBy: TextReporter.sameMessage).count == 3)
         // The PII hint in text; the headline counts what fails, and says what is not listed.
         #expect(text.contains("…@northwind-clinic.com (29 chars)"))
-        #expect(lines.last == "5 findings (secret 1, pii 1, consumer-endpoint 3) at or above medium; not listed: 5 low (--show-low), 1 known test value (--show-suppressed), 1 in the baseline; 9 files scanned, 6 skipped, 1 unreadable")
+        #expect(
+            lines.last
+                == "5 findings (secret 1, pii 1, consumer-endpoint 3) at or above medium; not listed: 5 low (--show-low), 1 known test value (--show-suppressed), 1 in the baseline; 9 files scanned, 6 skipped, 1 unreadable"
+        )
     }
 
     @Test func verboseListsEverything() {
@@ -87,7 +98,10 @@ import TestSupport
         for name in ["a", "b", "c", "d", "e"] { #expect(text.contains("demo/assets/\(name).png: skipped: binary file")) }
         #expect(text.components(separatedBy: Self.consumerMessage).count == 4)
         #expect(!text.contains(TextReporter.sameMessage) && !text.contains("low findings not shown"))
-        #expect(text.hasSuffix("5 findings (secret 1, pii 1, consumer-endpoint 3) at or above medium; also listed: 5 below medium, 1 known test value (suppressed); not listed: 1 in the baseline; 9 files scanned, 6 skipped, 1 unreadable\n"))
+        #expect(
+            text.hasSuffix(
+                "5 findings (secret 1, pii 1, consumer-endpoint 3) at or above medium; also listed: 5 below medium, 1 known test value (suppressed); not listed: 1 in the baseline; 9 files scanned, 6 skipped, 1 unreadable\n"
+            ))
     }
 
     /// A long report closes with a table of its active findings (suppressed and baselined left

@@ -50,9 +50,10 @@ import Testing
 
     @Test func aConfigNamesItsPathsWithTheirLines() throws {
         let config = try ScanConfig.parse(yaml: "fail-on: high\nrules: [a.yml, b/]\nterms: t.yaml\nbaseline: x.json\n", path: "c.yml")
-        #expect(config.namedPaths == [
-            .init(key: "rules", value: "a.yml", line: 2), .init(key: "rules", value: "b/", line: 2),
-            .init(key: "terms", value: "t.yaml", line: 3), .init(key: "baseline", value: "x.json", line: 4),
-        ])
+        #expect(
+            config.namedPaths == [
+                .init(key: "rules", value: "a.yml", line: 2), .init(key: "rules", value: "b/", line: 2),
+                .init(key: "terms", value: "t.yaml", line: 3), .init(key: "baseline", value: "x.json", line: 4),
+            ])
     }
 }

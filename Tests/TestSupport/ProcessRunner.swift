@@ -84,10 +84,11 @@ public func scoreWithSharedEval(sarif: URL, corpusRoot root: URL) throws -> Eval
         sarif.path, "--root", root.appendingPathComponent("corpus").path,
     ])
     let summary = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
-    let metrics = Dictionary(uniqueKeysWithValues: summary.split(separator: " ").compactMap { field -> (String, Double)? in
-        let parts = field.split(separator: "=")
-        guard parts.count == 2, let value = Double(parts[1]) else { return nil }
-        return (String(parts[0]), value)
-    })
+    let metrics = Dictionary(
+        uniqueKeysWithValues: summary.split(separator: " ").compactMap { field -> (String, Double)? in
+            let parts = field.split(separator: "=")
+            guard parts.count == 2, let value = Double(parts[1]) else { return nil }
+            return (String(parts[0]), value)
+        })
     return EvalScore(result: result, summary: summary, metrics: metrics)
 }

@@ -40,7 +40,7 @@ enum PHIRecord {
             guard kinds.count >= 2 else { continue }
             let summary = kinds.sorted().joined(separator: ", ")
             // Without a secret key the parts have anchors, not value hashes: the record's anchor joins theirs.
-            let anchor = fingerprinter.hasSecretKey ? nil : (first.fingerprintAnchor ?? 0) &* 0x100000001B3 &+ (last.fingerprintAnchor ?? 0)
+            let anchor = fingerprinter.hasSecretKey ? nil : (first.fingerprintAnchor ?? 0) &* 0x100_0000_01B3 &+ (last.fingerprintAnchor ?? 0)
             var finding = Finding(
                 ruleID: rule.id, ruleName: rule.name, category: rule.category, severity: rule.severity, path: first.path,
                 line: first.line, column: first.column, endLine: last.endLine, endColumn: last.endColumn,

@@ -97,7 +97,8 @@ public enum ContainerDecoder {
                 }
             }
             if invalid > 0 {
-                builder.stop("\(invalid) of \(lines) lines are not valid JSON (the first at byte \(firstInvalid)); what follows the error on each was not decoded")
+                builder.stop(
+                    "\(invalid) of \(lines) lines are not valid JSON (the first at byte \(firstInvalid)); what follows the error on each was not decoded")
             }
             builder.decode(scan, source: bytes)
         } else if let first, bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[") {
@@ -183,7 +184,9 @@ public enum ContainerDecoder {
                     full = true
                     stop(ContainerDecoder.budgetReached(budget))
                 } else {
-                    stop("a base64 body decodes to more than \(Base64Decoder.defaultLimit >> 20) MiB; only its first \(Base64Decoder.defaultLimit >> 20) MiB were decoded")
+                    stop(
+                        "a base64 body decodes to more than \(Base64Decoder.defaultLimit >> 20) MiB; only its first \(Base64Decoder.defaultLimit >> 20) MiB were decoded"
+                    )
                 }
             }
         }

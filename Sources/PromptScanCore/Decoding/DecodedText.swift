@@ -57,7 +57,9 @@ public struct OffsetMap: Sendable, Equatable {
     }
 
     enum Slope: UInt8 {
-        case constant = 1, identity = 2, base64 = 4
+        case constant = 1
+        case identity = 2
+        case base64 = 4
 
         func offset(_ relative: Int) -> Int {
             switch self {

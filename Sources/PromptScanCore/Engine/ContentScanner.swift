@@ -60,8 +60,9 @@ extension FileScanner {
             result.findings = findings
             result.notices += notices
             if let inner = decoded.decoded {
-                result.findings += decodedFindings(inner, pieces: decoded, original: raw, path: path, fileClass: fileClass,
-                                                   scratch: scratch, known: findings)
+                result.findings += decodedFindings(
+                    inner, pieces: decoded, original: raw, path: path, fileClass: fileClass,
+                    scratch: scratch, known: findings)
             }
         }
         if let container {

@@ -28,7 +28,8 @@ extension FileScanner {
             let start = max(0, range.lowerBound - 16)
             if compiled.negativeContext.matches(Array(bytes[start..<range.lowerBound])[...]) { return nil }
         }
-        let contextHit = !compiled.context.isEmpty
+        let contextHit =
+            !compiled.context.isEmpty
             && (compiled.context.hit(in: bytes, around: range)
                 || columnDelimiter.map { compiled.context.columnHeaderHit(in: bytes, around: range, delimiter: $0) } == true)
         if contextHit { score = max(score + PrivacyPolicy.contextBoost, 0.5) }
@@ -50,7 +51,8 @@ extension FileScanner {
             // A package's author or maintainer, a copyright or sign-off line: published with the code;
             // a public figure's profile (an encyclopedia's "(born …) is an actress"), or a news report.
             candidate.severity = .low
-            candidate.message = "\(compiled.rule.name) found (published metadata: an author, maintainer or copyright line, a public figure's profile or a news report)"
+            candidate.message =
+                "\(compiled.rule.name) found (published metadata: an author, maintainer or copyright line, a public figure's profile or a news report)"
         } else if let quiet = compiled.rule.severityWithoutContext, !contextHit {
             // Prose with no word about a patient or customer near it: a biography's, most often.
             candidate.severity = quiet

@@ -111,7 +111,8 @@ public struct FileScanner: Sendable {
                         columnDelimiter: columnDelimiter, candidates: &candidates, vetoed: &vetoed)
                 }
                 if let resume, let cutAt {
-                    let stop = RuleSet.lineStop(after: resume, limit: resume + RuleSet.longestToken, in: bytes) ?? min(bytes.count, resume + RuleSet.longestToken)
+                    let stop =
+                        RuleSet.lineStop(after: resume, limit: resume + RuleSet.longestToken, in: bytes) ?? min(bytes.count, resume + RuleSet.longestToken)
                     try compiled.pattern.forEachMatch(in: bytes, range: resume..<stop, scratch: scratch) { match in
                         // Matches that start past the cut belong to the windows after it.
                         guard match.whole.lowerBound < cutAt else { return }
@@ -214,7 +215,8 @@ public struct FileScanner: Sendable {
         guard !match.secret.isEmpty else { return }
         if compiled.rule.isPrivacy {
             if let candidate = privacyCandidate(
-                index, match.secret, in: bytes, fileClass: fileClass, columnDelimiter: columnDelimiter, scratch: scratch) {
+                index, match.secret, in: bytes, fileClass: fileClass, columnDelimiter: columnDelimiter, scratch: scratch)
+            {
                 candidates.append(candidate)
             }
             return
@@ -301,7 +303,8 @@ public struct FileScanner: Sendable {
         if cappedFile { notices.append(limits.notice(path: path, ruleID: nil)) }
         var findings = locate(kept, in: bytes, path: path, fileClass: fileClass)
         if let record = ruleSet.recordRule, running?.contains(record) ?? true, PrivacyPolicy.recordClasses.contains(fileClass),
-            let finding = PHIRecord.finding(from: findings, rule: ruleSet.rules[record].rule, ruleSet: ruleSet, fingerprinter: fingerprinter, showSecrets: showSecrets)
+            let finding = PHIRecord.finding(
+                from: findings, rule: ruleSet.rules[record].rule, ruleSet: ruleSet, fingerprinter: fingerprinter, showSecrets: showSecrets)
         {
             findings.append(finding)
             findings.sort(by: Finding.reportOrder)
@@ -335,8 +338,12 @@ public struct FileScanner: Sendable {
         let bytes = Array(value)
         let credentialLike = compiled.rule.category == .secret || compiled.rule.category == .consumerEndpoint
         if credentialLike, PlaceholderFilter.isPlaceholder(bytes, generic: compiled.rule.generic) { return .reject }
-        if credentialLike, compiled.rule.generic, NonSecretValue.matches(
-                bytes, password: compiled.rule.namesPassword, credentialURL: compiled.rule.namesConnectionPassword) { return .reject }
+        if credentialLike, compiled.rule.generic,
+            NonSecretValue.matches(
+                bytes, password: compiled.rule.namesPassword, credentialURL: compiled.rule.namesConnectionPassword)
+        {
+            return .reject
+        }
         for allow in compiled.allow where allow.matches(value, scratch: scratch) { return .reject }
         if let validator = compiled.validator, !validator.check(bytes) {
             return validator.failure.map(Verdict.failedCheck) ?? .reject
@@ -425,8 +432,11 @@ public struct FileScanner: Sendable {
             // A value with a small search space gets an anchor instead of a value hash (Fingerprinter).
             let byValue = fingerprinter.hashesValue(
                 UnsafeRawBufferPointer(rebasing: bytes[candidate.secret]), category: rule.category, generic: rule.generic)
-            let anchor = byValue ? nil : Fingerprinter.anchor(
-                of: candidate.secret, in: bytes, masked: Self.neighbours(of: index, in: candidates))
+            let anchor =
+                byValue
+                ? nil
+                : Fingerprinter.anchor(
+                    of: candidate.secret, in: bytes, masked: Self.neighbours(of: index, in: candidates))
             let start = locator.position(of: candidate.secret.lowerBound)
             let end = locator.end(of: candidate.secret, startingAt: start)
             var allowed = false

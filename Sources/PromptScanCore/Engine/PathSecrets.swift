@@ -8,10 +8,11 @@
 extension ScanEngine {
     /// The indices of the rules run over paths.
     static func pathRules(_ ruleSet: RuleSet) -> Set<Int> {
-        Set(ruleSet.rules.indices.filter { index in
-            let rule = ruleSet.rules[index].rule
-            return rule.category == .secret && !rule.generic && !rule.keywords.isEmpty
-        })
+        Set(
+            ruleSet.rules.indices.filter { index in
+                let rule = ruleSet.rules[index].rule
+                return rule.category == .secret && !rule.generic && !rule.keywords.isEmpty
+            })
     }
 
     /// The secrets in `path`, as findings located in the path (byte ranges are offsets in the path).

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Time spent per rule (and the wall time of a run's phases), collected only when `PROMPTSCAN_PROFILE=1` (for finding slow rules; see
@@ -38,11 +39,12 @@ public final class RuleProfiler: Sendable {
     public func report(ruleSet: RuleSet, top: Int = 30) -> String {
         let rows = totals.withLock { $0 }.sorted { $0.value.nanoseconds > $1.value.nanoseconds }.prefix(top)
         let phaseRows = phases.withLock { $0 }.map { "\(String(format: "%8.3f", Double($0.nanoseconds) / 1e9)) s  (wall) \($0.name)" }
-        return (phaseRows + rows.map { rule, value in
-            let seconds = Double(value.nanoseconds) / 1e9
-            return "\(String(format: "%8.3f", seconds)) s  \(String(format: "%6d", value.files)) files  \(String(format: "%7d", value.candidates)) matches  \(ruleSet.rules[rule].rule.id)"
-        }).joined(separator: "\n")
+        return
+            (phaseRows
+            + rows.map { rule, value in
+                let seconds = Double(value.nanoseconds) / 1e9
+                return
+                    "\(String(format: "%8.3f", seconds)) s  \(String(format: "%6d", value.files)) files  \(String(format: "%7d", value.candidates)) matches  \(ruleSet.rules[rule].rule.id)"
+            }).joined(separator: "\n")
     }
 }
-
-import Foundation

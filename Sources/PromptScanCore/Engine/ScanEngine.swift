@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Runs a rule set over many items at once: `DispatchQueue.concurrentPerform` with one worker per
@@ -12,8 +13,10 @@ public struct ScanEngine: Sendable {
         public var decodeBudget: Int
         /// Counters for a progress line (nil: none kept).
         public var progress: ScanProgress? = nil
-        public init(threads: Int = ScanEngine.defaultThreadCount, maxFileSize: Int = FileSizeLimit.defaultBytes,
-                    decodeBudget: Int = DecodeBudget.defaultBytes) {
+        public init(
+            threads: Int = ScanEngine.defaultThreadCount, maxFileSize: Int = FileSizeLimit.defaultBytes,
+            decodeBudget: Int = DecodeBudget.defaultBytes
+        ) {
             self.threads = threads
             self.maxFileSize = maxFileSize
             self.decodeBudget = decodeBudget
@@ -266,5 +269,3 @@ final class TaskQueue: Sendable {
         }
     }
 }
-
-import Foundation

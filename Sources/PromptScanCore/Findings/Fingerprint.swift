@@ -67,7 +67,11 @@ public struct Fingerprinter: Sendable {
     /// log2 of the number of strings of the value's length over the character classes it uses
     /// (digits, lower case, upper case, other printable ASCII, anything else counted as 128).
     static func searchSpaceBits(_ value: UnsafeRawBufferPointer) -> Double {
-        var digits = false, lower = false, upper = false, other = false, high = false
+        var digits = false
+        var lower = false
+        var upper = false
+        var other = false
+        var high = false
         for byte in value {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digits = true

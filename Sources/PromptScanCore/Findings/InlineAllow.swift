@@ -48,7 +48,8 @@ public enum InlineAllow {
         while index + marker.count <= range.upperBound {
             if bytes[index] == marker[0], (0..<marker.count).allSatisfy({ bytes[index + $0] == marker[$0] }) {
                 let after = index + marker.count
-                let isNextLine = after + nextLineSuffix.count <= range.upperBound
+                let isNextLine =
+                    after + nextLineSuffix.count <= range.upperBound
                     && (0..<nextLineSuffix.count).allSatisfy { bytes[after + $0] == nextLineSuffix[$0] }
                 if isNextLine == nextLine { return true }
                 index = after

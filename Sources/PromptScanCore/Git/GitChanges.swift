@@ -24,7 +24,8 @@ public struct GitChanges: Sendable {
         let mergeBase = try git.run(["merge-base", "--end-of-options", base, head])
         guard mergeBase.status == 0 else {
             if try git.isShallow() {
-                throw Git.error(Self.shallowAdvice("the history of this shallow clone does not reach the merge base of \(Self.quoted(base)) and \(Self.quoted(head))"))
+                throw Git.error(
+                    Self.shallowAdvice("the history of this shallow clone does not reach the merge base of \(Self.quoted(base)) and \(Self.quoted(head))"))
             }
             if mergeBase.status == 1 {
                 throw Git.error("\(Self.quoted(base)) and \(Self.quoted(head)) have no common ancestor")
@@ -69,7 +70,8 @@ public struct GitChanges: Sendable {
     /// The commits a push sends, oldest first: those reachable from `tips` and not from `excluded`
     /// (commits the remote has) nor, when `remote` is given, from any of that remote's branches
     /// (any remote's, for ""). Every revision must be an object id or a ref name, never an option.
-    public func commits(reachableFrom tips: [String], excluding excluded: [String] = [], notOnRemote remote: String? = nil) throws(PromptScanError) -> [Commit] {
+    public func commits(reachableFrom tips: [String], excluding excluded: [String] = [], notOnRemote remote: String? = nil) throws(PromptScanError) -> [Commit]
+    {
         for revision in tips + excluded where !Self.isPlainRevision(revision) {
             throw Git.error("not a revision: \(Self.quoted(revision))")
         }

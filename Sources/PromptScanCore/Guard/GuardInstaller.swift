@@ -48,9 +48,13 @@ public struct GuardInstaller: Sendable {
         case .codex: .grouped([("UserPromptSubmit", nil), ("PreToolUse", ".*"), ("PostToolUse", ".*")])
         case .gemini: .grouped([("BeforeAgent", nil), ("BeforeTool", ".*"), ("AfterTool", ".*")])
         case .cursor:
-            .flat(["beforeSubmitPrompt", "beforeReadFile", "beforeShellExecution", "beforeMCPExecution", "afterShellExecution", "afterMCPExecution"], version: true)
+            .flat(
+                ["beforeSubmitPrompt", "beforeReadFile", "beforeShellExecution", "beforeMCPExecution", "afterShellExecution", "afterMCPExecution"],
+                version: true)
         case .windsurf:
-            .flat(["pre_user_prompt", "pre_read_code", "pre_write_code", "pre_run_command", "pre_mcp_tool_use", "post_run_command", "post_mcp_tool_use"], version: false)
+            .flat(
+                ["pre_user_prompt", "pre_read_code", "pre_write_code", "pre_run_command", "pre_mcp_tool_use", "post_run_command", "post_mcp_tool_use"],
+                version: false)
         case .copilot, .vscode: .flat(["userPromptSubmitted", "preToolUse", "postToolUse"], version: true)
         }
     }
@@ -69,7 +73,9 @@ public struct GuardInstaller: Sendable {
         case .windsurf: .object([.init("command", .string(command)), .init("show_output", .bool(true))])
         case .copilot, .vscode:
             // Copilot CLI runs `bash`; VS Code reads `command`.
-            .object([.init("type", .string("command")), .init("bash", .string(command)), .init("command", .string(command)), .init("timeoutSec", .number("30"))])
+            .object([
+                .init("type", .string("command")), .init("bash", .string(command)), .init("command", .string(command)), .init("timeoutSec", .number("30")),
+            ])
         }
     }
 
@@ -225,7 +231,11 @@ public enum LineDiff {
                 table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
             }
         }
-        enum Op { case same(String), del(String), add(String) }
+        enum Op {
+            case same(String)
+            case del(String)
+            case add(String)
+        }
         var ops: [Op] = []
         var i = 0
         var j = 0

@@ -25,7 +25,11 @@ public struct GuardReply: Sendable, Equatable {
             reply.stdout = String(decoding: data, as: UTF8.self) + "\n"
         }
         func deny(_ message: String) -> [String: Any] {
-            ["hookSpecificOutput": ["hookEventName": eventName.isEmpty ? "PreToolUse" : eventName, "permissionDecision": "deny", "permissionDecisionReason": message]]
+            [
+                "hookSpecificOutput": [
+                    "hookEventName": eventName.isEmpty ? "PreToolUse" : eventName, "permissionDecision": "deny", "permissionDecisionReason": message,
+                ]
+            ]
         }
         guard let event else { return reply }  // not an event guard checks: allowed, silently
         switch agent {

@@ -42,7 +42,8 @@ extension HookPayload {
         case .preTool:
             switch place {
             case .command:
-                let command = Self.commandText(object["command"]) ?? Self.commandText(input["command"]) ?? Self.commandText(input["cmd"])
+                let command =
+                    Self.commandText(object["command"]) ?? Self.commandText(input["command"]) ?? Self.commandText(input["cmd"])
                     ?? (info["command_line"] as? String) ?? ""
                 out.append(bounded(GuardSubject(place: .command, name: "command.sh", label: "the \(tool) command", bytes: Array(command.utf8)), maxScanBytes))
                 for path in Self.filesPrinted(by: command).prefix(Self.maximumMentionedFiles) {
@@ -72,7 +73,10 @@ extension HookPayload {
             case .fetch:
                 var texts: [String] = []
                 Self.strings(in: input, into: &texts, skipping: [])
-                out.append(bounded(GuardSubject(place: .fetch, name: "fetch.url", label: "the \(tool) request", bytes: Array(texts.joined(separator: "\n").utf8)), maxScanBytes))
+                out.append(
+                    bounded(
+                        GuardSubject(place: .fetch, name: "fetch.url", label: "the \(tool) request", bytes: Array(texts.joined(separator: "\n").utf8)),
+                        maxScanBytes))
             case .mcp:
                 let arguments: Any = info["mcp_tool_arguments"] ?? input
                 out.append(bounded(jsonSubject(arguments, place: .mcp, name: "mcp-arguments.json", label: "the arguments of \(tool)"), maxScanBytes))
@@ -80,7 +84,8 @@ extension HookPayload {
                 out.append(bounded(jsonSubject(input, place: .tool, name: "tool-input.json", label: "the \(tool) arguments"), maxScanBytes))
             }
         case .postTool:
-            let output: Any? = object["tool_response"] ?? object["tool_result"] ?? (object["toolResult"] as? [String: Any])?["textResultForLlm"]
+            let output: Any? =
+                object["tool_response"] ?? object["tool_result"] ?? (object["toolResult"] as? [String: Any])?["textResultForLlm"]
                 ?? object["toolResult"] ?? object["tool_output"] ?? object["output"] ?? object["result_json"] ?? info["mcp_result"]
                 ?? info["output"]
             guard let output else { return [] }
@@ -93,7 +98,9 @@ extension HookPayload {
             // A file's content keeps the file's class; other output is plain text.
             let path = place == .read ? (Self.filePath(input) ?? Self.filePath(info)) : nil
             let (name, _) = path.map(names) ?? ("tool-output.txt", "")
-            out.append(bounded(GuardSubject(place: .output, name: name, label: "the output of \(tool)", bytes: Array(texts.joined(separator: "\n").utf8)), maxScanBytes))
+            out.append(
+                bounded(
+                    GuardSubject(place: .output, name: name, label: "the output of \(tool)", bytes: Array(texts.joined(separator: "\n").utf8)), maxScanBytes))
         }
         return out.filter { !$0.bytes.isEmpty }
     }
@@ -170,7 +177,8 @@ extension HookPayload {
         if BinaryDetector.reasonToSkip(Array(bytes.prefix(BinaryDetector.window))) != nil { return nil }
         var subject = GuardSubject(place: place, name: name, label: text, bytes: Array(bytes.prefix(maxScanBytes)), firstLine: firstLine)
         if bytes.count > maxScanBytes || (range == nil && size > prefix.count) {
-            subject.note = "scanned only the first \(Self.size(maxScanBytes)) of \(text) (\(range == nil ? size : bytes.count) bytes); raise guard.max-scan-bytes to scan more"
+            subject.note =
+                "scanned only the first \(Self.size(maxScanBytes)) of \(text) (\(range == nil ? size : bytes.count) bytes); raise guard.max-scan-bytes to scan more"
         }
         return subject
     }

@@ -30,13 +30,16 @@ public struct HookPayload {
         self.object = object
         let detected = agent ?? Self.detect(object)
         self.agent = detected
-        camelCase = detected == .copilot && object["hook_event_name"] == nil
+        camelCase =
+            detected == .copilot && object["hook_event_name"] == nil
             && (object["toolName"] != nil || object["toolArgs"] != nil || object["sessionId"] != nil || object["toolResult"] != nil)
-        var name = event ?? (object["hook_event_name"] as? String) ?? (object["hookEventName"] as? String)
+        var name =
+            event ?? (object["hook_event_name"] as? String) ?? (object["hookEventName"] as? String)
             ?? (object["agent_action_name"] as? String)
         if name == nil, detected == .copilot {
             // The camelCase dialect names no event: the fields tell.
-            name = object["toolResult"] != nil ? "postToolUse" : object["toolName"] != nil ? "preToolUse" : object["prompt"] != nil ? "userPromptSubmitted" : nil
+            name =
+                object["toolResult"] != nil ? "postToolUse" : object["toolName"] != nil ? "preToolUse" : object["prompt"] != nil ? "userPromptSubmitted" : nil
         }
         eventName = name ?? ""
         self.event = GuardEvent.from(name: eventName)

@@ -6,7 +6,9 @@ extension FileWalker {
     /// absolute, symlink-free folder such as git's top level): the folder holding it is resolved,
     /// the file itself is not (a link is reported, not followed). A file outside `root` keeps the
     /// name it was given.
-    public static func listed(_ path: String, root: String, currentDirectory: String = FileManager.default.currentDirectoryPath) -> (absolute: String, relative: String) {
+    public static func listed(_ path: String, root: String, currentDirectory: String = FileManager.default.currentDirectoryPath) -> (
+        absolute: String, relative: String
+    ) {
         let absolute = path.hasPrefix("/") ? path : (currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/") + path
         let name = absolute.split(separator: "/").last.map(String.init) ?? absolute
         guard name != "." && name != "..", let folder = PathContainment.realPath(parent(of: absolute)) else { return (absolute, path) }

@@ -93,7 +93,9 @@ public struct FileWalker: Sendable {
         // Classes come from paths relative to the repository root, whatever folder was named:
         // `skills/x/SKILL.md` is the same file scanned from the root, from `skills/` or alone.
         var classifier = options.classifier
-        if options.classifyFromRepositoryRoot, classifier.pathPrefix.isEmpty, let prefix = FileWalker.repositoryPrefix(of: isDirectory ? root : FileWalker.parent(of: root)) {
+        if options.classifyFromRepositoryRoot, classifier.pathPrefix.isEmpty,
+            let prefix = FileWalker.repositoryPrefix(of: isDirectory ? root : FileWalker.parent(of: root))
+        {
             classifier.pathPrefix = prefix
         }
         if !isDirectory {
@@ -124,8 +126,9 @@ public struct FileWalker: Sendable {
                 entries = try FileSystem.directoryEntries(directory.absolute)
             } catch {
                 result.notices.append(
-                    Notice(kind: .unreadable, path: directory.relative.isEmpty ? "." : directory.relative,
-                           message: "cannot read directory: \(error.message)"))
+                    Notice(
+                        kind: .unreadable, path: directory.relative.isEmpty ? "." : directory.relative,
+                        message: "cannot read directory: \(error.message)"))
                 continue
             }
             var names: [String] = []
@@ -166,8 +169,10 @@ public struct FileWalker: Sendable {
                     continue
                 }
                 emit(
-                    ScanItem(path: display, classifier: classifier, source: .file(absolutePath: directory.absolute + "/" + FileWalker.escapedName(nameBytes), size: size),
-                             rawAbsolutePath: raw))
+                    ScanItem(
+                        path: display, classifier: classifier,
+                        source: .file(absolutePath: directory.absolute + "/" + FileWalker.escapedName(nameBytes), size: size),
+                        rawAbsolutePath: raw))
             }
             names.sort()
             var subdirectories: [(String, String)] = []

@@ -56,7 +56,10 @@ public struct IgnoreFile: Sendable {
         var basenameStart = relativeStart
         var i = path.count - 1
         while i >= relativeStart {
-            if path[i] == slash { basenameStart = i + 1; break }
+            if path[i] == slash {
+                basenameStart = i + 1
+                break
+            }
             i -= 1
         }
         let relative = UnsafeBufferPointer(rebasing: path[relativeStart...])
@@ -159,7 +162,8 @@ public struct IgnoreStack: Sendable {
             var i = 0
             while i < bytes.count {
                 if bytes[i] == slash, i > 0,
-                   decide(UnsafeBufferPointer(rebasing: bytes[..<i]), isDirectory: true) {
+                    decide(UnsafeBufferPointer(rebasing: bytes[..<i]), isDirectory: true)
+                {
                     return true
                 }
                 i += 1
@@ -209,7 +213,8 @@ enum Wildmatch {
     }
 
     static func matches(pattern: String, text: String) -> Bool {
-        let p = Array(pattern.utf8), t = Array(text.utf8)
+        let p = Array(pattern.utf8)
+        let t = Array(text.utf8)
         return p.withUnsafeBufferPointer { pp in t.withUnsafeBufferPointer { tt in matches(pattern: pp, text: tt) } }
     }
 
@@ -223,8 +228,10 @@ enum Wildmatch {
         c == star || c == question || c == openBracket || c == backslash
     }
 
-    private static func dowild(_ p: UnsafeBufferPointer<UInt8>, _ patternStart: Int,
-                               _ t: UnsafeBufferPointer<UInt8>, _ textStart: Int) -> Result {
+    private static func dowild(
+        _ p: UnsafeBufferPointer<UInt8>, _ patternStart: Int,
+        _ t: UnsafeBufferPointer<UInt8>, _ textStart: Int
+    ) -> Result {
         var pi = patternStart
         var ti = textStart
         while true {
@@ -249,7 +256,8 @@ enum Wildmatch {
                     while at(p, pi) == star { pi += 1 }
                     let next = at(p, pi)
                     if (prev < patternStart || at(p, prev) == slash)
-                        && (next == 0 || next == slash || (next == backslash && at(p, pi + 1) == slash)) {
+                        && (next == 0 || next == slash || (next == backslash && at(p, pi + 1) == slash))
+                    {
                         // "**/" may match zero directories: try the rest of the pattern right here.
                         if next == slash && dowild(p, pi + 1, t, ti) == .match { return .match }
                         matchSlash = true
@@ -262,7 +270,10 @@ enum Wildmatch {
                     // Trailing "**" matches everything; trailing "*" only if no "/" is left.
                     if !matchSlash {
                         var k = ti
-                        while k < t.count { if t[k] == slash { return .noMatch }; k += 1 }
+                        while k < t.count {
+                            if t[k] == slash { return .noMatch }
+                            k += 1
+                        }
                     }
                     return .match
                 } else if !matchSlash && next == slash {

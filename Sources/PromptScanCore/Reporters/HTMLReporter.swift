@@ -136,7 +136,8 @@ public struct HTMLReporter: Reporter {
         } else {
             out += "<table class=\"top\">\n"
             for fileClass in classes {
-                out += "<tr><td>\(fileClass.rawValue)</td><td class=\"n\" data-count=\"class/\(fileClass.rawValue)\">\(counts.byClass[fileClass] ?? 0)</td></tr>\n"
+                out +=
+                    "<tr><td>\(fileClass.rawValue)</td><td class=\"n\" data-count=\"class/\(fileClass.rawValue)\">\(counts.byClass[fileClass] ?? 0)</td></tr>\n"
             }
             out += "</table>\n"
         }
@@ -235,8 +236,10 @@ public struct HTMLReporter: Reporter {
                 if !rulesHere.contains(finding.ruleID) { rulesHere.append(finding.ruleID) }
                 out += "<tr class=\"finding\" data-i=\"\(index)\" data-g=\"\(group)\" data-severity=\"\(finding.severity.rawValue)\" "
                 out += "data-category=\"\(finding.category.rawValue)\" data-class=\"\(finding.fileClass.rawValue)\">"
-                out += "<td class=\"n\">\(Self.location(finding))</td><td><span class=\"sev \(finding.severity.rawValue)\">\(finding.severity.rawValue)</span></td>"
-                out += "<td><a href=\"#rule-\(Self.anchor(finding.ruleID))\">\(Self.escape(finding.ruleID))</a><br><small>\(finding.category.rawValue)</small></td>"
+                out +=
+                    "<td class=\"n\">\(Self.location(finding))</td><td><span class=\"sev \(finding.severity.rawValue)\">\(finding.severity.rawValue)</span></td>"
+                out +=
+                    "<td><a href=\"#rule-\(Self.anchor(finding.ruleID))\">\(Self.escape(finding.ruleID))</a><br><small>\(finding.category.rawValue)</small></td>"
                 out += "<td><code>\(Self.escape(context.value(of: finding)))</code></td><td>\(Self.escape(finding.message))"
                 if let decoded = finding.decodedFrom { out += "<br><small>decoded from \(Self.escape(decoded))</small>" }
                 if let commit = finding.commit { out += "<br><small>commit \(Self.escape(String(commit.prefix(12))))</small>" }
@@ -322,7 +325,8 @@ public struct HTMLReporter: Reporter {
         guard !notices.isEmpty else { return out + "<p>None.</p>\n</section>\n" }
         out += "<table class=\"rows\">\n<thead><tr><th>path</th><th>kind</th><th>message</th></tr></thead>\n<tbody>\n"
         for notice in notices {
-            out += "<tr class=\"notice \(notice.kind.rawValue)\"><td><code>\(Self.escape(context.display(notice.path)))</code></td><td>\(notice.kind.rawValue)</td>"
+            out +=
+                "<tr class=\"notice \(notice.kind.rawValue)\"><td><code>\(Self.escape(context.display(notice.path)))</code></td><td>\(notice.kind.rawValue)</td>"
             out += "<td>\(Self.escape((notice.ruleID.map { "rule '\($0)': " } ?? "") + notice.message))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"

@@ -96,7 +96,10 @@ public struct ReportMerger {
             let shard = part.shard!
             let differences: [(String, String, String)] = [
                 ("number of parts", String(shard.count), String(first.count)), ("command", shard.command, first.command),
-                ("commit", shard.revision.isEmpty ? "none" : String(shard.revision.prefix(12)), first.revision.isEmpty ? "none" : String(first.revision.prefix(12))),
+                (
+                    "commit", shard.revision.isEmpty ? "none" : String(shard.revision.prefix(12)),
+                    first.revision.isEmpty ? "none" : String(first.revision.prefix(12))
+                ),
                 ("rules and settings", shard.settings, first.settings), ("fail-on", shard.failOn, first.failOn),
             ].filter { $0.1 != $0.2 }
             if let (what, this, that) = differences.first {
@@ -117,7 +120,9 @@ public struct ReportMerger {
         guard missing.isEmpty else {
             throw .configuration(
                 path: nil, line: nil,
-                message: "part\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(first.count) missing; a merge needs every part")
+                message:
+                    "part\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(first.count) missing; a merge needs every part"
+            )
         }
         return parts.indices.sorted { parts[$0].shard!.index < parts[$1].shard!.index }
     }

@@ -127,10 +127,18 @@ public struct SarifReporter: Reporter {
             ruleId: finding.ruleID,
             ruleIndex: indexByID[finding.ruleID] ?? 0,
             level: finding.severity.sarifLevel,
-            message: .init(text: "\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? ""): \(context.value(of: finding))" + (finding.commit.map { " (commit \($0))" } ?? "")),
+            message: .init(
+                text: "\(finding.message)\(finding.decodedFrom.map { " (decoded from \($0))" } ?? ""): \(context.value(of: finding))"
+                    + (finding.commit.map { " (commit \($0))" } ?? "")),
             // (A value in the file's name points at the file's start: SARIF consumers want a line.)
-            locations: [location(finding.path, context: context, region: finding.inPath ? .init(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1) : .init(
-                startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn))],
+            locations: [
+                location(
+                    finding.path, context: context,
+                    region: finding.inPath
+                        ? .init(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1)
+                        : .init(
+                            startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn))
+            ],
             partialFingerprints: [SarifReporter.fingerprintKey: "\(finding.ruleID):\(finding.fingerprint)"],
             properties: .init(
                 category: finding.category.rawValue, severity: finding.severity.rawValue, fileClass: finding.fileClass.rawValue,
@@ -162,8 +170,9 @@ public struct SarifReporter: Reporter {
 
     /// A location for a path of the report: relative to the repository root (`SRCROOT`).
     func location(_ path: String, context: ReportContext, region: SarifLog.Region?) -> SarifLog.Location {
-        .init(physicalLocation: .init(
-            artifactLocation: .init(uri: SarifReporter.uri(context.sarifBase.path(path)), uriBaseId: "SRCROOT"), region: region))
+        .init(
+            physicalLocation: .init(
+                artifactLocation: .init(uri: SarifReporter.uri(context.sarifBase.path(path)), uriBaseId: "SRCROOT"), region: region))
     }
 
     /// The `artifactLocation.uri` for a '/'-separated relative path: the path itself. Percent-encoding

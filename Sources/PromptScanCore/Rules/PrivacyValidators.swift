@@ -6,8 +6,10 @@ extension Validators {
     static let privacyValidators: [Validator] = [
         Validator(name: "us-ssn", summary: "SSN ranges: area not 000, 666 or 9xx; group not 00; serial not 0000; one delimiter kind", check: usSSN),
         Validator(name: "us-itin", summary: "ITIN: 9xx area and group 50-65, 70-88, 90-92 or 94-99", check: usITIN),
-        Validator(name: "payment-card", summary: "13-19 digits, one delimiter kind, grouped as cards are printed, a known IIN prefix, Luhn", check: paymentCard),
-        Validator(name: "iban", summary: "IBAN country length (ISO 13616), digits-only account part where the country's format says so, mod-97 == 1", check: iban),
+        Validator(
+            name: "payment-card", summary: "13-19 digits, one delimiter kind, grouped as cards are printed, a known IIN prefix, Luhn", check: paymentCard),
+        Validator(
+            name: "iban", summary: "IBAN country length (ISO 13616), digits-only account part where the country's format says so, mod-97 == 1", check: iban),
         Validator(name: "aba-routing", summary: "ABA routing number: weights 3-7-1, sum mod 10 == 0", check: abaRouting),
         Validator(name: "npi", summary: "NPI: 10 digits starting 1 or 2, Luhn over 80840 + the digits", check: npi),
         Validator(name: "dea", summary: "DEA number: (d1+d3+d5) + 2(d2+d4+d6) ends in d7", check: dea),
@@ -20,7 +22,9 @@ extension Validators {
         Validator(name: "ipv4", summary: "IPv4: private, loopback and link-local ranges low", assess: ipv4),
         Validator(name: "ipv6", summary: "IPv6 (inet_pton, at least 2 colons): global unicast 2000::/3; private/link-local low", assess: ipv6),
         Validator(
-            name: "email", summary: "a TLD of the IANA root zone that is not a file extension; not a retina asset name (logo@2x.png); not a role, list or organisation mailbox (info@, gwas-info@, biopython@biopython.org)",
+            name: "email",
+            summary:
+                "a TLD of the IANA root zone that is not a file extension; not a retina asset name (logo@2x.png); not a role, list or organisation mailbox (info@, gwas-info@, biopython@biopython.org)",
             assess: emailAssessment),
         Validator(name: "e164-phone", summary: "8-15 digits after the plus, not all one digit, an assigned country code", check: e164Phone),
         Validator(name: "nanp-phone", summary: "NANP: area and exchange not N11; not a toll-free area code", check: nanpPhone),
@@ -104,10 +108,11 @@ extension Validators {
             MD:24 ME:22 MK:19 MR:27 MT:31 MU:28 NL:18 NO:15 PK:24 PL:28 PS:25 PT:21 QA:25 RO:24 RS:22 SA:24 \
             SC:31 SE:24 SI:19 SK:24 SM:27 TL:23 TN:24 TR:26 UA:29 VA:22 VG:24 XK:20
             """
-        return Dictionary(uniqueKeysWithValues: table.split(separator: " ").map { entry in
-            let parts = entry.split(separator: ":")
-            return (String(parts[0]), Int(parts[1])!)
-        })
+        return Dictionary(
+            uniqueKeysWithValues: table.split(separator: " ").map { entry in
+                let parts = entry.split(separator: ":")
+                return (String(parts[0]), Int(parts[1])!)
+            })
     }()
 
     /// Countries whose IBAN account part (after the check digits) is digits only (ISO 13616 registry).
@@ -207,15 +212,20 @@ extension Validators {
             let v: Int
             switch byte {
             case 48...57: v = Int(byte - 48)
-            case 65...72: v = Int(byte - 64)  // A-H = 1-8
+            case 65...72:
+                v = Int(byte - 64)  // A-H = 1-8
                 letters += 1
-            case 74...78: v = Int(byte - 73)  // J-N = 1-5
+            case 74...78:
+                v = Int(byte - 73)  // J-N = 1-5
                 letters += 1
-            case 80: v = 7
+            case 80:
+                v = 7
                 letters += 1
-            case 82: v = 9
+            case 82:
+                v = 9
                 letters += 1
-            case 83...90: v = Int(byte - 81)  // S-Z = 2-9
+            case 83...90:
+                v = Int(byte - 81)  // S-Z = 2-9
                 letters += 1
             default: return false
             }

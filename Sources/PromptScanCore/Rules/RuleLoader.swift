@@ -9,7 +9,8 @@ public enum RuleLoader {
         "validator", "generic", "scope", "allow", "references", "examples", "negative_examples", "message", "requires", "requires_lines",
         "class_severity", "classes", "files", "strong_key", "expiry_parameters",
         // pii/phi rules (Patterns/README.md, "Privacy rules")
-        "confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context", "public_lines", "severity_without_context", "known_test", "known_test_source",
+        "confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context",
+        "public_lines", "severity_without_context", "known_test", "known_test_source",
         "min_digit_run", "record_kind", "record",
     ]
     /// Plain scalars stay untyped (no regex-based tag resolution, which dominated start-up); the
@@ -433,7 +434,10 @@ public enum RuleLoader {
             rule.record = value
         }
         if mapping["classes"] != nil { rule.classes = try classList("classes") }
-        let privacyKeys = ["confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context", "public_lines", "severity_without_context", "known_test", "min_digit_run", "record", "record_kind"]
+        let privacyKeys = [
+            "confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context",
+            "public_lines", "severity_without_context", "known_test", "min_digit_run", "record", "record_kind",
+        ]
         if !rule.isPrivacy, let key = privacyKeys.first(where: { mapping[$0] != nil }) {
             throw fail(mapping[key], "'\(key)' is only for pii and phi rules")
         }

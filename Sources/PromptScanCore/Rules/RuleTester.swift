@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs every rule's examples: each example must produce a finding of its rule (the marked value,
 /// where marked), each negative example must not produce one that fails a run (a low finding, such
 /// as an organisation's address, is allowed: it is shown but never fails), and examples must survive being moved: after
@@ -38,8 +40,9 @@ public struct RuleTester: Sendable {
                     if let marked = example.expectedSecret, !found.contains(RuleTester.sameCarrier(marked, as: carrier)) {
                         let got = found.first.map { Redaction.preview(Array($0.utf8)) } ?? "nothing"
                         failures.append(
-                            Failure(ruleID: rule.id, origin: example.origin,
-                                    message: "example \(carrier)matches, but not the marked value (got \(got))"))
+                            Failure(
+                                ruleID: rule.id, origin: example.origin,
+                                message: "example \(carrier)matches, but not the marked value (got \(got))"))
                         break
                     }
                 }
@@ -71,14 +74,20 @@ public struct RuleTester: Sendable {
                 for example in entry.examples {
                     let found = findings(scanner, example.text, rules: indices, fileClassOf: first, scratch: scratch)
                     if !found.contains(where: { $0.suppression?.justification == justification }) {
-                        let got = found.isEmpty ? "no finding" : found.map { "\($0.ruleID) \($0.suppression == nil ? "unsuppressed" : "suppressed by another list")" }.joined(separator: ", ")
-                        failures.append(Failure(ruleID: entry.rules[0], origin: example.origin, message: "\(label): example is not a suppressed note of this entry (\(got))"))
+                        let got =
+                            found.isEmpty
+                            ? "no finding"
+                            : found.map { "\($0.ruleID) \($0.suppression == nil ? "unsuppressed" : "suppressed by another list")" }.joined(separator: ", ")
+                        failures.append(
+                            Failure(
+                                ruleID: entry.rules[0], origin: example.origin, message: "\(label): example is not a suppressed note of this entry (\(got))"))
                     }
                 }
                 for example in entry.negativeExamples {
                     let found = findings(scanner, example.text, rules: indices, fileClassOf: first, scratch: scratch)
                     if !found.contains(where: { $0.suppression == nil }) {
-                        failures.append(Failure(ruleID: entry.rules[0], origin: example.origin, message: "\(label): negative example is not reported as a finding"))
+                        failures.append(
+                            Failure(ruleID: entry.rules[0], origin: example.origin, message: "\(label): negative example is not reported as a finding"))
                     }
                 }
             }
@@ -111,15 +120,17 @@ public struct RuleTester: Sendable {
     /// The path and class an example is scanned as: the first `files` glob made concrete
     /// (`requirements*.txt` → `requirements.txt`) and the first of `classes`, or `example` / other.
     static func exampleFile(for rule: Rule) -> (String, FileClass) {
-        let path = rule.files.first.map { glob in
-            let first = PathGlob.expandBraces(glob)[0]
-            return first.replacingOccurrences(of: "**/", with: "").replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "?", with: "x")
-        } ?? "example"
+        let path =
+            rule.files.first.map { glob in
+                let first = PathGlob.expandBraces(glob)[0]
+                return first.replacingOccurrences(of: "**/", with: "").replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "?", with: "x")
+            } ?? "example"
         // pii/phi rules are tested in an ordinary file (their thresholds are lower in prompts and agent
         // configs); a rule limited to some classes is tested in the first of them.
-        let fileClass = rule.classes.map { classes in
-            rule.isPrivacy && classes.contains(.other) ? .other : FileClass.allCases.first { classes.contains($0) } ?? .other
-        } ?? .other
+        let fileClass =
+            rule.classes.map { classes in
+                rule.isPrivacy && classes.contains(.other) ? .other : FileClass.allCases.first { classes.contains($0) } ?? .other
+            } ?? .other
         return (path, fileClass)
     }
 
@@ -146,5 +157,3 @@ public struct RuleTester: Sendable {
         return value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
     }
 }
-
-import Foundation

@@ -142,7 +142,10 @@ public enum Validators {
         var body: [UInt8] = []
         var sawBegin = false
         for line in block.split(whereSeparator: { $0 == 10 || $0 == 13 }) {
-            if line.starts(with: Array("-----BEGIN".utf8)) { sawBegin = true; continue }
+            if line.starts(with: Array("-----BEGIN".utf8)) {
+                sawBegin = true
+                continue
+            }
             if line.starts(with: Array("-----END".utf8)) { break }
             guard sawBegin else { continue }
             if line.contains(UInt8(ascii: ":")) { continue }
@@ -165,7 +168,10 @@ public enum Validators {
         var body: [UInt8] = []
         var inBody = false
         for line in text.split(whereSeparator: \.isNewline) {
-            if line.hasPrefix("-----BEGIN") || line.contains("-----BEGIN") { inBody = true; continue }
+            if line.hasPrefix("-----BEGIN") || line.contains("-----BEGIN") {
+                inBody = true
+                continue
+            }
             if line.hasPrefix("-----END") || line.contains("-----END") { break }
             if inBody && !line.contains(":") { body.append(contentsOf: line.utf8.filter { $0 != 32 && $0 != 9 }) }
         }

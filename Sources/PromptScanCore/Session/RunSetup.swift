@@ -38,7 +38,9 @@ public struct RunSetup: Sendable {
                 policyNotices.append(
                     Notice(
                         kind: .policy, path: ScanConfig.fileName,
-                        message: "not read: an untrusted run takes no settings from the change under review (built-in defaults; --trusted-config FILE to give some)"))
+                        message:
+                            "not read: an untrusted run takes no settings from the change under review (built-in defaults; --trusted-config FILE to give some)")
+                )
             }
         case let .baseRevision(files):
             let label = files.label + ScanConfig.fileName
@@ -94,10 +96,11 @@ public struct RunSetup: Sendable {
                 rules.append(TermsMatcher.rule)
             } else {
                 // (Named from the scanned folder when it lies inside it, as every other path of the report.)
-                let shown = root.flatMap { root -> String? in
-                    let prefix = root.hasSuffix("/") ? root : root + "/"
-                    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
-                } ?? path
+                let shown =
+                    root.flatMap { root -> String? in
+                        let prefix = root.hasSuffix("/") ? root : root + "/"
+                        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+                    } ?? path
                 termsNotice = Notice(
                     kind: .skipped, path: shown,
                     message: "client terms not checked: \(TermsFile.keyVariable) is not set (the file holds keyed hashes only)")

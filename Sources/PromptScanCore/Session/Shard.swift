@@ -53,13 +53,18 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
             guard let indexText = environment[engine.index], !indexText.isEmpty else { continue }
             let totalText = engine.total.flatMap { environment[$0] } ?? total.map(String.init)
             guard let totalText else {
-                throw .configuration(path: nil, line: nil, message: "\(engine.index) is set (\(engine.name)) but the number of parts is not; give --shard-total N")
+                throw .configuration(
+                    path: nil, line: nil, message: "\(engine.index) is set (\(engine.name)) but the number of parts is not; give --shard-total N")
             }
             guard let index = Int(indexText), let count = Int(totalText),
                 let shard = Shard(index: index - engine.base + 1, count: count)
             else {
                 let names = [engine.index] + (engine.total.map { [$0] } ?? ["--shard-total"])
-                throw .configuration(path: nil, line: nil, message: "\(names.joined(separator: " and ")) do not name a part (got \(OneLine.clean(indexText, limit: 20)) of \(OneLine.clean(totalText, limit: 20)))")
+                throw .configuration(
+                    path: nil, line: nil,
+                    message:
+                        "\(names.joined(separator: " and ")) do not name a part (got \(OneLine.clean(indexText, limit: 20)) of \(OneLine.clean(totalText, limit: 20)))"
+                )
             }
             return (shard, engine.name + " (" + engine.index + ")")
         }

@@ -65,14 +65,25 @@ public enum TermNormalizer {
             var length = 1
             var scalarValue = UInt32(lead)
             if lead >= 0x80 {
-                if lead & 0xE0 == 0xC0 { length = 2; scalarValue = UInt32(lead & 0x1F) }
-                else if lead & 0xF0 == 0xE0 { length = 3; scalarValue = UInt32(lead & 0x0F) }
-                else if lead & 0xF8 == 0xF0 { length = 4; scalarValue = UInt32(lead & 0x07) }
-                else { length = 0 }
+                if lead & 0xE0 == 0xC0 {
+                    length = 2
+                    scalarValue = UInt32(lead & 0x1F)
+                } else if lead & 0xF0 == 0xE0 {
+                    length = 3
+                    scalarValue = UInt32(lead & 0x0F)
+                } else if lead & 0xF8 == 0xF0 {
+                    length = 4
+                    scalarValue = UInt32(lead & 0x07)
+                } else {
+                    length = 0
+                }
                 if length > 0 && offset + length <= count {
                     for k in 1..<length {
                         let b = bytes[offset + k]
-                        if b & 0xC0 != 0x80 { length = 0; break }
+                        if b & 0xC0 != 0x80 {
+                            length = 0
+                            break
+                        }
                         scalarValue = scalarValue << 6 | UInt32(b & 0x3F)
                     }
                 } else {
@@ -109,7 +120,8 @@ public enum TermNormalizer {
         func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
         func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
         for i in 1..<max(bytes.count, 1) where i < bytes.count {
-            let boundary = (isUpper(bytes[i]) && isLower(bytes[i - 1]))
+            let boundary =
+                (isUpper(bytes[i]) && isLower(bytes[i - 1]))
                 || (isUpper(bytes[i]) && isUpper(bytes[i - 1]) && i + 1 < bytes.count && isLower(bytes[i + 1]))
             if boundary {
                 parts.append((lower(bytes[start..<i]), (base + start)..<(base + i)))

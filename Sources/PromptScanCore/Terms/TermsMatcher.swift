@@ -59,8 +59,10 @@ public struct TermsMatcher: Sendable {
                 guard open else { continue }
                 for n in lengths where i + n <= tokens.count {
                     if let entry = entries[hasher.entryHash(tokens[i..<(i + n)].lazy.map(\.text))] {
-                        hits.append(Hit(id: entry.id, kind: entry.kind, severity: entry.severity,
-                                        range: tokens[i].range.lowerBound..<tokens[i + n - 1].range.upperBound))
+                        hits.append(
+                            Hit(
+                                id: entry.id, kind: entry.kind, severity: entry.severity,
+                                range: tokens[i].range.lowerBound..<tokens[i + n - 1].range.upperBound))
                     }
                 }
             }
