@@ -273,10 +273,10 @@ public enum MachineData {
     /// also as its first three parts on their own (`` `3.53.4` ``, `3.53.4.post1`): versions compared
     /// in prose, where the four-part one reads like an IPv4 address.
     static func shortenedVersionOnLine(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
-        guard let lastDot = range.last(where: { bytes[$0] == 46 }), dottedParts(bytes, range) == 4 else { return false }
+        guard dottedParts(bytes, range) == 4, let lastDot = range.last(where: { bytes[$0] == 46 }) else { return false }
         let prefix = Array(bytes[range.lowerBound..<lastDot])
-        func isDigitOrDot(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || b == 46 }
         func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        func isDigitOrDot(_ b: UInt8) -> Bool { isDigit(b) || b == 46 }
         var start = range.lowerBound
         while start > max(0, range.lowerBound - versionReach) && bytes[start - 1] != 10 { start -= 1 }
         var end = range.upperBound
@@ -285,8 +285,7 @@ public enum MachineData {
         while i + prefix.count <= end {
             defer { i += 1 }
             if i == range.lowerBound { continue }
-            guard bytes[i] == prefix[0], i == 0 || !isDigitOrDot(bytes[i - 1]) else { continue }
-            guard (0..<prefix.count).allSatisfy({ bytes[i + $0] == prefix[$0] }) else { continue }
+            guard i == 0 || !isDigitOrDot(bytes[i - 1]), starts(bytes, at: i, with: prefix) else { continue }
             let after = i + prefix.count
             if after >= end { return true }
             let next = bytes[after]
