@@ -148,6 +148,46 @@ import Testing
         #expect(!check("{}"))
     }
 
+    @Test func interleavedCountsAreTypedStandIns() {
+        #expect(check("1a2b3c4d5e6f7g8h9i0j"))
+        #expect(check("AIzaSyA1B2C3D4E5F6G7H8I9J0"))
+        #expect(check("x8a9b0c1d2y"))  // the digits wrap from 9 to 0
+        #expect(!check("1a2b3c5d9Kq"))  // the count breaks after three pairs
+        // Generated keys do not count in step: none of 500 seeded random 32-character values does.
+        var fake = FakeSecrets(seed: 27)
+        for _ in 0..<500 {
+            let value = fake.token(FakeSecrets.base62, 32)
+            #expect(!NonSecretValue.isInterleavedCount(Array(value.utf8)), "\(value)")
+        }
+    }
+
+    @Test func aJWTWithEmptyClaimsGrantsNothing() {
+        #expect(check("eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA157xAA_7962-a_3rA"))
+        #expect(!check("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.ZRrHA157xAA_7962-a_3rA"))
+    }
+
+    @Test func measuresAndObjectPathsAreNames() {
+        #expect(check("font-mono-char-width-0.7rem"))
+        #expect(check("events/otel/test-project/2026/07/13/batch.json"))
+        #expect(!check("events/otel/k9Xq2/2026/batch.json"))  // a mixed letter-and-digit segment
+        #expect(!check("a8f/x9q/zz.json"))  // too few words
+        #expect(!NonSecretValue.isMeasure(Array("123456px".utf8)[...]))
+    }
+
+    @Test func aWordSlugWithACountedTailIsAStandInPassword() {
+        #expect(NonSecretValue.matches(Array("secure-password-123".utf8), password: true))
+        #expect(!NonSecretValue.matches(Array("secure-password-123".utf8), password: true, credentialURL: true))
+        #expect(!NonSecretValue.matches(Array("ab-123".utf8), password: true))  // the word is too short to tell
+    }
+
+    @Test func aSecretThatNamesItselfIsAStandIn() {
+        #expect(PlaceholderFilter.isPlaceholder(Array("myredissecret".utf8), generic: true))
+        #expect(PlaceholderFilter.isPlaceholder(Array("your_db_password".utf8), generic: true))
+        #expect(!PlaceholderFilter.isPlaceholder(Array("myredissecret".utf8), generic: false))  // specific formats keep their own checks
+        #expect(!PlaceholderFilter.isPlaceholder(Array("myr3d1s-S3cret".utf8), generic: true))
+        #expect(!PlaceholderFilter.isPlaceholder(Array("mykey".utf8), generic: true))  // too short to hold a word before the noun
+    }
+
     @Test func unsignedJWTValidator() throws {
         let validator = try #require(Validators.named("jwt-unsigned"))
         #expect(validator.check(Array("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJ1c2VyIjoiYWRtaW4ifQ.".utf8)))

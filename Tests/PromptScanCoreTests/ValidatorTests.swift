@@ -30,6 +30,9 @@ import Testing
         #expect(check("jwt", header + ".eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2lnbmF0dXJl"))
         #expect(!check("jwt", "eyJmb28iOiJiYXIifQ.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"))  // {"foo":"bar"}: no alg
         #expect(!check("jwt", "eyJub3QganNvbg.eyJzdWIiOiIxIn0.c2ln"))
+        // Supabase's anon key is published by design; its service_role key is the secret.
+        #expect(!check("jwt", header + ".eyJpc3MiOiJzdXBhYmFzZSIsInJvbGUiOiJhbm9uIn0.c2lnbmF0dXJlc2lnbmF0dXJl"))  // {"iss":"supabase","role":"anon"}
+        #expect(check("jwt", header + ".eyJpc3MiOiJzdXBhYmFzZSIsInJvbGUiOiJzZXJ2aWNlX3JvbGUifQ.c2lnbmF0dXJlc2lnbmF0dXJl"))  // role service_role
     }
 
     @Test func pypiMacaroon() {

@@ -12,7 +12,46 @@ public enum NonSecretValue {
         isWordJoin(value) || (isWordSlug(value) && (!password || value.contains { $0 == 47 || $0 == 46 || $0 == 58 }))
             || isWordPath(value) || isEncodedNumber(value) || isJWTHeader(value) || isFormatField(value)
             || hasWordSignature(value) || isEncodedStandIn(value) || isRoute(value) || isCountingStandIn(value, shortRun: !credentialURL)
-            || isHexSpeak(value)
+            || isHexSpeak(value) || isInterleavedCount(value) || isEmptyClaimsJWT(value)
+    }
+
+    /// Letters and digits counting up in step (`1a2b3c4d5e6f`, `A1B2C3D4E5F6`) for at least four
+    /// pairs: the made-up key of a test or a tutorial (`AIzaSyA1B2C3D4E5F6G7H8I9J0`).
+    static func isInterleavedCount(_ value: [UInt8]) -> Bool {
+        guard value.count >= 8 else { return false }
+        var index = 0
+        while index + 8 <= value.count {
+            if countsInStep(value, from: index) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether four letter-digit (or digit-letter) pairs from `start` both count up by one.
+    static func countsInStep(_ value: [UInt8], from start: Int) -> Bool {
+        let first = value[start]
+        let letterFirst = isLetter(first)
+        guard letterFirst || (first >= 48 && first <= 57) else { return false }
+        for pair in 0..<4 {
+            let a = value[start + 2 * pair]
+            let b = value[start + 2 * pair + 1]
+            let (letter, digit) = letterFirst ? (a, b) : (b, a)
+            guard isLetter(letter), digit >= 48 && digit <= 57 else { return false }
+            if pair > 0 {
+                let (previousLetter, previousDigit) =
+                    letterFirst ? (value[start + 2 * pair - 2], value[start + 2 * pair - 1]) : (value[start + 2 * pair - 1], value[start + 2 * pair - 2])
+                guard letter == previousLetter + 1, digit == previousDigit + 1 || (previousDigit == 57 && digit == 48) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// A signed JWT whose payload is the empty object (`eyJhbGciOiJIUzI1NiJ9.e30.…`): it claims
+    /// nothing and grants nothing, as the tokens of parser and redaction tests do.
+    static func isEmptyClaimsJWT(_ value: [UInt8]) -> Bool {
+        guard value.starts(with: Array("eyJ".utf8)) else { return false }
+        let parts = value.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[1].elementsEqual(Array("e30".utf8))
     }
 
     /// Hex words people type into a made-up key (`4ae31ed2…95deadbeefe7774f`); a generator's output
@@ -58,15 +97,17 @@ public enum NonSecretValue {
     static func isCountingStandIn(_ value: [UInt8], shortRun: Bool = true) -> Bool {
         var counted = false
         let parts = value.split(omittingEmptySubsequences: false) { $0 == 45 || $0 == 95 || $0 == 46 }
+        var previousWord = 0
         for part in parts {
             let letters = part.prefix { isLetter($0) }
             let digits = part.dropFirst(letters.count)
             guard digits.allSatisfy({ $0 >= 48 && $0 <= 57 }), !part.isEmpty else { return false }
             let upper = letters.filter(isUpper).count
             guard upper == 0 || upper == letters.count else { return false }
+            defer { previousWord = digits.isEmpty ? letters.count : 0 }
             if digits.count <= 2 && !letters.isEmpty { continue }
-            // Four digits or more; three (`updated123`) after a word of at least four letters.
-            let least = shortRun && letters.count >= 4 ? 3 : 4
+            // Four digits or more; three (`updated123`, `secure-password-123`) after a word of at least four letters.
+            let least = shortRun && (letters.count >= 4 || (letters.isEmpty && previousWord >= 4)) ? 3 : 4
             guard digits.count >= least, let start = digits.first, start == 48 || start == 49 else { return false }
             var expected = start
             for digit in digits {
@@ -113,9 +154,9 @@ public enum NonSecretValue {
         for part in parts {
             let letters = part.prefix { isLetter($0) }
             let digits = part.dropFirst(letters.count)
-            guard !part.isEmpty, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+            guard !part.isEmpty, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) || (letters.isEmpty && isMeasure(part)) else { return false }
             if letters.isEmpty {
-                guard digits.count <= 3 else { return false }
+                guard digits.count <= 3 || isMeasure(part) else { return false }
                 numbers += 1
                 continue
             }
@@ -127,13 +168,46 @@ public enum NonSecretValue {
         return words >= 2 && words > numbers
     }
 
+    /// A number with a short lower-case unit (`7rem`, `16px`, `2x`, `32bytes`): one part of a
+    /// setting's name, as a number is.
+    static func isMeasure(_ part: ArraySlice<UInt8>) -> Bool {
+        let digits = part.prefix { $0 >= 48 && $0 <= 57 }
+        let unit = part.dropFirst(digits.count)
+        return (1...4).contains(digits.count) && (1...5).contains(unit.count) && unit.allSatisfy { $0 >= 97 && $0 <= 122 }
+    }
+
     /// Three or more words separated by `/`, each a word with an optional short number
     /// (`Desktop/Title/H1`, `brand/colors/Primary500`): a design-token or resource path. Random
     /// base64 has mixed case inside its segments, so it does not take this shape.
+    /// An object or file path in lower case counts too, when its segments are words and dates
+    /// joined by `-`, `_` or `.` and it ends in a file name (`events/otel/test-project/2026/07/13/batch.json`).
     static func isWordPath(_ value: [UInt8]) -> Bool {
         let segments = value.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard segments.count >= 3 else { return false }
-        return segments.allSatisfy(isWord)
+        if segments.allSatisfy(isWord) { return true }
+        return isFilePath(segments)
+    }
+
+    /// Lower-case segments of words (at least three letters) and numbers of at most four digits
+    /// joined by `-`, `_` or `.`, the last one a file name with an extension of letters.
+    static func isFilePath(_ segments: [ArraySlice<UInt8>]) -> Bool {
+        guard let last = segments.last, let dot = last.lastIndex(of: UInt8(ascii: ".")), dot > last.startIndex,
+            (1...5).contains(last.endIndex - dot - 1), last[(dot + 1)...].allSatisfy({ $0 >= 97 && $0 <= 122 })
+        else { return false }
+        var words = 0
+        for segment in segments {
+            let parts = segment.split(omittingEmptySubsequences: false) { $0 == 45 || $0 == 95 || $0 == 46 }
+            for part in parts {
+                if part.allSatisfy({ $0 >= 97 && $0 <= 122 }) && part.count >= 3 {
+                    words += 1
+                } else if !(1...4).contains(part.count) || !part.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 122) }) {
+                    return false
+                } else if part.contains(where: { $0 >= 48 && $0 <= 57 }) && part.contains(where: { $0 >= 97 }) {
+                    return false
+                }
+            }
+        }
+        return words >= 3
     }
 
     /// `Title`, `title`, `H1`, `Primary500`, `UI`: letters in word case, then at most three digits.

@@ -40,7 +40,21 @@ public enum PlaceholderFilter {
         if Set(secret).count < 4 { return true }
         // A bare identifier in SCREAMING_SNAKE or dotted form names a variable, not a value.
         if isIdentifierReference(secret) { return true }
+        if isOwnedNoun(lower) { return true }
         return false
+    }
+
+    /// Credential nouns that end a typed stand-in (`myredissecret`, `my_db_password`).
+    static let credentialNouns: [[UInt8]] = ["secret", "password", "passwd", "pass", "pwd", "token", "key"].map { Array($0.utf8) }
+
+    /// `my` or `your`, words, then the credential's own name, in lower-case letters (with `-` or
+    /// `_`): `myredissecret`, `my-db-password`, `yourapitoken`. A person typing an example writes
+    /// this; a generated or chosen secret does not name itself.
+    static func isOwnedNoun(_ lower: [UInt8]) -> Bool {
+        guard lower.starts(with: Array("my".utf8)) || lower.starts(with: Array("your".utf8)),
+            lower.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 95 })
+        else { return false }
+        return credentialNouns.contains { noun in lower.count > noun.count + 2 && lower.suffix(noun.count).elementsEqual(noun) }
     }
 
     /// `<...>` around part of the value: `<your-token>`, `<redacted>`, `<API_KEY>`.

@@ -358,6 +358,8 @@ extension Validators {
         "alerts", "alert", "news", "newsletter", "feedback", "privacy", "legal", "root", "mail", "mailer-daemon", "service",
         "bot", "ci", "build", "release", "releases", "test", "tests", "accounts", "accounting", "finance", "orders", "shop",
         "store", "team-lead", "engineering", "maintainers", "maintainer", "bugs", "bug", "issues", "community", "docs", "api",
+        // a product's shared demonstration or visitor login (`demo@vendor.com` / `password`)
+        "demo", "guest",
     ]
 
     /// Words that make a mailbox a list or a desk when they are one part of its name

@@ -104,7 +104,17 @@ public enum Validators {
         guard parts.count >= 2, let header = Base64.decode(parts[0], urlSafe: true),
             let object = (try? JSONSerialization.jsonObject(with: Data(header))) as? [String: Any]
         else { return false }
-        return object["alg"] != nil
+        return object["alg"] != nil && !isSupabaseAnonKey(parts[1])
+    }
+
+    /// Supabase's anon key: a JWT from issuer `supabase` with the role `anon`, published in every
+    /// browser client by design (row-level security guards the data), as a publishable key is.
+    /// The service_role key of the same shape is the secret one.
+    static func isSupabaseAnonKey(_ payload: ArraySlice<UInt8>) -> Bool {
+        guard let decoded = Base64.decode(payload, urlSafe: true),
+            let claims = (try? JSONSerialization.jsonObject(with: Data(decoded))) as? [String: Any]
+        else { return false }
+        return claims["iss"] as? String == "supabase" && claims["role"] as? String == "anon"
     }
 
     /// An unsigned JWT (`header.payload.`): the header's `alg` is `none` and the payload is a JSON object.

@@ -321,6 +321,27 @@ extension DefaultRules {
             ))
         file.knownExamples.append(
             KnownExample(
+                id: "new-year-birth-dates",
+                rules: ["date-of-birth"],
+                source: "the first of January as a date of birth, the default that forms, registries and test-data generators fill in when the day is unknown or made up (1994-01-01, 01/01/1990)",
+                references: ["https://en.wikipedia.org/wiki/January_1#Birthdays"],
+                values: [],
+                patterns: ["(?:19|20)\\d{2}0101", "0?10?1(?:19|20)?\\d{2}", "JAN(?:UARY)?1,?(?:19|20)\\d{2}", "0?1JAN(?:UARY)?(?:19|20)\\d{2}"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "\"address\": {\"street\": \"123 Main St\", \"city\": \"Tech City\", \"country\": \"Pythonia\"}, \"birthday\": \"1994-01-01\", \"skills\": [\"Python\"]", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 303)),
+                    Rule.Example(text: "DOB: 01/01/1990", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 304)),
+                    Rule.Example(text: "Born: January 1, 1985", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 305)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "\"birthday\": \"1994-01-11\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 307)),
+                    Rule.Example(text: "DOB: 01/10/1990", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 308)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 293)
+            ))
+        file.knownExamples.append(
+            KnownExample(
                 id: "sequential-record-numbers",
                 rules: ["medical-record-number", "us-passport-number"],
                 source: "sequential and repeated-digit record-number placeholders (MRN 123456, 000000, passport 12345678 …)",
@@ -330,16 +351,16 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "MRN 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 299)),
-                    Rule.Example(text: "ds.PatientID = \"123456\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 300)),
-                    Rule.Example(text: "MRN: 0000000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 301)),
-                    Rule.Example(text: "\"passport\": \"12345678\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 302)),
+                    Rule.Example(text: "MRN 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 316)),
+                    Rule.Example(text: "ds.PatientID = \"123456\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 317)),
+                    Rule.Example(text: "MRN: 0000000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 318)),
+                    Rule.Example(text: "\"passport\": \"12345678\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 319)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "MRN 123457", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 304)),
-                    Rule.Example(text: "MRN: 00123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 305)),
+                    Rule.Example(text: "MRN 123457", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 321)),
+                    Rule.Example(text: "MRN: 00123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 322)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 293)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 310)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -352,14 +373,14 @@ extension DefaultRules {
                 domains: ["example.com", "example.net", "example.org", "example", "test", "invalid", "localhost"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email jane@example.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 314)),
-                    Rule.Example(text: "email: jane@dept.example.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 315)),
+                    Rule.Example(text: "email jane@example.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 331)),
+                    Rule.Example(text: "email: jane@dept.example.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 332)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: jane.doe@example-clinic.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 318)),
-                    Rule.Example(text: "email: jane@myexample.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 319)),
+                    Rule.Example(text: "email: jane.doe@example-clinic.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 335)),
+                    Rule.Example(text: "email: jane@myexample.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 336)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 308)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 325)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -372,20 +393,20 @@ extension DefaultRules {
                 domains: ["test.com", "email.com", "example.edu", "company.com", "domain.com", "work.com", "personal.com", "localhost.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: 'user@test.com'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 327)),
-                    Rule.Example(text: "email formats (`first.last@company.com`)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 328)),
-                    Rule.Example(text: "email: name@domain.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 329)),
-                    Rule.Example(text: "email john.smith@email.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 330)),
-                    Rule.Example(text: "email: alumni@example.edu", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 331)),
-                    Rule.Example(text: "email: jason@work.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 332)),
-                    Rule.Example(text: "email: jason@personal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 333)),
-                    Rule.Example(text: "email: member@localhost.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 334)),
+                    Rule.Example(text: "email: 'user@test.com'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 344)),
+                    Rule.Example(text: "email formats (`first.last@company.com`)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 345)),
+                    Rule.Example(text: "email: name@domain.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 346)),
+                    Rule.Example(text: "email john.smith@email.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 347)),
+                    Rule.Example(text: "email: alumni@example.edu", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 348)),
+                    Rule.Example(text: "email: jason@work.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 349)),
+                    Rule.Example(text: "email: jason@personal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 350)),
+                    Rule.Example(text: "email: member@localhost.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 351)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: jane@mytest.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 336)),
-                    Rule.Example(text: "email: jason@workday.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 337)),
+                    Rule.Example(text: "email: jane@mytest.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 353)),
+                    Rule.Example(text: "email: jason@workday.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 354)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 321)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 338)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -398,15 +419,15 @@ extension DefaultRules {
                 domains: ["contoso.com", "fabrikam.com", "northwindtraders.com", "adventure-works.com", "adatum.com", "wingtiptoys.com", "tailspintoys.com", "woodgrovebank.com", "litwareinc.com", "proseware.com", "fourthcoffee.com", "alpineskihouse.com", "wideworldimporters.com", "treyresearch.net", "lucernepublishing.com", "cohowinery.com", "margiestravel.com", "blueyonderairlines.com", "altostrat.com", "examplepetstore.com", "example-pet-store.com", "myownpersonaldomain.com", "my-own-personal-domain.com", "cymbalgroup.com", "acme.com", "acme.co", "acme.org", "acme.io", "acmecorp.com", "acme-corp.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: dana@acme.co", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 351)),
-                    Rule.Example(text: "email: megan.bowen@contoso.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 352)),
-                    Rule.Example(text: "contact: alex@altostrat.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 353)),
+                    Rule.Example(text: "email: dana@acme.co", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 368)),
+                    Rule.Example(text: "email: megan.bowen@contoso.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 369)),
+                    Rule.Example(text: "contact: alex@altostrat.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 370)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: dana@acmebrick.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 355)),
-                    Rule.Example(text: "email: jane@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 356)),
+                    Rule.Example(text: "email: dana@acmebrick.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 372)),
+                    Rule.Example(text: "email: jane.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 373)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 339)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 356)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -419,17 +440,37 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Email: `github-play-publisher@YOUR-PROJECT.iam.gserviceaccount.com`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 369)),
-                    Rule.Example(text: "email=\"your_email@institution.edu\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 370)),
-                    Rule.Example(text: "   sender_email = \"your.email@gmail.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 371)),
-                    Rule.Example(text: "email: firstname.lastname@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 372)),
-                    Rule.Example(text: "  - **Email**: `user@openlit.io`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 373)),
-                    Rule.Example(text: "email: jane.doe@your-company.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 374)),
+                    Rule.Example(text: "Email: `github-play-publisher@YOUR-PROJECT.iam.gserviceaccount.com`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 386)),
+                    Rule.Example(text: "email=\"your_email@institution.edu\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 387)),
+                    Rule.Example(text: "   sender_email = \"your.email@gmail.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 388)),
+                    Rule.Example(text: "email: firstname.lastname@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 389)),
+                    Rule.Example(text: "  - **Email**: `user@openlit.io`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 390)),
+                    Rule.Example(text: "email: jane.doe@your-company.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 391)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 376)),
+                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 393)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 358)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 375)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "first-name-free-mail-addresses",
+                rules: ["email-address"],
+                source: "a lone common first name at a large free-mail provider (alice@gmail.com, bob@yahoo.com), the Alice-and-Bob stand-ins of tutorials; those mailboxes were claimed in the providers' first days, and people's own addresses there carry a surname, initials or digits",
+                references: ["https://en.wikipedia.org/wiki/Alice_and_Bob"],
+                values: [],
+                patterns: ["(?:ALICE|BOB|CAROL|CHARLIE|DAVE|DAVID|EVE|FRANK|GRACE|HEIDI|IVAN|JUDY|MALLORY|OSCAR|PEGGY|TRENT|VICTOR|WALTER|ADAM|JOHN|JANE|MARY|MIKE|MICHAEL|SARAH|EMMA|EMILY|OLIVIA|SOPHIA|JAMES|ROBERT|WILLIAM|RICHARD|JOSEPH|THOMAS|DANIEL|MATTHEW|ANTHONY|MARK|PAUL|STEVEN|STEVE|ANDREW|JOSHUA|KEVIN|BRIAN|GEORGE|EDWARD|JASON|JEFF|RYAN|JACOB|GARY|NICK|ERIC|TOM|JERRY|KATE|LISA|NANCY|KAREN|BETTY|HELEN|SANDRA|DONNA|LAURA|LINDA|SUSAN|JESSICA|JENNIFER|ELIZABETH|BARBARA|ANNA|ANNE|AMY|ANGELA|MELISSA|REBECCA|RACHEL|HANNAH|CHLOE|MIA|ZOE|MAX|LEO|LUCY|JACK|HARRY|SAM|BEN|JOE|TONY|PETER|CHRIS|ALEX)@(?:GMAIL|GOOGLEMAIL|YAHOO|HOTMAIL|OUTLOOK|LIVE|ICLOUD|AOL|PROTONMAIL|PROTON|GMX|MAIL)\\.(?:COM|ME|NET)"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam\", email=\"adam@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 402)),
+                    Rule.Example(text: "{'user_id': '2', 'name': 'Bob', 'email': 'bob@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 403)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam Okafor\", email=\"adam.okafor84@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 405)),
+                    Rule.Example(text: "{'user_id': '2', 'email': 'bobkowalczyk@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 406)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 395)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -442,12 +483,12 @@ extension DefaultRules {
                 domains: ["users.noreply.github.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 385)),
+                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 415)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 387)),
+                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 417)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 378)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 408)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -460,14 +501,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 395)),
-                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 396)),
-                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 397)),
+                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 425)),
+                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 426)),
+                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 427)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 399)),
+                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 429)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 389)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 419)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -480,13 +521,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 407)),
-                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 408)),
+                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 437)),
+                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 438)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 410)),
+                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 440)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 401)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 431)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -499,14 +540,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 419)),
-                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 420)),
-                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 421)),
+                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 449)),
+                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 450)),
+                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 451)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 423)),
+                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 453)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 412)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 442)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -519,17 +560,17 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 435)),
-                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 436)),
-                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 437)),
-                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 438)),
-                    Rule.Example(text: "\"content\": \"Extract John is 18 years old and lives at 123 First Avenue.\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 439)),
+                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 465)),
+                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 466)),
+                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 467)),
+                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 468)),
+                    Rule.Example(text: "\"content\": \"Extract John is 18 years old and lives at 123 First Avenue.\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 469)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 441)),
-                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 442)),
+                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 471)),
+                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 472)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 425)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 455)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -542,15 +583,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 453)),
-                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 454)),
-                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 455)),
+                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 483)),
+                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 484)),
+                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 485)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 457)),
-                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 458)),
+                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 487)),
+                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 488)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 444)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 474)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -563,16 +604,16 @@ extension DefaultRules {
                 domains: [],
                 networks: ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"],
                 examples: [
-                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 467)),
-                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 468)),
-                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 469)),
-                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 470)),
+                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 497)),
+                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 498)),
+                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 499)),
+                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 500)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 472)),
-                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 473)),
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 502)),
+                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 503)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 461)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 491)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -585,14 +626,35 @@ extension DefaultRules {
                 domains: [],
                 networks: ["8.8.8.8/32", "8.8.4.4/32", "2001:4860:4860::8888/128", "2001:4860:4860::8844/128", "1.1.1.1/32", "1.0.0.1/32", "2606:4700:4700::1111/128", "2606:4700:4700::1001/128", "9.9.9.9/32", "149.112.112.112/32", "2620:fe::fe/128", "2620:fe::9/128", "208.67.222.222/32", "208.67.220.220/32"],
                 examples: [
-                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 495)),
-                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 496)),
-                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 497)),
+                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 525)),
+                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 526)),
+                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 527)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 499)),
+                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 529)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 475)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 505)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "cdn-edge-networks",
+                rules: ["ip-address-v4", "ip-address-v6"],
+                source: "published address ranges of content-delivery edges (Cloudflare, Fastly) and of GitHub's web and content hosts, which download and connection logs resolve host names to; servers, not a person's address",
+                references: ["https://www.cloudflare.com/ips/", "https://api.fastly.com/public-ip-list", "https://api.github.com/meta"],
+                values: [],
+                patterns: [],
+                domains: [],
+                networks: ["173.245.48.0/20", "103.21.244.0/22", "103.22.200.0/22", "103.31.4.0/22", "141.101.64.0/18", "108.162.192.0/18", "190.93.240.0/20", "188.114.96.0/20", "197.234.240.0/22", "198.41.128.0/17", "162.158.0.0/15", "104.16.0.0/13", "104.24.0.0/14", "172.64.0.0/13", "131.0.72.0/22", "2400:cb00::/32", "2606:4700::/32", "2803:f800::/32", "2405:b500::/32", "2405:8100::/32", "2a06:98c0::/29", "2c0f:f248::/32", "23.235.32.0/20", "43.249.72.0/22", "103.244.50.0/24", "103.245.222.0/23", "103.245.224.0/24", "104.156.80.0/20", "140.248.64.0/18", "140.248.128.0/17", "146.75.0.0/17", "151.101.0.0/16", "157.52.64.0/18", "167.82.0.0/17", "172.111.64.0/18", "185.31.16.0/22", "199.27.72.0/21", "199.232.0.0/16", "2a04:4e40::/32", "2a04:4e42::/32", "192.30.252.0/22", "185.199.108.0/22", "140.82.112.0/20", "143.55.64.0/20", "2a0a:a440::/29", "2606:50c0::/32"],
+                examples: [
+                    Rule.Example(text: "ip \"172.66.172.236, 104.20.41.146, 2606:4700:10::ac42:acec, ...\\r\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 587)),
+                    Rule.Example(text: "client ip 151.101.1.69", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 588)),
+                    Rule.Example(text: "ip 140.82.114.4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 589)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 591)),
+                    Rule.Example(text: "client ip 172.72.0.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 592)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 531)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -605,14 +667,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 509)),
-                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 510)),
-                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 511)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 602)),
+                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 603)),
+                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 604)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 513)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 606)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 502)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 595)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -625,13 +687,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 521)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 522)),
+                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 614)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 615)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 524)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 617)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 515)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 608)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -644,12 +706,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 532)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 625)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 534)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 627)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 526)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 619)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -662,15 +724,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 578)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 579)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 580)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 671)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 672)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 673)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 582)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 583)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 675)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 676)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 536)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 629)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -683,12 +745,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 598)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 691)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 600)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 693)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 585)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 678)
             ))
     }
 }
