@@ -32,6 +32,25 @@ import Testing
         #expect(failing("client ip: http://81.2.69.142/", as: .prompt) == ["ip-address-v4"])
     }
 
+    @Test func numbersInAURLPathOrQueryNameAPage() {
+        // A news headline slug, a catalogue id and a patent number inside URLs in a dataset.
+        let row =
+            "\"['https://economictimes.com/news/uk-pm-honours-101-year-old-veteran/articleshow/1.cms', "
+            + "'https://babel.hathitrust.org/cgi/pt?id=mdp.39015054033553&seq=12', 'https://patents.google.com/patent/US2589983']\",Who?\n"
+        #expect(failing(row, as: .fixture).isEmpty, "\(failing(row, as: .fixture))")
+        // Under the rule's own parameter name, or as an e-mail address, it stays.
+        #expect(failing("https://shop.example.net/pay?card=4539578763621486&x=1\n", as: .fixture).contains("payment-card"))
+        #expect(failing("https://crm.acme-health.net/users/rosa.mendez@larkspur-foods.com/profile\n", as: .fixture) == ["email-address"])
+        // Not a URL: the same number on its own still counts.
+        #expect(failing("card 39015054033553\n", as: .fixture).contains("payment-card"))
+    }
+
+    @Test func fourSingleDigitsAreASectionNumber() {
+        let outline = "\"1.3.4 By region 34\\n1.3.4.1 The Quantum Market in North America 36\\n2.1.3.6 Continuous variables 64\""
+        #expect(failing(outline, as: .fixture).isEmpty)
+        #expect(failing("client ip 81.2.69.142", as: .fixture) == ["ip-address-v4"])
+    }
+
     @Test func cloudflareCookiesInACassetteAreNotAddresses() {
         let cassette = """
             interactions:

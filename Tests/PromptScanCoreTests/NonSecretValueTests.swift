@@ -161,6 +161,12 @@ import Testing
         }
     }
 
+    @Test func aJWTWithoutItsSignatureIsNoCredential() {
+        #expect(check("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0"))
+        #expect(!NonSecretValue.isUnsignedJWTParts(Array("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2lnbmF0dXJl".utf8)))
+        #expect(!NonSecretValue.isUnsignedJWTParts(Array("eyJhbGciOiJIUzI1NiJ9.eyJub3QganNvbg".utf8)))  // the second part is not JSON
+    }
+
     @Test func aJWTWithEmptyClaimsGrantsNothing() {
         #expect(check("eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA157xAA_7962-a_3rA"))
         #expect(!check("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.ZRrHA157xAA_7962-a_3rA"))

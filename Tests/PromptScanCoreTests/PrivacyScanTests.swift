@@ -16,6 +16,12 @@ import Testing
 
     func ids(_ text: String, as fileClass: FileClass = .other) -> [String] { scan(text, as: fileClass).map(\.ruleID) }
 
+    @Test func aBirthDateInDocumentationIsANote() {
+        let line = "User(name='Ben', country_code='USA', dob='2000-02-12')\n"
+        #expect(scan(line, as: .doc, path: "docs/why.md").filter { $0.ruleID == "date-of-birth" }.map(\.severity) == [.low])
+        #expect(scan(line, as: .fixture, path: "tests/users.json").filter { $0.ruleID == "date-of-birth" }.map(\.severity) == [.medium])
+    }
+
     @Test func contextWindowTokensAndKeys() {
         let matcher = ContextMatcher(phrases: ["social security", "member id", "birthdate", "ssn"])
         #expect(ContextMatcher.tokens(Array("memberId NHSNumber birth_date x-7".utf8)[...]) == ["member", "id", "nhs", "number", "birth", "date", "x", "7"])

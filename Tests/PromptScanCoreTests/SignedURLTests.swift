@@ -35,6 +35,36 @@ import Testing
         #expect(sas("https://acme.blob.core.windows.net/e/p.csv?sv=2022-11-02&sr=b&sp=r&sig=" + Self.signature + "\n").map(\.severity) == [.high])
     }
 
+    /// An S3 presigned URL (SigV4) from 2024, valid for 300 seconds, with a temporary key and its session token.
+    static func presigned(date: String, expires: String) -> String {
+        "https://bucket.s3.amazonaws.com/report.pdf?X-Amz-Security-Token=" + String(repeating: "IQoJb3JpZ2luX2VjEIj%2F%2FwEaCXVzLWVhc3QtMSJHMEU", count: 3)
+            + "&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=\(date)&X-Amz-SignedHeaders=host&X-Amz-Expires=\(expires)"
+            + "&X-Amz-Credential=ASIAQ3PHCVTYRWFBXLOR%2F20240630%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=abc\n"
+    }
+
+    @Test func anExpiredPresignedURLIsLow() {
+        let found = scanText(Self.presigned(date: "20240630T084836Z", expires: "300"), rules: Self.rules, as: .fixture, path: "data/qa.csv")
+            .filter { $0.ruleID.hasPrefix("aws-") }
+        #expect(Set(found.map(\.ruleID)) == ["aws-access-key-id", "aws-session-token"])
+        #expect(found.allSatisfy { $0.severity == .low }, "\(found.map(\.severity))")
+        #expect(found.first?.message.contains("expired on 2024-06-30") == true, "\(found.map(\.message))")
+        // Signed in the future (or today): still a credential.
+        let live = scanText(Self.presigned(date: "20990630T084836Z", expires: "300"), rules: Self.rules, as: .fixture, path: "data/qa.csv")
+            .filter { $0.ruleID.hasPrefix("aws-") }
+        #expect(!live.isEmpty && live.allSatisfy { $0.severity > .low })
+    }
+
+    @Test func presignedLifetimeIsCappedAtSevenDays() {
+        let text = Self.presigned(date: "20240630T235959Z", expires: "99999999")
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { raw in
+            let moment = SignedURL.expiry(around: 0..<10, in: raw, parameters: ["X-Amz-Date"])
+            #expect(moment?.date == "2024-07-07")
+        }
+        #expect(SignedURL.parseBasic("20240630T084836Z")?.hour == 8)
+        #expect(SignedURL.parseBasic("2024-06-30") == nil)
+    }
+
     @Test func expiryParsing() {
         let text = "BlobEndpoint=https://a.blob.core.windows.net/;SharedAccessSignature=se=2026-01-01T00:00:00Z&sp=r&sig=x"
         let bytes = Array(text.utf8)

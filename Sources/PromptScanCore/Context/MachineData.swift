@@ -18,6 +18,9 @@ public enum MachineData {
         if versionRequirement(bytes, range) { return "a version in a package requirement" }
         if shortenedVersionOnLine(bytes, range) { return "a version: the line also has it without its last part" }
         if urlHost(bytes, range), !context.hit(in: bytes, around: range) { return "the host of a URL (a server, not a person)" }
+        if urlPath(bytes, range), !bytes[range].contains(UInt8(ascii: "@")), !context.hit(in: bytes, around: range) {
+            return "in the path or query of a URL (a page's or a record's identifier)"
+        }
         if packageInstallerLine(bytes, range) { return "in a package installer's output line" }
         if whoisRecord(bytes, range) { return "in a WHOIS record" }
         guard let key = key(of: range, in: bytes) else { return nil }
@@ -267,6 +270,30 @@ public enum MachineData {
             while i > floor && bytes[i - 1] != UInt8(ascii: "/") && bytes[i - 1] > 32 { i -= 1 }
         }
         return i >= 3 && bytes[i - 1] == 47 && bytes[i - 2] == 47 && bytes[i - 3] == 58
+    }
+
+    /// How far back the start of a URL is looked for.
+    static let urlReach = 1024
+
+    /// Whether `range` lies in the path or query of a URL (`https://host/…/US2589983`,
+    /// `…?variant=43633642438953`, a news slug `…/101-year-old-veteran/…`): the bytes before it,
+    /// without blanks or quotes, reach back to `scheme://host/`. Pages and records are named
+    /// there by numbers and headlines; a person's data under its own parameter name
+    /// (`?phone=…`) is the rule's context and stays, and so does an e-mail address.
+    static func urlPath(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        let floor = max(0, i - urlReach)
+        var slash = false
+        while i > floor {
+            let b = bytes[i - 1]
+            if b <= 32 || b == 34 || b == 39 || b == 60 || b == 62 || b == 96 || b == 92 { return false }
+            if b == 47 {
+                if i >= 3 && bytes[i - 2] == 47 && bytes[i - 3] == 58 { return slash }
+                slash = true
+            }
+            i -= 1
+        }
+        return false
     }
 
     /// Whether a four-part dotted number (`3.53.4.1`) appears on its line, within `versionReach`,

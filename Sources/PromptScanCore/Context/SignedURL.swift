@@ -19,6 +19,19 @@ public enum SignedURL {
                 hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0)
         }
 
+        /// This moment `seconds` later, in UTC; nil when the calendar cannot say.
+        func adding(seconds: Int) -> Moment? {
+            var calendar = Calendar(identifier: .gregorian)
+            guard let utc = TimeZone(secondsFromGMT: 0) else { return nil }
+            calendar.timeZone = utc
+            let start = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+            guard let date = calendar.date(from: start), let later = calendar.date(byAdding: .second, value: seconds, to: date) else { return nil }
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: later)
+            return Moment(
+                year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0,
+                hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0)
+        }
+
         /// `YYYY-MM-DD`.
         public var date: String {
             String(format: "%04d-%02d-%02d", year, month, day)
@@ -40,15 +53,45 @@ public enum SignedURL {
         while high < ceiling && !ends(bytes[high]) { high += 1 }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
         var earliest: Moment?
+        var signedAt: Moment?
+        var lifetime: Int?
         for field in text.split(whereSeparator: { $0 == "&" || $0 == "?" || $0 == ";" }) {
             // `SharedAccessSignature=se=…` holds its first parameter after another `=`.
             let pair = field.hasPrefix("SharedAccessSignature=") ? field.dropFirst("SharedAccessSignature=".count) : field[...]
-            guard let equals = pair.firstIndex(of: "="), parameters.contains(String(pair[..<equals])) else { continue }
-            let value = pair[pair.index(after: equals)...].replacingOccurrences(of: "%3A", with: ":").replacingOccurrences(of: "%3a", with: ":")
+            guard let equals = pair.firstIndex(of: "=") else { continue }
+            let name = String(pair[..<equals])
+            let raw = pair[pair.index(after: equals)...]
+            if name == amzExpires { lifetime = Int(raw) }
+            guard parameters.contains(name) else { continue }
+            if name == amzDate {
+                signedAt = parseBasic(String(raw))
+                continue
+            }
+            let value = raw.replacingOccurrences(of: "%3A", with: ":").replacingOccurrences(of: "%3a", with: ":")
             guard let moment = parse(value) else { continue }
             if earliest.map({ moment < $0 }) ?? true { earliest = moment }
         }
+        if let signedAt, let end = signedAt.adding(seconds: min(lifetime ?? longestPresign, longestPresign)) {
+            if earliest.map({ end < $0 }) ?? true { earliest = end }
+        }
         return earliest
+    }
+
+    /// AWS Signature Version 4 query parameters: when the URL was signed and for how many seconds.
+    static let amzDate = "X-Amz-Date"
+    static let amzExpires = "X-Amz-Expires"
+    /// The longest a SigV4 presigned URL can be valid: seven days.
+    static let longestPresign = 604_800
+
+    /// `20240630T084836Z`, the basic ISO 8601 form of `X-Amz-Date`; nil for anything else.
+    static func parseBasic(_ text: String) -> Moment? {
+        let digits = Array(text.utf8)
+        guard digits.count == 16, digits[8] == 84, digits[15] == 90 else { return nil }
+        let extended =
+            String(decoding: digits[0..<4], as: UTF8.self) + "-" + String(decoding: digits[4..<6], as: UTF8.self) + "-"
+            + String(decoding: digits[6..<8], as: UTF8.self) + "T" + String(decoding: digits[9..<11], as: UTF8.self) + ":"
+            + String(decoding: digits[11..<13], as: UTF8.self) + ":" + String(decoding: digits[13..<15], as: UTF8.self) + "Z"
+        return parse(extended)
     }
 
     /// `2024-05-14`, `2024-05-14T04:34Z` or `2024-05-14T04:34:15Z` (fractions and offsets after the

@@ -12,7 +12,7 @@ public enum NonSecretValue {
         isWordJoin(value) || (isWordSlug(value) && (!password || value.contains { $0 == 47 || $0 == 46 || $0 == 58 }))
             || isWordPath(value) || isEncodedNumber(value) || isJWTHeader(value) || isFormatField(value)
             || hasWordSignature(value) || isEncodedStandIn(value) || isRoute(value) || isCountingStandIn(value, shortRun: !credentialURL)
-            || isHexSpeak(value) || isInterleavedCount(value) || isEmptyClaimsJWT(value)
+            || isHexSpeak(value) || isInterleavedCount(value) || isEmptyClaimsJWT(value) || isUnsignedJWTParts(value)
     }
 
     /// Letters and digits counting up in step (`1a2b3c4d5e6f`, `A1B2C3D4E5F6`) for at least four
@@ -52,6 +52,17 @@ public enum NonSecretValue {
         guard value.starts(with: Array("eyJ".utf8)) else { return false }
         let parts = value.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         return parts.count == 3 && parts[1].elementsEqual(Array("e30".utf8))
+    }
+
+    /// A JWT's header and claims without a signature (`eyJhbGciOi….eyJzdWIiOi…`): nothing signs it,
+    /// so no service accepts it as a credential; it is how documents and tests show a token's parts.
+    static func isUnsignedJWTParts(_ value: [UInt8]) -> Bool {
+        guard value.starts(with: Array("eyJ".utf8)) else { return false }
+        let parts = value.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].starts(with: Array("eyJ".utf8)),
+            let decoded = Base64.decode(parts[1], urlSafe: true)
+        else { return false }
+        return (try? JSONSerialization.jsonObject(with: Data(decoded))) is [String: Any]
     }
 
     /// Hex words people type into a made-up key (`4ae31ed2…95deadbeefe7774f`); a generator's output

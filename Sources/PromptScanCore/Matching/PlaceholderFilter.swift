@@ -17,6 +17,8 @@ public enum PlaceholderFilter {
         "qwerty", "letmein", "apikey", "api_key", "api-key", "secretkey", "secret_key",
         // counting down, as people type a stand-in too (`sk-0987654321fedcba`)
         "987654321", "fedcba",
+        // a default that a setup or test fills in (`password="default3"`)
+        "default",
     ].map { Array($0.utf8) }
 
     /// Prefixes of values that refer to a secret instead of holding one.

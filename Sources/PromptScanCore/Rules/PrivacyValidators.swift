@@ -299,6 +299,11 @@ extension Validators {
         {
             return .low("private, loopback, link-local, shared or multicast address")
         }
+        // Four single digits (`1.3.4.1`, `1.0.6.1`) number a section, a release or an OID far more
+        // often than a host; the few such public hosts are resolvers, not people.
+        if octets.allSatisfy({ $0 <= 9 }) && Set(octets).count > 1 {
+            return .low("four single digits: a section, release or object number more often than a host")
+        }
         return .accept
     }
 
@@ -358,8 +363,8 @@ extension Validators {
         "alerts", "alert", "news", "newsletter", "feedback", "privacy", "legal", "root", "mail", "mailer-daemon", "service",
         "bot", "ci", "build", "release", "releases", "test", "tests", "accounts", "accounting", "finance", "orders", "shop",
         "store", "team-lead", "engineering", "maintainers", "maintainer", "bugs", "bug", "issues", "community", "docs", "api",
-        // a product's shared demonstration or visitor login (`demo@vendor.com` / `password`)
-        "demo", "guest",
+        // a product's shared demonstration or visitor login (`demo@vendor.com` / `password`), a CI bot's commit address
+        "demo", "guest", "action", "actions",
     ]
 
     /// Words that make a mailbox a list or a desk when they are one part of its name
