@@ -85,6 +85,11 @@ import Testing
         #expect(!expression("API_KEY = usesExplicitSigV4Auth", "scripts/run.sh"))
         #expect(!expression("api_key = aB3dEf9XqLmN0pQrS7tU", "app/settings.py"))
         #expect(!expression("api_key = 6fe4476ee5a1832882e326b506d14126", "app/settings.py"))
+        // Minified code: a comparison inside the "value" makes it an expression; base64 padding does not.
+        #expect(expression("x = A.evalStatus===2?", "web/main-JAAWEV7F.js"))
+        #expect(expression("x = a.ok&&b.ready", "web/main.js"))
+        #expect(!expression("secret = dGhpcyBpcyBhIHNlY3JldCBrZXk==", "app/settings.py"))
+        #expect(!expression("x = A.evalStatus===2?", "deploy/.env"))
         var fake = FakeSecrets(seed: 37)
         for _ in 0..<500 {
             #expect(!SourceLanguage.isVariableName(Array(fake.token(FakeSecrets.base62, 24).utf8)))

@@ -21,7 +21,23 @@ public enum SourceLanguage {
         guard range.lowerBound > 0 else { return false }
         let before = bytes[range.lowerBound - 1]
         if before == UInt8(ascii: "\"") || before == UInt8(ascii: "'") || before == UInt8(ascii: "`") { return false }
-        return isProgram(path) && isVariableName(Array(bytes[range]))
+        guard isProgram(path) else { return false }
+        let value = Array(bytes[range])
+        return isVariableName(value) || hasOperator(value)
+    }
+
+    /// A comparison or logical operator inside the value (`A.evalStatus===2?`, `a&&b`): minified
+    /// code, where a string's closing quote and a colon read like `"Pass": …`. Padding `==` ends
+    /// base64, so only an operator with more of the value after it counts.
+    static func hasOperator(_ value: [UInt8]) -> Bool {
+        var index = 1
+        while index + 2 < value.count {
+            let (a, b) = (value[index], value[index + 1])
+            if (a == 61 || a == 33) && b == 61 && value[(index + 2)...].contains(where: { $0 != 61 }) { return true }
+            if (a == 38 && b == 38) || (a == 124 && b == 124) { return true }
+            index += 1
+        }
+        return false
     }
 
     static let vowelSet: Set<UInt8> = Set("aeiouy".utf8)
