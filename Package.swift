@@ -40,7 +40,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "promptscan",
-            dependencies: ["PromptScanCore", "PromptScanSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PromptScanCore", "PromptScanSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            plugins: ["BuildCommit"]
+        ),
+        // Writes the commit being built into the `promptscan` target, for `promptscan --version`.
+        .plugin(
+            name: "BuildCommit",
+            capability: .buildTool()
         ),
         // The rule generator (`swift run generate-rules`): writes Patterns/*.yml as Swift source into
         // PromptScanCore/Rules/Generated; DefaultRulesTests checks the result is current.

@@ -11,7 +11,7 @@ struct PromptScan: ParsableCommand {
             Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 configuration, I/O or git error \
             (bad rule or config file, unreadable file, unwritable output, missing git object); 64 usage error.
             """,
-        version: PromptScanVersion.current,
+        version: PromptScanVersion.current + " (" + BuildCommit.value + ")",
         subcommands: [
             Scan.self, Redact.self, Staged.self, Diff.self, History.self, Merge.self, PreCommit.self, PrePush.self, BaselineCommand.self, Hook.self, Guard.self,
             Rules.self, Classify.self, Terms.self,

@@ -1,4 +1,5 @@
 import Foundation
+import PromptScanCore
 import TestSupport
 import Testing
 
@@ -12,6 +13,23 @@ import Testing
         try dir.write("tests/fixtures/call.json", "{\"headers\": {\"Authorization\": \"token \(secrets[1])\"}}\n")
         try dir.write("notify.py", "SLACK = '\(secrets[2])'\n")
         return (dir, secrets)
+    }
+
+    /// `--version` names the version and the commit the binary was built from (`+changes` when
+    /// tracked files differ from it; `unknown` outside a git checkout).
+    @Test func versionNamesTheCommitItWasBuiltFrom() throws {
+        let printed = try promptscan(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let root = TestPaths.packageRoot
+        let git = URL(fileURLWithPath: "/usr/bin/env")
+        let head = try runProcess(git, ["git", "-C", root.path, "rev-parse", "--short=12", "HEAD"])
+        var commit = "unknown"
+        if head.status == 0 {
+            commit = head.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            if try runProcess(git, ["git", "-C", root.path, "diff", "--quiet", "HEAD", "--"]).status != 0 { commit += "+changes" }
+        }
+        #expect(printed == "\(PromptScanVersion.current) (\(commit))")
+        // The release and wheel scripts take the version alone: the first word.
+        #expect(printed.split(separator: " ").first.map(String.init) == PromptScanVersion.current)
     }
 
     @Test func findingsExitOneAndAreRedacted() throws {

@@ -12,7 +12,8 @@ import Testing
     func wheelInstallsIntoAFreshVenvAndScansDemo() throws {
         let dir = try TemporaryDirectory("promptscan-wheel")
         defer { dir.remove() }
-        let version = try promptscan(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // `--version` prints the version, then the commit in brackets.
+        let version = try promptscan(["--version"]).stdout.split(separator: " ").first.map(String.init) ?? ""
         let built = try python3([
             TestPaths.packageRoot.appendingPathComponent("packaging/build_wheel.py").path, TestPaths.binary.path, version, dir.path + "/dist",
             "--license", TestPaths.packageRoot.appendingPathComponent("LICENSE").path,
