@@ -132,6 +132,9 @@ import Testing
         for bad in ["112-555-0147", "212-155-0147", "211-555-0147", "212-511-0147", "555-0147"] { #expect(!check("nanp-phone", bad), "\(bad)") }
         #expect(check("e164-phone", "+44 20 7946 0958"))
         #expect(!check("e164-phone", "+12 3 4"))
+        // +1 with a toll-free area code is a business line, as in the NANP validator.
+        #expect(!check("e164-phone", "+1 800-242-8478"))
+        #expect(check("e164-phone", "+1 646-273-8841"))
     }
 
     @Test func passportMRZ() {

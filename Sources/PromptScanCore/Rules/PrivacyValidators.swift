@@ -411,6 +411,8 @@ extension Validators {
 
     @Sendable static func e164Phone(_ value: [UInt8]) -> Bool {
         let d = digits(value)
+        // +1 and a NANP toll-free area code (+1 800-242-8478): a business's line, as `nanpPhone` says.
+        if d.count == 11 && d[0] == 1 && tollFreeAreaCodes.contains(number(d[1..<4])) { return false }
         return (8...15).contains(d.count) && !allSame(d) && !unassignedCountryCode(d)
     }
 
