@@ -12,24 +12,20 @@ public enum SignedURL {
         }
 
         /// The time of the scan, in UTC.
-        public static var now: Moment {
-            let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: 0) ?? TimeZone.current, from: Date())
-            return Moment(
-                year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0,
-                hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0)
-        }
+        public static var now: Moment { Moment(Date()) }
+
+        /// The Gregorian calendar in UTC, in which moments are read and written.
+        static let utc: Calendar = {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? TimeZone.current
+            return calendar
+        }()
 
         /// This moment `seconds` later, in UTC; nil when the calendar cannot say.
         func adding(seconds: Int) -> Moment? {
-            var calendar = Calendar(identifier: .gregorian)
-            guard let utc = TimeZone(secondsFromGMT: 0) else { return nil }
-            calendar.timeZone = utc
             let start = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-            guard let date = calendar.date(from: start), let later = calendar.date(byAdding: .second, value: seconds, to: date) else { return nil }
-            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: later)
-            return Moment(
-                year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0,
-                hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0)
+            guard let date = Moment.utc.date(from: start), let later = Moment.utc.date(byAdding: .second, value: seconds, to: date) else { return nil }
+            return Moment(later)
         }
 
         /// `YYYY-MM-DD`.
@@ -117,5 +113,15 @@ public enum SignedURL {
             if digits.count >= 19, digits[16] == 58, let second = number(17, 2) { moment.second = second }
         }
         return moment
+    }
+}
+
+extension SignedURL.Moment {
+    /// The moment of `date`, in UTC (an extension, so the memberwise initialiser stays).
+    init(_ date: Date) {
+        let parts = Self.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        self.init(
+            year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0,
+            hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0)
     }
 }
