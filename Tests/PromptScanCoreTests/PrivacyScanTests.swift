@@ -22,6 +22,19 @@ import Testing
         #expect(scan(line, as: .fixture, path: "tests/users.json").filter { $0.ruleID == "date-of-birth" }.map(\.severity) == [.medium])
     }
 
+    @Test func aContactPublishedInALicenseOrAuthorsFileIsLow() {
+        let line = "Contact: Dana Okafor, dana.okafor84@gmail.com, phone 646-273-8841\n"
+        for path in ["LICENSE", "sub/LICENSE.md", ".github/CODEOWNERS", "AUTHORS.txt", "CITATION.cff", "CODE_OF_CONDUCT.md"] {
+            let severities = scan(line, as: .other, path: path).filter { $0.category == .pii }.map(\.severity)
+            #expect(!severities.isEmpty && severities.allSatisfy { $0 == .low }, "\(path): \(severities)")
+        }
+        // The same line elsewhere, or in a program that happens to share the name, is not a published contact.
+        for path in ["notes.txt", "app/security.py", "LICENSE_checker.txt"] {
+            let severities = scan(line, as: .other, path: path).filter { $0.category == .pii }.map(\.severity)
+            #expect(severities.contains(.medium), "\(path): \(severities)")
+        }
+    }
+
     @Test func contextWindowTokensAndKeys() {
         let matcher = ContextMatcher(phrases: ["social security", "member id", "birthdate", "ssn"])
         #expect(ContextMatcher.tokens(Array("memberId NHSNumber birth_date x-7".utf8)[...]) == ["member", "id", "nhs", "number", "birth", "date", "x", "7"])

@@ -8,6 +8,7 @@ public enum SeverityPolicy {
     static let templateEnvSuffixes = [".example", ".sample", ".template", ".dist", ".tmpl"]
 
     public static func severity(of rule: Rule, in fileClass: FileClass, path: String) -> Severity {
+        if rule.category == .pii && isContactFile(path) { return .low }
         if let override = rule.classSeverity[fileClass] { return override }
         switch fileClass {
         case .agentConfig, .prompt:
@@ -30,6 +31,27 @@ public enum SeverityPolicy {
     public static func genericSeverity(_ severity: Severity, in fileClass: FileClass, strongKey: Bool) -> Severity {
         if strongKey || fileClass == .env || fileClass == .agentConfig { return severity }
         return min(severity, .medium)
+    }
+
+    /// Names (before the first '.', any case) of the files in which a project publishes how to reach
+    /// its authors and maintainers: a copyright holder's address in `LICENSE`, the people in
+    /// `AUTHORS` and `CODEOWNERS`, a paper's authors in `CITATION.cff`, the contact of a code of
+    /// conduct or a security policy.
+    static let contactFileNames: Set<String> = [
+        "license", "licence", "copying", "notice", "authors", "contributors", "maintainers", "codeowners", "citation",
+        "code_of_conduct", "code-of-conduct", "security",
+    ]
+
+    /// Extensions such a file may have: none, or a document's (`security.py` is code).
+    static let contactFileExtensions: Set<String> = ["", "md", "markdown", "txt", "rst", "adoc", "cff", "org", "html"]
+
+    /// Whether personal data in the file at `path` is a contact its project publishes on purpose
+    /// (`LICENSE`, `LICENSE.md`, `.github/CODEOWNERS`, `CITATION.cff`): reported low.
+    static func isContactFile(_ path: String) -> Bool {
+        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        let parts = name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let stem = parts.first, contactFileNames.contains(stem) else { return false }
+        return contactFileExtensions.contains(parts.count > 1 ? parts[1] : "")
     }
 
     /// `.env.example`, `config/.env.sample`, `app.env.template`.

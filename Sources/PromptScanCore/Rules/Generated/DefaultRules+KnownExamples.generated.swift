@@ -64,6 +64,24 @@ extension DefaultRules {
             ))
         file.knownExamples.append(
             KnownExample(
+                id: "card-range-bounds",
+                rules: ["payment-card"],
+                source: "the first number of an issuer's range padded with zeros (622126 0000000000), which BIN tables and card-type validator tests use; a card with ten trailing zeros is not issued at random",
+                references: ["https://www.iso.org/standard/70484.html"],
+                values: [],
+                patterns: ["\\d{4,9}0{10}"],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "        (types.credit_card, \"6221260000000000\", True),  # Discover 622126-622925 co-brand", expectedSecret: "6221260000000000", origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 92)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "card 6221260000000018", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 94)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 86)
+            ))
+        file.knownExamples.append(
+            KnownExample(
                 id: "braintree-test-cards",
                 rules: ["payment-card"],
                 source: "Braintree sandbox test card numbers",
@@ -73,13 +91,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "card 4111 1111 1111 1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 102)),
-                    Rule.Example(text: "card number: 4217651111111119", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 103)),
+                    Rule.Example(text: "card 4111 1111 1111 1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 112)),
+                    Rule.Example(text: "card number: 4217651111111119", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 113)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "card 4111 1111 1111 1129", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 105)),
+                    Rule.Example(text: "card 4111 1111 1111 1129", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 115)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 86)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 96)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -92,12 +110,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "card 4111 1111 4555 1142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 122)),
+                    Rule.Example(text: "card 4111 1111 4555 1142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 132)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "card 4111 1111 4555 1159", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 124)),
+                    Rule.Example(text: "card 4111 1111 4555 1159", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 134)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 107)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 117)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -110,12 +128,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "card 3530 1113 3330 0000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 140)),
+                    Rule.Example(text: "card 3530 1113 3330 0000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 150)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "card 3530 1113 3330 0018", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 142)),
+                    Rule.Example(text: "card 3530 1113 3330 0018", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 152)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 126)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 136)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -128,12 +146,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "card 5424 0000 0000 0015", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 159)),
+                    Rule.Example(text: "card 5424 0000 0000 0015", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 169)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "card 5424 0000 0000 0023", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 161)),
+                    Rule.Example(text: "card 5424 0000 0000 0023", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 171)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 144)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 154)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -146,12 +164,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "card 4543 4740 0224 9996", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 172)),
+                    Rule.Example(text: "card 4543 4740 0224 9996", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 182)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "card 4543 4740 0224 9988", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 174)),
+                    Rule.Example(text: "card 4543 4740 0224 9988", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 184)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 163)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 173)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -164,13 +182,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ssn 078-05-1120", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 183)),
-                    Rule.Example(text: "ssn: 219099999", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 184)),
+                    Rule.Example(text: "ssn 078-05-1120", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 193)),
+                    Rule.Example(text: "ssn: 219099999", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 194)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "ssn 078-05-1121", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 186)),
+                    Rule.Example(text: "ssn 078-05-1121", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 196)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 177)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 187)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -183,12 +201,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "SSN 123-45-6789", expectedSecret: "123-45-6789", origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 194)),
+                    Rule.Example(text: "SSN 123-45-6789", expectedSecret: "123-45-6789", origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 204)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "SSN 123-45-6780", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 196)),
+                    Rule.Example(text: "SSN 123-45-6780", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 206)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 188)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 198)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -201,13 +219,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "        \"Please verify 111-22-3333\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 204)),
-                    Rule.Example(text: "SSN 222-33-4444 must be masked", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 205)),
+                    Rule.Example(text: "        \"Please verify 111-22-3333\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 214)),
+                    Rule.Example(text: "SSN 222-33-4444 must be masked", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 215)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "SSN 111-22-3334", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 207)),
+                    Rule.Example(text: "SSN 111-22-3334", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 217)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 198)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 208)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -220,12 +238,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "NHS number 943 476 5919", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 216)),
+                    Rule.Example(text: "NHS number 943 476 5919", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 226)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "NHS 777 372 1874", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 218)),
+                    Rule.Example(text: "NHS 777 372 1874", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 228)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 209)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 219)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -238,14 +256,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "iban: GB82 WEST 1234 5698 7654 32", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 247)),
-                    Rule.Example(text: "(\"AL47 2121 1009 0000 0002 3569 8741\", 1, ((0, 34),),),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 248)),
-                    Rule.Example(text: "IBAN: CH93 0076 2011 6238 5295 7", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 249)),
+                    Rule.Example(text: "iban: GB82 WEST 1234 5698 7654 32", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 257)),
+                    Rule.Example(text: "(\"AL47 2121 1009 0000 0002 3569 8741\", 1, ((0, 34),),),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 258)),
+                    Rule.Example(text: "IBAN: CH93 0076 2011 6238 5295 7", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 259)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "IBAN DE45 8233 2261 7551 3198 00", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 251)),
+                    Rule.Example(text: "IBAN DE45 8233 2261 7551 3198 00", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 261)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 220)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 230)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -258,12 +276,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "NPI 1234567893", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 259)),
+                    Rule.Example(text: "NPI 1234567893", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 269)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "NPI 1435264555", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 261)),
+                    Rule.Example(text: "NPI 1435264555", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 271)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 253)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 263)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -276,12 +294,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "DEA AB1234563", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 269)),
+                    Rule.Example(text: "DEA AB1234563", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 279)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DEA BD1682221", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 271)),
+                    Rule.Example(text: "DEA BD1682221", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 281)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 263)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 273)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -294,12 +312,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Medicare 1EG4-TE5-MK73", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 279)),
+                    Rule.Example(text: "Medicare 1EG4-TE5-MK73", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 289)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "Medicare 2AC3-DE4-FG56", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 281)),
+                    Rule.Example(text: "Medicare 2AC3-DE4-FG56", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 291)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 273)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 283)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -312,12 +330,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 289)),
+                    Rule.Example(text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 299)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "P<GBRDOE<<JOHN<ALEXANDER<<<<<<<<<<<<<<<<<<<<\nX123456785GBR8507217M3101159<<<<<<<<<<<<<<02", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 291)),
+                    Rule.Example(text: "P<GBRDOE<<JOHN<ALEXANDER<<<<<<<<<<<<<<<<<<<<\nX123456785GBR8507217M3101159<<<<<<<<<<<<<<02", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 301)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 283)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 293)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -330,15 +348,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "\"address\": {\"street\": \"123 Main St\", \"city\": \"Tech City\", \"country\": \"Pythonia\"}, \"birthday\": \"1994-01-01\", \"skills\": [\"Python\"]", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 303)),
-                    Rule.Example(text: "DOB: 01/01/1990", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 304)),
-                    Rule.Example(text: "Born: January 1, 1985", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 305)),
+                    Rule.Example(text: "\"address\": {\"street\": \"123 Main St\", \"city\": \"Tech City\", \"country\": \"Pythonia\"}, \"birthday\": \"1994-01-01\", \"skills\": [\"Python\"]", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 313)),
+                    Rule.Example(text: "DOB: 01/01/1990", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 314)),
+                    Rule.Example(text: "Born: January 1, 1985", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 315)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "\"birthday\": \"1994-01-11\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 307)),
-                    Rule.Example(text: "DOB: 01/10/1990", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 308)),
+                    Rule.Example(text: "\"birthday\": \"1994-01-11\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 317)),
+                    Rule.Example(text: "DOB: 01/10/1990", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 318)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 293)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 303)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -351,16 +369,16 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "MRN 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 316)),
-                    Rule.Example(text: "ds.PatientID = \"123456\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 317)),
-                    Rule.Example(text: "MRN: 0000000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 318)),
-                    Rule.Example(text: "\"passport\": \"12345678\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 319)),
+                    Rule.Example(text: "MRN 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 326)),
+                    Rule.Example(text: "ds.PatientID = \"123456\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 327)),
+                    Rule.Example(text: "MRN: 0000000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 328)),
+                    Rule.Example(text: "\"passport\": \"12345678\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 329)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "MRN 123457", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 321)),
-                    Rule.Example(text: "MRN: 00123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 322)),
+                    Rule.Example(text: "MRN 123457", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 331)),
+                    Rule.Example(text: "MRN: 00123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 332)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 310)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 320)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -373,14 +391,14 @@ extension DefaultRules {
                 domains: ["example.com", "example.net", "example.org", "example", "test", "invalid", "localhost"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email jane@example.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 331)),
-                    Rule.Example(text: "email: jane@dept.example.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 332)),
+                    Rule.Example(text: "email jane@example.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 341)),
+                    Rule.Example(text: "email: jane@dept.example.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 342)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: jane.doe@example-clinic.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 335)),
-                    Rule.Example(text: "email: jane@myexample.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 336)),
+                    Rule.Example(text: "email: jane.doe@example-clinic.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 345)),
+                    Rule.Example(text: "email: jane@myexample.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 346)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 325)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 335)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -393,41 +411,42 @@ extension DefaultRules {
                 domains: ["test.com", "email.com", "example.edu", "company.com", "domain.com", "work.com", "personal.com", "localhost.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: 'user@test.com'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 344)),
-                    Rule.Example(text: "email formats (`first.last@company.com`)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 345)),
-                    Rule.Example(text: "email: name@domain.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 346)),
-                    Rule.Example(text: "email john.smith@email.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 347)),
-                    Rule.Example(text: "email: alumni@example.edu", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 348)),
-                    Rule.Example(text: "email: jason@work.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 349)),
-                    Rule.Example(text: "email: jason@personal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 350)),
-                    Rule.Example(text: "email: member@localhost.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 351)),
+                    Rule.Example(text: "email: 'user@test.com'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 354)),
+                    Rule.Example(text: "email formats (`first.last@company.com`)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 355)),
+                    Rule.Example(text: "email: name@domain.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 356)),
+                    Rule.Example(text: "email john.smith@email.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 357)),
+                    Rule.Example(text: "email: alumni@example.edu", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 358)),
+                    Rule.Example(text: "email: jason@work.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 359)),
+                    Rule.Example(text: "email: jason@personal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 360)),
+                    Rule.Example(text: "email: member@localhost.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 361)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: jane@mytest.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 353)),
-                    Rule.Example(text: "email: jason@workday.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 354)),
+                    Rule.Example(text: "email: jane@mytest.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 363)),
+                    Rule.Example(text: "email: jason@workday.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 364)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 338)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 348)
             ))
         file.knownExamples.append(
             KnownExample(
                 id: "fictional-organisations",
                 rules: ["email-address"],
-                source: "domains of the fictional companies that vendors' documentation uses (Microsoft's Contoso, Fabrikam, Northwind Traders, Adventure Works …; Google's documentation domains; the Acme of cartoons and tutorials)",
+                source: "domains of the fictional companies that vendors' documentation uses (Microsoft's Contoso, Fabrikam, Northwind Traders, Adventure Works …; Google's documentation domains; the Chinook sample database's Chinook Corp, which SQL-agent tutorials query; the Acme of cartoons and tutorials)",
                 references: ["https://developers.google.com/style/examples", "https://learn.microsoft.com/en-us/style-guide/a-z-word-list-term-collections/term-collections/names"],
                 values: [],
                 patterns: [],
-                domains: ["contoso.com", "fabrikam.com", "northwindtraders.com", "adventure-works.com", "adatum.com", "wingtiptoys.com", "tailspintoys.com", "woodgrovebank.com", "litwareinc.com", "proseware.com", "fourthcoffee.com", "alpineskihouse.com", "wideworldimporters.com", "treyresearch.net", "lucernepublishing.com", "cohowinery.com", "margiestravel.com", "blueyonderairlines.com", "altostrat.com", "examplepetstore.com", "example-pet-store.com", "myownpersonaldomain.com", "my-own-personal-domain.com", "cymbalgroup.com", "acme.com", "acme.co", "acme.org", "acme.io", "acmecorp.com", "acme-corp.com"],
+                domains: ["contoso.com", "fabrikam.com", "northwindtraders.com", "adventure-works.com", "adatum.com", "wingtiptoys.com", "tailspintoys.com", "woodgrovebank.com", "litwareinc.com", "proseware.com", "fourthcoffee.com", "alpineskihouse.com", "wideworldimporters.com", "treyresearch.net", "lucernepublishing.com", "cohowinery.com", "margiestravel.com", "blueyonderairlines.com", "altostrat.com", "examplepetstore.com", "example-pet-store.com", "myownpersonaldomain.com", "my-own-personal-domain.com", "cymbalgroup.com", "chinookcorp.com", "acme.com", "acme.co", "acme.org", "acme.io", "acmecorp.com", "acme-corp.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: dana@acme.co", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 368)),
-                    Rule.Example(text: "email: megan.bowen@contoso.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 369)),
-                    Rule.Example(text: "contact: alex@altostrat.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 370)),
+                    Rule.Example(text: "email: dana@acme.co", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 378)),
+                    Rule.Example(text: "email: megan.bowen@contoso.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 379)),
+                    Rule.Example(text: "contact: alex@altostrat.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 380)),
+                    Rule.Example(text: "Employee(3, \"Peacock\", \"Jane\", email=\"jane@chinookcorp.com\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 381)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: dana@acmebrick.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 372)),
-                    Rule.Example(text: "email: jane.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 373)),
+                    Rule.Example(text: "email: dana@acmebrick.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 383)),
+                    Rule.Example(text: "email: jane.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 384)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 356)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 366)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -440,18 +459,18 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Email: `github-play-publisher@YOUR-PROJECT.iam.gserviceaccount.com`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 388)),
-                    Rule.Example(text: "email=\"your_email@institution.edu\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 389)),
-                    Rule.Example(text: "   sender_email = \"your.email@gmail.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 390)),
-                    Rule.Example(text: "email: firstname.lastname@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 391)),
-                    Rule.Example(text: "  - **Email**: `user@openlit.io`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 392)),
-                    Rule.Example(text: "            \"You: \\\\\"My name is Siddharth and my email id is xyz@gmail.com\\\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 393)),
-                    Rule.Example(text: "email: jane.doe@your-company.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 394)),
+                    Rule.Example(text: "Email: `github-play-publisher@YOUR-PROJECT.iam.gserviceaccount.com`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 399)),
+                    Rule.Example(text: "email=\"your_email@institution.edu\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 400)),
+                    Rule.Example(text: "   sender_email = \"your.email@gmail.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 401)),
+                    Rule.Example(text: "email: firstname.lastname@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 402)),
+                    Rule.Example(text: "  - **Email**: `user@openlit.io`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 403)),
+                    Rule.Example(text: "            \"You: \\\\\"My name is Siddharth and my email id is xyz@gmail.com\\\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 404)),
+                    Rule.Example(text: "email: jane.doe@your-company.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 405)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 396)),
+                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 407)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 375)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 386)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -464,14 +483,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam\", email=\"adam@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 405)),
-                    Rule.Example(text: "{'user_id': '2', 'name': 'Bob', 'email': 'bob@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 406)),
+                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam\", email=\"adam@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 416)),
+                    Rule.Example(text: "{'user_id': '2', 'name': 'Bob', 'email': 'bob@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 417)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam Okafor\", email=\"adam.okafor84@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 408)),
-                    Rule.Example(text: "{'user_id': '2', 'email': 'bobkowalczyk@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 409)),
+                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam Okafor\", email=\"adam.okafor84@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 419)),
+                    Rule.Example(text: "{'user_id': '2', 'email': 'bobkowalczyk@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 420)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 398)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 409)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -484,12 +503,12 @@ extension DefaultRules {
                 domains: ["users.noreply.github.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 418)),
+                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 429)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 420)),
+                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 431)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 411)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 422)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -502,14 +521,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 428)),
-                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 429)),
-                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 430)),
+                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 439)),
+                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 440)),
+                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 441)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 432)),
+                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 443)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 422)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 433)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -522,13 +541,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 440)),
-                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 441)),
+                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 451)),
+                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 452)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 443)),
+                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 454)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 434)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 445)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -541,14 +560,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 452)),
-                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 453)),
-                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 454)),
+                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 463)),
+                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 464)),
+                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 465)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 456)),
+                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 467)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 445)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 456)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -561,17 +580,17 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 468)),
-                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 469)),
-                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 470)),
-                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 471)),
-                    Rule.Example(text: "\"content\": \"Extract John is 18 years old and lives at 123 First Avenue.\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 472)),
+                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 479)),
+                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 480)),
+                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 481)),
+                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 482)),
+                    Rule.Example(text: "\"content\": \"Extract John is 18 years old and lives at 123 First Avenue.\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 483)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 474)),
-                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 475)),
+                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 485)),
+                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 486)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 458)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 469)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -584,15 +603,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 486)),
-                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 487)),
-                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 488)),
+                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 497)),
+                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 498)),
+                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 499)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 490)),
-                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 491)),
+                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 501)),
+                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 502)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 477)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 488)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -605,16 +624,16 @@ extension DefaultRules {
                 domains: [],
                 networks: ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"],
                 examples: [
-                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 500)),
-                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 501)),
-                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 502)),
-                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 503)),
+                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 511)),
+                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 512)),
+                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 513)),
+                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 514)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 505)),
-                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 506)),
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 516)),
+                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 517)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 494)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 505)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -627,14 +646,14 @@ extension DefaultRules {
                 domains: [],
                 networks: ["8.8.8.8/32", "8.8.4.4/32", "2001:4860:4860::8888/128", "2001:4860:4860::8844/128", "1.1.1.1/32", "1.0.0.1/32", "2606:4700:4700::1111/128", "2606:4700:4700::1001/128", "9.9.9.9/32", "149.112.112.112/32", "2620:fe::fe/128", "2620:fe::9/128", "208.67.222.222/32", "208.67.220.220/32"],
                 examples: [
-                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 528)),
-                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 529)),
-                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 530)),
+                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 539)),
+                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 540)),
+                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 541)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 532)),
+                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 543)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 508)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 519)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -647,15 +666,15 @@ extension DefaultRules {
                 domains: [],
                 networks: ["173.245.48.0/20", "103.21.244.0/22", "103.22.200.0/22", "103.31.4.0/22", "141.101.64.0/18", "108.162.192.0/18", "190.93.240.0/20", "188.114.96.0/20", "197.234.240.0/22", "198.41.128.0/17", "162.158.0.0/15", "104.16.0.0/13", "104.24.0.0/14", "172.64.0.0/13", "131.0.72.0/22", "2400:cb00::/32", "2606:4700::/32", "2803:f800::/32", "2405:b500::/32", "2405:8100::/32", "2a06:98c0::/29", "2c0f:f248::/32", "23.235.32.0/20", "43.249.72.0/22", "103.244.50.0/24", "103.245.222.0/23", "103.245.224.0/24", "104.156.80.0/20", "140.248.64.0/18", "140.248.128.0/17", "146.75.0.0/17", "151.101.0.0/16", "157.52.64.0/18", "167.82.0.0/17", "172.111.64.0/18", "185.31.16.0/22", "199.27.72.0/21", "199.232.0.0/16", "2a04:4e40::/32", "2a04:4e42::/32", "192.30.252.0/22", "185.199.108.0/22", "140.82.112.0/20", "143.55.64.0/20", "2a0a:a440::/29", "2606:50c0::/32"],
                 examples: [
-                    Rule.Example(text: "ip \"172.66.172.236, 104.20.41.146, 2606:4700:10::ac42:acec, ...\\r\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 590)),
-                    Rule.Example(text: "client ip 151.101.1.69", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 591)),
-                    Rule.Example(text: "ip 140.82.114.4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 592)),
+                    Rule.Example(text: "ip \"172.66.172.236, 104.20.41.146, 2606:4700:10::ac42:acec, ...\\r\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 601)),
+                    Rule.Example(text: "client ip 151.101.1.69", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 602)),
+                    Rule.Example(text: "ip 140.82.114.4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 603)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 594)),
-                    Rule.Example(text: "client ip 172.72.0.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 595)),
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 605)),
+                    Rule.Example(text: "client ip 172.72.0.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 606)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 534)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 545)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -668,14 +687,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 605)),
-                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 606)),
-                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 607)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 616)),
+                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 617)),
+                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 618)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 609)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 620)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 598)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 609)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -688,13 +707,32 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 617)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 618)),
+                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 628)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 629)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 620)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 631)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 611)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 622)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "supabase-local-development-keys",
+                rules: ["jwt", "authorization-bearer-token", "generic-token-assignment", "generic-api-key-assignment", "generic-secret-assignment"],
+                source: "the anon and service_role keys of Supabase's local development stack (issuer supabase-demo, signed with the stack's published default JWT secret), the same on every machine that runs `supabase start`",
+                references: ["https://supabase.com/docs/guides/local-development/cli/getting-started"],
+                values: ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 641)),
+                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 642)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 644)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 633)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -707,12 +745,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 628)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 652)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 630)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 654)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 622)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 646)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -725,15 +763,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 674)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 675)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 676)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 698)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 699)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 700)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 678)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 679)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 702)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 703)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 632)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 656)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -746,12 +784,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 694)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 718)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 696)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 720)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 681)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 705)
             ))
     }
 }
