@@ -28,7 +28,11 @@ struct SetupOptions: ParsableArguments {
 struct RunOptions: ParsableArguments {
     @OptionGroup var setup: SetupOptions
 
-    @Option(name: .long, help: "Output format on stdout (or in --output FILE): text, sarif, json or html (default: text).")
+    @Option(
+        name: .long,
+        help:
+            "Output format on stdout (or in --output FILE): text, sarif, json, html, github (workflow annotations), markdown (a job summary), gitlab-codequality or gitlab-secret-detection (default: text)."
+    )
     var format: ReportFormat?
 
     @Option(
@@ -41,7 +45,7 @@ struct RunOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Also write the report in FORMAT (text, sarif, json or html) to FILE, atomically, from the same scan (repeatable; as --output FORMAT=FILE).",
+            "Also write the report in FORMAT (any --format) to FILE, atomically, from the same scan (repeatable; as --output FORMAT=FILE).",
             valueName: "format=file"))
     var report: [ExtraReport] = []
 
@@ -165,10 +169,17 @@ struct RunOptions: ParsableArguments {
     /// The plan (`validate` has checked it).
     var reportPlan: ReportPlan { (try? plan()) ?? ReportPlan(mainFormat: format ?? .text, mainPath: nil, extras: report) }
 
-    /// Whether any report of the run is SARIF (its locations need the repository root).
+    /// Whether any report of the run writes paths from the repository root (SARIF, the GitHub and
+    /// GitLab formats), so the run must find that root.
     var writesSarif: Bool {
         let plan = reportPlan
-        return plan.mainFormat == .sarif || plan.extras.contains { $0.format == .sarif }
+        return plan.mainFormat.pathsFromRepositoryRoot || plan.extras.contains { $0.format.pathsFromRepositoryRoot }
+    }
+
+    /// Whether a report of the run names the scanned commit (GitLab's secret detection report).
+    var namesRevision: Bool {
+        let plan = reportPlan
+        return plan.mainFormat == .gitlabSecretDetection || plan.extras.contains { $0.format == .gitlabSecretDetection }
     }
 
     /// Whether text on stdout is coloured: `--color`, `--no-color`, the environment, a terminal.
@@ -276,6 +287,7 @@ func finish(_ report: ScanReport, setup: RunSetup, writing output: RunOutput, to
     context.fullMessages = options.verbose
     context.sarifBase = sarifBase
     context.sarifCategory = options.sarifCategory ?? "promptscan/" + command
+    if options.namesRevision { context.revision = (try? Git(directory: ".").headCommit()) ?? nil }
     // What goes to stdout is coloured (text on a terminal, or as asked) and quiet when asked; the
     // files are complete and plain.
     var onStdout = context

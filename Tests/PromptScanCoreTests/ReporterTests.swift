@@ -72,6 +72,30 @@ import Testing
         try checkGolden("scan.sarif", SarifReporter().render(report, context: context))
     }
 
+    /// The CI formats of a scan of `demo/` in a repository: paths from the repository's root, as
+    /// GitHub and GitLab resolve them.
+    @Test(arguments: [
+        ("scan.github.txt", ReportFormat.github), ("scan.summary.md", .markdown), ("scan.codequality.json", .gitlabCodeQuality),
+        ("scan.secret-detection.json", .gitlabSecretDetection),
+    ])
+    func ciFormatsMatchGolden(_ name: String, _ format: ReportFormat) throws {
+        let dir = try Self.fixture()
+        defer { dir.remove() }
+        var context = Self.context
+        context.sarifBase = SarifBase(root: "/home/dev/project", prefix: "demo/")
+        try checkGolden(name, format.reporter.render(try Self.report(dir), context: context))
+    }
+
+    @Test func ciFormatsEscapeWhatTheirReadersInterpret() {
+        // Workflow commands: '%', CR and LF in the message; also ':' and ',' in properties.
+        #expect(GitHubReporter.data("50% done\r\nnext") == "50%25 done%0D%0Anext")
+        #expect(GitHubReporter.property("a:b,c%") == "a%3Ab%2Cc%25")
+        // Markdown table cells: pipes, HTML, emphasis and line breaks.
+        #expect(MarkdownReporter.cell("a|b <i>*x*</i>\nc") == "a\\|b &lt;i&gt;\\*x\\*&lt;/i&gt; c")
+        #expect(GitLabSecretDetectionReporter.time("2026-12-06T23:30:45Z") == "2026-12-06T23:30:45")
+        #expect(GitLabSecretDetectionReporter.time(nil) == "1970-01-01T00:00:00")
+    }
+
     @Test func noFormatShowsASecretUnlessAsked() throws {
         let dir = try Self.fixture()
         defer { dir.remove() }

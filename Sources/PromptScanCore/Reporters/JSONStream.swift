@@ -65,4 +65,21 @@ struct JSONStream<Output: ReportOutput> {
         }
         output.append(chunk + String(repeating: " ", count: indent) + "]")
     }
+
+    /// A document that is one array, written element by element (`count` elements), then a newline.
+    func topLevelArray<Element: Encodable>(count: Int, element: (Int) -> Element) {
+        guard count > 0 else {
+            output.append("[\n\n]\n")
+            return
+        }
+        var chunk = "[\n"
+        for index in 0..<count {
+            chunk += "  " + fragment(element(index), indent: 2) + (index + 1 < count ? ",\n" : "\n")
+            if chunk.utf8.count >= 1 << 16 {
+                output.append(chunk)
+                chunk = ""
+            }
+        }
+        output.append(chunk + "]\n")
+    }
 }

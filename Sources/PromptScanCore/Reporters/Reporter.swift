@@ -34,6 +34,9 @@ public struct ReportContext: Sendable {
     /// The SARIF analysis category (`automationDetails.id`, written ending in '/'): one per kind of
     /// upload, so that a diff upload and a full upload do not replace each other.
     public var sarifCategory = "promptscan"
+    /// The commit scanned (HEAD of the repository), for reports that name one per finding (GitLab's
+    /// secret detection report); a history finding names its own commit.
+    public var revision: String?
 
     public init(
         rules: [Rule], toolVersion: String = PromptScanVersion.current, displayRoot: String = "", failOn: Severity = .medium,
@@ -110,6 +113,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case sarif
     case json
     case html
+    case github
+    case markdown
+    case gitlabCodeQuality = "gitlab-codequality"
+    case gitlabSecretDetection = "gitlab-secret-detection"
 
     public var reporter: any Reporter {
         switch self {
@@ -117,8 +124,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .sarif: SarifReporter()
         case .json: JSONReporter()
         case .html: HTMLReporter()
+        case .github: GitHubReporter()
+        case .markdown: MarkdownReporter()
+        case .gitlabCodeQuality: GitLabCodeQualityReporter()
+        case .gitlabSecretDetection: GitLabSecretDetectionReporter()
         }
     }
+
+    /// Formats whose paths are written from the repository root, as the code host resolves them
+    /// (SARIF, GitHub annotations and summaries, GitLab reports), whatever folder was scanned.
+    public var pathsFromRepositoryRoot: Bool { self != .text && self != .json && self != .html }
 }
 
 /// The version the tool reports about itself.
