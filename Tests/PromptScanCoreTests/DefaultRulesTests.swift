@@ -75,6 +75,26 @@ import Testing
         #expect(rules.allSatisfy { $0.origin.file.hasPrefix("Patterns/") })
     }
 
+    /// Built-in rules compile their patterns on first use (`Rule.compiledAtBuild`): this is where
+    /// every one of them is compiled at once, with the errors a user's rule file would get, and
+    /// where the capture-group bound that sizes match data is checked against PCRE2's count.
+    @Test func everyBuiltInPatternCompilesAndItsGroupBoundHolds() throws {
+        let rules = try RuleCatalog.defaultRules()
+        #expect(rules.allSatisfy { $0.compiledAtBuild })
+        for var rule in rules {
+            let deferred = try CompiledRule(rule)
+            rule.compiledAtBuild = false
+            let eager = try CompiledRule(rule)  // throws, naming the rule, if a pattern does not compile
+            for (lazy, compiled) in zip([deferred.pattern] + deferred.allow, [eager.pattern] + eager.allow) {
+                #expect(lazy.captureBound >= compiled.captureCount, "rule \(rule.id): group bound below the real count")
+                #expect(lazy.captureCount == compiled.captureCount && lazy.secretGroup == compiled.secretGroup, "rule \(rule.id)")
+            }
+        }
+        let set = try RuleSet(rules)
+        let exact = set.rules.map { max($0.pattern.captureCount, $0.allow.map(\.captureCount).max() ?? 0) }.max() ?? 0
+        #expect(set.maxGroups >= exact)
+    }
+
     @Test func literalEscaping() {
         #expect(RuleSourceEmitter.literal("a\"b\\c\n\u{1}⟦") == "\"a\\\"b\\\\c\\n\\u{1}⟦\"")
     }

@@ -30,6 +30,40 @@ import Testing
         }
     }
 
+    /// A deferred pattern compiles on its first match, once, across threads, and matches as an
+    /// eager one does; one that cannot compile reports the error from its matches, not in silence.
+    @Test func deferredPatternsCompileOnFirstUseOnceAcrossThreads() throws {
+        for _ in 0..<20 {
+            let pattern = Pattern(deferred: "(?<secret>k[0-9]{3})")
+            #expect(pattern.captureBound == 1)
+            let text = Array("a k123 b k456 c k7".utf8)
+            let results = Mutex<[[Range<Int>]]>([])
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                let found = (try? self.matches(pattern, text).map(\.secret)) ?? []
+                results.withLock { $0.append(found) }
+            }
+            let all = results.withLock { $0 }
+            #expect(all.count == 8 && all.allSatisfy { $0 == [2..<6, 9..<13] })
+            #expect(pattern.secretGroup == 1 && pattern.captureCount == 1)
+        }
+        let broken = Pattern(deferred: "ab[c")
+        #expect(throws: MatchLimitError.self) { try self.matches(broken, Array("abc".utf8)) }
+        #expect(!broken.matches("abc", scratch: MatchScratch(groups: 2)))
+    }
+
+    @Test func captureGroupBoundCountsEveryCapturingParenthesis() {
+        let cases: [(String, Int)] = [
+            ("abc", 0), ("(a)(b)", 2), ("(?:a)(?<secret>b)", 1), ("(?=a)(?!b)(?<=c)(?<!d)", 0), ("(?'n'x)(?P<m>y)", 2),
+            (#"\(a\)[(]"#, 0), ("[](]x", 0), ("[^](](y)", 1), ("[[:alpha:](](z)", 1), (#"\Q(a)\E(b)"#, 1), ("(*UTF)(x)", 1),
+            // Branch reset groups reuse numbers: the bound may be above PCRE2's count, never below.
+            ("(?|(a)|(b))", 2),
+        ]
+        for (source, expected) in cases {
+            #expect(Pattern.captureGroupBound(source) == expected, "\(source)")
+            if let compiled = try? Pattern(source) { #expect(compiled.captureCount <= Pattern.captureGroupBound(source), "\(source)") }
+        }
+    }
+
     @Test func compileErrorsCarryOffsetAndMessage() {
         #expect(throws: PatternCompileError.self) { try Pattern("abc(") }
         do {

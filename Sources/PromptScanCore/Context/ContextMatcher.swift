@@ -22,6 +22,15 @@ public struct ContextMatcher: Sendable {
     public static let bytesAfter = 32
 
     public init(phrases: [String]) {
+        // Most rules have no words of a kind: no tables (`firstBytes` empty, so no byte starts a word).
+        guard !phrases.isEmpty else {
+            self.phrases = []
+            joined = []
+            quickWords = []
+            quickWordsByFirstByte = []
+            firstBytes = (0, 0, 0, 0)
+            return
+        }
         var tokenized: [[String]] = []
         var joined: Set<String> = []
         for phrase in phrases {

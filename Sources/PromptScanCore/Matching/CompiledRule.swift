@@ -33,8 +33,11 @@ public final class CompiledRule: Sendable {
             try Self.compile(source, anchored: false, what: "requires pattern", of: rule)
         }
         files = rule.files.map(PathGlob.init)
-        _ = try rule.knownTest.enumerated().map { index, source throws(PromptScanError) in
-            try Self.compile(source, anchored: true, what: "known_test pattern \(index + 1)", of: rule)
+        if !rule.compiledAtBuild {
+            // Checked here for the error's sake: `KnownExampleMatcher` compiles them again.
+            _ = try rule.knownTest.enumerated().map { index, source throws(PromptScanError) in
+                try Self.compile(source, anchored: true, what: "known_test pattern \(index + 1)", of: rule)
+            }
         }
         knownExamples = try KnownExampleMatcher(rule)
         context = ContextMatcher(phrases: rule.context + rule.contextKeys)
@@ -73,6 +76,8 @@ extension CompiledRule {
     /// Compiles one of `rule`'s patterns; `anchored` wraps it in `^(?:…)$` (offsets in the error
     /// stay those of the text as written). The error names the rule's file, line and id.
     static func compile(_ source: String, anchored: Bool, what: String, of rule: Rule) throws(PromptScanError) -> Pattern {
+        // A built-in rule's patterns compiled when the binary was built: compile on first use.
+        if rule.compiledAtBuild { return Pattern(deferred: anchored ? "^(?:" + source + ")$" : source) }
         do {
             return try Pattern(anchored ? "^(?:" + source + ")$" : source)
         } catch {

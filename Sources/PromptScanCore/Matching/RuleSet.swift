@@ -113,7 +113,7 @@ public final class RuleSet: Sendable {
         automaton = KeywordAutomaton(keywords: automatonKeywords)
         rulesByKeyword = byKeyword
         unconditionalRules = unconditional
-        maxGroups = compiled.map { max($0.pattern.captureCount, $0.allow.map(\.captureCount).max() ?? 0) }.max() ?? 0
+        maxGroups = compiled.map { max($0.pattern.captureBound, $0.allow.map(\.captureBound).max() ?? 0) }.max() ?? 0
     }
 
     /// What the keyword pass found in a file: the rules to run, and where the keywords of

@@ -103,6 +103,9 @@ public struct Rule: Sendable, Equatable {
     public var requiresContext: Set<FileClass> = []
     /// Words that, within 16 bytes before a match, drop it (`version 1.2.3.4`).
     public var negativeContext: [String] = []
+    /// The rule is built in: its patterns compiled and its examples ran when the binary was built
+    /// (`generate-rules`, `rules test`), so a run compiles them on first use instead of at start.
+    public var compiledAtBuild = false
     /// Words that mark a match as an organisation's rather than a person's (a company's premises, a
     /// published contact mailbox) when they occur on the match's line or within `organisationLines`
     /// lines of it, and no word tying it to a person (`PrivacyPolicy.personWords`) is that close:

@@ -4,6 +4,7 @@ public enum RuleCatalog {
     /// (`DefaultRules.generated.swift`), so start-up parses no YAML.
     public static func defaultRules() throws(PromptScanError) -> [Rule] {
         var rules = DefaultRules.rules
+        for index in rules.indices { rules[index].compiledAtBuild = true }
         try KnownExample.attach(DefaultRules.knownExamples, to: &rules)
         return rules
     }
