@@ -45,6 +45,18 @@ import Testing
         #expect(failing("card 39015054033553\n", as: .fixture).contains("payment-card"))
     }
 
+    /// pip output whose line opens with a terminal escape, and a socket's addresses in a Python
+    /// ResourceWarning, are machine data in a notebook; a client's address is not.
+    @Test func pipLinesAfterTerminalEscapesAndSocketReprsAreMachineData() {
+        let pip = #"      "\u001b[?25hRequirement already satisfied: typing-extensions in /usr/lib/python3/dist-packages (from torch) (3.10.0.2)\n","#
+        #expect(failing(pip + "\n", as: .notebook).isEmpty)
+        #expect(failing("\u{1B}[?25hRequirement already satisfied: six in /usr/lib (from x) (3.10.0.2)\n", as: .notebook).isEmpty)
+        let socket = "ResourceWarning: unclosed <ssl.SSLSocket fd=88, family=2, laddr=('10.0.0.233', 63725), raddr=('35.201.124.182', 443)>\n"
+        #expect(failing(socket, as: .notebook).isEmpty)
+        #expect(failing("client ip=('81.2.69.142', 443)\n", as: .notebook) == ["ip-address-v4"])
+        #expect(failing("\u{1B}[1mclient ip 81.2.69.142\n", as: .notebook) == ["ip-address-v4"])
+    }
+
     @Test func fourSingleDigitsAreASectionNumber() {
         let outline = "\"1.3.4 By region 34\\n1.3.4.1 The Quantum Market in North America 36\\n2.1.3.6 Continuous variables 64\""
         #expect(failing(outline, as: .fixture).isEmpty)

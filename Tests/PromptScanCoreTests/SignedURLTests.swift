@@ -54,6 +54,18 @@ import Testing
         #expect(!live.isEmpty && live.allSatisfy { $0.severity > .low })
     }
 
+    /// A presigned URL inside a recorded JSON response writes `&` as `\u0026` (or `&amp;` in HTML).
+    @Test func anEscapedPresignedURLInARecordedResponseIsLowToo() {
+        for separator in ["\\u0026", "&amp;"] {
+            let text =
+                "{\"url\": \""
+                + Self.presigned(date: "20240630T084836Z", expires: "3600").replacingOccurrences(of: "\n", with: "")
+                .replacingOccurrences(of: "&", with: separator) + "\"}\n"
+            let found = scanText(text, rules: Self.rules, as: .fixture, path: "tests/cassettes/upload.yaml").filter { $0.ruleID.hasPrefix("aws-") }
+            #expect(!found.isEmpty && found.allSatisfy { $0.severity == .low }, "\(separator): \(found.map(\.severity))")
+        }
+    }
+
     @Test func presignedLifetimeIsCappedAtSevenDays() {
         let text = Self.presigned(date: "20240630T235959Z", expires: "99999999")
         let bytes = Array(text.utf8)

@@ -172,9 +172,39 @@ public enum MachineData {
             i -= 1
         }
         guard i == 0 || i > floor else { return false }
-        while i < offset && (bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 34 || bytes[i] == 42) { i += 1 }
+        while i < offset {
+            if bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 34 || bytes[i] == 42 {
+                i += 1
+            } else if let end = terminalEscapeEnd(bytes, at: i, limit: offset) {
+                i = end
+            } else {
+                break
+            }
+        }
         return openings.contains { i + $0.count <= offset && starts(bytes, at: i, with: $0) }
     }
+
+    /// The end of a terminal control sequence at `index` (pip and progress bars open lines with
+    /// them: `ESC [ ? 25 h`), raw or escaped in a JSON string (`\u001b[?25h`); nil when none starts there.
+    static func terminalEscapeEnd(_ bytes: UnsafeRawBufferPointer, at index: Int, limit: Int) -> Int? {
+        var i = index
+        if bytes[i] == 27 {
+            i += 1
+        } else if i + 6 <= limit, starts(bytes, at: i, with: jsonEscape) || starts(bytes, at: i, with: jsonEscapeUpper) {
+            i += 6
+        } else {
+            return nil
+        }
+        guard i < limit, bytes[i] == 91 else { return nil }  // `[`
+        i += 1
+        // Parameter and intermediate bytes, then one final byte (`@` … `~`).
+        while i < limit && bytes[i] >= 0x20 && bytes[i] <= 0x3F { i += 1 }
+        guard i < limit, bytes[i] >= 0x40 && bytes[i] <= 0x7E else { return nil }
+        return i + 1
+    }
+
+    static let jsonEscape = Array("\\u001b".utf8)
+    static let jsonEscapeUpper = Array("\\u001B".utf8)
 
     /// Whether `marker` is at `offset` in `bytes` (which holds at least `marker.count` bytes there).
     @inline(__always) static func starts(_ bytes: UnsafeRawBufferPointer, at offset: Int, with marker: [UInt8]) -> Bool {
@@ -440,6 +470,8 @@ public enum MachineData {
         skipBlanks()
         if i > floor && (bytes[i - 1] == 34 || bytes[i - 1] == 39) { i -= 1 }
         skipBlanks()
+        // The first item of a tuple under the key (`raddr=('35.201.124.182', 443)`).
+        if i > floor + 1 && bytes[i - 1] == 40 && (bytes[i - 2] == 61 || bytes[i - 2] == 58) { i -= 1 }
         guard i > floor, bytes[i - 1] == 58 || bytes[i - 1] == 61 else { return nil }
         i -= 1
         skipBlanks()
@@ -482,6 +514,8 @@ public enum MachineData {
         "cfbm", "cfuvid", "cfclearance", "cfray", "cflb", "cfduid", "awsalb", "awsalbcors", "awselb", "ga", "gid", "gcl",
         "d", "points", "viewbox", "transform", "seed", "ssrc", "candidate", "fingerprint", "msid", "cname", "mslabel",
         "xrequestid", "requestid", "traceid", "spanid", "traceparent", "xamzntraceid", "xamzcfid", "etag", "nonce",
+        // The ends of a socket in Python's repr (`raddr=('35.201.124.182', 443)` in a ResourceWarning).
+        "raddr", "laddr",
     ]
 
     /// Last tokens of telemetry keys (`avgLogprobs`, `prompt_tokens`, `created_at`…).

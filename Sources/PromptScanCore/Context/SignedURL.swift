@@ -47,7 +47,10 @@ public enum SignedURL {
         var high = range.upperBound
         let ceiling = min(bytes.count, range.upperBound + reach)
         while high < ceiling && !ends(bytes[high]) { high += 1 }
+        // A URL inside a JSON string (a recorded response) or HTML writes its separators escaped.
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
+            .replacingOccurrences(of: "\\u0026", with: "&").replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "\\u003d", with: "=").replacingOccurrences(of: "\\u003D", with: "=")
         var earliest: Moment?
         var signedAt: Moment?
         var lifetime: Int?

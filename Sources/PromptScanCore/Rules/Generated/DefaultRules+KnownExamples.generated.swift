@@ -455,22 +455,62 @@ extension DefaultRules {
                 source: "fill-in placeholders (YOUR-PROJECT, your_email, your.email, yourdomain, first.last)",
                 references: ["https://cloud.google.com/iam/docs/service-account-overview"],
                 values: [],
-                patterns: ["YOUR[._-][A-Z0-9._%+-]*@.*", "(?:FIRST|FIRSTNAME|FNAME)[._-]?(?:LAST|LASTNAME|LNAME|SURNAME)@.*", "(?:USER|USERNAME|SOMEONE|SOMEBODY|NAME|EMAIL)@.*", "(?:XYZ|ABC|ABCD|ABCDE|ABC123|XYZ123|FOO|FOOBAR|BAR|BAZ|QWERTY|ASDF)@.*", "YOUR(?:EMAIL|NAME|USER|USERNAME|ADDRESS|MAIL)@.*", ".*@(?:[A-Z0-9-]+\\.)*(?:YOUR-[A-Z0-9-]+|YOUR_[A-Z0-9_]+|YOURDOMAIN|YOURCOMPANY|YOURSITE|YOUR-?ORG)\\.[A-Z0-9.-]+"],
+                patterns: ["YOUR[._-][A-Z0-9._%+-]*@.*", "(?:FIRST|FIRSTNAME|FNAME)[._-]?(?:LAST|LASTNAME|LNAME|SURNAME)@.*", "(?:USER|USERNAME|SOMEONE|SOMEBODY|NAME|EMAIL)@.*", "(?:NONE|NOONE|NO-ONE|NULL|NIL|UNDEFINED|UNKNOWN|NOTSET|NOT-SET)@.*", "(?:XYZ|ABC|ABCD|ABCDE|ABC123|XYZ123|FOO|FOOBAR|BAR|BAZ|QWERTY|ASDF)@.*", "YOUR(?:EMAIL|NAME|USER|USERNAME|ADDRESS|MAIL)@.*", ".*@(?:[A-Z0-9-]+\\.)*(?:YOUR-[A-Z0-9-]+|YOUR_[A-Z0-9_]+|YOURDOMAIN|YOURCOMPANY|YOURSITE|YOUR-?ORG)\\.[A-Z0-9.-]+"],
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Email: `github-play-publisher@YOUR-PROJECT.iam.gserviceaccount.com`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 399)),
-                    Rule.Example(text: "email=\"your_email@institution.edu\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 400)),
-                    Rule.Example(text: "   sender_email = \"your.email@gmail.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 401)),
-                    Rule.Example(text: "email: firstname.lastname@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 402)),
-                    Rule.Example(text: "  - **Email**: `user@openlit.io`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 403)),
-                    Rule.Example(text: "            \"You: \\\\\"My name is Siddharth and my email id is xyz@gmail.com\\\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 404)),
-                    Rule.Example(text: "email: jane.doe@your-company.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 405)),
+                    Rule.Example(text: "Email: `github-play-publisher@YOUR-PROJECT.iam.gserviceaccount.com`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 401)),
+                    Rule.Example(text: "email=\"your_email@institution.edu\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 402)),
+                    Rule.Example(text: "   sender_email = \"your.email@gmail.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 403)),
+                    Rule.Example(text: "email: firstname.lastname@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 404)),
+                    Rule.Example(text: "  - **Email**: `user@openlit.io`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 405)),
+                    Rule.Example(text: "            \"You: \\\\\"My name is Siddharth and my email id is xyz@gmail.com\\\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 406)),
+                    Rule.Example(text: "email: jane.doe@your-company.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 407)),
+                    Rule.Example(text: "\"creator_email\": \"none@ibm.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 408)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 407)),
+                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 410)),
+                    Rule.Example(text: "email: nonesuch.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 411)),
                 ],
                 origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 386)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "transformer-paper-authors",
+                rules: ["email-address"],
+                source: "the author addresses printed on the first page of \"Attention Is All You Need\" (Vaswani et al., 2017), the PDF that retrieval tutorials and document-parser tests load more than any other",
+                references: ["https://arxiv.org/abs/1706.03762"],
+                values: ["avaswani@google.com", "noam@google.com", "nikip@google.com", "usz@google.com", "llion@google.com", "aidan@cs.toronto.edu", "lukaszkaiser@google.com", "illia.polosukhin@gmail.com"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "Google Brain, email: avaswani@google.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 419)),
+                    Rule.Example(text: "Illia Polosukhin, e-mail: illia.polosukhin@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 420)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "contact: avaswani.lab@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 422)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 413)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "datablist-sample-customers",
+                rules: ["email-address", "phone-number-nanp", "phone-number-nanp-bare", "phone-number-international"],
+                source: "the e-mail addresses and phone numbers of Datablist's sample file customers-100.csv (Faker-generated people and companies), which CSV and retrieval tutorials load as their customer table",
+                references: ["https://www.datablist.com/learn/csv/download-sample-csv-files"],
+                values: ["zunigavanessa@smith.info", "vmata@colon.com", "beckycarr@hogan.com", "stanleyblackwell@benson.org", "colinalvarado@miles.net", "louis27@gilbert.com", "tgates@cantrell.com", "asnow@colon.com", "mariokhan@ryan-pope.org", "mdyer@escobar.net", "kirksalas@webb.com", "mark42@robbins.com", "alex56@walls.org", "holdenmiranda@clarke.com", "cassieparrish@blevins-chapman.net", "vduncan@parks-hardy.com", "holtgwendolyn@watson-davenport.com", "jaredjuarez@carroll.org", "joseph26@jacobson.com", "tuckerangie@salazar.net", "fgibson@drake-webb.com", "blanchardbob@wallace-shannon.com", "rsingleton@ryan-cherry.com", "stefanie71@spence.com", "mariah88@santos.com", "donnamullins@norris-barrett.org", "stacey67@fields.org", "jacobkhan@bright.biz", "wterrell@clark.com", "qjimenez@boyd.com", "gfigueroa@boone-zavala.com", "tapiagreg@beard.info", "coleolson@jennings.net", "georgeross@miles.org", "willistonya@randolph-baker.com", "harrisisaiah@jenkins.com", "fwolfe@dorsey.com", "tiffanydavies@harris-mcfarland.org", "preese@frye-vega.com", "ann48@miller.com", "tcummings@fitzpatrick-ashley.com", "woodwardandres@phelps.com", "barbarapittman@holder.com", "bstuart@williamson-mcclure.com", "zkrueger@wolf-chavez.net", "juan80@henson.net", "bauercrystal@gay.com", "bartlettjenna@zuniga-moss.biz", "mccalltyrone@durham-rose.biz", "bobhammond@barry.biz", "uwarner@steele-arias.com", "xpittman@ritter-carney.net", "vaughanchristy@lara.biz", "clinton85@colon-arias.org", "greenemiranda@zimmerman.com", "goodmancesar@figueroa.biz", "yhanson@warner-diaz.org", "howelldarren@house-cohen.com", "ncamacho@boone-simmons.org", "kristopher62@oliver.com", "mpham@rios-guzman.com", "zachary96@mitchell-bryant.org", "kristiwhitney@bernard.com", "leah85@sutton-terrell.com", "levigiles@vincent.com", "fisherlinda@schaefer.net", "scottcurtis@hurley.biz", "nicholsonnina@montgomery.info", "zvalencia@phelps.com", "alex06@galloway.com", "lee48@manning.com", "aharper@maddox-townsend.org", "buckleycory@odonnell.net", "angie04@oconnell.com", "zrosario@rojas-hardin.net", "shieldskerry@robles.com", "mchandler@cochran-huerta.org", "katrinalane@fitzgerald.com", "cookejill@powell.com", "elizabethbarr@ewing.com", "corey75@wiggins.com", "chloelester@higgins-wilkinson.com", "isaac26@benton-finley.com", "justinwalters@jimenez.com", "maurice46@morgan.com", "walter83@juarez.org", "kmercer@wagner.com", "vcantu@norton.com", "hilljesse@barrett.info", "tyrone77@valenzuela.info", "elliserica@frank.com", "nsteele@sparks.com", "dudleyemily@gonzales.biz", "alan79@gates-mclaughlin.com", "grayjean@lowery-good.com", "hhart@jensen.com", "vkemp@ferrell.com", "swagner@kane.org", "mccarthystephen@horn-green.biz", "colleen91@faulkner.biz", "0010544010347", "0010677136440", "0010848459524", "0010853604426", "0011513303524", "0011717162175", "0011994463860", "0012158016392", "0012342030635", "0012430384271", "0012486910006", "0012575828850", "0012740403582", "0012767344113", "0013331450369", "0013360256849", "0013959594736", "0014392424986", "0014698480724", "0014699486341", "0014808512496", "0015080646725", "0015833527197", "0016229483641", "0016250007132", "0016261145844", "0016737796713", "0016838377651", "0017108025565", "0017311682893", "0017610137121", "0017695646303", "0018086176467", "0018412933519", "0018694520943", "0019279658550", "0019498448787", "0019624340867", "0071553406", "0203242191", "0264017353", "0276096460", "0278463705", "0286917497", "0417373846", "0469061442", "0501369025", "0533087653", "0533443205", "0544010347", "0677136440", "0711521376", "0752560829", "0771211558", "0786998982", "0789004760", "0848459524", "0853604426", "0925080269", "10071553406", "10203242191", "10264017353", "10276096460", "10278463705", "10286917497", "10417373846", "10469061442", "10501369025", "10533087653", "10533443205", "10711521376", "10752560829", "10771211558", "10786998982", "10789004760", "10925080269", "11117414173", "11143360784", "11148541159", "1117414173", "11269226153", "11270819339", "11280590206", "1143360784", "1148541159", "11586871764", "11589514131", "11622340249", "11881691674", "11935085151", "11951561861", "12028800688", "12032871003", "12071853665", "12239271999", "12290775154", "12356571073", "12472660963", "12647427149", "12661317001", "1269226153", "1270819339", "1280590206", "12833125579", "12834373886", "12885524666", "13039614491", "13121644545", "13156271796", "13162708934", "13225497139", "13232391456", "13309205422", "13441568632", "13542595062", "13652738144", "13719878576", "13863743398", "13864588944", "13978840519", "13998206418", "14046455351", "14077245425", "14141128700", "14163383758", "14230980315", "14232623059", "14241578216", "14290059030", "14303008770", "14310283337", "14383756207", "14391711846", "14456036729", "14477106202", "14489102276", "14500370767", "14634453702", "14678869467", "14720214814", "14721435037", "14964526181", "14969783969", "14978299038", "14991225415", "14996084612", "15004332022", "15040771311", "15067315952", "1513303524", "15153435776", "15281750973", "15302874548", "15303119786", "15394020259", "15400853135", "15411164501", "15555098691", "15568883485", "15595294424", "15814406539", "15856062980", "15862170359", "1586871764", "1589514131", "16004626432", "16054133198", "1622340249", "16261169535", "16291986346", "16303643286", "16326667507", "16365447783", "16378540256", "16460440696", "16614256042", "16693848597", "16746778623", "16794151210", "16846820021", "16846982911", "16866201820", "16900684641", "16912474128", "16977745822", "16983034267", "17010872415", "1717162175", "17208417020", "17307973594", "17338336754", "17339109968", "17392182516", "17418490139", "17484777174", "17527763286", "17530678419", "17538136941", "17681826014", "17758907209", "17818617180", "17836391472", "17862843358", "18022427457", "18035336772", "18048424715", "18098625566", "18133248756", "18181991403", "18225690302", "18275702958", "18309968238", "18464686834", "18467062218", "18541384911", "18554367641", "18557138773", "18746175668", "1881691674", "18886250654", "18977267952", "19092775485", "1935085151", "19362224746", "19458423659", "19471157711", "1951561861", "19651084406", "19752358921", "19759981519", "19782898785", "19815449452", "19831886873", "19857827463", "1994463860", "19997281637", "2028800688", "2032871003", "2071853665", "2158016392", "2239271999", "2290775154", "2342030635", "2356571073", "2430384271", "2472660963", "2486910006", "2575828850", "2647427149", "2661317001", "2740403582", "2767344113", "2833125579", "2834373886", "2885524666", "3039614491", "3121644545", "3156271796", "3162708934", "3225497139", "3232391456", "3309205422", "3331450369", "3360256849", "3441568632", "3542595062", "3652738144", "3719878576", "3863743398", "3864588944", "3959594736", "3978840519", "3998206418", "4046455351", "4077245425", "4141128700", "4163383758", "4230980315", "4232623059", "4241578216", "4290059030", "4303008770", "4310283337", "4383756207", "4391711846", "4392424986", "4456036729", "4477106202", "4489102276", "4500370767", "4634453702", "4678869467", "4698480724", "4699486341", "4720214814", "4721435037", "4808512496", "4964526181", "4969783969", "4978299038", "4991225415", "4996084612", "5004332022", "5040771311", "5067315952", "5080646725", "5153435776", "5281750973", "5302874548", "5303119786", "5394020259", "5400853135", "5411164501", "5555098691", "5568883485", "5595294424", "5814406539", "5833527197", "5856062980", "5862170359", "6004626432", "6054133198", "6229483641", "6250007132", "6261145844", "6261169535", "6291986346", "6303643286", "6326667507", "6365447783", "6378540256", "6460440696", "6614256042", "6693848597", "6737796713", "6746778623", "6794151210", "6838377651", "6846820021", "6846982911", "6866201820", "6900684641", "6912474128", "6977745822", "6983034267", "7010872415", "7108025565", "7208417020", "7307973594", "7311682893", "7338336754", "7339109968", "7392182516", "7418490139", "7484777174", "7527763286", "7530678419", "7538136941", "7610137121", "7681826014", "7695646303", "7758907209", "7818617180", "7836391472", "7862843358", "8022427457", "8035336772", "8048424715", "8086176467", "8098625566", "8133248756", "8181991403", "8225690302", "8275702958", "8309968238", "8412933519", "8464686834", "8467062218", "8541384911", "8554367641", "8557138773", "8694520943", "8746175668", "8886250654", "8977267952", "9092775485", "9279658550", "9362224746", "9458423659", "9471157711", "9498448787", "9624340867", "9651084406", "9752358921", "9759981519", "9782898785", "9815449452", "9831886873", "9857827463", "9997281637"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "Email: zunigavanessa@smith.info", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 505)),
+                    Rule.Example(text: "phone: +1-539-402-0259", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 506)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "email: zunigavanessa.okafor@smith-legal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 508)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 424)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -483,14 +523,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam\", email=\"adam@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 416)),
-                    Rule.Example(text: "{'user_id': '2', 'name': 'Bob', 'email': 'bob@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 417)),
+                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam\", email=\"adam@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 517)),
+                    Rule.Example(text: "{'user_id': '2', 'name': 'Bob', 'email': 'bob@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 518)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam Okafor\", email=\"adam.okafor84@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 419)),
-                    Rule.Example(text: "{'user_id': '2', 'email': 'bobkowalczyk@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 420)),
+                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam Okafor\", email=\"adam.okafor84@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 520)),
+                    Rule.Example(text: "{'user_id': '2', 'email': 'bobkowalczyk@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 521)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 409)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 510)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -503,12 +543,12 @@ extension DefaultRules {
                 domains: ["users.noreply.github.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 429)),
+                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 530)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 431)),
+                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 532)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 422)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 523)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -521,14 +561,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 439)),
-                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 440)),
-                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 441)),
+                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 540)),
+                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 541)),
+                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 542)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 443)),
+                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 544)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 433)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 534)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -541,13 +581,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 451)),
-                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 452)),
+                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 552)),
+                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 553)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 454)),
+                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 555)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 445)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 546)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -560,14 +600,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 463)),
-                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 464)),
-                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 465)),
+                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 564)),
+                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 565)),
+                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 566)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 467)),
+                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 568)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 456)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 557)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -580,17 +620,17 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 479)),
-                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 480)),
-                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 481)),
-                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 482)),
-                    Rule.Example(text: "\"content\": \"Extract John is 18 years old and lives at 123 First Avenue.\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 483)),
+                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 580)),
+                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 581)),
+                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 582)),
+                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 583)),
+                    Rule.Example(text: "\"content\": \"Extract John is 18 years old and lives at 123 First Avenue.\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 584)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 485)),
-                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 486)),
+                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 586)),
+                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 587)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 469)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 570)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -603,15 +643,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 497)),
-                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 498)),
-                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 499)),
+                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 598)),
+                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 599)),
+                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 600)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 501)),
-                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 502)),
+                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 602)),
+                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 603)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 488)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 589)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -624,16 +664,16 @@ extension DefaultRules {
                 domains: [],
                 networks: ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"],
                 examples: [
-                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 511)),
-                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 512)),
-                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 513)),
-                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 514)),
+                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 612)),
+                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 613)),
+                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 614)),
+                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 615)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 516)),
-                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 517)),
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 617)),
+                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 618)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 505)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 606)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -646,14 +686,14 @@ extension DefaultRules {
                 domains: [],
                 networks: ["8.8.8.8/32", "8.8.4.4/32", "2001:4860:4860::8888/128", "2001:4860:4860::8844/128", "1.1.1.1/32", "1.0.0.1/32", "2606:4700:4700::1111/128", "2606:4700:4700::1001/128", "9.9.9.9/32", "149.112.112.112/32", "2620:fe::fe/128", "2620:fe::9/128", "208.67.222.222/32", "208.67.220.220/32"],
                 examples: [
-                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 539)),
-                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 540)),
-                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 541)),
+                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 640)),
+                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 641)),
+                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 642)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 543)),
+                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 644)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 519)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 620)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -666,15 +706,15 @@ extension DefaultRules {
                 domains: [],
                 networks: ["173.245.48.0/20", "103.21.244.0/22", "103.22.200.0/22", "103.31.4.0/22", "141.101.64.0/18", "108.162.192.0/18", "190.93.240.0/20", "188.114.96.0/20", "197.234.240.0/22", "198.41.128.0/17", "162.158.0.0/15", "104.16.0.0/13", "104.24.0.0/14", "172.64.0.0/13", "131.0.72.0/22", "2400:cb00::/32", "2606:4700::/32", "2803:f800::/32", "2405:b500::/32", "2405:8100::/32", "2a06:98c0::/29", "2c0f:f248::/32", "23.235.32.0/20", "43.249.72.0/22", "103.244.50.0/24", "103.245.222.0/23", "103.245.224.0/24", "104.156.80.0/20", "140.248.64.0/18", "140.248.128.0/17", "146.75.0.0/17", "151.101.0.0/16", "157.52.64.0/18", "167.82.0.0/17", "172.111.64.0/18", "185.31.16.0/22", "199.27.72.0/21", "199.232.0.0/16", "2a04:4e40::/32", "2a04:4e42::/32", "192.30.252.0/22", "185.199.108.0/22", "140.82.112.0/20", "143.55.64.0/20", "2a0a:a440::/29", "2606:50c0::/32"],
                 examples: [
-                    Rule.Example(text: "ip \"172.66.172.236, 104.20.41.146, 2606:4700:10::ac42:acec, ...\\r\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 601)),
-                    Rule.Example(text: "client ip 151.101.1.69", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 602)),
-                    Rule.Example(text: "ip 140.82.114.4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 603)),
+                    Rule.Example(text: "ip \"172.66.172.236, 104.20.41.146, 2606:4700:10::ac42:acec, ...\\r\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 702)),
+                    Rule.Example(text: "client ip 151.101.1.69", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 703)),
+                    Rule.Example(text: "ip 140.82.114.4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 704)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 605)),
-                    Rule.Example(text: "client ip 172.72.0.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 606)),
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 706)),
+                    Rule.Example(text: "client ip 172.72.0.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 707)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 545)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 646)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -687,14 +727,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 616)),
-                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 617)),
-                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 618)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 717)),
+                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 718)),
+                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 719)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 620)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 721)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 609)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 710)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -707,13 +747,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 628)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 629)),
+                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 729)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 730)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 631)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 732)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 622)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 723)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -726,13 +766,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 641)),
-                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 642)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 742)),
+                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 743)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 644)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 745)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 633)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 734)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -745,12 +785,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 652)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 753)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 654)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 755)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 646)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 747)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -763,15 +803,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 698)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 699)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 700)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 799)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 800)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 801)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 702)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 703)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 803)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 804)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 656)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 757)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -784,12 +824,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 718)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 819)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 720)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 821)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 705)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 806)
             ))
     }
 }
