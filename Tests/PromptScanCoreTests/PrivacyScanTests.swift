@@ -22,6 +22,15 @@ import Testing
         #expect(scan(line, as: .fixture, path: "tests/users.json").filter { $0.ruleID == "date-of-birth" }.map(\.severity) == [.medium])
     }
 
+    @Test func aRegistrantsLineAndABusinessBillAreAnOrganisations() {
+        let cover = "San Francisco, California 94158 (Address of principal executive offices) (415) 612-8582 (Registrant's telephone number)\n"
+        #expect(scan(cover, as: .notebook).filter { $0.ruleID == "phone-number-nanp" }.map(\.severity) == [.low])
+        #expect(scan("call me on (415) 612-8582 tonight\n", as: .notebook).filter { $0.ruleID == "phone-number-nanp" }.map(\.severity) == [.medium])
+        let bill = "We have received a bill from Global Logistics Ltd. Date of service: 2023-02-05. Invoice total: 3,621.50.\n"
+        #expect(scan(bill, as: .fixture).filter { $0.ruleID == "patient-date" }.map(\.severity) == [.low])
+        #expect(scan("Patient Maria Okafor, date of service: 2023-02-05\n", as: .fixture).filter { $0.ruleID == "patient-date" }.map(\.severity) == [.medium])
+    }
+
     @Test func aContactPublishedInALicenseOrAuthorsFileIsLow() {
         let line = "Contact: Dana Okafor, dana.okafor84@gmail.com, phone 646-273-8841\n"
         for path in ["LICENSE", "sub/LICENSE.md", ".github/CODEOWNERS", "AUTHORS.txt", "CITATION.cff", "CODE_OF_CONDUCT.md"] {
