@@ -7,6 +7,17 @@ import Testing
 @Suite struct NonSecretValueTests {
     func check(_ text: String) -> Bool { NonSecretValue.matches(Array(text.utf8)) }
 
+    /// A word to fill in, in square brackets or braces, is a template (`--password {password-or-pat}`);
+    /// a value that only begins or ends with one is not.
+    @Test func aBracketedOrBracedWordIsATemplate() {
+        for value in ["[password]", "[YOUR-PASSWORD]", "{password-or-pat}", "{db_pass}"] {
+            #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8), generic: false), "\(value)")
+        }
+        for value in ["{Xk9#mQ2$vL7}", "{a8F3kq9Zx2Lm", "p4ss{w0rd}Zq9"] {
+            #expect(!PlaceholderFilter.isBracketedWord(Array(value.utf8)), "\(value)")
+        }
+    }
+
     @Test func wordJoinsAreNames() {
         for name in ["forgot-password", "raw-option-secret", "alloydb-cluster", "secure_password", "Forgot-Password"] {
             #expect(check(name), "\(name)")

@@ -65,10 +65,14 @@ public enum PlaceholderFilter {
         return secret[open...].contains(UInt8(ascii: ">"))
     }
 
-    /// A word in square brackets and nothing else: `[password]`, `[YOUR-PASSWORD]`, `[db_pass]`, as
-    /// connection-string templates write the part to fill in.
+    /// A word in square brackets or braces and nothing else: `[password]`, `[YOUR-PASSWORD]`,
+    /// `[db_pass]`, `{password-or-pat}`, as connection-string templates and command references
+    /// write the part to fill in.
     static func isBracketedWord(_ secret: [UInt8]) -> Bool {
-        guard secret.count >= 3, secret.first == UInt8(ascii: "["), secret.last == UInt8(ascii: "]") else { return false }
+        guard secret.count >= 3,
+            (secret.first == UInt8(ascii: "[") && secret.last == UInt8(ascii: "]"))
+                || (secret.first == UInt8(ascii: "{") && secret.last == UInt8(ascii: "}"))
+        else { return false }
         return secret.dropFirst().dropLast().allSatisfy {
             ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 95 || $0 == 32
         }

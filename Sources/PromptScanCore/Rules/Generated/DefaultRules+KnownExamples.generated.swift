@@ -455,22 +455,25 @@ extension DefaultRules {
                 source: "fill-in placeholders (YOUR-PROJECT, your_email, your.email, yourdomain, first.last)",
                 references: ["https://cloud.google.com/iam/docs/service-account-overview"],
                 values: [],
-                patterns: ["YOUR[._-][A-Z0-9._%+-]*@.*", "(?:FIRST|FIRSTNAME|FNAME)[._-]?(?:LAST|LASTNAME|LNAME|SURNAME)@.*", "(?:USER|USERNAME|SOMEONE|SOMEBODY|NAME|EMAIL)@.*", "(?:NONE|NOONE|NO-ONE|NULL|NIL|UNDEFINED|UNKNOWN|NOTSET|NOT-SET)@.*", "(?:XYZ|ABC|ABCD|ABCDE|ABC123|XYZ123|FOO|FOOBAR|BAR|BAZ|QWERTY|ASDF)@.*", "YOUR(?:EMAIL|NAME|USER|USERNAME|ADDRESS|MAIL)@.*", ".*@(?:[A-Z0-9-]+\\.)*(?:YOUR-[A-Z0-9-]+|YOUR_[A-Z0-9_]+|YOURDOMAIN|YOURCOMPANY|YOURSITE|YOUR-?ORG)\\.[A-Z0-9.-]+"],
+                patterns: ["YOUR[._-][A-Z0-9._%+-]*@.*", "(?:FIRST|FIRSTNAME|FNAME)[._-]?(?:LAST|LASTNAME|LNAME|SURNAME)@.*", "(?:USER|USERNAME|SOMEONE|SOMEBODY|NAME|EMAIL)@.*", "(?:NONE|NOONE|NO-ONE|NULL|NIL|UNDEFINED|UNKNOWN|NOTSET|NOT-SET)@.*", "(?:XYZ|ABC|ABCD|ABCDE|ABC123|XYZ123|FOO|FOOBAR|BAR|BAZ|QWERTY|ASDF)@.*", "YOUR(?:EMAIL|NAME|USER|USERNAME|ADDRESS|MAIL)@.*", ".*@(?:[A-Z0-9-]+\\.)*(?:YOUR-[A-Z0-9-]+|YOUR_[A-Z0-9_]+|YOURDOMAIN|YOURCOMPANY|YOURSITE|YOUR-?ORG|YOURTENANT|YOURAPP|YOURSERVER|YOURHOST|YOURPROJECT|YOURTEAM|YOURBUSINESS|YOURSTORE|YOURORGANI[SZ]ATION)\\.[A-Z0-9.-]+", "[A-Z]@[A-Z]\\.(?:COM|NET|ORG|IO|CO)"],
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Email: `github-play-publisher@YOUR-PROJECT.iam.gserviceaccount.com`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 401)),
-                    Rule.Example(text: "email=\"your_email@institution.edu\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 402)),
-                    Rule.Example(text: "   sender_email = \"your.email@gmail.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 403)),
-                    Rule.Example(text: "email: firstname.lastname@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 404)),
-                    Rule.Example(text: "  - **Email**: `user@openlit.io`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 405)),
-                    Rule.Example(text: "            \"You: \\\\\"My name is Siddharth and my email id is xyz@gmail.com\\\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 406)),
-                    Rule.Example(text: "email: jane.doe@your-company.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 407)),
-                    Rule.Example(text: "\"creator_email\": \"none@ibm.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 408)),
+                    Rule.Example(text: "Email: `github-play-publisher@YOUR-PROJECT.iam.gserviceaccount.com`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 403)),
+                    Rule.Example(text: "email=\"your_email@institution.edu\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 404)),
+                    Rule.Example(text: "   sender_email = \"your.email@gmail.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 405)),
+                    Rule.Example(text: "email: firstname.lastname@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 406)),
+                    Rule.Example(text: "  - **Email**: `user@openlit.io`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 407)),
+                    Rule.Example(text: "            \"You: \\\\\"My name is Siddharth and my email id is xyz@gmail.com\\\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 408)),
+                    Rule.Example(text: "email: jane.doe@your-company.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 409)),
+                    Rule.Example(text: "\"creator_email\": \"none@ibm.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 410)),
+                    Rule.Example(text: "email: my-agent-user@yourtenant.onmicrosoft.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 411)),
+                    Rule.Example(text: "email: a@b.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 412)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 410)),
-                    Rule.Example(text: "email: nonesuch.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 411)),
+                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 414)),
+                    Rule.Example(text: "email: nonesuch.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 415)),
+                    Rule.Example(text: "email: a@bd.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 416)),
                 ],
                 origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 386)
             ))
@@ -485,13 +488,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Google Brain, email: avaswani@google.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 419)),
-                    Rule.Example(text: "Illia Polosukhin, e-mail: illia.polosukhin@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 420)),
+                    Rule.Example(text: "Google Brain, email: avaswani@google.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 424)),
+                    Rule.Example(text: "Illia Polosukhin, e-mail: illia.polosukhin@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 425)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "contact: avaswani.lab@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 422)),
+                    Rule.Example(text: "contact: avaswani.lab@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 427)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 413)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 418)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -504,13 +507,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Email: zunigavanessa@smith.info", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 505)),
-                    Rule.Example(text: "phone: +1-539-402-0259", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 506)),
+                    Rule.Example(text: "Email: zunigavanessa@smith.info", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 510)),
+                    Rule.Example(text: "phone: +1-539-402-0259", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 511)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: zunigavanessa.okafor@smith-legal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 508)),
+                    Rule.Example(text: "email: zunigavanessa.okafor@smith-legal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 513)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 424)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 429)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -523,14 +526,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam\", email=\"adam@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 517)),
-                    Rule.Example(text: "{'user_id': '2', 'name': 'Bob', 'email': 'bob@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 518)),
+                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam\", email=\"adam@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 522)),
+                    Rule.Example(text: "{'user_id': '2', 'name': 'Bob', 'email': 'bob@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 523)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam Okafor\", email=\"adam.okafor84@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 520)),
-                    Rule.Example(text: "{'user_id': '2', 'email': 'bobkowalczyk@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 521)),
+                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam Okafor\", email=\"adam.okafor84@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 525)),
+                    Rule.Example(text: "{'user_id': '2', 'email': 'bobkowalczyk@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 526)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 510)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 515)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -543,12 +546,12 @@ extension DefaultRules {
                 domains: ["users.noreply.github.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 530)),
+                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 535)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 532)),
+                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 537)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 523)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 528)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -561,14 +564,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 540)),
-                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 541)),
-                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 542)),
+                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 545)),
+                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 546)),
+                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 547)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 544)),
+                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 549)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 534)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 539)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -581,13 +584,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 552)),
-                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 553)),
+                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 557)),
+                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 558)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 555)),
+                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 560)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 546)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 551)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -600,14 +603,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 564)),
-                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 565)),
-                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 566)),
+                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 569)),
+                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 570)),
+                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 571)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 568)),
+                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 573)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 557)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 562)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -620,17 +623,17 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 580)),
-                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 581)),
-                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 582)),
-                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 583)),
-                    Rule.Example(text: "\"content\": \"Extract John is 18 years old and lives at 123 First Avenue.\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 584)),
+                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 585)),
+                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 586)),
+                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 587)),
+                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 588)),
+                    Rule.Example(text: "\"content\": \"Extract John is 18 years old and lives at 123 First Avenue.\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 589)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 586)),
-                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 587)),
+                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 591)),
+                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 592)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 570)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 575)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -643,15 +646,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 598)),
-                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 599)),
-                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 600)),
+                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 603)),
+                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 604)),
+                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 605)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 602)),
-                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 603)),
+                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 607)),
+                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 608)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 589)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 594)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -664,16 +667,16 @@ extension DefaultRules {
                 domains: [],
                 networks: ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"],
                 examples: [
-                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 612)),
-                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 613)),
-                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 614)),
-                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 615)),
+                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 617)),
+                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 618)),
+                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 619)),
+                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 620)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 617)),
-                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 618)),
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 622)),
+                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 623)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 606)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 611)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -686,14 +689,14 @@ extension DefaultRules {
                 domains: [],
                 networks: ["8.8.8.8/32", "8.8.4.4/32", "2001:4860:4860::8888/128", "2001:4860:4860::8844/128", "1.1.1.1/32", "1.0.0.1/32", "2606:4700:4700::1111/128", "2606:4700:4700::1001/128", "9.9.9.9/32", "149.112.112.112/32", "2620:fe::fe/128", "2620:fe::9/128", "208.67.222.222/32", "208.67.220.220/32"],
                 examples: [
-                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 640)),
-                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 641)),
-                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 642)),
+                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 645)),
+                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 646)),
+                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 647)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 644)),
+                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 649)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 620)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 625)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -706,15 +709,15 @@ extension DefaultRules {
                 domains: [],
                 networks: ["173.245.48.0/20", "103.21.244.0/22", "103.22.200.0/22", "103.31.4.0/22", "141.101.64.0/18", "108.162.192.0/18", "190.93.240.0/20", "188.114.96.0/20", "197.234.240.0/22", "198.41.128.0/17", "162.158.0.0/15", "104.16.0.0/13", "104.24.0.0/14", "172.64.0.0/13", "131.0.72.0/22", "2400:cb00::/32", "2606:4700::/32", "2803:f800::/32", "2405:b500::/32", "2405:8100::/32", "2a06:98c0::/29", "2c0f:f248::/32", "23.235.32.0/20", "43.249.72.0/22", "103.244.50.0/24", "103.245.222.0/23", "103.245.224.0/24", "104.156.80.0/20", "140.248.64.0/18", "140.248.128.0/17", "146.75.0.0/17", "151.101.0.0/16", "157.52.64.0/18", "167.82.0.0/17", "172.111.64.0/18", "185.31.16.0/22", "199.27.72.0/21", "199.232.0.0/16", "2a04:4e40::/32", "2a04:4e42::/32", "192.30.252.0/22", "185.199.108.0/22", "140.82.112.0/20", "143.55.64.0/20", "2a0a:a440::/29", "2606:50c0::/32"],
                 examples: [
-                    Rule.Example(text: "ip \"172.66.172.236, 104.20.41.146, 2606:4700:10::ac42:acec, ...\\r\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 702)),
-                    Rule.Example(text: "client ip 151.101.1.69", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 703)),
-                    Rule.Example(text: "ip 140.82.114.4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 704)),
+                    Rule.Example(text: "ip \"172.66.172.236, 104.20.41.146, 2606:4700:10::ac42:acec, ...\\r\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 707)),
+                    Rule.Example(text: "client ip 151.101.1.69", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 708)),
+                    Rule.Example(text: "ip 140.82.114.4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 709)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 706)),
-                    Rule.Example(text: "client ip 172.72.0.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 707)),
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 711)),
+                    Rule.Example(text: "client ip 172.72.0.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 712)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 646)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 651)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -727,14 +730,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 717)),
-                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 718)),
-                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 719)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 722)),
+                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 723)),
+                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 724)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 721)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 726)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 710)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 715)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -747,13 +750,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 729)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 730)),
+                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 734)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 735)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 732)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 737)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 723)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 728)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -766,13 +769,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 742)),
-                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 743)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 747)),
+                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 748)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 745)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 750)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 734)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 739)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -785,12 +788,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 753)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 758)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 755)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 760)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 747)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 752)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -803,15 +806,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 799)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 800)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 801)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 804)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 805)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 806)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 803)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 804)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 808)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 809)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 757)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 762)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -824,12 +827,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 819)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 824)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 821)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 826)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 806)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 811)
             ))
     }
 }
