@@ -468,6 +468,8 @@ public enum MachineData {
         var i = index
         func skipBlanks() { while i > floor && (bytes[i - 1] == 32 || bytes[i - 1] == 9) { i -= 1 } }
         skipBlanks()
+        // A value in angle brackets (`'<CAOw…@mail.gmail.com>'`, a mail header's message id).
+        if i > floor && bytes[i - 1] == 60 { i -= 1 }
         if i > floor && (bytes[i - 1] == 34 || bytes[i - 1] == 39) { i -= 1 }
         skipBlanks()
         // The first item of a tuple under the key (`raddr=('35.201.124.182', 443)`).
@@ -516,6 +518,8 @@ public enum MachineData {
         "xrequestid", "requestid", "traceid", "spanid", "traceparent", "xamzntraceid", "xamzcfid", "etag", "nonce",
         // The ends of a socket in Python's repr (`raddr=('35.201.124.182', 443)` in a ResourceWarning).
         "raddr", "laddr",
+        // Mail headers that hold message ids, not mailboxes.
+        "messageid", "inreplyto", "references",
     ]
 
     /// Last tokens of telemetry keys (`avgLogprobs`, `prompt_tokens`, `created_at`…).
