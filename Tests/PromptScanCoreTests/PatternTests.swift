@@ -13,18 +13,23 @@ import Testing
         return found
     }
 
+    /// The `secret` ranges that eight threads find at the same moment, each its first match run.
+    func matchesFromEightThreadsAtOnce(_ pattern: Pattern) -> [[Range<Int>]] {
+        let text = Array("a k123 b k456 c k7".utf8)
+        let results = Mutex<[[Range<Int>]]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let found = (try? self.matches(pattern, text).map(\.secret)) ?? []
+            results.withLock { $0.append(found) }
+        }
+        return results.withLock { $0 }
+    }
+
     /// The JIT compilation waits for the first match and runs once, even when many threads make
     /// their first match at the same moment; all of them see the same matches.
     @Test func jitCompilesOnFirstUseOnceAcrossThreads() throws {
         for _ in 0..<20 {
             let pattern = try Pattern("(?<secret>k[0-9]{3})")
-            let text = Array("a k123 b k456 c k7".utf8)
-            let results = Mutex<[[Range<Int>]]>([])
-            DispatchQueue.concurrentPerform(iterations: 8) { _ in
-                let found = (try? self.matches(pattern, text).map(\.secret)) ?? []
-                results.withLock { $0.append(found) }
-            }
-            let all = results.withLock { $0 }
+            let all = matchesFromEightThreadsAtOnce(pattern)
             #expect(all.count == 8 && all.allSatisfy { $0 == [2..<6, 9..<13] })
             #expect(pattern.isJIT)
         }
@@ -36,13 +41,7 @@ import Testing
         for _ in 0..<20 {
             let pattern = Pattern(deferred: "(?<secret>k[0-9]{3})")
             #expect(pattern.captureBound == 1)
-            let text = Array("a k123 b k456 c k7".utf8)
-            let results = Mutex<[[Range<Int>]]>([])
-            DispatchQueue.concurrentPerform(iterations: 8) { _ in
-                let found = (try? self.matches(pattern, text).map(\.secret)) ?? []
-                results.withLock { $0.append(found) }
-            }
-            let all = results.withLock { $0 }
+            let all = matchesFromEightThreadsAtOnce(pattern)
             #expect(all.count == 8 && all.allSatisfy { $0 == [2..<6, 9..<13] })
             #expect(pattern.secretGroup == 1 && pattern.captureCount == 1)
         }
