@@ -169,18 +169,15 @@ struct RunOptions: ParsableArguments {
     /// The plan (`validate` has checked it).
     var reportPlan: ReportPlan { (try? plan()) ?? ReportPlan(mainFormat: format ?? .text, mainPath: nil, extras: report) }
 
-    /// Whether any report of the run writes paths from the repository root (SARIF, the GitHub and
-    /// GitLab formats), so the run must find that root.
-    var writesSarif: Bool {
+    /// Whether any report of the run (the `--format` one or an extra) is in a format `test` accepts.
+    func writesAny(_ test: (ReportFormat) -> Bool) -> Bool {
         let plan = reportPlan
-        return plan.mainFormat.pathsFromRepositoryRoot || plan.extras.contains { $0.format.pathsFromRepositoryRoot }
+        return test(plan.mainFormat) || plan.extras.contains { test($0.format) }
     }
 
-    /// Whether a report of the run names the scanned commit (GitLab's secret detection report).
-    var namesRevision: Bool {
-        let plan = reportPlan
-        return plan.mainFormat == .gitlabSecretDetection || plan.extras.contains { $0.format == .gitlabSecretDetection }
-    }
+    /// Whether any report of the run writes paths from the repository root (SARIF, the GitHub and
+    /// GitLab formats), so the run must find that root.
+    var anchorsAtRepositoryRoot: Bool { writesAny(\.pathsFromRepositoryRoot) }
 
     /// Whether text on stdout is coloured: `--color`, `--no-color`, the environment, a terminal.
     var colorOnStdout: Bool {
@@ -287,7 +284,10 @@ func finish(_ report: ScanReport, setup: RunSetup, writing output: RunOutput, to
     context.fullMessages = options.verbose
     context.sarifBase = sarifBase
     context.sarifCategory = options.sarifCategory ?? "promptscan/" + command
-    if options.namesRevision { context.revision = (try? Git(directory: ".").headCommit()) ?? nil }
+    // The commit of the repository holding what was scanned, for reports that name one per finding.
+    if options.writesAny({ $0 == .gitlabSecretDetection }) {
+        context.revision = (try? Git(directory: displayRoot.isEmpty ? "." : displayRoot).headCommit()) ?? nil
+    }
     // What goes to stdout is coloured (text on a terminal, or as asked) and quiet when asked; the
     // files are complete and plain.
     var onStdout = context

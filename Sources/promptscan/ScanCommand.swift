@@ -80,7 +80,7 @@ struct Scan: ParsableCommand {
             writing: .report(
                 options, displayRoot: displayRoot, failsOnUnreadable: !allowUnreadable,
                 // Locations from the repository root, wherever the scanned folder is (text input has none).
-                sarif: options.writesSarif && !isText ? SarifBase.forScan(of: displayRoot.isEmpty ? "." : displayRoot) : SarifBase(),
+                sarif: options.anchorsAtRepositoryRoot && !isText ? SarifBase.forScan(of: displayRoot.isEmpty ? "." : displayRoot) : SarifBase(),
                 command: "scan"),
             to: sink, started: started)
     }
@@ -108,7 +108,7 @@ struct Scan: ParsableCommand {
         sessionOptions.useIgnoreFiles = !noIgnore
         let report = try runSession(ScanSession(setup: setup, source: .trees(paths), options: sessionOptions), into: sink)
         let sarif =
-            options.writesSarif
+            options.anchorsAtRepositoryRoot
             ? SarifBase.forScan(
                 ofRoots: paths.map { path in
                     let root = ScanSession.displayRoot(ofTree: path)

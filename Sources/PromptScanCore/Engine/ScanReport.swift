@@ -25,12 +25,12 @@ public struct ScanReport: Sendable {
 
     /// How many findings fail the run at `threshold` (see `failing(at:)`), counted without copying them.
     public func failingCount(at threshold: Severity) -> Int {
-        findings.reduce(0) { $0 + ($1.isActive && $1.suppression == nil && $1.severity >= threshold ? 1 : 0) }
+        findings.reduce(0) { $0 + ($1.isReported && $1.severity >= threshold ? 1 : 0) }
     }
 
     /// Findings at or above `threshold`, leaving out those allowed inline, in the baseline, or
     /// suppressed as well-known test values.
     public func failing(at threshold: Severity) -> [Finding] {
-        findings.filter { $0.isActive && $0.suppression == nil && $0.severity >= threshold }
+        findings.filter { $0.isReported && $0.severity >= threshold }
     }
 }

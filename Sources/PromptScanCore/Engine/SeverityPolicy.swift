@@ -48,15 +48,19 @@ public enum SeverityPolicy {
     /// Whether personal data in the file at `path` is a contact its project publishes on purpose
     /// (`LICENSE`, `LICENSE.md`, `.github/CODEOWNERS`, `CITATION.cff`): reported low.
     static func isContactFile(_ path: String) -> Bool {
-        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
-        let parts = name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let parts = fileName(path).split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let stem = parts.first, contactFileNames.contains(stem) else { return false }
         return contactFileExtensions.contains(parts.count > 1 ? parts[1] : "")
     }
 
+    /// The last part of `path`, lower-cased.
+    static func fileName(_ path: String) -> String {
+        (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+    }
+
     /// `.env.example`, `config/.env.sample`, `app.env.template`.
     static func isTemplateEnv(_ path: String) -> Bool {
-        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        let name = fileName(path)
         return templateEnvSuffixes.contains { name.hasSuffix($0) }
     }
 

@@ -45,6 +45,9 @@ public struct Finding: Sendable, Hashable {
 
     /// Whether the finding counts against `--fail-on`: not allowed inline, not in the baseline.
     public var isActive: Bool { !allowedInline && !baselined }
+    /// Whether the finding is reported as a finding: active and not a known example's note (what
+    /// `--fail-on` weighs and what the CI formats list).
+    public var isReported: Bool { isActive && suppression == nil }
     /// Set for well-known test values: reported as a suppressed note that never fails a run.
     public var suppression: Suppression? = nil
     /// The confidence of a pii/phi finding (docs/detection.md, "Confidence model"); nil for secrets.

@@ -65,7 +65,7 @@ public struct GuardVerdict: Sendable {
     /// where `block` names the place; what does not block warns at or above `warn`. Inline-allowed
     /// findings and well-known test values are left alone.
     static func decide(_ finding: Finding, place: GuardPlace, settings: GuardSettings) -> Decision {
-        guard finding.isActive, finding.suppression == nil else { return .none }
+        guard finding.isReported else { return .none }
         if settings.block[finding.category]?.contains(place) ?? false {
             switch finding.category {
             case .secret:

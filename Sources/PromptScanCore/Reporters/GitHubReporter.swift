@@ -11,7 +11,7 @@ public struct GitHubReporter: Reporter {
 
     public func write(_ report: ScanReport, context: ReportContext, to output: some ReportOutput) {
         var lows = 0
-        for finding in report.findings where finding.isActive && finding.suppression == nil {
+        for finding in report.findings where finding.isReported {
             let fails = finding.severity >= context.failOn
             if !fails && finding.severity == .low {
                 lows += 1

@@ -29,7 +29,7 @@ public struct GitLabCodeQualityReporter: Reporter {
 
     public func write(_ report: ScanReport, context: ReportContext, to output: some ReportOutput) {
         let json = JSONStream(output)
-        let findings = GitLabReport.listed(report)
+        let findings = report.findings.filter(\.isReported)
         let ids = GitLabReport.stableIDs(findings, context: context)
         json.topLevelArray(count: findings.count) { index in
             let finding = findings[index]
@@ -63,13 +63,8 @@ public struct GitLabSecretDetectionReporter: Reporter {
 
     public init() {}
 
-    struct Document: Encodable {
-        let version = GitLabSecretDetectionReporter.schemaVersion
-        let schema =
-            "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v\(GitLabSecretDetectionReporter.schemaVersion)/dist/secret-detection-report-format.json"
-        let scan: Scan
-        let vulnerabilities: [Vulnerability]
-    }
+    static let schemaURL =
+        "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v\(schemaVersion)/dist/secret-detection-report-format.json"
 
     struct Tool: Encodable {
         struct Vendor: Encodable { let name = "promptscan" }
@@ -118,10 +113,22 @@ public struct GitLabSecretDetectionReporter: Reporter {
     }
 
     public func write(_ report: ScanReport, context: ReportContext, to output: some ReportOutput) {
-        let findings = GitLabReport.listed(report)
+        let findings = report.findings.filter(\.isReported)
         let ids = GitLabReport.stableIDs(findings, context: context)
         let remediation = Dictionary(context.rules.map { ($0.id, $0.remediation) }, uniquingKeysWith: { first, _ in first })
-        let vulnerabilities = findings.indices.map { index -> Vulnerability in
+        let messages = report.unreadable.map { Message(level: "warn", value: "\($0.path): \($0.message)") }
+        let version = context.toolVersion.split(separator: " ").first.map(String.init) ?? context.toolVersion
+        let scan = Scan(
+            analyzer: Tool(version: version), scanner: Tool(version: version), start_time: Self.time(context.startTime),
+            end_time: Self.time(context.endTime ?? context.startTime), status: "success", messages: messages.isEmpty ? nil : messages)
+        // Streamed member by member in sorted key order (as JSONEncoder would write the whole
+        // document), one vulnerability at a time.
+        let json = JSONStream(output)
+        json.openObject()
+        json.member("scan", scan, indent: 2, first: true)
+        json.member("schema", Self.schemaURL, indent: 2)
+        json.member("version", Self.schemaVersion, indent: 2)
+        json.arrayMember("vulnerabilities", count: findings.count, indent: 2) { index in
             let finding = findings[index]
             let id = ids[index]
             let uuid = [id.prefix(8), id.dropFirst(8).prefix(4), id.dropFirst(12).prefix(4), id.dropFirst(16).prefix(4), id.dropFirst(20).prefix(12)]
@@ -136,17 +143,8 @@ public struct GitLabSecretDetectionReporter: Reporter {
                     file: context.sarifBase.path(finding.path), start_line: line, end_line: max(line, finding.endLine),
                     commit: .init(sha: finding.commit ?? context.revision ?? "0000000000000000000000000000000000000000")))
         }
-        let messages = report.unreadable.map { Message(level: "warn", value: "\($0.path): \($0.message)") }
-        let version = context.toolVersion.split(separator: " ").first.map(String.init) ?? context.toolVersion
-        let document = Document(
-            scan: Scan(
-                analyzer: Tool(version: version), scanner: Tool(version: version), start_time: Self.time(context.startTime),
-                end_time: Self.time(context.endTime ?? context.startTime), status: "success", messages: messages.isEmpty ? nil : messages),
-            vulnerabilities: vulnerabilities)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        output.append(String(decoding: data, as: UTF8.self) + "\n")
+        json.closeObject(indent: 0)
+        output.append("\n")
     }
 
     /// An ISO 8601 time as the schema wants it: `yyyy-mm-ddThh:mm:ss`, UTC, no zone or fraction.
@@ -158,12 +156,6 @@ public struct GitLabSecretDetectionReporter: Reporter {
 
 /// What the two GitLab reports share.
 enum GitLabReport {
-    /// The findings a GitLab report lists: active (not allowed inline or baselined) and not a known
-    /// example value, in report order.
-    static func listed(_ report: ScanReport) -> [Finding] {
-        report.findings.filter { $0.isActive && $0.suppression == nil }
-    }
-
     /// The text GitLab shows: rule, severity, message and redacted value.
     static func description(_ finding: Finding, context: ReportContext) -> String {
         "\(finding.ruleID) (\(finding.severity.rawValue)): \(finding.message) [\(context.value(of: finding))]"

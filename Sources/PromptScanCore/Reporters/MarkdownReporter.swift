@@ -11,7 +11,7 @@ public struct MarkdownReporter: Reporter {
     public init() {}
 
     public func write(_ report: ScanReport, context: ReportContext, to output: some ReportOutput) {
-        let active = report.findings.filter { $0.isActive && $0.suppression == nil }
+        let active = report.findings.filter(\.isReported)
         let failing = active.filter { $0.severity >= context.failOn }
         let below = active.filter { $0.severity < context.failOn }
         if failing.isEmpty {
