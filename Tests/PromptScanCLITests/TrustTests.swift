@@ -63,7 +63,7 @@ import Testing
         try repo.commit("allowed by itself", ["a.md": "k = \(Self.key(3)) # promptscan:allow\n", "b.md": "# promptscan:allow-next-line\nk = \(Self.key(4))\n"])
         let result = try repo.promptscan(["diff", "--base", "main"])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("a.md: policy: 1 finding(s) on lines this change adds carry promptscan:allow"))
+        #expect(result.stdout.contains("a.md: policy: 1 finding(s) on lines this change adds carry an inline allow comment"))
         #expect(result.stdout.contains("b.md: policy:"))
         // A trusted run (the author's own pre-commit check, history) honours it.
         #expect(try repo.promptscan(["history"]).status == 0)

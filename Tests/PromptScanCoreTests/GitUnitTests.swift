@@ -71,6 +71,15 @@ import Testing
         #expect(!allowed("# promptscan:allow-next-line\n\nkey\n", line: 3))
         #expect(!allowed("# promptscan:allow\nkey\n", line: 2))
         #expect(!allowed("promptscan:allo\n", line: 1))
+        // Other scanners' markers: a repository moving over keeps its reviewed exceptions.
+        #expect(allowed("token = 'x'  # gitleaks:allow\n", line: 1))
+        #expect(allowed("token = 'x'  // ggignore\n", line: 1))
+        #expect(allowed("token = 'x'  # pragma: allowlist secret\n", line: 1))
+        #expect(allowed("# pragma: allowlist nextline secret\ntoken = 'x'\n", line: 2))
+        #expect(!allowed("# pragma: allowlist secret\ntoken = 'x'\n", line: 2))
+        #expect(!allowed("# gitleaks:allow\ntoken = 'x'\n", line: 2))
+        #expect(!allowed("# pragma: allowlist nextline secret\ntoken = 'x'\n", line: 1))
+        #expect(!allowed("token = 'x'  # gitleaks:allo\n", line: 1))
     }
 
     @Test func scannerMarksInlineAllowedFindingsWhichNeverFail() throws {

@@ -1,14 +1,23 @@
 /// Inline allow comments: `promptscan:allow` anywhere on a finding's line, or
-/// `promptscan:allow-next-line` anywhere on the line above it. Checked only for lines that hold a
-/// finding, over the file's bytes.
+/// `promptscan:allow-next-line` anywhere on the line above it. The markers other scanners put in
+/// code count the same way, so a repository moving from one of them keeps its reviewed exceptions:
+/// gitleaks' `gitleaks:allow` and ggshield's `ggignore` on the line, detect-secrets'
+/// `pragma: allowlist secret` on the line and `pragma: allowlist nextline secret` on the line
+/// above. Checked only for lines that hold a finding, over the file's bytes.
 public enum InlineAllow {
-    /// The marker on the finding's own line.
+    /// promptscan's own marker on the finding's line.
     public static let marker = Array("promptscan:allow".utf8)
     /// The suffix that turns the marker into one for the following line.
     public static let nextLineSuffix = Array("-next-line".utf8)
+    /// Other scanners' markers that cover the line they are on.
+    static let peerSameLine = ["gitleaks:allow", "ggignore", "pragma: allowlist secret"].map { Array($0.utf8) }
+    /// Other scanners' markers that cover the line after them.
+    static let peerNextLine = [Array("pragma: allowlist nextline secret".utf8)]
+    /// Every marker, for the one pass per file that decides whether lines need checking.
+    static let all = [marker] + peerSameLine + peerNextLine
 
-    /// Whether the line starting at `lineStart` carries `promptscan:allow`, or the line before it
-    /// carries `promptscan:allow-next-line`.
+    /// Whether the line starting at `lineStart` carries an own-line marker, or the line before it
+    /// a next-line marker.
     static func covers(_ bytes: UnsafeRawBufferPointer, lineStart: Int) -> Bool {
         let lineEnd = endOfLine(bytes, from: lineStart)
         if hasMarker(bytes, lineStart..<lineEnd, nextLine: false) { return true }
@@ -21,18 +30,9 @@ public enum InlineAllow {
         return hasMarker(bytes, previousStart..<previousEnd, nextLine: true)
     }
 
-    /// Whether `promptscan:allow` occurs anywhere in `bytes` (memchr for its first byte, then compare).
+    /// Whether any marker occurs anywhere in `bytes` (memchr for its first byte, then compare).
     static func occurs(in bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let base = bytes.baseAddress, bytes.count >= marker.count else { return false }
-        var offset = 0
-        let last = bytes.count - marker.count
-        while offset <= last {
-            guard let hit = ByteSearch.first(marker[0], in: base + offset, count: last - offset + 1) else { return false }
-            let index = base.distance(to: UnsafeRawPointer(hit))
-            if (1..<marker.count).allSatisfy({ bytes[index + $0] == marker[$0] }) { return true }
-            offset = index + 1
-        }
-        return false
+        all.contains { first($0, in: bytes, from: 0..<bytes.count) != nil }
     }
 
     static func endOfLine(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
@@ -41,22 +41,34 @@ public enum InlineAllow {
         return index
     }
 
-    /// Whether `range` holds the marker, followed (`nextLine`) or not followed by `-next-line`.
+    /// Whether `range` holds a marker for its own line (`nextLine` false) or for the line after it.
     static func hasMarker(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, nextLine: Bool) -> Bool {
-        guard range.count >= marker.count else { return false }
-        var index = range.lowerBound
-        while index + marker.count <= range.upperBound {
-            if bytes[index] == marker[0], (0..<marker.count).allSatisfy({ bytes[index + $0] == marker[$0] }) {
-                let after = index + marker.count
-                let isNextLine =
-                    after + nextLineSuffix.count <= range.upperBound
-                    && (0..<nextLineSuffix.count).allSatisfy { bytes[after + $0] == nextLineSuffix[$0] }
-                if isNextLine == nextLine { return true }
-                index = after
-            } else {
-                index += 1
-            }
+        let peers = nextLine ? peerNextLine : peerSameLine
+        if peers.contains(where: { first($0, in: bytes, from: range) != nil }) { return true }
+        // promptscan:allow and promptscan:allow-next-line share a prefix: the suffix decides.
+        var from = range
+        while let index = first(marker, in: bytes, from: from) {
+            let after = index + marker.count
+            let isNextLine =
+                after + nextLineSuffix.count <= range.upperBound
+                && (0..<nextLineSuffix.count).allSatisfy { bytes[after + $0] == nextLineSuffix[$0] }
+            if isNextLine == nextLine { return true }
+            from = after..<range.upperBound
         }
         return false
+    }
+
+    /// The offset of the first occurrence of `needle` inside `range` of `bytes`.
+    static func first(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from range: Range<Int>) -> Int? {
+        guard let base = bytes.baseAddress, let head = needle.first, range.count >= needle.count else { return nil }
+        var offset = range.lowerBound
+        let last = range.upperBound - needle.count
+        while offset <= last {
+            guard let hit = ByteSearch.first(head, in: base + offset, count: last - offset + 1) else { return nil }
+            let index = base.distance(to: UnsafeRawPointer(hit))
+            if (1..<needle.count).allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
+            offset = index + 1
+        }
+        return nil
     }
 }

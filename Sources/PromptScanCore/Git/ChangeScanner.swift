@@ -114,7 +114,7 @@ public struct ChangeScanner: Sendable {
                 report.notices.append(
                     Notice(
                         kind: .policy, path: owner.file.path,
-                        message: "\(overruled) finding(s) on lines this change adds carry promptscan:allow, which an untrusted run "
+                        message: "\(overruled) finding(s) on lines this change adds carry an inline allow comment, which an untrusted run "
                             + "does not honour (the change cannot approve itself; the comment counts once merged)"))
             }
             report.notices.append(contentsOf: result.notices)

@@ -291,7 +291,7 @@ public struct HTMLReporter: Reporter {
             let why =
                 section == .baselined
                 ? "accepted in the baseline"
-                : finding.allowedInline ? "promptscan:allow comment" : (finding.suppression?.justification ?? "")
+                : finding.allowedInline ? "inline allow comment" : (finding.suppression?.justification ?? "")
             out += "<tr><td><code>\(Self.escape(context.display(finding.path)))</code>:\(Self.location(finding))</td>"
             out += "<td><span class=\"sev \(finding.severity.rawValue)\">\(finding.severity.rawValue)</span></td>"
             out += "<td><a href=\"#rule-\(Self.anchor(finding.ruleID))\">\(Self.escape(finding.ruleID))</a></td>"

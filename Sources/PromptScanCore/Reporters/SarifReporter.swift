@@ -194,7 +194,7 @@ public struct SarifReporter: Reporter {
     /// SARIF suppressions: an inline `promptscan:allow` (`inSource`) and a known test value (`external`).
     static func suppressions(of finding: Finding) -> [SarifLog.Suppression]? {
         var list: [SarifLog.Suppression] = []
-        if finding.allowedInline { list.append(.init(kind: "inSource", justification: "promptscan:allow comment")) }
+        if finding.allowedInline { list.append(.init(kind: "inSource", justification: "inline allow comment")) }
         if let suppression = finding.suppression { list.append(.init(kind: suppression.kind, justification: suppression.justification)) }
         return list.isEmpty ? nil : list
     }
