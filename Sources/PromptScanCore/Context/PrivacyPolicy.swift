@@ -55,7 +55,28 @@ public enum PrivacyPolicy {
         let before = compiled.rule.organisationLines
         let after = min(2, before)
         guard compiled.organisationContext.hitNearby(in: bytes, around: range, linesBefore: before, linesAfter: after) else { return false }
-        return !personWords.hitNearby(in: bytes, around: range, linesBefore: before, linesAfter: after)
+        if personWords.hitNearby(in: bytes, around: range, linesBefore: before, linesAfter: after) { return false }
+        // A personal mailbox on the same line makes the line a person's contact details ("contact
+        // Trustee Ned Sterling via email …@comcast.net or by phone at …"), whatever rows around it say.
+        return !holdsPersonalMailbox(bytes, ContextMatcher.neighbourhood(in: bytes, around: range, linesBefore: 0, linesAfter: 0))
+    }
+
+    /// Whether `span` holds an e-mail address at a personal mailbox provider (`personalMailboxHosts`).
+    static func holdsPersonalMailbox(_ bytes: UnsafeRawBufferPointer, _ span: Range<Int>) -> Bool {
+        func isHostByte(_ byte: UInt8) -> Bool {
+            (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 46
+        }
+        var index = span.lowerBound
+        while index < span.upperBound {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "@"), index > span.lowerBound, isHostByte(bytes[index - 1]) else { continue }
+            var end = index + 1
+            while end < span.upperBound, isHostByte(bytes[end]) { end += 1 }
+            var host = String(decoding: bytes[(index + 1)..<end], as: UTF8.self).lowercased()
+            while host.hasSuffix(".") { host.removeLast() }
+            if personalMailboxHosts.contains(host) || host.hasPrefix("yahoo.") || host.hasPrefix("hotmail.") { return true }
+        }
+        return false
     }
 
     /// Classes in which the PHI record rule runs.

@@ -227,7 +227,7 @@ def few_shot_prompt(i):
 def billing_prompt(i):
     p = name()
     lines = ["You help customers with billing questions. Use the account details below.", "",
-             f"Customer: {p}", f"Card on file: {D('pii', 'card', card())}", f"IBAN: {D('pii', 'iban', iban())}",
+             f"Customer: {D('pii', 'customer-name', p)}", f"Card on file: {D('pii', 'card', card())}", f"IBAN: {D('pii', 'iban', iban())}",
              f"Billing address: {D('pii', 'address', address())}", f"Contact phone: {D('pii', 'phone', phone())}",
              f"Medicare MBI: {D('phi', 'mbi', mbi())}", f"Invoice date 2024-0{R.randrange(1, 9)}-1{R.randrange(0, 9)}",
              f"Build {I('pii', 'build-number', '4.1.1.1111')}", f"Docs: {I('pii', 'ssh-remote', 'git@github.com:acme/billing.git')}",
