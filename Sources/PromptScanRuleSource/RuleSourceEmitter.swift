@@ -131,6 +131,7 @@ public enum RuleSourceEmitter {
             fields.append("organisationLines: \(rule.organisationLines)")
             fields.append("publicContext: \(list(rule.publicContext))")
             fields.append("publicLines: \(rule.publicLines)")
+            if rule.tableHeaderContext { fields.append("tableHeaderContext: true") }
             fields.append("severityWithoutContext: \(rule.severityWithoutContext.map(member) ?? "nil")")
             fields.append("knownTest: \(list(rule.knownTest))")
             fields.append("knownTestSource: \(rule.knownTestSource.map(literal) ?? "nil")")

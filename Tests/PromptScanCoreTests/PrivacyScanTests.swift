@@ -31,6 +31,25 @@ import Testing
         #expect(scan("Patient Maria Okafor, date of service: 2023-02-05\n", as: .fixture).filter { $0.ruleID == "patient-date" }.map(\.severity) == [.medium])
     }
 
+    @Test func aNotebookTableCellTakesItsColumnsHeaderAsContext() {
+        // A DataFrame printed as HTML inside a notebook: one cell per line, the header rows away.
+        func table(_ header: [String], _ rows: [[String]]) -> String {
+            var lines = ["<table border=\"1\" class=\"dataframe\">", "  <thead>", "    <tr style=\"text-align: right;\">", "      <th></th>"]
+            lines += header.map { "      <th>\($0)</th>" } + ["    </tr>", "  </thead>", "  <tbody>"]
+            for (number, row) in rows.enumerated() {
+                lines += ["    <tr>", "      <th>\(number)</th>"] + row.map { "      <td>\($0)</td>" } + ["    </tr>"]
+            }
+            return (lines + ["  </tbody>", "</table>"]).map { "    \"\($0)\\n\",\n" }.joined()
+        }
+        let rows = (0..<8).map { ["4\($0)718055", ["Ezekiel Quintero", "Rosalind Eastwood"][$0 % 2], "195\($0)-09-01", "I50.23", "\($0)"] }
+        let patients = scan(table(["mrn", "patient_name", "dob", "dx_primary", "los"], rows), as: .notebook, path: "eda.ipynb")
+        #expect(patients.filter { $0.ruleID == "person-name-table-cell" }.count == 8)
+        #expect(patients.filter { $0.ruleID == "date-of-birth-table-cell" }.count == 8)
+        // The same cells under headers that name no person and no birth date stay quiet.
+        let models = scan(table(["run", "model_name", "released", "code", "n"], rows), as: .notebook, path: "eval.ipynb")
+        #expect(models.filter { $0.ruleID == "person-name-table-cell" || $0.ruleID == "date-of-birth-table-cell" }.isEmpty)
+    }
+
     @Test func aContactPublishedInALicenseOrAuthorsFileIsLow() {
         let line = "Contact: Dana Okafor, dana.okafor84@gmail.com, phone 646-273-8841\n"
         for path in ["LICENSE", "sub/LICENSE.md", ".github/CODEOWNERS", "AUTHORS.txt", "CITATION.cff", "CODE_OF_CONDUCT.md"] {

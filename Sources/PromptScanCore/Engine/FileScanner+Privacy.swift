@@ -31,7 +31,8 @@ extension FileScanner {
         let contextHit =
             !compiled.context.isEmpty
             && (compiled.context.hit(in: bytes, around: range)
-                || columnDelimiter.map { compiled.context.columnHeaderHit(in: bytes, around: range, delimiter: $0) } == true)
+                || columnDelimiter.map { compiled.context.columnHeaderHit(in: bytes, around: range, delimiter: $0) } == true
+                || (compiled.rule.tableHeaderContext && compiled.context.htmlColumnHeaderHit(in: bytes, around: range)))
         if contextHit { score = max(score + PrivacyPolicy.contextBoost, 0.5) }
         if compiled.rule.requiresContext.contains(fileClass) && !contextHit { return nil }
         guard score >= threshold else { return nil }

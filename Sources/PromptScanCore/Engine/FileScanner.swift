@@ -197,8 +197,10 @@ public struct FileScanner: Sendable {
             ranges = [nil]
         }
         // A rule that needs context in this class: only where its context words can be (in a
-        // CSV or TSV file a column header gives context to every row, so all lines).
+        // CSV or TSV file a column header gives context to every row, so all lines; so does the
+        // header of an HTML table for a rule that reads it).
         if compiled.rule.requiresContext.contains(fileClass), !ranges.isEmpty, columnDelimiter == nil,
+            !(compiled.rule.tableHeaderContext && ContextMatcher.holdsHTMLTable(bytes)),
             let near = ruleSet.contextLines(of: index, prefilter: prefilter, in: bytes)
         {
             ranges = RuleSet.intersect(ranges, near)

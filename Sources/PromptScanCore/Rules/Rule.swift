@@ -120,6 +120,9 @@ public struct Rule: Sendable, Equatable {
     /// Lines before the match searched for `publicContext` (a folded YAML string spreads one
     /// `author_email` value over several lines).
     public var publicLines: Int = 0
+    /// Whether the header of the HTML table column a match sits in counts as context
+    /// (`ContextMatcher.htmlColumnHeaderHit`): a DataFrame a notebook printed as HTML.
+    public var tableHeaderContext = false
     /// The severity of a match with none of `context` near it, when set: prose that names a date
     /// of birth or an age ("was born on 2 February 1989") is a biography's far more often than a
     /// patient's, unless a word about a patient or customer is close.

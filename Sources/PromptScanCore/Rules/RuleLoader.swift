@@ -11,7 +11,7 @@ public enum RuleLoader {
         // pii/phi rules (Patterns/README.md, "Privacy rules")
         "confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context",
         "public_lines", "severity_without_context", "known_test", "known_test_source",
-        "min_digit_run", "record_kind", "record",
+        "min_digit_run", "record_kind", "record", "table_header_context",
     ]
     /// Plain scalars stay untyped (no regex-based tag resolution, which dominated start-up); the
     /// loader reads every value as text and converts `entropy` and `generic` itself.
@@ -433,10 +433,15 @@ public enum RuleLoader {
             guard let value = node.bool else { throw fail(node, "'record' must be true or false") }
             rule.record = value
         }
+        if let node = mapping["table_header_context"] {
+            guard let value = node.bool else { throw fail(node, "'table_header_context' must be true or false") }
+            rule.tableHeaderContext = value
+        }
         if mapping["classes"] != nil { rule.classes = try classList("classes") }
         let privacyKeys = [
             "confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context",
             "public_lines", "severity_without_context", "known_test", "min_digit_run", "record", "record_kind",
+            "table_header_context",
         ]
         if !rule.isPrivacy, let key = privacyKeys.first(where: { mapping[$0] != nil }) {
             throw fail(mapping[key], "'\(key)' is only for pii and phi rules")
