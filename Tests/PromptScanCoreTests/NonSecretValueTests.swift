@@ -216,4 +216,13 @@ import Testing
         #expect(!validator.check(Array("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyIjoidGVzdCJ9.".utf8)))
         #expect(!validator.check(Array("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhIn0.c2ln".utf8)))
     }
+
+    @Test func aLongHexValueIsHeldToAHexMinimumUnlessTheRuleKeepsHexOut() {
+        let key = Array("98d8f1f58016bb5581131c71e614dc55".utf8)  // a random 32-digit key at 3.46 bits
+        #expect(Entropy.shannon(key) < 3.5)
+        #expect(Entropy.minimum(3.5, for: key) == 3.2)
+        #expect(Entropy.minimum(4.0, for: key) == 4.0)  // a commit id next to a vendor's name stays out
+        #expect(Entropy.minimum(3.5, for: Array("98d8f1f58016bb55".utf8)) == 3.5)  // too short to tell
+        #expect(Entropy.minimum(3.5, for: Array("98d8f1f58016bb5581131c71e614dc5g".utf8)) == 3.5)  // not hex
+    }
 }

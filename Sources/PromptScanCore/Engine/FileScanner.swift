@@ -336,7 +336,7 @@ public struct FileScanner: Sendable {
 
     /// Whether a candidate value survives the rule's checks.
     func confirm(_ compiled: CompiledRule, _ value: UnsafeRawBufferPointer, scratch: MatchScratch) -> Verdict {
-        if let minimum = compiled.rule.entropy, Entropy.shannon(value) < minimum { return .reject }
+        if let minimum = compiled.rule.entropy, Entropy.shannon(value) < Entropy.minimum(minimum, for: value) { return .reject }
         let bytes = Array(value)
         let credentialLike = compiled.rule.category == .secret || compiled.rule.category == .consumerEndpoint
         if credentialLike, PlaceholderFilter.isPlaceholder(bytes, generic: compiled.rule.generic) { return .reject }
