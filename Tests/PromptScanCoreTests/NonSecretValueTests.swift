@@ -7,6 +7,21 @@ import Testing
 @Suite struct NonSecretValueTests {
     func check(_ text: String) -> Bool { NonSecretValue.matches(Array(text.utf8)) }
 
+    /// Values typed by counting are stand-ins for every rule, a vendor's format or a generic one.
+    @Test func aValueTypedByCountingIsAPlaceholder() {
+        for value in ["dapi1234567890ab1cde2f3ab456c7d89efa", "abcd1234efgh5678ijkl9012mnop3456qrst7890uvwx", "sk_live_abcdefghijklmnop"] {
+            #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8), generic: false), "\(value)")
+        }
+        for value in ["dapi8f3a91c07be24d56f1e9a0c3b7d4e21f5a", "q8/AU3bxv2MX0mBnW9I8ynOVNx/iV3mMH3oqkl2Isu4=", "5A52C1A1E21DF9012IODC9ISN"] {
+            #expect(!PlaceholderFilter.isKeyboardWalk(Array(value.utf8)), "\(value)")
+        }
+    }
+
+    @Test func aJWTHeaderWithATrailingPointIsNoToken() {
+        #expect(check("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."))
+        #expect(check("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"))
+    }
+
     /// A word to fill in, in square brackets or braces, is a template (`--password {password-or-pat}`);
     /// a value that only begins or ends with one is not.
     @Test func aBracketedOrBracedWordIsATemplate() {

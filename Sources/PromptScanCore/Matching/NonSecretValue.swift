@@ -241,8 +241,10 @@ public enum NonSecretValue {
     /// A JWT header on its own (`eyJhbGciOiJIUzI1NiIs…` without payload or signature): it names
     /// an algorithm and carries nothing secret.
     static func isJWTHeader(_ value: [UInt8]) -> Bool {
-        guard value.starts(with: Array("eyJ".utf8)), !value.contains(UInt8(ascii: ".")),
-            let decoded = Base64.decode(value[...], urlSafe: true),
+        // A trailing point (`eyJhbGci….`) is the header with the parts left out.
+        let header = value.last == UInt8(ascii: ".") ? value.dropLast() : value[...]
+        guard header.starts(with: Array("eyJ".utf8)), !header.contains(UInt8(ascii: ".")),
+            let decoded = Base64.decode(header, urlSafe: true),
             let object = (try? JSONSerialization.jsonObject(with: Data(decoded))) as? [String: Any]
         else { return false }
         return object["alg"] != nil

@@ -34,6 +34,7 @@ public enum PlaceholderFilter {
         if secret.allSatisfy({ $0 == first }) { return true }
         for marker in structural where contains(secret, marker) { return true }
         if hasAngleTemplate(secret) || isBracketedWord(secret) { return true }
+        if isKeyboardWalk(secret) { return true }
         guard generic else { return false }
         let lower = secret.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
         for word in words where contains(lower, word) { return true }
@@ -44,6 +45,32 @@ public enum PlaceholderFilter {
         if isIdentifierReference(secret) { return true }
         if isOwnedNoun(lower) { return true }
         return false
+    }
+
+    /// A value typed by counting: a run of eight or more characters that each follow the one before
+    /// (`1234567890`, `abcdefgh`), or runs of at least three such characters making up half the value
+    /// (`abcd1234efgh5678ijkl9012…`). A generated key has a run of eight about once in 10^12 values.
+    static func isKeyboardWalk(_ secret: [UInt8]) -> Bool {
+        guard secret.count >= 12 else { return false }
+        func follows(_ a: UInt8, _ b: UInt8) -> Bool {
+            let lowerA = a | 0x20, lowerB = b | 0x20
+            if a >= 48 && a <= 57 && b >= 48 && b <= 57 { return b == a + 1 || (a == 57 && b == 48) }
+            return lowerA >= 97 && lowerA <= 122 && lowerB == lowerA + 1
+        }
+        var run = 1
+        var covered = 0
+        var longest = 1
+        for index in 1..<secret.count {
+            if follows(secret[index - 1], secret[index]) {
+                run += 1
+            } else {
+                if run >= 3 { covered += run }
+                run = 1
+            }
+            longest = max(longest, run)
+        }
+        if run >= 3 { covered += run }
+        return longest >= 8 || covered * 2 >= secret.count
     }
 
     /// Credential nouns that end a typed stand-in (`myredissecret`, `my_db_password`).

@@ -819,19 +819,20 @@ extension DefaultRules {
         file.knownExamples.append(
             KnownExample(
                 id: "supabase-local-development-keys",
-                rules: ["jwt", "authorization-bearer-token", "generic-token-assignment", "generic-api-key-assignment", "generic-secret-assignment"],
-                source: "the anon and service_role keys of Supabase's local development stack (issuer supabase-demo, signed with the stack's published default JWT secret), the same on every machine that runs `supabase start`",
-                references: ["https://supabase.com/docs/guides/local-development/cli/getting-started"],
-                values: ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU"],
+                rules: ["jwt", "authorization-bearer-token", "generic-token-assignment", "generic-api-key-assignment", "generic-secret-assignment", "generic-password-assignment"],
+                source: "the anon and service_role keys of Supabase's local development stack (issuer supabase-demo, signed with the stack's published default JWT secret), the same on every machine that runs `supabase start`, and the realtime SECRET_KEY_BASE of Supabase's published self-hosting docker-compose",
+                references: ["https://supabase.com/docs/guides/local-development/cli/getting-started", "https://supabase.com/docs/guides/self-hosting/docker"],
+                values: ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU", "UpNVntn3cDxHJpq99YMc1T1AQgQpc8kfYTuRgBiYa15BLrx8etQoXz3gZv1/u2oq"],
                 patterns: [],
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 787)),
-                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 788)),
+                    Rule.Example(text: "      SECRET_KEY_BASE: UpNVntn3cDxHJpq99YMc1T1AQgQpc8kfYTuRgBiYa15BLrx8etQoXz3gZv1/u2oq", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 788)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 789)),
+                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 790)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 790)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 792)),
                 ],
                 origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 779)
             ))
@@ -846,12 +847,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F4\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 798)),
+                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F4\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 800)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F5\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 800)),
+                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F5\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 802)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 792)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 794)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -864,12 +865,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 808)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 810)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 810)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 812)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 802)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 804)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -882,15 +883,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 854)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 855)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 856)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 856)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 857)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 858)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 858)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 859)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 860)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 861)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 812)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 814)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -903,12 +904,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 874)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 876)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 876)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 878)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 861)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 863)
             ))
     }
 }
