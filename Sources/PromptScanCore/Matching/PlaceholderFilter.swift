@@ -53,7 +53,8 @@ public enum PlaceholderFilter {
     static func isKeyboardWalk(_ secret: [UInt8]) -> Bool {
         guard secret.count >= 12 else { return false }
         func follows(_ a: UInt8, _ b: UInt8) -> Bool {
-            let lowerA = a | 0x20, lowerB = b | 0x20
+            let lowerA = a | 0x20
+            let lowerB = b | 0x20
             if a >= 48 && a <= 57 && b >= 48 && b <= 57 { return b == a + 1 || (a == 57 && b == 48) }
             return lowerA >= 97 && lowerA <= 122 && lowerB == lowerA + 1
         }
