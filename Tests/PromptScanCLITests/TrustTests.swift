@@ -80,7 +80,7 @@ import Testing
                 remediation: Rotate it.
                 keywords: [hous_]
                 pattern: '(?<secret>hous_[a-z0-9]{20})'
-                examples: ['t = hous_abcdefghij0123456789']
+                examples: ['t = hous_q7x2m9k4w1z8p3r6t0v5']
 
             """
         let repo = try Self.repository(base: [
@@ -92,7 +92,7 @@ import Testing
         try repo.commit(
             "change",
             [
-                "fixtures/rec.json": "{\"k\": \"\(Self.key(5))\"}\n", "security/rules.yml": "rules: [", "app.md": "t = hous_abcdefghij0123456789\n",
+                "fixtures/rec.json": "{\"k\": \"\(Self.key(5))\"}\n", "security/rules.yml": "rules: [", "app.md": "t = hous_q7x2m9k4w1z8p3r6t0v5\n",
             ])
         let result = try repo.promptscan(["diff", "--base", "main"])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
@@ -126,7 +126,7 @@ import Testing
             """
         let repo = try Self.repository(base: [".promptscan.yml": "rules: [security]\n", "security/a.yml": rule, "security/notes.txt": "not a rule\n"])
         defer { repo.remove() }
-        try repo.commit("change", ["app.md": "t = fldr_abcdefghij0123456789\n"])
+        try repo.commit("change", ["app.md": "t = fldr_q7x2m9k4w1z8p3r6t0v5\n"])
         let found = try repo.promptscan(["diff", "--base", "main"])
         #expect(found.status == 1, "\(found.stdout)\(found.stderr)")
         #expect(found.stdout.contains("folder-token"), "\(found.stdout)")

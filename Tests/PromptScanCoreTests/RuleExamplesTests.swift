@@ -54,7 +54,7 @@ import Testing
                 remediation: r
                 keywords: [tok_]
                 pattern: '(?<secret>tok_[a-z0-9]{16})'
-                examples: ['x = ⟦tok_abcdefgh12345678⟧', 'no token here']
+                examples: ['x = ⟦tok_q7x2m9k4w1z8p3r6⟧', 'no token here']
                 negative_examples: ['tok_zyxwvuts98765432']
             """
         let failures = RuleTester(ruleSet: try RuleSet(RuleLoader.parse(yaml: yaml, path: "t.yml"))).run()
