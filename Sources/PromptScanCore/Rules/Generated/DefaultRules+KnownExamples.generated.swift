@@ -174,7 +174,7 @@ extension DefaultRules {
         file.knownExamples.append(
             KnownExample(
                 id: "ssa-misused-ssns",
-                rules: ["us-ssn", "us-ssn-bare"],
+                rules: ["us-ssn", "us-ssn-spaced", "us-ssn-bare"],
                 source: "SSNs the SSA lists as misused in advertising (078-05-1120, 219-09-9999)",
                 references: ["https://www.ssa.gov/history/ssn/misused.html"],
                 values: ["078-05-1120", "219-09-9999"],
@@ -193,7 +193,7 @@ extension DefaultRules {
         file.knownExamples.append(
             KnownExample(
                 id: "ssn-sequential-placeholders",
-                rules: ["us-ssn", "us-ssn-bare"],
+                rules: ["us-ssn", "us-ssn-spaced", "us-ssn-bare"],
                 source: "the sequential SSN placeholder 123-45-6789, which the SSA never issued",
                 references: ["https://www.ssa.gov/employer/randomization.html"],
                 values: ["123-45-6789"],
@@ -211,7 +211,7 @@ extension DefaultRules {
         file.knownExamples.append(
             KnownExample(
                 id: "ssn-stepped-placeholders",
-                rules: ["us-ssn", "us-ssn-bare"],
+                rules: ["us-ssn", "us-ssn-spaced", "us-ssn-bare"],
                 source: "stepped-digit SSN placeholders (111-22-3333, 222-33-4444 …) that test data and guardrail demos type; the SSA issues numbers by randomisation, not by such steps",
                 references: ["https://www.ssa.gov/employer/randomization.html"],
                 values: ["111-22-3333", "222-33-4444", "333-44-5555", "444-55-6666", "555-66-7777", "777-88-9999", "987-65-4321"],
