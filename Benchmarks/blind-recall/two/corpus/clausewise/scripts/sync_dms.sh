@@ -9,7 +9,7 @@ TOKEN=$(curl -fsS -X POST "$IMANAGE/auth/oauth2/token" \
   -d grant_type=password -d username=svc.clausewise@pembertonashby.com -d "password=uGNds#C*DqS20T!*oa" \
   -d client_id=$CLIENT_ID -d client_secret=$CLIENT_SECRET | jq -r .access_token)
 
-curl -fsS -H "X-Auth-Token: $TOKEN" "$IMANAGE/work/api/v2/customers/1/libraries/ACTIVE/documents?edit_date_from=$(date -d '1 day ago' +%FT%T)" \
+curl -fsS -H "X-Auth-Token: $TOKEN" "$IMANAGE/api/v2/customers/1/libraries/ACTIVE/documents?edit_date_from=$(date -d '1 day ago' +%FT%T)" \
   | jq -c '.data[]' \
   | while read -r doc; do
       echo "$doc" | aws sqs send-message --queue-url "$INGEST_QUEUE" --message-body file:///dev/stdin >/dev/null
