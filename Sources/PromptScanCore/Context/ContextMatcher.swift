@@ -108,16 +108,17 @@ public struct ContextMatcher: Sendable {
     /// how a notebook shows a DataFrame (`<th>patient_name</th>` … `<td>Jane Roe</td>`), one cell per
     /// line. Looks back at most `htmlTableReach` bytes; false outside a table.
     public func htmlColumnHeaderHit(in bytes: UnsafeRawBufferPointer, around range: Range<Int>) -> Bool {
-        let floor = max(0, range.lowerBound - Self.htmlTableReach)
-        let tableTag = Array("<table".utf8)
-        let rowTag = Array("<tr".utf8)
-        guard range.lowerBound >= 4, Self.occurs(Array("<td>".utf8), in: bytes, endingAt: range.lowerBound) else { return false }
-        guard let rowStart = Self.lastOccurrence(rowTag, in: bytes, from: floor, before: range.lowerBound),
-            let tableStart = Self.lastOccurrence(tableTag, in: bytes, from: floor, before: rowStart)
+        let cell = Self.htmlCellTag
+        guard range.lowerBound >= cell.count, ByteScan.matches(cell, at: range.lowerBound - cell.count, in: bytes, ignoringCase: true)
+        else { return false }
+        let reach = max(0, range.lowerBound - Self.htmlTableReach)..<range.lowerBound
+        guard let rowStart = ByteScan.lastIndex(of: Self.htmlRowTag, in: reach, of: bytes, ignoringCase: true),
+            let tableStart = ByteScan.lastIndex(of: Self.htmlTableTag, in: reach.lowerBound..<rowStart, of: bytes, ignoringCase: true)
         else { return false }
         let column = Self.cellStarts(in: bytes, rowStart..<range.lowerBound).count - 1
-        guard column >= 0, let headerRow = Self.firstOccurrence(rowTag, in: bytes, from: tableStart, before: rowStart) else { return false }
-        let headerEnd = Self.firstOccurrence(Array("</tr".utf8), in: bytes, from: headerRow, before: rowStart) ?? rowStart
+        guard column >= 0, let headerRow = ByteScan.firstIndex(of: Self.htmlRowTag, in: tableStart..<rowStart, of: bytes, ignoringCase: true)
+        else { return false }
+        let headerEnd = ByteScan.firstIndex(of: Self.htmlRowEndTag, in: headerRow..<rowStart, of: bytes, ignoringCase: true) ?? rowStart
         let cells = Self.cellStarts(in: bytes, headerRow..<headerEnd)
         guard column < cells.count else { return false }
         let cellEnd = column + 1 < cells.count ? cells[column + 1] : headerEnd
@@ -126,17 +127,13 @@ public struct ContextMatcher: Sendable {
 
     /// Whether `bytes` holds an HTML table (`<table`, any case).
     public static func holdsHTMLTable(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let tag = Array("<table".utf8)
-        var offset = 0
-        while offset + tag.count <= bytes.count {
-            guard let hit = ByteSearch.first(60, in: base + offset, count: bytes.count - offset - tag.count + 1) else { return false }
-            let index = base.distance(to: UnsafeRawPointer(hit))
-            if (1..<tag.count).allSatisfy({ bytes[index + $0] | 0x20 == tag[$0] }) { return true }
-            offset = index + 1
-        }
-        return false
+        ByteScan.firstIndex(of: htmlTableTag, in: 0..<bytes.count, of: bytes, ignoringCase: true) != nil
     }
+
+    static let htmlTableTag = Array("<table".utf8)
+    static let htmlRowTag = Array("<tr".utf8)
+    static let htmlRowEndTag = Array("</tr".utf8)
+    static let htmlCellTag = Array("<td>".utf8)
 
     /// How far back a table's header row is looked for (a DataFrame of a few dozen rows).
     static let htmlTableReach = 16_384
@@ -157,29 +154,6 @@ public struct ContextMatcher: Sendable {
             index += 1
         }
         return starts
-    }
-
-    static func occurs(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, endingAt end: Int) -> Bool {
-        guard end >= needle.count else { return false }
-        return (0..<needle.count).allSatisfy { bytes[end - needle.count + $0] | (needle[$0] >= 97 ? 0x20 : 0) == needle[$0] }
-    }
-
-    static func lastOccurrence(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from floor: Int, before end: Int) -> Int? {
-        var index = end - needle.count
-        while index >= floor {
-            if (0..<needle.count).allSatisfy({ bytes[index + $0] | (needle[$0] >= 97 ? 0x20 : 0) == needle[$0] }) { return index }
-            index -= 1
-        }
-        return nil
-    }
-
-    static func firstOccurrence(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int, before end: Int) -> Int? {
-        var index = start
-        while index + needle.count <= end {
-            if (0..<needle.count).allSatisfy({ bytes[index + $0] | (needle[$0] >= 97 ? 0x20 : 0) == needle[$0] }) { return index }
-            index += 1
-        }
-        return nil
     }
 
     /// The field delimiter of a CSV (`,`) or TSV (tab) file, by its extension; nil for other files.

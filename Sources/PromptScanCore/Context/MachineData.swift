@@ -208,21 +208,12 @@ public enum MachineData {
 
     /// Whether `marker` is at `offset` in `bytes` (which holds at least `marker.count` bytes there).
     @inline(__always) static func starts(_ bytes: UnsafeRawBufferPointer, at offset: Int, with marker: [UInt8]) -> Bool {
-        marker.indices.allSatisfy { bytes[offset + $0] == marker[$0] }
+        ByteScan.matches(marker, at: offset, in: bytes)
     }
 
-    /// Whether `marker` occurs wholly inside `window` of `bytes` (memchr for its first byte).
+    /// Whether `marker` occurs wholly inside `window` of `bytes`.
     static func occurs(_ marker: [UInt8], in window: Range<Int>, of bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let base = bytes.baseAddress, let first = marker.first else { return false }
-        var offset = window.lowerBound
-        while offset + marker.count <= window.upperBound,
-            let hit = ByteSearch.first(first, in: base + offset, count: window.upperBound - marker.count + 1 - offset)
-        {
-            let at = hit - base
-            if starts(bytes, at: at, with: marker) { return true }
-            offset = at + 1
-        }
-        return false
+        ByteScan.firstIndex(of: marker, in: window, of: bytes) != nil
     }
 
     // MARK: - Package installers

@@ -47,8 +47,7 @@ public enum PrivacyPolicy {
     static func isOrganisations(_ compiled: CompiledRule, value: [UInt8], in bytes: UnsafeRawBufferPointer, around range: Range<Int>) -> Bool {
         guard !compiled.organisationContext.isEmpty else { return false }
         if let at = value.lastIndex(of: UInt8(ascii: "@")) {
-            let host = String(decoding: value[(at + 1)...], as: UTF8.self).lowercased()
-            if personalMailboxHosts.contains(host) || host.hasPrefix("yahoo.") || host.hasPrefix("hotmail.") { return false }
+            if isPersonalMailbox(host: String(decoding: value[(at + 1)...], as: UTF8.self)) { return false }
         }
         // A lease's parties or a letterhead sit a few lines above the address they own; a little
         // below it too (the premises' description).
@@ -59,6 +58,13 @@ public enum PrivacyPolicy {
         // A personal mailbox on the same line makes the line a person's contact details ("contact
         // Trustee Ned Sterling via email …@comcast.net or by phone at …"), whatever rows around it say.
         return !holdsPersonalMailbox(bytes, ContextMatcher.neighbourhood(in: bytes, around: range, linesBefore: 0, linesAfter: 0))
+    }
+
+    /// Whether `host` (any case) is a mailbox provider for individuals (`personalMailboxHosts`, and
+    /// Yahoo's and Hotmail's country domains).
+    static func isPersonalMailbox(host: String) -> Bool {
+        let host = host.lowercased()
+        return personalMailboxHosts.contains(host) || host.hasPrefix("yahoo.") || host.hasPrefix("hotmail.")
     }
 
     /// Whether `span` holds an e-mail address at a personal mailbox provider (`personalMailboxHosts`).
@@ -72,9 +78,9 @@ public enum PrivacyPolicy {
             guard bytes[index] == UInt8(ascii: "@"), index > span.lowerBound, isHostByte(bytes[index - 1]) else { continue }
             var end = index + 1
             while end < span.upperBound, isHostByte(bytes[end]) { end += 1 }
-            var host = String(decoding: bytes[(index + 1)..<end], as: UTF8.self).lowercased()
+            var host = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
             while host.hasSuffix(".") { host.removeLast() }
-            if personalMailboxHosts.contains(host) || host.hasPrefix("yahoo.") || host.hasPrefix("hotmail.") { return true }
+            if isPersonalMailbox(host: host) { return true }
         }
         return false
     }

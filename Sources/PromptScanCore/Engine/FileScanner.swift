@@ -49,14 +49,15 @@ public struct FileScanner: Sendable {
         let columnDelimiter = startsFile ? ContextMatcher.columnDelimiter(path: path) : nil
         var digitRuns = prefilter.digitRuns
         var digitLines: [Int: [Range<Int>]] = [:]  // by minimum run length, shared by numeric rules
+        var htmlTable: Bool?  // whether the file holds an HTML table, once a rule asks
         for index in prefilter.rules {
             if let running, !running.contains(index) { continue }
             let compiled = ruleSet.rules[index]
             guard compiled.applies(toPath: path, fileClass: fileClass) else { continue }
             searchRule(
                 index, compiled, in: bytes, path: path, fileClass: fileClass, scratch: scratch, prefilter: prefilter,
-                columnDelimiter: columnDelimiter, digitRuns: &digitRuns, digitLines: &digitLines, candidates: &candidates,
-                vetoed: &vetoed, notices: &notices)
+                columnDelimiter: columnDelimiter, digitRuns: &digitRuns, digitLines: &digitLines, htmlTable: &htmlTable,
+                candidates: &candidates, vetoed: &vetoed, notices: &notices)
         }
         dropVetoed(&candidates, vetoed)
         let found = findings(
@@ -80,7 +81,8 @@ public struct FileScanner: Sendable {
     func searchRule(
         _ index: Int, _ compiled: CompiledRule, in bytes: UnsafeRawBufferPointer, path: String, fileClass: FileClass,
         scratch: MatchScratch, prefilter: RuleSet.Prefilter, columnDelimiter: UInt8?, digitRuns: inout [(end: Int, length: Int)]?,
-        digitLines: inout [Int: [Range<Int>]], candidates: inout [Candidate], vetoed: inout [Range<Int>], notices: inout [Notice]
+        digitLines: inout [Int: [Range<Int>]], htmlTable: inout Bool?, candidates: inout [Candidate], vetoed: inout [Range<Int>],
+        notices: inout [Notice]
     ) {
         let before = candidates.count
         let started = RuleProfiler.shared != nil ? DispatchTime.now().uptimeNanoseconds : 0
@@ -92,7 +94,7 @@ public struct FileScanner: Sendable {
         }
         let ranges = searchRanges(
             index, compiled, in: bytes, fileClass: fileClass, prefilter: prefilter, columnDelimiter: columnDelimiter,
-            digitRuns: &digitRuns, digitLines: &digitLines)
+            digitRuns: &digitRuns, digitLines: &digitLines, htmlTable: &htmlTable)
         do {
             for range in ranges {
                 // A window on a long line (`RuleSet.lines(holding:in:)`): a match that runs to its
@@ -177,7 +179,8 @@ public struct FileScanner: Sendable {
     /// needs context in this class, only near its context words.
     func searchRanges(
         _ index: Int, _ compiled: CompiledRule, in bytes: UnsafeRawBufferPointer, fileClass: FileClass, prefilter: RuleSet.Prefilter,
-        columnDelimiter: UInt8?, digitRuns: inout [(end: Int, length: Int)]?, digitLines: inout [Int: [Range<Int>]]
+        columnDelimiter: UInt8?, digitRuns: inout [(end: Int, length: Int)]?, digitLines: inout [Int: [Range<Int>]],
+        htmlTable: inout Bool?
     ) -> [Range<Int>?] {
         var ranges: [Range<Int>?]
         if ruleSet.searchesKeywordLines[index] {
@@ -200,12 +203,20 @@ public struct FileScanner: Sendable {
         // CSV or TSV file a column header gives context to every row, so all lines; so does the
         // header of an HTML table for a rule that reads it).
         if compiled.rule.requiresContext.contains(fileClass), !ranges.isEmpty, columnDelimiter == nil,
-            !(compiled.rule.tableHeaderContext && ContextMatcher.holdsHTMLTable(bytes)),
+            !(compiled.rule.tableHeaderContext && Self.holdsHTMLTable(bytes, cached: &htmlTable)),
             let near = ruleSet.contextLines(of: index, prefilter: prefilter, in: bytes)
         {
             ranges = RuleSet.intersect(ranges, near)
         }
         return ranges
+    }
+
+    /// Whether the file holds an HTML table, looked for once per file (`ContextMatcher.holdsHTMLTable`).
+    static func holdsHTMLTable(_ bytes: UnsafeRawBufferPointer, cached: inout Bool?) -> Bool {
+        if let known = cached { return known }
+        let found = ContextMatcher.holdsHTMLTable(bytes)
+        cached = found
+        return found
     }
 
     /// Confirms one match of rule `index`: a candidate when its checks pass (pii/phi rules through

@@ -32,7 +32,7 @@ public enum InlineAllow {
 
     /// Whether any marker occurs anywhere in `bytes` (memchr for its first byte, then compare).
     static func occurs(in bytes: UnsafeRawBufferPointer) -> Bool {
-        all.contains { first($0, in: bytes, from: 0..<bytes.count) != nil }
+        all.contains { ByteScan.firstIndex(of: $0, in: 0..<bytes.count, of: bytes) != nil }
     }
 
     static func endOfLine(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
@@ -44,31 +44,17 @@ public enum InlineAllow {
     /// Whether `range` holds a marker for its own line (`nextLine` false) or for the line after it.
     static func hasMarker(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, nextLine: Bool) -> Bool {
         let peers = nextLine ? peerNextLine : peerSameLine
-        if peers.contains(where: { first($0, in: bytes, from: range) != nil }) { return true }
+        if peers.contains(where: { ByteScan.firstIndex(of: $0, in: range, of: bytes) != nil }) { return true }
         // promptscan:allow and promptscan:allow-next-line share a prefix: the suffix decides.
         var from = range
-        while let index = first(marker, in: bytes, from: from) {
+        while let index = ByteScan.firstIndex(of: marker, in: from, of: bytes) {
             let after = index + marker.count
             let isNextLine =
                 after + nextLineSuffix.count <= range.upperBound
-                && (0..<nextLineSuffix.count).allSatisfy { bytes[after + $0] == nextLineSuffix[$0] }
+                && ByteScan.matches(nextLineSuffix, at: after, in: bytes)
             if isNextLine == nextLine { return true }
             from = after..<range.upperBound
         }
         return false
-    }
-
-    /// The offset of the first occurrence of `needle` inside `range` of `bytes`.
-    static func first(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from range: Range<Int>) -> Int? {
-        guard let base = bytes.baseAddress, let head = needle.first, range.count >= needle.count else { return nil }
-        var offset = range.lowerBound
-        let last = range.upperBound - needle.count
-        while offset <= last {
-            guard let hit = ByteSearch.first(head, in: base + offset, count: last - offset + 1) else { return nil }
-            let index = base.distance(to: UnsafeRawPointer(hit))
-            if (1..<needle.count).allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
-            offset = index + 1
-        }
-        return nil
     }
 }
