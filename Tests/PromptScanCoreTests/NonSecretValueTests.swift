@@ -17,6 +17,16 @@ import Testing
         }
     }
 
+    /// A storage object key or a path under a `…_KEY` name ends in a file extension; a key does not.
+    @Test func aFileNameIsNoKey() {
+        for value in ["q1-2023-earnings-call.mp3.txt", "reports/2024_summary.json", "data.backup-01.csv"] {
+            #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8), generic: true), "\(value)")
+        }
+        for value in ["116Qavl2qpCYNEJNv5-e0RC9kncev1nr1gt7ybEGVLk", "kW3q9ZxT7bLm2.json8", "x9.json"] {
+            #expect(!PlaceholderFilter.isFileName(Array(value.lowercased().utf8)), "\(value)")
+        }
+    }
+
     @Test func aJWTHeaderWithATrailingPointIsNoToken() {
         #expect(check("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."))
         #expect(check("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"))

@@ -74,6 +74,14 @@ import Testing
         }
     }
 
+    /// Curly quotes, dashes and no-break spaces separate words as their ASCII kin do; accented
+    /// letters stay inside their word.
+    @Test func typographicPunctuationSeparatesWords() {
+        #expect(ContextMatcher.tokens(Array("Registrant’s “telephone”—number\u{00A0}café".utf8)[...]) == ["registrant", "s", "telephone", "number", "café"])
+        let cover = "(415) 612-8582\\n(Registrant’s telephone number, including area code)\n"
+        #expect(scan(cover, as: .fixture).filter { $0.ruleID == "phone-number-nanp" }.map(\.severity) == [.low])
+    }
+
     /// "born on" in prose: a biography's date unless a word about a patient or customer is near it;
     /// a labelled date of birth is a record's field whatever the words around it.
     @Test func birthDatesInProseNeedAPatientOrCustomerNearby() {

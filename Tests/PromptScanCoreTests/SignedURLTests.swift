@@ -35,6 +35,29 @@ import Testing
         #expect(sas("https://acme.blob.core.windows.net/e/p.csv?sv=2022-11-02&sr=b&sp=r&sig=" + Self.signature + "\n").map(\.severity) == [.high])
     }
 
+    /// A read-only signature for one image (a generated picture, a shared assistant's avatar) opens
+    /// that file only: low. Read-only access to one data file, or write access to an image, keeps
+    /// its severity.
+    @Test func aReadOnlyLinkToOneImageIsLow() {
+        let avatar =
+            "https://files.example.net/file-pZO1spqW9X?se=2123-10-18T23%3A51%3A44Z&sp=r&sv=2021-08-06&sr=b&rscd=attachment%3B%20filename%3Davatar.png&sig="
+            + Self.signature + "\n"
+        let found = sas(avatar)
+        #expect(found.map(\.severity) == [.low])
+        #expect(found.first?.message.contains("only reads one image or media file") == true, "\(found.map(\.message))")
+        #expect(
+            sas("https://acme.blob.core.windows.net/img/cat.webp?sp=r&se=2123-01-01&sv=2022-11-02&sr=b&sig=" + Self.signature + "\n").map(\.severity) == [.low])
+        #expect(
+            sas("https://acme.blob.core.windows.net/img/cat.webp?sp=rw&se=2123-01-01&sv=2022-11-02&sr=b&sig=" + Self.signature + "\n").map(\.severity) == [
+                .high
+            ])
+        #expect(sas("https://acme.blob.core.windows.net/img?sp=r&se=2123-01-01&sv=2022-11-02&sr=c&sig=" + Self.signature + "\n").map(\.severity) == [.high])
+        #expect(
+            sas("https://acme.blob.core.windows.net/e/patients.csv?sp=r&se=2123-01-01&sv=2022-11-02&sr=b&sig=" + Self.signature + "\n").map(\.severity) == [
+                .high
+            ])
+    }
+
     /// An S3 presigned URL (SigV4) from 2024, valid for 300 seconds, with a temporary key and its session token.
     static func presigned(date: String, expires: String) -> String {
         "https://bucket.s3.amazonaws.com/report.pdf?X-Amz-Security-Token=" + String(repeating: "IQoJb3JpZ2luX2VjEIj%2F%2FwEaCXVzLWVhc3QtMSJHMEU", count: 3)

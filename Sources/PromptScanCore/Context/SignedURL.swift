@@ -40,17 +40,7 @@ public enum SignedURL {
     /// The earliest of the `parameters` (`se=2024-05-14T04%3A34%3A15Z`) in the URL or connection
     /// string around `range`, parsed as ISO 8601 dates or times; nil when none is there.
     public static func expiry(around range: Range<Int>, in bytes: UnsafeRawBufferPointer, parameters: [String]) -> Moment? {
-        func ends(_ b: UInt8) -> Bool { b <= 32 || b == 34 || b == 39 || b == 60 || b == 62 || b == 96 }
-        var low = range.lowerBound
-        let floor = max(0, range.lowerBound - reach)
-        while low > floor && !ends(bytes[low - 1]) { low -= 1 }
-        var high = range.upperBound
-        let ceiling = min(bytes.count, range.upperBound + reach)
-        while high < ceiling && !ends(bytes[high]) { high += 1 }
-        // A URL inside a JSON string (a recorded response) or HTML writes its separators escaped.
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
-            .replacingOccurrences(of: "\\u0026", with: "&").replacingOccurrences(of: "&amp;", with: "&")
-            .replacingOccurrences(of: "\\u003d", with: "=").replacingOccurrences(of: "\\u003D", with: "=")
+        let text = surrounding(range, in: bytes)
         var earliest: Moment?
         var signedAt: Moment?
         var lifetime: Int?
@@ -74,6 +64,50 @@ public enum SignedURL {
             if earliest.map({ end < $0 }) ?? true { earliest = end }
         }
         return earliest
+    }
+
+    /// The URL or connection string around `range` (out to `reach` bytes either side), with the
+    /// separators that JSON strings (a recorded response) and HTML write escaped written plainly.
+    static func surrounding(_ range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> String {
+        func ends(_ b: UInt8) -> Bool { b <= 32 || b == 34 || b == 39 || b == 60 || b == 62 || b == 96 }
+        var low = range.lowerBound
+        let floor = max(0, range.lowerBound - reach)
+        while low > floor && !ends(bytes[low - 1]) { low -= 1 }
+        var high = range.upperBound
+        let ceiling = min(bytes.count, range.upperBound + reach)
+        while high < ceiling && !ends(bytes[high]) { high += 1 }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
+            .replacingOccurrences(of: "\\u0026", with: "&").replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "\\u003d", with: "=").replacingOccurrences(of: "\\u003D", with: "=")
+    }
+
+    /// File name endings of images, audio and video.
+    static let mediaExtensions = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".bmp", ".mp3", ".wav", ".ogg", ".mp4", ".webm"]
+
+    /// Whether the signature around `range` reads one blob and nothing else (`sp=r`, `sr=b`) and
+    /// that blob is an image, audio or video file, by the URL's path or the download name in
+    /// `rscd`: a media link (a generated image, a shared assistant's avatar) that opens that one
+    /// file. A read-only link to a data file (`exports/patients.csv`) is not one.
+    public static func isReadOnlyMediaLink(around range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Bool {
+        let text = surrounding(range, in: bytes)
+        guard let query = text.firstIndex(of: "?") else { return false }
+        var path = text[..<query].lowercased()
+        if let scheme = path.range(of: "://") { path = String(path[scheme.upperBound...]) }
+        var permissions: Substring?
+        var resource: Substring?
+        var download = ""
+        for field in text[text.index(after: query)...].split(separator: "&") {
+            guard let equals = field.firstIndex(of: "=") else { continue }
+            let value = field[field.index(after: equals)...]
+            switch field[..<equals] {
+            case "sp": permissions = value
+            case "sr": resource = value
+            case "rscd": download = value.lowercased().replacingOccurrences(of: "%22", with: "")
+            default: break
+            }
+        }
+        guard permissions == "r", resource == "b" else { return false }
+        return mediaExtensions.contains { path.hasSuffix($0) || download.hasSuffix($0) }
     }
 
     /// AWS Signature Version 4 query parameters: when the URL was signed and for how many seconds.

@@ -263,6 +263,9 @@ public struct FileScanner: Sendable {
             {
                 candidate.severity = .low
                 candidate.message = "\(compiled.rule.name) found, but it expired on \(expiry.date) and no longer grants access"
+            } else if !compiled.rule.expiryParameters.isEmpty, SignedURL.isReadOnlyMediaLink(around: match.secret, in: bytes) {
+                candidate.severity = .low
+                candidate.message = "\(compiled.rule.name) found, but it only reads one image or media file"
             }
             candidates.append(candidate)
         case let .failedCheck(explanation):

@@ -44,7 +44,32 @@ public enum PlaceholderFilter {
         // A bare identifier in SCREAMING_SNAKE or dotted form names a variable, not a value.
         if isIdentifierReference(secret) { return true }
         if isOwnedNoun(lower) { return true }
+        if isFileName(lower) { return true }
         return false
+    }
+
+    /// Endings of data, document, media and archive files.
+    static let fileExtensions: [[UInt8]] = [
+        "txt", "json", "jsonl", "csv", "tsv", "md", "pdf", "doc", "docx", "xlsx", "xml", "html", "yaml", "yml", "log",
+        "mp3", "mp4", "wav", "png", "jpg", "jpeg", "gif", "webp", "zip", "gz", "tar", "parquet",
+    ].map { Array($0.utf8) }
+
+    /// A file name (`q1-2023-earnings-call.mp3.txt`, `reports/2024-summary.json`): words joined by
+    /// `-`, `_`, `.` or `/` and ending in a file extension, as storage object keys and source
+    /// paths under a `…_KEY` name are written. A generated key has no such ending.
+    static func isFileName(_ lower: [UInt8]) -> Bool {
+        guard let dot = lower.lastIndex(of: UInt8(ascii: ".")), dot > 0 else { return false }
+        let ending = Array(lower[(dot + 1)...])
+        guard fileExtensions.contains(ending) else { return false }
+        // The name before it reads as words: letters in runs of three or more, not a random string.
+        let stem = lower[..<dot]
+        var run = 0
+        var longest = 0
+        for b in stem {
+            run = b >= 97 && b <= 122 ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest >= 3 && stem.contains { $0 == 45 || $0 == 95 || $0 == 46 || $0 == 47 }
     }
 
     /// A value typed by counting: a run of eight or more characters that each follow the one before

@@ -211,19 +211,22 @@ extension DefaultRules {
         file.knownExamples.append(
             KnownExample(
                 id: "ssn-stepped-placeholders",
-                rules: ["us-ssn", "us-ssn-spaced", "us-ssn-bare"],
-                source: "stepped-digit SSN placeholders (111-22-3333, 222-33-4444 …) that test data and guardrail demos type; the SSA issues numbers by randomisation, not by such steps",
+                rules: ["us-ssn", "us-ssn-spaced", "us-ssn-bare", "us-itin", "us-itin-bare"],
+                source: "stepped-digit SSN placeholders (111-22-3333, 222-33-4444, 987-65-4321, 456-78-9012 …) that test data and guardrail demos type; the SSA issues numbers by randomisation, not by such steps",
                 references: ["https://www.ssa.gov/employer/randomization.html"],
                 values: ["111-22-3333", "222-33-4444", "333-44-5555", "444-55-6666", "555-66-7777", "777-88-9999", "987-65-4321"],
-                patterns: [],
+                patterns: ["012345678|123456789|234567890|345678901|456789012|567890123|678901234|789012345|890123456|901234567|987654321|876543210|765432109|654321098|543210987|432109876|321098765|210987654|109876543|098765432"],
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "        \"Please verify 111-22-3333\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 214)),
-                    Rule.Example(text: "SSN 222-33-4444 must be masked", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 215)),
+                    Rule.Example(text: "        \"Please verify 111-22-3333\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 216)),
+                    Rule.Example(text: "SSN 222-33-4444 must be masked", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 217)),
+                    Rule.Example(text: "        \\\"ssn\\\": \\\"456-78-9012\\\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 218)),
+                    Rule.Example(text: "Tax ID (ITIN): 987-65-4321", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 219)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "SSN 111-22-3334", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 217)),
+                    Rule.Example(text: "SSN 111-22-3334", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 221)),
+                    Rule.Example(text: "SSN 456-78-9013", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 222)),
                 ],
                 origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 208)
             ))
@@ -238,12 +241,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "NHS number 943 476 5919", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 226)),
+                    Rule.Example(text: "NHS number 943 476 5919", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 231)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "NHS 777 372 1874", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 228)),
+                    Rule.Example(text: "NHS 777 372 1874", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 233)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 219)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 224)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -256,14 +259,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "iban: GB82 WEST 1234 5698 7654 32", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 257)),
-                    Rule.Example(text: "(\"AL47 2121 1009 0000 0002 3569 8741\", 1, ((0, 34),),),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 258)),
-                    Rule.Example(text: "IBAN: CH93 0076 2011 6238 5295 7", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 259)),
+                    Rule.Example(text: "iban: GB82 WEST 1234 5698 7654 32", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 262)),
+                    Rule.Example(text: "(\"AL47 2121 1009 0000 0002 3569 8741\", 1, ((0, 34),),),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 263)),
+                    Rule.Example(text: "IBAN: CH93 0076 2011 6238 5295 7", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 264)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "IBAN DE45 8233 2261 7551 3198 00", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 261)),
+                    Rule.Example(text: "IBAN DE45 8233 2261 7551 3198 00", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 266)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 230)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 235)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -276,12 +279,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "NPI 1234567893", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 269)),
+                    Rule.Example(text: "NPI 1234567893", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 274)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "NPI 1435264555", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 271)),
+                    Rule.Example(text: "NPI 1435264555", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 276)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 263)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 268)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -294,12 +297,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "DEA AB1234563", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 279)),
+                    Rule.Example(text: "DEA AB1234563", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 284)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DEA BD1682221", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 281)),
+                    Rule.Example(text: "DEA BD1682221", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 286)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 273)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 278)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -312,12 +315,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Medicare 1EG4-TE5-MK73", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 289)),
+                    Rule.Example(text: "Medicare 1EG4-TE5-MK73", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 294)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "Medicare 2AC3-DE4-FG56", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 291)),
+                    Rule.Example(text: "Medicare 2AC3-DE4-FG56", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 296)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 283)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 288)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -330,12 +333,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Licence: MORGA657054SM9IJ ok", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 299)),
+                    Rule.Example(text: "Licence: MORGA657054SM9IJ ok", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 304)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "Licence: MORGA657054SM9IK ok", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 301)),
+                    Rule.Example(text: "Licence: MORGA657054SM9IK ok", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 306)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 293)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 298)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -348,12 +351,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 309)),
+                    Rule.Example(text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 314)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "P<GBRDOE<<JOHN<ALEXANDER<<<<<<<<<<<<<<<<<<<<\nX123456785GBR8507217M3101159<<<<<<<<<<<<<<02", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 311)),
+                    Rule.Example(text: "P<GBRDOE<<JOHN<ALEXANDER<<<<<<<<<<<<<<<<<<<<\nX123456785GBR8507217M3101159<<<<<<<<<<<<<<02", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 316)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 303)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 308)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -366,15 +369,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "\"address\": {\"street\": \"123 Main St\", \"city\": \"Tech City\", \"country\": \"Pythonia\"}, \"birthday\": \"1994-01-01\", \"skills\": [\"Python\"]", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 323)),
-                    Rule.Example(text: "DOB: 01/01/1990", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 324)),
-                    Rule.Example(text: "Born: January 1, 1985", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 325)),
+                    Rule.Example(text: "\"address\": {\"street\": \"123 Main St\", \"city\": \"Tech City\", \"country\": \"Pythonia\"}, \"birthday\": \"1994-01-01\", \"skills\": [\"Python\"]", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 328)),
+                    Rule.Example(text: "DOB: 01/01/1990", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 329)),
+                    Rule.Example(text: "Born: January 1, 1985", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 330)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "\"birthday\": \"1994-01-11\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 327)),
-                    Rule.Example(text: "DOB: 01/10/1990", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 328)),
+                    Rule.Example(text: "\"birthday\": \"1994-01-11\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 332)),
+                    Rule.Example(text: "DOB: 01/10/1990", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 333)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 313)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 318)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -387,16 +390,16 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "MRN 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 336)),
-                    Rule.Example(text: "ds.PatientID = \"123456\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 337)),
-                    Rule.Example(text: "MRN: 0000000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 338)),
-                    Rule.Example(text: "\"passport\": \"12345678\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 339)),
+                    Rule.Example(text: "MRN 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 341)),
+                    Rule.Example(text: "ds.PatientID = \"123456\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 342)),
+                    Rule.Example(text: "MRN: 0000000", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 343)),
+                    Rule.Example(text: "\"passport\": \"12345678\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 344)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "MRN 123457", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 341)),
-                    Rule.Example(text: "MRN: 00123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 342)),
+                    Rule.Example(text: "MRN 123457", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 346)),
+                    Rule.Example(text: "MRN: 00123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 347)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 330)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 335)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -409,14 +412,14 @@ extension DefaultRules {
                 domains: ["example.com", "example.net", "example.org", "example", "test", "invalid", "localhost"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email jane@example.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 351)),
-                    Rule.Example(text: "email: jane@dept.example.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 352)),
+                    Rule.Example(text: "email jane@example.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 356)),
+                    Rule.Example(text: "email: jane@dept.example.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 357)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: jane.doe@example-clinic.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 355)),
-                    Rule.Example(text: "email: jane@myexample.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 356)),
+                    Rule.Example(text: "email: jane.doe@example-clinic.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 360)),
+                    Rule.Example(text: "email: jane@myexample.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 361)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 345)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 350)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -429,20 +432,20 @@ extension DefaultRules {
                 domains: ["test.com", "email.com", "example.edu", "company.com", "domain.com", "work.com", "personal.com", "localhost.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: 'user@test.com'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 364)),
-                    Rule.Example(text: "email formats (`first.last@company.com`)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 365)),
-                    Rule.Example(text: "email: name@domain.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 366)),
-                    Rule.Example(text: "email john.smith@email.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 367)),
-                    Rule.Example(text: "email: alumni@example.edu", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 368)),
-                    Rule.Example(text: "email: jason@work.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 369)),
-                    Rule.Example(text: "email: jason@personal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 370)),
-                    Rule.Example(text: "email: member@localhost.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 371)),
+                    Rule.Example(text: "email: 'user@test.com'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 369)),
+                    Rule.Example(text: "email formats (`first.last@company.com`)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 370)),
+                    Rule.Example(text: "email: name@domain.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 371)),
+                    Rule.Example(text: "email john.smith@email.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 372)),
+                    Rule.Example(text: "email: alumni@example.edu", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 373)),
+                    Rule.Example(text: "email: jason@work.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 374)),
+                    Rule.Example(text: "email: jason@personal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 375)),
+                    Rule.Example(text: "email: member@localhost.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 376)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: jane@mytest.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 373)),
-                    Rule.Example(text: "email: jason@workday.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 374)),
+                    Rule.Example(text: "email: jane@mytest.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 378)),
+                    Rule.Example(text: "email: jason@workday.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 379)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 358)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 363)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -455,17 +458,17 @@ extension DefaultRules {
                 domains: ["contoso.com", "fabrikam.com", "northwindtraders.com", "adventure-works.com", "adatum.com", "wingtiptoys.com", "tailspintoys.com", "woodgrovebank.com", "litwareinc.com", "proseware.com", "fourthcoffee.com", "alpineskihouse.com", "wideworldimporters.com", "treyresearch.net", "lucernepublishing.com", "cohowinery.com", "margiestravel.com", "blueyonderairlines.com", "altostrat.com", "examplepetstore.com", "example-pet-store.com", "myownpersonaldomain.com", "my-own-personal-domain.com", "cymbalgroup.com", "chinookcorp.com", "piedpiper.com", "hooli.com", "aviato.com", "raviga.com", "acme.com", "acme.co", "acme.org", "acme.io", "acmecorp.com", "acme-corp.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: dana@acme.co", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 388)),
-                    Rule.Example(text: "email: megan.bowen@contoso.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 389)),
-                    Rule.Example(text: "contact: alex@altostrat.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 390)),
-                    Rule.Example(text: "email: gilfoyle@piedpiper.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 391)),
-                    Rule.Example(text: "Employee(3, \"Peacock\", \"Jane\", email=\"jane@chinookcorp.com\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 392)),
+                    Rule.Example(text: "email: dana@acme.co", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 393)),
+                    Rule.Example(text: "email: megan.bowen@contoso.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 394)),
+                    Rule.Example(text: "contact: alex@altostrat.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 395)),
+                    Rule.Example(text: "email: gilfoyle@piedpiper.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 396)),
+                    Rule.Example(text: "Employee(3, \"Peacock\", \"Jane\", email=\"jane@chinookcorp.com\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 397)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: dana@acmebrick.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 394)),
-                    Rule.Example(text: "email: jane.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 395)),
+                    Rule.Example(text: "email: dana@acmebrick.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 399)),
+                    Rule.Example(text: "email: jane.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 400)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 376)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 381)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -478,23 +481,23 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Email: `github-play-publisher@YOUR-PROJECT.iam.gserviceaccount.com`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 414)),
-                    Rule.Example(text: "email=\"your_email@institution.edu\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 415)),
-                    Rule.Example(text: "   sender_email = \"your.email@gmail.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 416)),
-                    Rule.Example(text: "email: firstname.lastname@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 417)),
-                    Rule.Example(text: "  - **Email**: `user@openlit.io`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 418)),
-                    Rule.Example(text: "            \"You: \\\\\"My name is Siddharth and my email id is xyz@gmail.com\\\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 419)),
-                    Rule.Example(text: "email: jane.doe@your-company.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 420)),
-                    Rule.Example(text: "\"creator_email\": \"none@ibm.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 421)),
-                    Rule.Example(text: "email: my-agent-user@yourtenant.onmicrosoft.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 422)),
-                    Rule.Example(text: "email: a@b.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 423)),
+                    Rule.Example(text: "Email: `github-play-publisher@YOUR-PROJECT.iam.gserviceaccount.com`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 419)),
+                    Rule.Example(text: "email=\"your_email@institution.edu\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 420)),
+                    Rule.Example(text: "   sender_email = \"your.email@gmail.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 421)),
+                    Rule.Example(text: "email: firstname.lastname@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 422)),
+                    Rule.Example(text: "  - **Email**: `user@openlit.io`", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 423)),
+                    Rule.Example(text: "            \"You: \\\\\"My name is Siddharth and my email id is xyz@gmail.com\\\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 424)),
+                    Rule.Example(text: "email: jane.doe@your-company.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 425)),
+                    Rule.Example(text: "\"creator_email\": \"none@ibm.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 426)),
+                    Rule.Example(text: "email: my-agent-user@yourtenant.onmicrosoft.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 427)),
+                    Rule.Example(text: "email: a@b.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 428)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 425)),
-                    Rule.Example(text: "email: nonesuch.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 426)),
-                    Rule.Example(text: "email: a@bd.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 427)),
+                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 430)),
+                    Rule.Example(text: "email: nonesuch.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 431)),
+                    Rule.Example(text: "email: a@bd.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 432)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 397)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 402)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -507,13 +510,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Google Brain, email: avaswani@google.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 435)),
-                    Rule.Example(text: "Illia Polosukhin, e-mail: illia.polosukhin@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 436)),
+                    Rule.Example(text: "Google Brain, email: avaswani@google.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 440)),
+                    Rule.Example(text: "Illia Polosukhin, e-mail: illia.polosukhin@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 441)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "contact: avaswani.lab@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 438)),
+                    Rule.Example(text: "contact: avaswani.lab@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 443)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 429)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 434)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -526,13 +529,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Email: zunigavanessa@smith.info", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 521)),
-                    Rule.Example(text: "phone: +1-539-402-0259", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 522)),
+                    Rule.Example(text: "Email: zunigavanessa@smith.info", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 526)),
+                    Rule.Example(text: "phone: +1-539-402-0259", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 527)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: zunigavanessa.okafor@smith-legal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 524)),
+                    Rule.Example(text: "email: zunigavanessa.okafor@smith-legal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 529)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 440)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 445)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -545,14 +548,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam\", email=\"adam@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 533)),
-                    Rule.Example(text: "{'user_id': '2', 'name': 'Bob', 'email': 'bob@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 534)),
+                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam\", email=\"adam@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 538)),
+                    Rule.Example(text: "{'user_id': '2', 'name': 'Bob', 'email': 'bob@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 539)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam Okafor\", email=\"adam.okafor84@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 536)),
-                    Rule.Example(text: "{'user_id': '2', 'email': 'bobkowalczyk@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 537)),
+                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam Okafor\", email=\"adam.okafor84@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 541)),
+                    Rule.Example(text: "{'user_id': '2', 'email': 'bobkowalczyk@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 542)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 526)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 531)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -565,12 +568,12 @@ extension DefaultRules {
                 domains: ["mail.gmail.com", "mx.google.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: CAOwS8o1hH9Y8jeKDkM86daaBz65Qpdib3SWun1TWLuoCwOQ@mail.gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 545)),
+                    Rule.Example(text: "email: CAOwS8o1hH9Y8jeKDkM86daaBz65Qpdib3SWun1TWLuoCwOQ@mail.gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 550)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: shub.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 547)),
+                    Rule.Example(text: "email: shub.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 552)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 539)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 544)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -583,12 +586,12 @@ extension DefaultRules {
                 domains: ["users.noreply.github.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 556)),
+                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 561)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 558)),
+                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 563)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 549)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 554)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -601,33 +604,35 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 566)),
-                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 567)),
-                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 568)),
+                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 571)),
+                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 572)),
+                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 573)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 570)),
+                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 575)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 560)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 565)
             ))
         file.knownExamples.append(
             KnownExample(
                 id: "sequential-phone-placeholders",
                 rules: ["phone-number-nanp", "phone-number-international"],
-                source: "sequential-digit phone placeholders (+1234567890, 123-456-7890, 987-654-3210)",
+                source: "sequential- or repeated-digit phone placeholders (+1234567890, 123-456-7890, 987-654-3210, +1 999 999 99 9999)",
                 references: ["https://www.itu.int/rec/T-REC-E.164"],
                 values: ["+1234567890", "+11234567890", "+12345678901", "1234567890", "+9876543210", "9876543210"],
-                patterns: [],
+                patterns: ["\\d{0,3}?(\\d)\\1{6,14}"],
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 578)),
-                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 579)),
+                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 585)),
+                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 586)),
+                    Rule.Example(text: "please provide the following phone number for a more personalized experience: +1 999 999 99 9999.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 587)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 581)),
+                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 589)),
+                    Rule.Example(text: "phone +1 999 999 99 9998", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 590)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 572)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 577)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -640,14 +645,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 590)),
-                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 591)),
-                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 592)),
+                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 599)),
+                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 600)),
+                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 601)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 594)),
+                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 603)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 583)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 592)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -656,21 +661,24 @@ extension DefaultRules {
                 source: "placeholder and fictional street addresses (123 Main St, 456 Elm St, 742 Evergreen Terrace, 221B Baker Street)",
                 references: ["https://pe.usps.com/text/pub28/welcome.htm"],
                 values: [],
-                patterns: ["(?:1|12|123|1234|12345|234|345|456|567|678|789|321|432|543|654|765|876|987|4321|54321)(?:MAIN|ELM|OAK|MAPLE|PINE|CEDAR|BIRCH|ASH|WILLOW|SPRUCE|WALNUT|CHESTNUT|FAKE|EXAMPLE|SAMPLE|TEST|ANY|ANYWHERE)(?:ST|STREET|AVE|AVENUE|RD|ROAD|LN|LANE|DR|DRIVE|BLVD|BOULEVARD|WAY|CT|COURT)", "742EVERGREENTERRACE|221BBAKERSTREET", "(?:123|1234|12345)[A-Z]+(?:ST|STREET|AVE|AVENUE|RD|ROAD|LN|LANE|DR|DRIVE|BLVD|BOULEVARD|WAY|CT|COURT|PL|PLACE)"],
+                patterns: ["(?:1|12|123|1234|12345|234|345|456|567|678|789|321|432|543|654|765|876|987|4321|54321)(?:MAIN|ELM|OAK|MAPLE|PINE|CEDAR|BIRCH|ASH|WILLOW|SPRUCE|WALNUT|CHESTNUT|FAKE|EXAMPLE|SAMPLE|TEST|ANY|ANYWHERE)(?:ST|STREET|AVE|AVENUE|RD|ROAD|LN|LANE|DR|DRIVE|BLVD|BOULEVARD|WAY|CT|COURT)(?:,[A-Z0-9,#]*)?", "(?:742EVERGREENTERRACE|221BBAKERSTREET)(?:,[A-Z0-9,#]*)?", "(?:123|1234|12345)[A-Z]+?(?:ST|STREET|AVE|AVENUE|RD|ROAD|LN|LANE|DR|DRIVE|BLVD|BOULEVARD|WAY|CT|COURT|PL|PLACE)(?:,[A-Z0-9,#]*)?"],
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 606)),
-                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 607)),
-                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 608)),
-                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 609)),
-                    Rule.Example(text: "\"content\": \"Extract John is 18 years old and lives at 123 First Avenue.\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 610)),
+                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 616)),
+                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 617)),
+                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 618)),
+                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 619)),
+                    Rule.Example(text: "\"content\": \"Extract John is 18 years old and lives at 123 First Avenue.\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 620)),
+                    Rule.Example(text: "    \"address\": \"123 Business Ave, Suite 100, San Francisco, CA 94105\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 621)),
+                    Rule.Example(text: "Sarah Johnson resides at 123 Maple Street, Springfield, IL 62701.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 622)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 612)),
-                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 613)),
+                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 624)),
+                    Rule.Example(text: "address: 1357 Innovation Avenue, Suite 100, San Francisco, CA 94105", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 625)),
+                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 626)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 596)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 605)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -683,15 +691,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 624)),
-                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 625)),
-                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 626)),
+                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 637)),
+                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 638)),
+                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 639)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 628)),
-                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 629)),
+                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 641)),
+                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 642)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 615)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 628)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -704,16 +712,16 @@ extension DefaultRules {
                 domains: [],
                 networks: ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"],
                 examples: [
-                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 638)),
-                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 639)),
-                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 640)),
-                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 641)),
+                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 651)),
+                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 652)),
+                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 653)),
+                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 654)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 643)),
-                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 644)),
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 656)),
+                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 657)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 632)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 645)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -726,14 +734,14 @@ extension DefaultRules {
                 domains: [],
                 networks: ["8.8.8.8/32", "8.8.4.4/32", "2001:4860:4860::8888/128", "2001:4860:4860::8844/128", "1.1.1.1/32", "1.0.0.1/32", "2606:4700:4700::1111/128", "2606:4700:4700::1001/128", "9.9.9.9/32", "149.112.112.112/32", "2620:fe::fe/128", "2620:fe::9/128", "208.67.222.222/32", "208.67.220.220/32"],
                 examples: [
-                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 666)),
-                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 667)),
-                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 668)),
+                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 679)),
+                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 680)),
+                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 681)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 670)),
+                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 683)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 646)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 659)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -746,15 +754,15 @@ extension DefaultRules {
                 domains: [],
                 networks: ["173.245.48.0/20", "103.21.244.0/22", "103.22.200.0/22", "103.31.4.0/22", "141.101.64.0/18", "108.162.192.0/18", "190.93.240.0/20", "188.114.96.0/20", "197.234.240.0/22", "198.41.128.0/17", "162.158.0.0/15", "104.16.0.0/13", "104.24.0.0/14", "172.64.0.0/13", "131.0.72.0/22", "2400:cb00::/32", "2606:4700::/32", "2803:f800::/32", "2405:b500::/32", "2405:8100::/32", "2a06:98c0::/29", "2c0f:f248::/32", "23.235.32.0/20", "43.249.72.0/22", "103.244.50.0/24", "103.245.222.0/23", "103.245.224.0/24", "104.156.80.0/20", "140.248.64.0/18", "140.248.128.0/17", "146.75.0.0/17", "151.101.0.0/16", "157.52.64.0/18", "167.82.0.0/17", "172.111.64.0/18", "185.31.16.0/22", "199.27.72.0/21", "199.232.0.0/16", "2a04:4e40::/32", "2a04:4e42::/32", "192.30.252.0/22", "185.199.108.0/22", "140.82.112.0/20", "143.55.64.0/20", "2a0a:a440::/29", "2606:50c0::/32"],
                 examples: [
-                    Rule.Example(text: "ip \"172.66.172.236, 104.20.41.146, 2606:4700:10::ac42:acec, ...\\r\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 728)),
-                    Rule.Example(text: "client ip 151.101.1.69", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 729)),
-                    Rule.Example(text: "ip 140.82.114.4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 730)),
+                    Rule.Example(text: "ip \"172.66.172.236, 104.20.41.146, 2606:4700:10::ac42:acec, ...\\r\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 741)),
+                    Rule.Example(text: "client ip 151.101.1.69", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 742)),
+                    Rule.Example(text: "ip 140.82.114.4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 743)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 732)),
-                    Rule.Example(text: "client ip 172.72.0.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 733)),
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 745)),
+                    Rule.Example(text: "client ip 172.72.0.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 746)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 672)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 685)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -767,14 +775,33 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 743)),
-                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 744)),
-                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 745)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 756)),
+                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 757)),
+                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 758)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 747)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 760)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 736)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 749)
+            ))
+        file.knownExamples.append(
+            KnownExample(
+                id: "vendor-documentation-keys",
+                rules: ["google-api-key", "stripe-live-secret-key", "stripe-test-key", "prefixed-live-key", "generic-api-key-assignment"],
+                source: "keys that vendors' and scanners' documentation print as the example of a format (Google's AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe; Stripe's documentation test key with its mode changed to live, as detector tests write it)",
+                references: ["https://cloud.google.com/docs/authentication/api-keys", "https://docs.stripe.com/keys"],
+                values: ["AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "    \"The API key string is an encrypted string, for example, AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe\",  # Google API example", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 768)),
+                    Rule.Example(text: "    \"sk_live_4eC39HqLyjWDarjtT1zdp7dc\",  # Stripe api key example", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 769)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "GOOGLE_API_KEY=AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQf", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 771)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 762)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -787,15 +814,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 757)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 758)),
-                    Rule.Example(text: "\"value\": \"AWS4-HMAC-SHA256 Credential=AKIA3QIBJIQWWWWWWWWW/20250826/us-east-2/bedrock/aws4_request\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 759)),
+                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 781)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 782)),
+                    Rule.Example(text: "\"value\": \"AWS4-HMAC-SHA256 Credential=AKIA3QIBJIQWWWWWWWWW/20250826/us-east-2/bedrock/aws4_request\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 783)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 761)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA3QIBJIQWWWWWWWXY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 762)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 785)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA3QIBJIQWWWWWWWXY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 786)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 749)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 773)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -808,13 +835,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 774)),
-                    Rule.Example(text: "WELL_KNOWN_COSMOS_CONNECTION_STRING = \"AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 775)),
+                    Rule.Example(text: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 798)),
+                    Rule.Example(text: "WELL_KNOWN_COSMOS_CONNECTION_STRING = \"AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 799)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jx==", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 777)),
+                    Rule.Example(text: "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jx==", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 801)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 764)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 788)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -827,14 +854,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "      SECRET_KEY_BASE: UpNVntn3cDxHJpq99YMc1T1AQgQpc8kfYTuRgBiYa15BLrx8etQoXz3gZv1/u2oq", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 788)),
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 789)),
-                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 790)),
+                    Rule.Example(text: "      SECRET_KEY_BASE: UpNVntn3cDxHJpq99YMc1T1AQgQpc8kfYTuRgBiYa15BLrx8etQoXz3gZv1/u2oq", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 812)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 813)),
+                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 814)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 792)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 816)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 779)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 803)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -847,12 +874,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F4\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 800)),
+                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F4\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 824)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F5\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 802)),
+                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F5\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 826)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 794)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 818)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -865,12 +892,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 810)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 834)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 812)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 836)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 804)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 828)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -883,15 +910,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 856)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 857)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 858)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 880)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 881)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 882)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 860)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 861)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 884)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 885)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 814)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 838)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -904,12 +931,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 876)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 900)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 878)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 902)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 863)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 887)
             ))
     }
 }
