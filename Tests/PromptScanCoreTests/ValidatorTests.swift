@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 
@@ -33,6 +34,21 @@ import Testing
         // Supabase's anon key is published by design; its service_role key is the secret.
         #expect(!check("jwt", header + ".eyJpc3MiOiJzdXBhYmFzZSIsInJvbGUiOiJhbm9uIn0.c2lnbmF0dXJlc2lnbmF0dXJl"))  // {"iss":"supabase","role":"anon"}
         #expect(check("jwt", header + ".eyJpc3MiOiJzdXBhYmFzZSIsInJvbGUiOiJzZXJ2aWNlX3JvbGUifQ.c2lnbmF0dXJlc2lnbmF0dXJl"))  // role service_role
+    }
+
+    /// A token whose claims are only jwt.io's sample (sub 1234567890, John Doe, iat 1516239022) is
+    /// a stand-in whatever key signed it; one more claim or another subject makes it a token again.
+    @Test func jwtWithOnlyTheDocumentationSampleClaimsIsAStandIn() {
+        func token(_ claims: String) -> String {
+            let payload = Data(claims.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            return "eyJhbGciOiJIUzI1NiJ9." + payload + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+        }
+        #expect(!check("jwt", token(#"{"sub":"1234567890"}"#)))
+        #expect(!check("jwt", token(#"{"sub":"1234567890","name":"John Doe","iat":1516239022}"#)))
+        #expect(check("jwt", token(#"{"sub":"1234567890","role":"service_role"}"#)))
+        #expect(check("jwt", token(#"{"sub":"1234567891"}"#)))
+        #expect(check("jwt", token(#"{"sub":"1234567890","name":"Ana Ruiz"}"#)))
     }
 
     @Test func pypiMacaroon() {

@@ -104,7 +104,26 @@ public enum Validators {
         guard parts.count >= 2, let header = Base64.decode(parts[0], urlSafe: true),
             let object = (try? JSONSerialization.jsonObject(with: Data(header))) as? [String: Any]
         else { return false }
-        return object["alg"] != nil && !isSupabaseAnonKey(parts[1])
+        return object["alg"] != nil && !isSupabaseAnonKey(parts[1]) && !hasSampleClaims(parts[1])
+    }
+
+    /// A payload of jwt.io's documentation sample and nothing else: the subject `1234567890`,
+    /// optionally its `name` John Doe, `iat` 1516239022 and `admin` true. Tests of redactors and
+    /// token parsers sign these stand-in claims with any key; no issuer ever handed them out.
+    static func hasSampleClaims(_ payload: ArraySlice<UInt8>) -> Bool {
+        guard let decoded = Base64.decode(payload, urlSafe: true),
+            let claims = (try? JSONSerialization.jsonObject(with: Data(decoded))) as? [String: Any],
+            claims["sub"] as? String == "1234567890"
+        else { return false }
+        return claims.allSatisfy { key, value in
+            switch key {
+            case "sub": true
+            case "name": value as? String == "John Doe"
+            case "iat": (value as? NSNumber)?.intValue == 1_516_239_022
+            case "admin": (value as? Bool) == true
+            default: false
+            }
+        }
     }
 
     /// Supabase's anon key: a JWT from issuer `supabase` with the role `anon`, published in every
