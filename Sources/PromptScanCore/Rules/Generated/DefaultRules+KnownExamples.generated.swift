@@ -806,6 +806,24 @@ extension DefaultRules {
             ))
         file.knownExamples.append(
             KnownExample(
+                id: "vault-documentation-tokens",
+                rules: ["vault-service-token"],
+                source: "the dev-mode root token that HashiCorp's Vault getting-started guides print (hvs.6j4cuewowBGit65rheNoceI7)",
+                references: ["https://developer.hashicorp.com/vault/tutorials/get-started/setup"],
+                values: ["hvs.6j4cuewowBGit65rheNoceI7"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "$ export VAULT_TOKEN=\"hvs.6j4cuewowBGit65rheNoceI7\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 782)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "$ export VAULT_TOKEN=\"hvs.6j4cuewowBGit65rheNoceI8\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 784)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 776)
+            ))
+        file.knownExamples.append(
+            KnownExample(
                 id: "aws-repeated-key-ids",
                 rules: ["aws-access-key-id"],
                 source: "AWS key id prefix followed by one repeated character (AKIA6666666666666666, a test stub) or ending in a run of one character (a masked id); real ids are random base32",
@@ -815,15 +833,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 784)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 785)),
-                    Rule.Example(text: "\"value\": \"AWS4-HMAC-SHA256 Credential=AKIA3QIBJIQWWWWWWWWW/20250826/us-east-2/bedrock/aws4_request\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 786)),
+                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 794)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 795)),
+                    Rule.Example(text: "\"value\": \"AWS4-HMAC-SHA256 Credential=AKIA3QIBJIQWWWWWWWWW/20250826/us-east-2/bedrock/aws4_request\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 796)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 788)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA3QIBJIQWWWWWWWXY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 789)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 798)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA3QIBJIQWWWWWWWXY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 799)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 776)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 786)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -836,13 +854,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 801)),
-                    Rule.Example(text: "WELL_KNOWN_COSMOS_CONNECTION_STRING = \"AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 802)),
+                    Rule.Example(text: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 811)),
+                    Rule.Example(text: "WELL_KNOWN_COSMOS_CONNECTION_STRING = \"AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 812)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jx==", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 804)),
+                    Rule.Example(text: "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jx==", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 814)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 791)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 801)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -855,14 +873,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "      SECRET_KEY_BASE: UpNVntn3cDxHJpq99YMc1T1AQgQpc8kfYTuRgBiYa15BLrx8etQoXz3gZv1/u2oq", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 815)),
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 816)),
-                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 817)),
+                    Rule.Example(text: "      SECRET_KEY_BASE: UpNVntn3cDxHJpq99YMc1T1AQgQpc8kfYTuRgBiYa15BLrx8etQoXz3gZv1/u2oq", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 825)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 826)),
+                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 827)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 819)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 829)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 806)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 816)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -875,12 +893,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F4\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 827)),
+                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F4\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 837)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F5\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 829)),
+                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F5\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 839)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 821)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 831)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -893,17 +911,17 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 837)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 847)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 839)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 849)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 831)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 841)
             ))
         file.knownExamples.append(
             KnownExample(
                 id: "documentation-passwords",
-                rules: ["generic-password-assignment", "generic-password-cli-flag", "postgres-uri-password", "mysql-uri-password", "mongodb-uri-password", "redis-uri-password", "amqp-uri-password", "mssql-uri-password", "jdbc-connection-string-password", "adonet-connection-string-password", "url-basic-auth-credentials"],
+                rules: ["generic-password-assignment", "generic-password-cli-flag", "postgres-uri-password", "mysql-uri-password", "mongodb-uri-password", "redis-uri-password", "amqp-uri-password", "mssql-uri-password", "jdbc-connection-string-password", "adonet-connection-string-password", "url-basic-auth-credentials", "env-list-secret-value", "redis-config-password"],
                 source: "passwords that tutorials and docs use as examples, all on common-password lists (SuperSecret123!, password123, P@ssw0rd, changeme …)",
                 references: ["https://www.ncsc.gov.uk/static-assets/documents/PwnedPasswordsTop100k.txt"],
                 values: ["password", "password1", "password123", "password123!", "Password1", "Password1!", "Password123", "Password123!", "P@ssw0rd", "P@ssw0rd!", "P@ssw0rd1", "P@ssw0rd123", "P@55w0rd", "Passw0rd", "Passw0rd!", "changeme", "changeme123", "secret123", "supersecret", "SuperSecret123", "SuperSecret123!", "SecurePass123!", "securepass123", "admin123", "Admin123!", "Admin@123", "Admin@1234", "letmein123", "qwerty123", "Test@123", "test1234", "12345678", "123456789", "my-password", "mypassword", "my-secret-password"],
@@ -911,15 +929,16 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 883)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 884)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 885)),
+                    Rule.Example(text: "        - name: DB_PASSWORD\n          value: \"SuperSecret123!\"  # NEVER DO THIS", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 893)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 894)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 895)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 896)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 887)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 888)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 898)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 899)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 841)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 851)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -932,12 +951,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 903)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 914)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 905)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 916)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 890)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 901)
             ))
     }
 }
