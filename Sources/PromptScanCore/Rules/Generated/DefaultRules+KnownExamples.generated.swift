@@ -657,7 +657,7 @@ extension DefaultRules {
         file.knownExamples.append(
             KnownExample(
                 id: "example-street-addresses",
-                rules: ["street-address", "street-address-us", "street-address-uk", "street-address-narrative", "fhir-address-line"],
+                rules: ["street-address", "street-address-us", "street-address-uk", "street-address-eu", "street-address-narrative", "fhir-address-line"],
                 source: "placeholder and fictional street addresses (123 Main St, 456 Elm St, 742 Evergreen Terrace, 221B Baker Street)",
                 references: ["https://pe.usps.com/text/pub28/welcome.htm"],
                 values: [],
