@@ -51,6 +51,22 @@ import Testing
         #expect(check("jwt", token(#"{"sub":"1234567890","name":"Ana Ruiz"}"#)))
     }
 
+    /// A token issued by a documentation host (RFC 8693's `https://as.example.com`) is a worked
+    /// example; one from a real issuer is a token.
+    @Test func jwtFromAnExampleIssuerIsAStandIn() {
+        func token(_ claims: String) -> String {
+            let payload = Data(claims.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            return "eyJhbGciOiJFUzI1NiIsImtpZCI6IjcyIn0." + payload + ".3paKl9UySKYB5ng6_cUtQ2qlO8Rc_y7Mea7IwEXTcYbNdwG9"
+        }
+        for issuer in ["https://as.example.com", "https://example.org/auth", "https://idp.example", "https://login.acme.test/realms/x"] {
+            #expect(!check("jwt", token(#"{"iss":"\#(issuer)","sub":"user@example.net","exp":1441913610}"#)), "\(issuer)")
+        }
+        for issuer in ["https://auth.internal-sso.net", "https://example.com.evil.io", "bb-auth"] {
+            #expect(check("jwt", token(#"{"iss":"\#(issuer)","sub":"svc-7","exp":1441913610}"#)), "\(issuer)")
+        }
+    }
+
     @Test func pypiMacaroon() {
         #expect(check("pypi-macaroon", "pypi-AgEIcHlwaS5vcmcCJGE4ZjE3ZTUwLTFjMjQtNDBmMC1iNDFjLTZhZDRmNmRjNmQxNwACKlsz"))
         #expect(!check("pypi-macaroon", "pypi-bm90IGEgbWFjYXJvb24gYXQgYWxsIGp1c3QgdGV4dA"))

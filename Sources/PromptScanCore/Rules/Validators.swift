@@ -104,7 +104,23 @@ public enum Validators {
         guard parts.count >= 2, let header = Base64.decode(parts[0], urlSafe: true),
             let object = (try? JSONSerialization.jsonObject(with: Data(header))) as? [String: Any]
         else { return false }
-        return object["alg"] != nil && !isSupabaseAnonKey(parts[1]) && !hasSampleClaims(parts[1])
+        return object["alg"] != nil && !isSupabaseAnonKey(parts[1]) && !hasSampleClaims(parts[1]) && !isFromExampleIssuer(parts[1])
+    }
+
+    /// A token whose issuer is a host reserved for documentation (RFC 2606 and RFC 6761:
+    /// `example.com`, `example.net`, `example.org`, `*.example`, `*.test`, `*.invalid`): the
+    /// worked examples of RFCs and vendors' guides (RFC 8693's `https://as.example.com`). No
+    /// issuer that hands out real tokens can live there.
+    static func isFromExampleIssuer(_ payload: ArraySlice<UInt8>) -> Bool {
+        guard let decoded = Base64.decode(payload, urlSafe: true),
+            let claims = (try? JSONSerialization.jsonObject(with: Data(decoded))) as? [String: Any],
+            let issuer = claims["iss"] as? String
+        else { return false }
+        var host = issuer.lowercased()
+        if let scheme = host.range(of: "://") { host = String(host[scheme.upperBound...]) }
+        if let end = host.firstIndex(where: { $0 == "/" || $0 == ":" || $0 == "?" }) { host = String(host[..<end]) }
+        for domain in ["example.com", "example.net", "example.org"] where host == domain || host.hasSuffix("." + domain) { return true }
+        return [".example", ".test", ".invalid"].contains { host.hasSuffix($0) }
     }
 
     /// A payload of jwt.io's documentation sample and nothing else: the subject `1234567890`,

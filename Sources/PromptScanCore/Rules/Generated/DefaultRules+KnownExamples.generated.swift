@@ -824,6 +824,24 @@ extension DefaultRules {
             ))
         file.knownExamples.append(
             KnownExample(
+                id: "product-default-keys",
+                rules: ["env-list-secret-value", "generic-api-key-assignment", "generic-secret-assignment", "generic-token-assignment"],
+                source: "API keys that products ship as their documented default (Open WebUI Pipelines' 0p3n-w3bu!), the same in every installation until changed",
+                references: ["https://docs.openwebui.com/features/pipelines/"],
+                values: ["0p3n-w3bu!"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "  - name: OPENAI_API_KEY\n    value: \"0p3n-w3bu!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 792)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "  - name: OPENAI_API_KEY\n    value: \"0p3n-w3bu!x7Q\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 794)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 786)
+            ))
+        file.knownExamples.append(
+            KnownExample(
                 id: "aws-repeated-key-ids",
                 rules: ["aws-access-key-id"],
                 source: "AWS key id prefix followed by one repeated character (AKIA6666666666666666, a test stub) or ending in a run of one character (a masked id); real ids are random base32",
@@ -833,15 +851,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 794)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 795)),
-                    Rule.Example(text: "\"value\": \"AWS4-HMAC-SHA256 Credential=AKIA3QIBJIQWWWWWWWWW/20250826/us-east-2/bedrock/aws4_request\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 796)),
+                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 804)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 805)),
+                    Rule.Example(text: "\"value\": \"AWS4-HMAC-SHA256 Credential=AKIA3QIBJIQWWWWWWWWW/20250826/us-east-2/bedrock/aws4_request\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 806)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 798)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA3QIBJIQWWWWWWWXY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 799)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 808)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA3QIBJIQWWWWWWWXY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 809)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 786)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 796)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -854,13 +872,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 811)),
-                    Rule.Example(text: "WELL_KNOWN_COSMOS_CONNECTION_STRING = \"AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 812)),
+                    Rule.Example(text: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 821)),
+                    Rule.Example(text: "WELL_KNOWN_COSMOS_CONNECTION_STRING = \"AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 822)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jx==", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 814)),
+                    Rule.Example(text: "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jx==", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 824)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 801)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 811)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -873,14 +891,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "      SECRET_KEY_BASE: UpNVntn3cDxHJpq99YMc1T1AQgQpc8kfYTuRgBiYa15BLrx8etQoXz3gZv1/u2oq", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 825)),
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 826)),
-                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 827)),
+                    Rule.Example(text: "      SECRET_KEY_BASE: UpNVntn3cDxHJpq99YMc1T1AQgQpc8kfYTuRgBiYa15BLrx8etQoXz3gZv1/u2oq", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 835)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 836)),
+                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 837)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 829)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 839)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 816)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 826)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -893,12 +911,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F4\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 837)),
+                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F4\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 847)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F5\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 839)),
+                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F5\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 849)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 831)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 841)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -911,12 +929,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 847)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 857)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 849)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 859)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 841)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 851)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -929,16 +947,16 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "        - name: DB_PASSWORD\n          value: \"SuperSecret123!\"  # NEVER DO THIS", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 893)),
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 894)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 895)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 896)),
+                    Rule.Example(text: "        - name: DB_PASSWORD\n          value: \"SuperSecret123!\"  # NEVER DO THIS", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 903)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 904)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 905)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 906)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 898)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 899)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 908)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 909)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 851)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 861)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -951,12 +969,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 914)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 924)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 916)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 926)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 901)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 911)
             ))
     }
 }
