@@ -241,8 +241,15 @@ public enum NonSecretValue {
     /// A JWT header on its own (`eyJhbGciOiJIUzI1NiIs…` without payload or signature): it names
     /// an algorithm and carries nothing secret.
     static func isJWTHeader(_ value: [UInt8]) -> Bool {
-        // A trailing point (`eyJhbGci….`) is the header with the parts left out.
-        let header = value.last == UInt8(ascii: ".") ? value.dropLast() : value[...]
+        // A trailing point (`eyJhbGci….`) is the header with the parts left out; a word after it
+        // (`eyJhbGciOiJIUzI1NiJ9.long_token`) stands for them.
+        var header = value.last == UInt8(ascii: ".") ? value.dropLast() : value[...]
+        if let dot = header.firstIndex(of: UInt8(ascii: ".")) {
+            let rest = header[(dot + 1)...]
+            let word = !rest.isEmpty && rest.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == 95 || $0 == 45 }
+            guard word else { return false }
+            header = header[..<dot]
+        }
         guard header.starts(with: Array("eyJ".utf8)), !header.contains(UInt8(ascii: ".")),
             let decoded = Base64.decode(header, urlSafe: true),
             let object = (try? JSONSerialization.jsonObject(with: Data(decoded))) as? [String: Any]

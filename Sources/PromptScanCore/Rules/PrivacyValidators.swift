@@ -365,6 +365,8 @@ extension Validators {
         "store", "team-lead", "engineering", "maintainers", "maintainer", "bugs", "bug", "issues", "community", "docs", "api",
         // a product's shared demonstration or visitor login (`demo@vendor.com` / `password`), a CI bot's commit address
         "demo", "guest", "action", "actions",
+        // outreach desks (`social@`, `partnerships@`, `investors@`)
+        "social", "partners", "partnerships", "investors", "sponsors", "sponsorships",
     ]
 
     /// Words that make a mailbox a list or a desk when they are one part of its name

@@ -943,18 +943,20 @@ extension DefaultRules {
                 source: "passwords that tutorials and docs use as examples, all on common-password lists (SuperSecret123!, password123, P@ssw0rd, changeme …)",
                 references: ["https://www.ncsc.gov.uk/static-assets/documents/PwnedPasswordsTop100k.txt"],
                 values: ["password", "password1", "password123", "password123!", "Password1", "Password1!", "Password123", "Password123!", "P@ssw0rd", "P@ssw0rd!", "P@ssw0rd1", "P@ssw0rd123", "P@55w0rd", "Passw0rd", "Passw0rd!", "changeme", "changeme123", "secret123", "supersecret", "SuperSecret123", "SuperSecret123!", "SecurePass123!", "securepass123", "admin123", "Admin123!", "Admin@123", "Admin@1234", "letmein123", "qwerty123", "Test@123", "test1234", "12345678", "123456789", "my-password", "mypassword", "my-secret-password"],
-                patterns: [],
+                patterns: ["[A-Za-z0-9]*[A-Za-z]{4}(?:0123|1234|2345|3456|4567|5678|6789|123|234|345|456|567|678|789|987|876|765|654|543|432|321|9876|8765|7654|6543|5432|4321)[!@#$%&*.?]?"],
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "        - name: DB_PASSWORD\n          value: \"SuperSecret123!\"  # NEVER DO THIS", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 903)),
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 904)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 905)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 906)),
+                    Rule.Example(text: "OWNER_PASSWORD = \"ownerpass123!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 906)),
+                    Rule.Example(text: "    owner_user: User = await create_user(email=\"owner@test.com\", password=\"password456\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 907)),
+                    Rule.Example(text: "        - name: DB_PASSWORD\n          value: \"SuperSecret123!\"  # NEVER DO THIS", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 908)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 909)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 910)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 911)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 908)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1234!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 909)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 913)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1357!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 914)),
                 ],
                 origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 861)
             ))
@@ -969,12 +971,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 924)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 929)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 926)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 931)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 911)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 916)
             ))
     }
 }
