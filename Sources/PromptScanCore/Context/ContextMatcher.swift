@@ -322,10 +322,7 @@ public struct ContextMatcher: Sendable {
         let previous = bytes[index - 1]
         let b = bytes[index]
         guard isWordByte(previous) && isWordByte(b) else { return true }
-        if b >= 0x80 || previous >= 0x80 {
-            let byte: (Int) -> UInt8? = { $0 >= 0 && $0 < bytes.count ? bytes[$0] : nil }
-            if isPunctuation(byte, index - 1) || isPunctuation(byte, index) { return true }
-        }
+        if (b >= 0x80 || previous >= 0x80) && (isPunctuation(bytes, index - 1) || isPunctuation(bytes, index)) { return true }
         return splitsWord(previous, b, next: index + 1 < bytes.count ? bytes[index + 1] : nil)
     }
 
@@ -333,12 +330,14 @@ public struct ContextMatcher: Sendable {
     /// (U+2000-U+206F, written E2 80 xx and E2 81 xx: curly quotes and apostrophes, dashes, the
     /// ellipsis, typographic spaces) or a no-break space (C2 A0). Other non-ASCII bytes count as
     /// letters; these separate words as their ASCII kin do (`Registrant’s` is the word `registrant`).
-    @inline(__always) static func isPunctuation(_ byte: (Int) -> UInt8?, _ index: Int) -> Bool {
-        guard let b = byte(index), b >= 0x80 else { return false }
-        for lead in (index - 2)...index {
-            guard let first = byte(lead) else { continue }
-            if first == 0xE2, let second = byte(lead + 1), second == 0x80 || second == 0x81 { return true }
-            if first == 0xC2, lead + 1 >= index, byte(lead + 1) == 0xA0 { return true }
+    @inline(__always) static func isPunctuation<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ index: Int) -> Bool
+    where Bytes.Index == Int {
+        guard bytes.indices.contains(index), bytes[index] >= 0x80 else { return false }
+        for lead in max(bytes.startIndex, index - 2)...index where lead + 1 < bytes.endIndex {
+            let first = bytes[lead]
+            let second = bytes[lead + 1]
+            if first == 0xE2 && (second == 0x80 || second == 0x81) { return true }
+            if first == 0xC2 && lead + 1 >= index && second == 0xA0 { return true }
         }
         return false
     }
@@ -365,8 +364,7 @@ public struct ContextMatcher: Sendable {
         var start: Int?
         for index in text.indices {
             let b = text[index]
-            let byte: (Int) -> UInt8? = { text.indices.contains($0) ? text[$0] : nil }
-            if (isWordByte(b) && !(b >= 0x80 && isPunctuation(byte, index))) || b == 95 || b == 45 {
+            if (isWordByte(b) && !(b >= 0x80 && isPunctuation(text, index))) || b == 95 || b == 45 {
                 if start == nil { start = index }
             } else if let s = start {
                 result.append(text[s..<index])
@@ -388,9 +386,8 @@ public struct ContextMatcher: Sendable {
             current.removeAll(keepingCapacity: true)
         }
         let bytes = Array(text)
-        let byte: (Int) -> UInt8? = { $0 >= 0 && $0 < bytes.count ? bytes[$0] : nil }
         for (i, b) in bytes.enumerated() {
-            guard isWordByte(b), b < 0x80 || !isPunctuation(byte, i) else {
+            guard isWordByte(b), b < 0x80 || !isPunctuation(bytes, i) else {
                 flush()
                 continue
             }

@@ -104,21 +104,25 @@ public enum Validators {
         guard parts.count >= 2, let header = Base64.decode(parts[0], urlSafe: true),
             let object = (try? JSONSerialization.jsonObject(with: Data(header))) as? [String: Any]
         else { return false }
-        return object["alg"] != nil && !isSupabaseAnonKey(parts[1]) && !hasSampleClaims(parts[1]) && !isFromExampleIssuer(parts[1])
+        guard object["alg"] != nil else { return false }
+        // The payload is decoded once for the checks that tell a stand-in or a public key by its claims.
+        guard let claims = claims(parts[1]) else { return true }
+        return !isSupabaseAnonKey(claims) && !hasSampleClaims(claims) && !isFromExampleIssuer(claims)
+    }
+
+    /// A JWT payload's claims (base64url JSON object), or nil.
+    static func claims(_ payload: ArraySlice<UInt8>) -> [String: Any]? {
+        guard let decoded = Base64.decode(payload, urlSafe: true) else { return nil }
+        return (try? JSONSerialization.jsonObject(with: Data(decoded))) as? [String: Any]
     }
 
     /// A token whose issuer is a host reserved for documentation (RFC 2606 and RFC 6761:
     /// `example.com`, `example.net`, `example.org`, `*.example`, `*.test`, `*.invalid`): the
     /// worked examples of RFCs and vendors' guides (RFC 8693's `https://as.example.com`). No
     /// issuer that hands out real tokens can live there.
-    static func isFromExampleIssuer(_ payload: ArraySlice<UInt8>) -> Bool {
-        guard let decoded = Base64.decode(payload, urlSafe: true),
-            let claims = (try? JSONSerialization.jsonObject(with: Data(decoded))) as? [String: Any],
-            let issuer = claims["iss"] as? String
-        else { return false }
-        var host = issuer.lowercased()
-        if let scheme = host.range(of: "://") { host = String(host[scheme.upperBound...]) }
-        if let end = host.firstIndex(where: { $0 == "/" || $0 == ":" || $0 == "?" }) { host = String(host[..<end]) }
+    static func isFromExampleIssuer(_ claims: [String: Any]) -> Bool {
+        guard let issuer = claims["iss"] as? String else { return false }
+        let host = KnownExampleMatcher.host(of: Array(issuer.utf8))
         for domain in ["example.com", "example.net", "example.org"] where host == domain || host.hasSuffix("." + domain) { return true }
         return [".example", ".test", ".invalid"].contains { host.hasSuffix($0) }
     }
@@ -126,11 +130,8 @@ public enum Validators {
     /// A payload of jwt.io's documentation sample and nothing else: the subject `1234567890`,
     /// optionally its `name` John Doe, `iat` 1516239022 and `admin` true. Tests of redactors and
     /// token parsers sign these stand-in claims with any key; no issuer ever handed them out.
-    static func hasSampleClaims(_ payload: ArraySlice<UInt8>) -> Bool {
-        guard let decoded = Base64.decode(payload, urlSafe: true),
-            let claims = (try? JSONSerialization.jsonObject(with: Data(decoded))) as? [String: Any],
-            claims["sub"] as? String == "1234567890"
-        else { return false }
+    static func hasSampleClaims(_ claims: [String: Any]) -> Bool {
+        guard claims["sub"] as? String == "1234567890" else { return false }
         return claims.allSatisfy { key, value in
             switch key {
             case "sub": true
@@ -145,11 +146,8 @@ public enum Validators {
     /// Supabase's anon key: a JWT from issuer `supabase` with the role `anon`, published in every
     /// browser client by design (row-level security guards the data), as a publishable key is.
     /// The service_role key of the same shape is the secret one.
-    static func isSupabaseAnonKey(_ payload: ArraySlice<UInt8>) -> Bool {
-        guard let decoded = Base64.decode(payload, urlSafe: true),
-            let claims = (try? JSONSerialization.jsonObject(with: Data(decoded))) as? [String: Any]
-        else { return false }
-        return claims["iss"] as? String == "supabase" && claims["role"] as? String == "anon"
+    static func isSupabaseAnonKey(_ claims: [String: Any]) -> Bool {
+        claims["iss"] as? String == "supabase" && claims["role"] as? String == "anon"
     }
 
     /// An unsigned JWT (`header.payload.`): the header's `alg` is `none` and the payload is a JSON object.
@@ -167,9 +165,7 @@ public enum Validators {
     /// A ChatGPT / Codex sign-in token: a JWT whose payload names `auth.openai.com` as issuer.
     @Sendable static func openAIAuthJWT(_ token: [UInt8]) -> Bool {
         let parts = token.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard jwt(token), parts.count >= 3, let payload = Base64.decode(parts[1], urlSafe: true),
-            let object = (try? JSONSerialization.jsonObject(with: Data(payload))) as? [String: Any],
-            let issuer = object["iss"] as? String
+        guard jwt(token), parts.count >= 3, let issuer = claims(parts[1])?["iss"] as? String
         else { return false }
         return issuer.hasPrefix("https://auth.openai.com") || issuer.hasPrefix("https://auth0.openai.com")
     }
