@@ -54,6 +54,20 @@ import Testing
         for text in ["bluebird", "project plan", "acmes", "corporate", "nothing here"] { #expect(hits(m, text).isEmpty, "\(text)") }
     }
 
+    @Test func suffixesWrittenWithACaseChangeOrAsDescriptorsAreOptional() throws {
+        let m = try matcher("Ostwind Mobility GmbH\tC-1\nPemberton Ashby LLP\tC-2\nTollbridge Fleet Services\tC-3\nAldersey Group\tC-4\n")
+        #expect(hits(m, "the Ostwind Mobility account") == ["C-1"])
+        #expect(hits(m, "outline a pitch for Pemberton Ashby's team") == ["C-2"])
+        #expect(hits(m, "machine gitlab.pemberton-ashby.com") == ["C-2"])
+        #expect(hits(m, "Tollbridge Fleet: refer only HIGH") == ["C-3"])
+        #expect(hits(m, "https://files.tollbridge-fleet.com/api/upload") == ["C-3"])
+        // A descriptor is dropped only where two words remain: "Aldersey" alone is no variant.
+        #expect(hits(m, "Aldersey Group") == ["C-4"])
+        #expect(hits(m, "Aldersey #0412").isEmpty)
+        #expect(hits(m, "the Tollbridge fleet depot").count == 1)
+        #expect(hits(m, "Mobility GmbH").isEmpty)
+    }
+
     @Test func termsFileHoldsOnlyHashes() throws {
         let built = try TermsBuilder.build(list: "Acme Corp\tC-0042\nregex: (?<![A-Z0-9])ACME-\\d{6}(?![0-9])\n# comment\n\nAB\n", key: Self.key)
         let yaml = built.file.yaml()

@@ -50,6 +50,51 @@ import Testing
         #expect(models.filter { $0.ruleID == "person-name-table-cell" || $0.ruleID == "date-of-birth-table-cell" }.isEmpty)
     }
 
+    @Test func aNotebooksPrintedTableTakesItsColumnsHeaderAsContext() {
+        // A DataFrame printed in fixed-width columns: one JSON string per line of "text/plain".
+        func printed(_ lines: [String]) -> String {
+            "   \"outputs\": [{\"data\": {\n    \"text/plain\": [\n"
+                + lines.map { "     \"\($0)\\n\",\n" }.joined() + "     \"\"\n    ]}}]\n"
+        }
+        let bills = printed([
+            "   account        name                  service_address                      kwh",
+            "0  3373-816-3975  Magdalena Kowalczyk   7811 Montclair Pl, Tucson, AZ 85777  3556",
+            "1  3344-570-1875  Jasper Ishikawa       8983 Linden Ct, Baltimore, MD 21264  2902",
+        ])
+        let found = scan(bills, as: .notebook, path: "bills.ipynb")
+        #expect(found.filter { $0.ruleID == "street-address-us" && $0.severity >= .medium }.map(\.line) == [4, 5])
+        // The same rows under a header naming no person's address stay quiet.
+        let stores = scan(bills.replacingOccurrences(of: "service_address", with: "store_location  "), as: .notebook, path: "stores.ipynb")
+        #expect(stores.filter { $0.ruleID == "street-address-us" && $0.severity >= .medium }.isEmpty)
+        // A name under a header naming a person is reported; the row above is not its context.
+        let patients = printed([
+            "      patient_name        city",
+            "8812  Beatriz Montgomery  Dayton",
+            "3011  Ayesha Duchesne     Tucson",
+        ])
+        #expect(scan(patients, as: .notebook, path: "eda.ipynb").filter { $0.ruleID == "person-name-text-table-cell" }.map(\.line) == [4, 5])
+        let models = printed(["      model_name          patient_count", "8812  Claude Sonnet       12"])
+        #expect(scan(models, as: .notebook, path: "eval.ipynb").filter { $0.ruleID == "person-name-text-table-cell" }.isEmpty)
+        // Printed prose is no table: its first line is no header.
+        let prose = printed(["The customer record says:", "lives at 7811 Montclair Pl, Tucson, AZ 85777"])
+        #expect(scan(prose, as: .notebook, path: "p.ipynb").contains { $0.ruleID == "street-address-us" && $0.severity >= .medium })
+    }
+
+    @Test func personalDataInAFileNamedFakeOrSyntheticAreNotes() {
+        let row = "1,female,Marie,Hamanova,marie.hamanova@gmail.com,078-05-1123,(646) 273-8841\n"
+        for path in ["data/FakeNameGenerator.com_3000.csv", "tests/synthetic_patients.csv", "fixtures/fake-users.csv"] {
+            let pii = scan(row, as: .fixture, path: path).filter { $0.category == .pii }
+            #expect(!pii.isEmpty && pii.allSatisfy { $0.severity == .low && $0.suppression != nil }, "\(path)")
+        }
+        // The folders do not count (a checkout may be called anything), nor do secrets.
+        for path in ["synthetic-data-kit/tests/users.csv", "data/fake_news_detection.csv"] {
+            let elsewhere = scan(row, as: .fixture, path: path).filter { $0.category == .pii }
+            #expect(elsewhere.contains { $0.severity >= .medium && $0.suppression == nil }, "\(path)")
+        }
+        let key = scan("STRIPE_KEY = \"sk_live_51HxQz7Lk2Vb9RtPq4mWn8YcJ0aDeF3gHiKo\"\n", as: .code, path: "fake_settings.py")
+        #expect(key.map(\.severity) == [.critical] && key.allSatisfy { $0.suppression == nil })
+    }
+
     @Test func aContactPublishedInALicenseOrAuthorsFileIsLow() {
         let line = "Contact: Dana Okafor, dana.okafor84@gmail.com, phone 646-273-8841\n"
         for path in ["LICENSE", "sub/LICENSE.md", ".github/CODEOWNERS", "AUTHORS.txt", "CITATION.cff", "CODE_OF_CONDUCT.md"] {

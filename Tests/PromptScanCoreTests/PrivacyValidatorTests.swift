@@ -144,6 +144,10 @@ import Testing
         let line1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
         #expect(check("mrz-td3", line1 + "\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"))
         #expect(!check("mrz-td3", line1 + "\nL898902C35UTO7408122F1204159ZE184226B<<<<<10"))
+        // Indented like the first line (a YAML block), or after an escaped newline in a JSON string
+        #expect(check("mrz-td3", line1 + "\n      L898902C36UTO7408122F1204159ZE184226B<<<<<10"))
+        #expect(check("mrz-td3", line1 + "\\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"))
+        #expect(!check("mrz-td3", line1 + "\n      L898902C35UTO7408122F1204159ZE184226B<<<<<10"))
     }
 
     @Test func everyPrivacyValidatorIsRegisteredAndUsedByARule() throws {

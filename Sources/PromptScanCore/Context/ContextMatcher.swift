@@ -125,6 +125,87 @@ public struct ContextMatcher: Sendable {
         return mayContain(bytes, cells[column]..<cellEnd) && matches(Array(bytes[cells[column]..<cellEnd])[...])
     }
 
+    /// Whether the column header of a notebook's printed table holds a context word: `range` lies
+    /// on a line of a `"text/plain"` output (a DataFrame printed in fixed-width columns, one JSON
+    /// string per line), and the header (the output's first line) has a word over the match's
+    /// columns: `service_address` over an address, `patient_name` over a name. Pandas aligns a
+    /// column's header with its values on the left or on the right, so the header word that shares
+    /// most columns with the match is the one read. Nil when `range` is not in such a table; in
+    /// one, the header decides (the row above is another record, not context).
+    public func textColumnHeaderHit(in bytes: UnsafeRawBufferPointer, around range: Range<Int>) -> Bool? {
+        guard let row = Self.jsonStringLine(containing: range.lowerBound, in: bytes), range.lowerBound > row.content else { return nil }
+        let column = range.lowerBound - row.content
+        let width = min(range.count, row.end - range.lowerBound)
+        // Back over the output's earlier lines (each one JSON string) to the one after `"text/plain"`.
+        var header = row
+        var steps = 0
+        while steps < Self.textTableReach {
+            guard header.start > 0 else { return nil }
+            let previousEnd = header.start - 1
+            var previousStart = previousEnd
+            while previousStart > 0, bytes[previousStart - 1] != 10 { previousStart -= 1 }
+            if ByteScan.firstIndex(of: Self.textPlainKey, in: previousStart..<previousEnd, of: bytes) != nil { break }
+            guard let previous = Self.jsonStringLine(containing: previousStart, in: bytes) else { return nil }
+            header = previous
+            steps += 1
+        }
+        guard steps < Self.textTableReach, header.start != row.start else { return nil }
+        // The header word sharing most columns with the match. A table's header is two words or
+        // more, two spaces or more apart, none ending like a sentence's word: printed prose is not.
+        var best: Range<Int>?
+        var bestShared = 0
+        var words = 0
+        var index = header.content
+        while index < header.end {
+            guard bytes[index] != 32 else {
+                index += 1
+                continue
+            }
+            let start = index
+            if words > 0, start - 2 < header.content || bytes[start - 2] != 32 { return nil }
+            while index < header.end, bytes[index] != 32 { index += 1 }
+            words += 1
+            if [44, 46, 58, 59, 33, 63].contains(bytes[index - 1]) { return nil }
+            let low = max(start - header.content, column)
+            let high = min(index - header.content, column + width)
+            if high - low > bestShared {
+                bestShared = high - low
+                best = start..<index
+            }
+        }
+        guard words >= 2 else { return nil }
+        guard let best else { return false }
+        return matches(Array(bytes[best])[...])
+    }
+
+    /// The line holding `offset` when it is one JSON string in an array (a notebook output's line:
+    /// indentation, `"`, text, then `\n",` or `"`): where the line starts, where the string's text
+    /// starts and ends.
+    static func jsonStringLine(containing offset: Int, in bytes: UnsafeRawBufferPointer) -> (start: Int, content: Int, end: Int)? {
+        var start = offset
+        while start > 0, bytes[start - 1] != 10 { start -= 1 }
+        var content = start
+        while content < bytes.count, bytes[content] == 32 || bytes[content] == 9 { content += 1 }
+        guard content < bytes.count, bytes[content] == 34 else { return nil }
+        content += 1
+        var end = content
+        while end < bytes.count, bytes[end] != 10, bytes[end] != 34 || bytes[end - 1] == 92 { end += 1 }
+        guard end < bytes.count, bytes[end] == 34 else { return nil }
+        // The printed line's own newline, written `\n` inside the string, is not part of the row.
+        if end - content >= 2, bytes[end - 2] == 92, bytes[end - 1] == 110 { end -= 2 }
+        return (start, content, end)
+    }
+
+    /// Whether `bytes` holds a notebook's plain-text output (`"text/plain"`).
+    public static func holdsTextTable(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        ByteScan.firstIndex(of: textPlainKey, in: 0..<bytes.count, of: bytes) != nil
+    }
+
+    static let textPlainKey = Array("\"text/plain\"".utf8)
+
+    /// How many rows above a match a printed table's header is looked for.
+    static let textTableReach = 64
+
     /// Whether `bytes` holds an HTML table (`<table`, any case).
     public static func holdsHTMLTable(_ bytes: UnsafeRawBufferPointer) -> Bool {
         ByteScan.firstIndex(of: htmlTableTag, in: 0..<bytes.count, of: bytes, ignoringCase: true) != nil

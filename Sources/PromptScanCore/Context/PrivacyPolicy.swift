@@ -1,6 +1,20 @@
 /// The parts of the confidence model that depend on the file class (docs/detection.md,
 /// "Confidence model" and "File classes and severity").
 public enum PrivacyPolicy {
+    /// Whether a file's name (not its folders: a checkout's own folder may be called anything)
+    /// says the data in it are made up: it holds `fake` or `synthetic`, any case, and names no
+    /// topic that is about fakes (`fake_real_news_classification.ipynb`).
+    public static func namesMadeUpData(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        return madeUpDataWords.contains { name.contains($0) } && !fakeTopicWords.contains { name.contains($0) }
+    }
+
+    static let madeUpDataWords = ["fake", "synthetic"]
+    static let fakeTopicWords = ["news", "review", "detect", "classif"]
+
+    /// Why personal data in such a file are reported as notes.
+    static let madeUpDataSource = "the file's name says its data are made up (fake, synthetic)"
+
     /// Added to a match's confidence when a context word or key is found (at least 0.5 then).
     public static let contextBoost = 0.35
     /// A passing validator raises confidence to at least this.

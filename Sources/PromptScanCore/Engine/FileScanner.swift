@@ -49,7 +49,7 @@ public struct FileScanner: Sendable {
         let columnDelimiter = startsFile ? ContextMatcher.columnDelimiter(path: path) : nil
         var digitRuns = prefilter.digitRuns
         var digitLines: [Int: [Range<Int>]] = [:]  // by minimum run length, shared by numeric rules
-        var htmlTable: Bool?  // whether the file holds an HTML table, once a rule asks
+        var htmlTable: Bool?  // whether the file holds a table with column headers, once a rule asks
         for index in prefilter.rules {
             if let running, !running.contains(index) { continue }
             let compiled = ruleSet.rules[index]
@@ -201,9 +201,9 @@ public struct FileScanner: Sendable {
         }
         // A rule that needs context in this class: only where its context words can be (in a
         // CSV or TSV file a column header gives context to every row, so all lines; so does the
-        // header of an HTML table for a rule that reads it).
+        // header of an HTML table, or of a notebook's printed table, for a rule that reads it).
         if compiled.rule.requiresContext.contains(fileClass), !ranges.isEmpty, columnDelimiter == nil,
-            !(compiled.rule.tableHeaderContext && Self.holdsHTMLTable(bytes, cached: &htmlTable)),
+            !(compiled.rule.tableHeaderContext && Self.holdsTable(bytes, fileClass: fileClass, cached: &htmlTable)),
             let near = ruleSet.contextLines(of: index, prefilter: prefilter, in: bytes)
         {
             ranges = RuleSet.intersect(ranges, near)
@@ -211,10 +211,12 @@ public struct FileScanner: Sendable {
         return ranges
     }
 
-    /// Whether the file holds an HTML table, looked for once per file (`ContextMatcher.holdsHTMLTable`).
-    static func holdsHTMLTable(_ bytes: UnsafeRawBufferPointer, cached: inout Bool?) -> Bool {
+    /// Whether the file holds a table whose column headers a rule can read, looked for once per
+    /// file: an HTML table, or in a notebook a printed one (`ContextMatcher.holdsHTMLTable`,
+    /// `holdsTextTable`).
+    static func holdsTable(_ bytes: UnsafeRawBufferPointer, fileClass: FileClass, cached: inout Bool?) -> Bool {
         if let known = cached { return known }
-        let found = ContextMatcher.holdsHTMLTable(bytes)
+        let found = ContextMatcher.holdsHTMLTable(bytes) || (fileClass == .notebook && ContextMatcher.holdsTextTable(bytes))
         cached = found
         return found
     }
@@ -313,6 +315,15 @@ public struct FileScanner: Sendable {
         scratch: MatchScratch, onlyRules: Set<Int>?, running: Set<Int>?
     ) -> [Finding] {
         var kept = resolveOverlaps(candidates)
+        if !kept.isEmpty, PrivacyPolicy.namesMadeUpData(path) {
+            // A file whose name says its people are made up (FakeNameGenerator.com_3000.csv,
+            // synthetic_patients.json): its personal data are example values, reported as notes.
+            for index in kept.indices where kept[index].suppression == nil && ruleSet.rules[kept[index].rule].rule.isPrivacy {
+                kept[index] = knownExampleCandidate(
+                    kept[index].rule, kept[index].secret, source: PrivacyPolicy.madeUpDataSource, confidence: kept[index].confidence,
+                    contextHit: kept[index].contextHit)
+            }
+        }
         // Caps first, so that a file of a million emails never becomes a million findings in memory.
         let (cappedRules, cappedFile) = limits.apply(&kept) { ruleSet.rules[$0.rule].rule.id }
         for ruleID in cappedRules { notices.append(limits.notice(path: path, ruleID: ruleID)) }

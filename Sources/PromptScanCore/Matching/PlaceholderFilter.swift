@@ -12,7 +12,7 @@ public enum PlaceholderFilter {
     static let words: [[UInt8]] = [
         "example", "dummy", "sample", "placeholder", "changeme", "change_me", "change-me", "your_", "your-",
         "yourpassword", "yourkey", "yoursecret", "yourtoken", "redacted", "insert", "fake", "lorem", "todo",
-        "replace", "notreal", "not_real", "not-a-real", "secret_here", "here>", "mysecret", "mypassword",
+        "replace", "notreal", "not_real", "not-a-real", "synthetic", "secret_here", "here>", "mysecret", "mypassword",
         "password123", "hunter2", "xyz123", "abc123", "test123", "foobar", "0123456789", "123456789", "abcdef",
         "qwerty", "letmein", "apikey", "api_key", "api-key", "secretkey", "secret_key",
         // counting down, as people type a stand-in too (`sk-0987654321fedcba`)

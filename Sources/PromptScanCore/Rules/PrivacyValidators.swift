@@ -458,8 +458,10 @@ extension Validators {
     /// The second line of a TD3 passport MRZ (44 characters): passport number, birth date and
     /// expiry date check digits.
     @Sendable static func mrzTD3(_ value: [UInt8]) -> Bool {
-        let lines = value.split(whereSeparator: { $0 == 10 || $0 == 13 })
-        guard let line = lines.last.map(Array.init), line.count >= 28 else { return false }
+        // The second line is the match's last 44 bytes, whatever joins it to the first (a newline,
+        // indentation, an escaped newline).
+        guard value.count >= 44 else { return false }
+        let line = Array(value.suffix(44))
         func digit(_ b: UInt8) -> Int? { b >= 48 && b <= 57 ? Int(b - 48) : nil }
         guard let c1 = digit(line[9]), let c2 = digit(line[19]), let c3 = digit(line[27]) else { return false }
         return mrzCheckDigit(line[0..<9]) == c1 && mrzCheckDigit(line[13..<19]) == c2 && mrzCheckDigit(line[21..<27]) == c3

@@ -3,7 +3,15 @@
 /// `regex: PATTERN` lines are account-identifier patterns. Every term is hashed with its variants:
 /// the concatenated form (`acmecorp`), `&` ↔ `and`, and without or with another legal suffix.
 public enum TermsBuilder {
-    public static let legalSuffixes = ["inc", "llc", "ltd", "plc", "gmbh", "ag", "sa", "corp", "corporation", "co", "company"]
+    public static let legalSuffixes = [
+        "inc", "llc", "llp", "lp", "pllc", "ltd", "limited", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv",
+        "pty", "ab", "oy", "corp", "corporation", "co", "company",
+    ]
+    /// Trailing words that describe a business rather than name it: "Tollbridge Fleet Services" is
+    /// written "Tollbridge Fleet" as often. Dropped only where two words or more remain.
+    public static let descriptorSuffixes = [
+        "group", "holdings", "services", "partners", "associates", "international", "solutions", "systems", "technologies",
+    ]
 
     public struct Output: Sendable {
         public var file: TermsFile
@@ -74,11 +82,22 @@ public enum TermsBuilder {
             result.append(without)
         }
         for base in result where base.count > 1 {
-            if let last = base.last, legalSuffixes.contains(last) {
-                let core = Array(base.dropLast())
+            // A suffix may be split into tokens at a case change ("GmbH" is `gmb` `h`).
+            for length in 1...min(2, base.count - 1) {
+                let last = base.suffix(length).joined()
+                guard legalSuffixes.contains(last) else { continue }
+                let core = Array(base.dropLast(length))
                 result.append(core)
                 if core.count > 1 { result.append([core.joined()]) }
                 for suffix in legalSuffixes where suffix != last { result.append(core + [suffix]) }
+                break
+            }
+        }
+        for base in result where base.count > 2 {
+            if let last = base.last, descriptorSuffixes.contains(last) {
+                let core = Array(base.dropLast())
+                result.append(core)
+                result.append([core.joined()])
             }
         }
         var seen: Set<[String]> = []
