@@ -27,6 +27,19 @@ import Testing
         }
     }
 
+    /// A lowerCamelCase name of letters (a Bicep or code parameter) is a reference; a value with
+    /// digits, or one word, is not taken for one.
+    @Test func aCamelCaseNameIsAReference() {
+        for value in ["botAadAppClientSecret", "storageAccountKey"] {
+            #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8), generic: true), "\(value)")
+        }
+        for value in ["botAadApp7ClientSecret", "Kx9vQ2mWpL4tRz8N", "abcdefghij"] {
+            #expect(!PlaceholderFilter.isIdentifierReference(Array(value.utf8)), "\(value)")
+        }
+        // The same names are no reference to a non-generic rule: its format decides.
+        #expect(!PlaceholderFilter.isPlaceholder(Array("storageAccountKey".utf8), generic: false))
+    }
+
     @Test func aJWTHeaderWithATrailingPointIsNoToken() {
         #expect(check("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."))
         #expect(check("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"))

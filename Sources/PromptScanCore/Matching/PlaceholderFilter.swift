@@ -139,6 +139,12 @@ public enum PlaceholderFilter {
         if secret.last == UInt8(ascii: ")") { return true }
         let dotted = secret.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 95 || $0 == 46 }
         if dotted && secret.contains(46) { return true }
+        // lowerCamelCase letters only (`botAadAppClientSecret`): a parameter or variable name
+        if secret.count >= 8, let first = secret.first, first >= 97 && first <= 122,
+            secret.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }), secret.contains(where: { $0 >= 65 && $0 <= 90 })
+        {
+            return true
+        }
         return false
     }
 
