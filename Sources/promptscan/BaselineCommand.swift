@@ -36,6 +36,7 @@ struct BaselineCommand: ParsableCommand {
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Scan PATH and print a baseline accepting every finding: promptscan baseline create > .promptscan-baseline.json",
             discussion: "Entries are rule id, path and a keyed hash of the value, sorted, one per line; no line numbers, no values.")
 
@@ -61,6 +62,7 @@ struct BaselineCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Scan PATH and list baseline entries that match no finding (exit 1 when there are some, to prune).")
 
         @OptionGroup var common: Common

@@ -4,6 +4,7 @@ import PromptScanCore
 /// `promptscan classify PATH`: the class of every file a scan would read, for checking coverage.
 struct Classify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "classify",
         abstract: "Print the class of each file under PATH (agent-config, prompt, fixture, notebook, env, code, doc, other).",
         discussion: "One line per file: the class, two spaces, the path. Ignore files are honoured as in scan.")
 

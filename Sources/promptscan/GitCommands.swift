@@ -38,6 +38,7 @@ func runGitScan(
 
 struct Staged: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "staged",
         abstract: "Scan what `git commit` would record: the staged version of each changed file, from the index.",
         discussion: """
             Reads staged blobs (never the working tree) and reports findings on the lines the staged diff \
@@ -58,6 +59,7 @@ struct Staged: ParsableCommand {
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Scan the lines a branch adds: from the merge base of --base and --head to --head (for CI).",
         discussion: """
             A shallow clone needs the history down to the merge base (actions/checkout with \
@@ -86,6 +88,7 @@ struct Diff: ParsableCommand {
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "Scan the lines every commit added (reachable from HEAD, after --since); each finding names its commit.",
         discussion: """
             Each non-merge commit is compared with its first parent; merge commits add nothing of \

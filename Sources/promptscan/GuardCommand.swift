@@ -9,6 +9,7 @@ extension GuardInstaller.Scope: ExpressibleByArgument {}
 /// agent's contract; `guard install` and `guard uninstall` register it with an agent.
 struct Guard: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "guard",
         abstract: "Check what a coding agent is about to send to its model (one hook payload on standard input).",
         discussion: """
             Reads one hook payload (JSON) from Claude Code, Cursor, Codex CLI, Copilot CLI, VS Code, Gemini CLI or \
@@ -25,6 +26,7 @@ struct Guard: ParsableCommand {
     /// `promptscan guard [--agent NAME] …`, the hook itself (the default subcommand).
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Answer one hook payload on standard input (the default: what `promptscan guard` runs).")
 
         @Option(
@@ -65,6 +67,7 @@ struct Guard: ParsableCommand {
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Register promptscan guard in an agent's hook settings.",
             discussion: """
                 Merges promptscan's entries into the agent's settings file and leaves every other key as it is: \
@@ -119,6 +122,7 @@ struct Guard: ParsableCommand {
 
     struct Uninstall: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "uninstall",
             abstract: "Remove promptscan guard's entries from an agent's hook settings.",
             discussion:
                 "Removes only promptscan's entries (and groups and lists left empty by that). Exit codes: 0 done; 2 a file that does not parse or cannot be written; 64 usage."

@@ -4,10 +4,12 @@ import PromptScanCore
 
 struct Hook: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "hook",
         abstract: "Install or remove the git pre-commit hook.", subcommands: [Install.self, Uninstall.self])
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Install the pre-commit hook into this repository's hooks folder (honours core.hooksPath).",
             discussion: """
                 The hook runs `promptscan pre-commit`, finding promptscan on PATH at each commit (or \
@@ -50,6 +52,7 @@ struct Hook: ParsableCommand {
 
     struct Uninstall: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "uninstall",
             abstract: "Remove what `hook install` added, and put back the hook it kept aside.",
             discussion: """
                 Removes promptscan's pre-commit hook (putting back a hook that --chain kept as \

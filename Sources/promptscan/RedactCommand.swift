@@ -6,6 +6,7 @@ import PromptScanCore
 /// replaced by a typed placeholder, for use in front of an API client.
 struct Redact: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "redact",
         abstract: "Copy standard input (or FILE) to standard output with every finding replaced by [REDACTED:rule-id].",
         discussion: """
             Every finding of any severity is replaced (suppressed test values too), except values on lines \

@@ -3,11 +3,12 @@ import PromptScanCore
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the rules, or run every rule's examples.",
         subcommands: [List.self, Test.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the loaded rules: id, category, severity, name.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Print the loaded rules: id, category, severity, name.")
 
         @Option(name: .long, help: "Also load rules from this file or directory (repeatable).")
         var rules: [String] = []
@@ -34,6 +35,7 @@ struct Rules: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run every rule's examples and negative examples (the default rules, or the rule files at PATH).")
 
         @Argument(help: "A rule file or a directory of rule files; the built-in rules when omitted.")

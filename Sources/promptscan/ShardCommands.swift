@@ -36,6 +36,7 @@ struct ShardOptions: ParsableArguments {
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Merge the JSON or SARIF reports of the parts of a split run (--shard K/N) into the report of one run.",
         discussion: """
             Every part must be given once, all from the same commit, command, rules and settings; otherwise \

@@ -4,11 +4,13 @@ import PromptScanCore
 
 struct Terms: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "terms",
         abstract: "Manage the client-identifier list (keyed hashes only).",
         subcommands: [Build.self])
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Hash a list of client names (one per line; 'regex: PATTERN' lines are account-number formats).",
             discussion: """
                 The key comes from \(TermsFile.keyVariable); only HMAC-SHA256 hashes (64 bits) and opaque ids \
