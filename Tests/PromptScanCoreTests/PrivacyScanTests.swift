@@ -80,6 +80,18 @@ import Testing
         #expect(scan(prose, as: .notebook, path: "p.ipynb").contains { $0.ruleID == "street-address-us" && $0.severity >= .medium })
     }
 
+    @Test func aStandInNameInAPrintedRowIsANote() {
+        let rows =
+            [
+                "      \"   id  account_number account_type  balance account_holder_name date_of_birth  \\\\\\n\",",
+                "      \"1   2      2345678901      Savings   7000.0            Jane Doe    1985-12-12   \\n\",",
+                "      \"6   7      7890123456     Checking  25000.0      Michael Miller    1982-11-15   \\n\",",
+            ].joined(separator: "\n") + "\n"
+        let names = scan(rows, as: .notebook, path: "setup.ipynb").filter { $0.ruleID == "person-name-birth-date-row" }
+        #expect(names.map(\.line) == [2, 3])
+        #expect(names.map { $0.suppression != nil } == [true, false])
+    }
+
     @Test func personalDataInAFileNamedFakeOrSyntheticAreNotes() {
         let row = "1,female,Marie,Hamanova,marie.hamanova@gmail.com,078-05-1123,(646) 273-8841\n"
         for path in ["data/FakeNameGenerator.com_3000.csv", "tests/synthetic_patients.csv", "fixtures/fake-users.csv"] {
