@@ -142,8 +142,7 @@ public struct ContextMatcher: Sendable {
         while steps < Self.textTableReach {
             guard header.start > 0 else { return nil }
             let previousEnd = header.start - 1
-            var previousStart = previousEnd
-            while previousStart > 0, bytes[previousStart - 1] != 10 { previousStart -= 1 }
+            guard let previousStart = Self.lineStart(of: previousEnd, in: bytes) else { return nil }
             if ByteScan.firstIndex(of: Self.textPlainKey, in: previousStart..<previousEnd, of: bytes) != nil { break }
             guard let previous = Self.jsonStringLine(containing: previousStart, in: bytes) else { return nil }
             header = previous
@@ -182,18 +181,28 @@ public struct ContextMatcher: Sendable {
     /// indentation, `"`, text, then `\n",` or `"`): where the line starts, where the string's text
     /// starts and ends.
     static func jsonStringLine(containing offset: Int, in bytes: UnsafeRawBufferPointer) -> (start: Int, content: Int, end: Int)? {
-        var start = offset
-        while start > 0, bytes[start - 1] != 10 { start -= 1 }
+        guard let start = lineStart(of: offset, in: bytes) else { return nil }
         var content = start
         while content < bytes.count, bytes[content] == 32 || bytes[content] == 9 { content += 1 }
         guard content < bytes.count, bytes[content] == 34 else { return nil }
         content += 1
         var end = content
-        while end < bytes.count, bytes[end] != 10, bytes[end] != 34 || bytes[end - 1] == 92 { end += 1 }
-        guard end < bytes.count, bytes[end] == 34 else { return nil }
+        let limit = min(bytes.count, content + textRowReach)
+        while end < limit, bytes[end] != 10, bytes[end] != 34 || bytes[end - 1] == 92 { end += 1 }
+        guard end < limit, bytes[end] == 34 else { return nil }
         // The printed line's own newline, written `\n` inside the string, is not part of the row.
         if end - content >= 2, bytes[end - 2] == 92, bytes[end - 1] == 110 { end -= 2 }
         return (start, content, end)
+    }
+
+    /// The start of the line holding `offset`, or nil when it is more than `textRowReach` bytes
+    /// back: no printed row is that long, and a notebook saved as one long line must not cost a
+    /// walk to its start for every match on it.
+    static func lineStart(of offset: Int, in bytes: UnsafeRawBufferPointer) -> Int? {
+        let floor = max(0, offset - textRowReach)
+        var start = offset
+        while start > floor, bytes[start - 1] != 10 { start -= 1 }
+        return start == 0 || bytes[start - 1] == 10 ? start : nil
     }
 
     /// Whether `bytes` holds a notebook's plain-text output (`"text/plain"`).
@@ -205,6 +214,8 @@ public struct ContextMatcher: Sendable {
 
     /// How many rows above a match a printed table's header is looked for.
     static let textTableReach = 64
+    /// The longest printed row read, in bytes.
+    static let textRowReach = 4_096
 
     /// Whether `bytes` holds an HTML table (`<table`, any case).
     public static func holdsHTMLTable(_ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -28,17 +28,21 @@ extension FileScanner {
             let start = max(0, range.lowerBound - 16)
             if compiled.negativeContext.matches(Array(bytes[start..<range.lowerBound])[...]) { return nil }
         }
-        // In a notebook's printed table the column header is the context of a rule that reads it:
-        // the row above is another record.
-        let textHeaderHit =
-            compiled.rule.tableHeaderContext && fileClass == .notebook && !compiled.context.isEmpty
-            ? compiled.context.textColumnHeaderHit(in: bytes, around: range) : nil
-        let contextHit =
-            !compiled.context.isEmpty
-            && (textHeaderHit
-                ?? (compiled.context.hit(in: bytes, around: range)
-                    || columnDelimiter.map { compiled.context.columnHeaderHit(in: bytes, around: range, delimiter: $0) } == true
-                    || (compiled.rule.tableHeaderContext && compiled.context.htmlColumnHeaderHit(in: bytes, around: range))))
+        let contextHit: Bool
+        if compiled.context.isEmpty {
+            contextHit = false
+        } else if compiled.rule.tableHeaderContext, fileClass == .notebook,
+            let header = compiled.context.textColumnHeaderHit(in: bytes, around: range)
+        {
+            // In a notebook's printed table the column header is the context of a rule that reads
+            // it: the row above is another record.
+            contextHit = header
+        } else {
+            contextHit =
+                compiled.context.hit(in: bytes, around: range)
+                || columnDelimiter.map { compiled.context.columnHeaderHit(in: bytes, around: range, delimiter: $0) } == true
+                || (compiled.rule.tableHeaderContext && compiled.context.htmlColumnHeaderHit(in: bytes, around: range))
+        }
         if contextHit { score = max(score + PrivacyPolicy.contextBoost, 0.5) }
         if compiled.rule.requiresContext.contains(fileClass) && !contextHit { return nil }
         guard score >= threshold else { return nil }

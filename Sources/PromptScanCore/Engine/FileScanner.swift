@@ -49,14 +49,14 @@ public struct FileScanner: Sendable {
         let columnDelimiter = startsFile ? ContextMatcher.columnDelimiter(path: path) : nil
         var digitRuns = prefilter.digitRuns
         var digitLines: [Int: [Range<Int>]] = [:]  // by minimum run length, shared by numeric rules
-        var htmlTable: Bool?  // whether the file holds a table with column headers, once a rule asks
+        var headerTable: Bool?  // whether the file holds a table with column headers, once a rule asks
         for index in prefilter.rules {
             if let running, !running.contains(index) { continue }
             let compiled = ruleSet.rules[index]
             guard compiled.applies(toPath: path, fileClass: fileClass) else { continue }
             searchRule(
                 index, compiled, in: bytes, path: path, fileClass: fileClass, scratch: scratch, prefilter: prefilter,
-                columnDelimiter: columnDelimiter, digitRuns: &digitRuns, digitLines: &digitLines, htmlTable: &htmlTable,
+                columnDelimiter: columnDelimiter, digitRuns: &digitRuns, digitLines: &digitLines, headerTable: &headerTable,
                 candidates: &candidates, vetoed: &vetoed, notices: &notices)
         }
         dropVetoed(&candidates, vetoed)
@@ -81,7 +81,7 @@ public struct FileScanner: Sendable {
     func searchRule(
         _ index: Int, _ compiled: CompiledRule, in bytes: UnsafeRawBufferPointer, path: String, fileClass: FileClass,
         scratch: MatchScratch, prefilter: RuleSet.Prefilter, columnDelimiter: UInt8?, digitRuns: inout [(end: Int, length: Int)]?,
-        digitLines: inout [Int: [Range<Int>]], htmlTable: inout Bool?, candidates: inout [Candidate], vetoed: inout [Range<Int>],
+        digitLines: inout [Int: [Range<Int>]], headerTable: inout Bool?, candidates: inout [Candidate], vetoed: inout [Range<Int>],
         notices: inout [Notice]
     ) {
         let before = candidates.count
@@ -94,7 +94,7 @@ public struct FileScanner: Sendable {
         }
         let ranges = searchRanges(
             index, compiled, in: bytes, fileClass: fileClass, prefilter: prefilter, columnDelimiter: columnDelimiter,
-            digitRuns: &digitRuns, digitLines: &digitLines, htmlTable: &htmlTable)
+            digitRuns: &digitRuns, digitLines: &digitLines, headerTable: &headerTable)
         do {
             for range in ranges {
                 // A window on a long line (`RuleSet.lines(holding:in:)`): a match that runs to its
@@ -180,7 +180,7 @@ public struct FileScanner: Sendable {
     func searchRanges(
         _ index: Int, _ compiled: CompiledRule, in bytes: UnsafeRawBufferPointer, fileClass: FileClass, prefilter: RuleSet.Prefilter,
         columnDelimiter: UInt8?, digitRuns: inout [(end: Int, length: Int)]?, digitLines: inout [Int: [Range<Int>]],
-        htmlTable: inout Bool?
+        headerTable: inout Bool?
     ) -> [Range<Int>?] {
         var ranges: [Range<Int>?]
         if ruleSet.searchesKeywordLines[index] {
@@ -203,7 +203,7 @@ public struct FileScanner: Sendable {
         // CSV or TSV file a column header gives context to every row, so all lines; so does the
         // header of an HTML table, or of a notebook's printed table, for a rule that reads it).
         if compiled.rule.requiresContext.contains(fileClass), !ranges.isEmpty, columnDelimiter == nil,
-            !(compiled.rule.tableHeaderContext && Self.holdsTable(bytes, fileClass: fileClass, cached: &htmlTable)),
+            !(compiled.rule.tableHeaderContext && Self.holdsTable(bytes, fileClass: fileClass, cached: &headerTable)),
             let near = ruleSet.contextLines(of: index, prefilter: prefilter, in: bytes)
         {
             ranges = RuleSet.intersect(ranges, near)
