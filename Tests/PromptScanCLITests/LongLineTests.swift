@@ -50,17 +50,19 @@ import Testing
         return (oneSeconds, manySeconds, oneCount, manyCount)
     }
 
-    @Test func fiftyThousandEmailsOnOneLineCostWhatTheyCostOnFiftyThousandLines() throws {
-        let emails = (0..<50_000).map { "contact jane.doe\($0)@stmarys-hospital.org" }
+    /// (Twenty thousand is enough: a walk to the line's start per finding would cost about
+    /// 20,000 × 400 KB on the one line, hundreds of times the work of the findings themselves.)
+    @Test func twentyThousandEmailsOnOneLineCostWhatTheyCostOnTwentyThousandLines() throws {
+        let emails = (0..<20_000).map { "contact jane.doe\($0)@stmarys-hospital.org" }
         let (one, many, oneCount, manyCount) = try Self.compareLayouts(emails, separator: ", ", path: "prompts/contacts.md")
-        #expect(manyCount >= 50_000)
-        #expect(oneCount >= 50_000)
+        #expect(manyCount >= 20_000)
+        #expect(oneCount >= 20_000)
         #expect(one < 2 * many, "one line \(one) s, many lines \(many) s")
     }
 
     @Test func thousandsOfSSNsAndPhonesOnOneLineCostWhatTheyCostOnManyLines() throws {
         var values: [String] = []
-        for i in 0..<10_000 {
+        for i in 0..<5_000 {
             let area = 100 + i % 500
             let group = 10 + i % 89
             let serial = 1000 + i % 8999
@@ -68,8 +70,8 @@ import Testing
             values.append("phone (646) 273-\(String(format: "%04d", 1000 + i % 8999))")
         }
         let (one, many, oneCount, manyCount) = try Self.compareLayouts(values, separator: "; ", path: "prompts/people.md")
-        #expect(manyCount >= 20_000)
-        #expect(oneCount >= 20_000)
+        #expect(manyCount >= 10_000)
+        #expect(oneCount >= 10_000)
         #expect(one < 2 * many, "one line \(one) s, many lines \(many) s")
     }
 }

@@ -46,6 +46,37 @@ import Testing
         #expect(actual == expected, "\(name) differs from the golden file (PROMPTSCAN_RECORD=1 re-records)")
     }
 
+    /// The streamed writer is byte for byte what `JSONEncoder` writes for the whole document,
+    /// nested arrays and objects, empty ones and non-ASCII text included.
+    @Test func streamedJSONEqualsTheEncoderWholeDocument() throws {
+        struct Entry: Encodable, Equatable {
+            let name: String
+            let tags: [String]
+            let extra: [String: [Int]]
+        }
+        struct Document: Encodable {
+            let entries: [Entry]
+            let empty: [Entry]
+            let title: String
+        }
+        let entries = [
+            Entry(name: "a/b ✓", tags: ["x", "y\nz"], extra: ["k": [1, 2], "e": []]),
+            Entry(name: "", tags: [], extra: [:]),
+        ]
+        let document = Document(entries: entries, empty: [], title: "t\"q")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let whole = String(decoding: try encoder.encode(document), as: UTF8.self)
+        let output = StringOutput()
+        let stream = JSONStream(output)
+        stream.openObject()
+        stream.arrayMember("empty", count: 0, indent: 2, first: true) { _ in entries[0] }
+        stream.arrayMember("entries", count: entries.count, indent: 2) { entries[$0] }
+        stream.member("title", document.title, indent: 2)
+        stream.closeObject(indent: 0)
+        #expect(output.text == whole)
+    }
+
     @Test func textMatchesGolden() throws {
         let dir = try Self.fixture()
         defer { dir.remove() }

@@ -18,13 +18,21 @@ struct JSONStream<Output: ReportOutput> {
     /// `value` as JSON with the non-empty lines after its first indented by `indent` spaces (JSON
     /// strings hold no raw line breaks, so every line break is the encoder's).
     func fragment(_ value: some Encodable, indent: Int) -> String {
-        let text = String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
-        guard indent > 0, text.contains("\n") else { return text }
-        // (An empty array or object is written with an empty line inside, which gets no indent.)
-        let pad = String(repeating: " ", count: indent)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : pad + $0.element }
-            .joined(separator: "\n")
+        let data = (try? encoder.encode(value)) ?? Data("null".utf8)
+        let newline = UInt8(ascii: "\n")
+        guard indent > 0, data.contains(newline) else { return String(decoding: data, as: UTF8.self) }
+        // One pass over the bytes: a line break is followed by the pad unless the next line is
+        // empty (an empty array or object is written with an empty line inside, which gets no
+        // indent) or the text ends there.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(data.count + data.count / 4)
+        var afterBreak = false
+        for byte in data {
+            if afterBreak, byte != newline { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent)) }
+            bytes.append(byte)
+            afterBreak = byte == newline
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Opens an object (or a member's value) at `indent`.
