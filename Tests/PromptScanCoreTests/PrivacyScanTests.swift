@@ -242,6 +242,21 @@ import Testing
             #expect(ContextMatcher(phrases: ["ssn"]).columnHeaderHit(in: raw, around: 22..<31, delimiter: 44))
             #expect(!ContextMatcher(phrases: ["ssn"]).columnHeaderHit(in: raw, around: 0..<1, delimiter: 44))
         }
+        // The walk back to the row's start and along the header is bounded: a value further into
+        // its row than the reach (a file saved as one long row) gets no header context.
+        let filler = String(repeating: "x", count: ContextMatcher.csvRowReach)
+        for (row, expected) in [("1,", true), ("\(filler),", false)] {
+            let text = "id,ssn\n" + row + "536221234\n"
+            let value = text.utf8.count - 10
+            Array(text.utf8).withUnsafeBytes { raw in
+                #expect(ContextMatcher(phrases: ["ssn"]).columnHeaderHit(in: raw, around: value..<value + 9, delimiter: 44) == expected)
+            }
+        }
+        let wideHeader = "\(filler),ssn\n1,536221234\n"
+        Array(wideHeader.utf8).withUnsafeBytes { raw in
+            let value = raw.count - 10
+            #expect(!ContextMatcher(phrases: ["ssn"]).columnHeaderHit(in: raw, around: value..<value + 9, delimiter: 44))
+        }
     }
 
     @Test func contextIsRequiredForNineAndTenDigitIDs() {

@@ -73,11 +73,13 @@ public struct ContextMatcher: Sendable {
     /// Whether the header of the CSV or TSV column that holds `range` names one of the phrases:
     /// the field of the file's first line at the same position (fields split at `delimiter`
     /// outside double quotes). A value in row 500 of an `ssn` column has the context its header
-    /// gives it. False for a value on the first line.
+    /// gives it. False for a value on the first line, and for a row or header longer than
+    /// `csvRowReach` (each match would otherwise walk the whole of a file saved as one long row).
     public func columnHeaderHit(in bytes: UnsafeRawBufferPointer, around range: Range<Int>, delimiter: UInt8) -> Bool {
+        let floor = max(0, range.lowerBound - Self.csvRowReach)
         var lineStart = range.lowerBound
-        while lineStart > 0 && bytes[lineStart - 1] != 10 { lineStart -= 1 }
-        guard lineStart > 0 else { return false }
+        while lineStart > floor && bytes[lineStart - 1] != 10 { lineStart -= 1 }
+        guard lineStart > 0, bytes[lineStart - 1] == 10 else { return false }
         var column = 0
         var quoted = false
         for index in lineStart..<range.lowerBound {
@@ -88,7 +90,8 @@ public struct ContextMatcher: Sendable {
         var field = 0
         quoted = false
         var index = 0
-        while index < bytes.count && bytes[index] != 10 && bytes[index] != 13 {
+        let headerEnd = min(bytes.count, Self.csvRowReach)
+        while index < headerEnd && bytes[index] != 10 && bytes[index] != 13 {
             if bytes[index] == 34 {
                 quoted.toggle()
             } else if bytes[index] == delimiter && !quoted {
@@ -98,7 +101,8 @@ public struct ContextMatcher: Sendable {
             }
             index += 1
         }
-        guard field == column, start < index else { return false }
+        // (A header cut at the reach has no last field to read.)
+        guard field == column, start < index, index < headerEnd || headerEnd == bytes.count else { return false }
         return mayContain(bytes, start..<index) && matches(Array(bytes[start..<index])[...])
     }
 
@@ -211,6 +215,9 @@ public struct ContextMatcher: Sendable {
     }
 
     static let textPlainKey = Array("\"text/plain\"".utf8)
+
+    /// The longest CSV or TSV row, and header, read for a column's header, in bytes.
+    static let csvRowReach = 16_384
 
     /// How many rows above a match a printed table's header is looked for.
     static let textTableReach = 64
