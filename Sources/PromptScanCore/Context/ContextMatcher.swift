@@ -132,10 +132,11 @@ public struct ContextMatcher: Sendable {
     /// Whether the column header of a notebook's printed table holds a context word: `range` lies
     /// on a line of a `"text/plain"` output (a DataFrame printed in fixed-width columns, one JSON
     /// string per line), and the header (the output's first line) has a word over the match's
-    /// columns: `service_address` over an address, `patient_name` over a name. Pandas aligns a
-    /// column's header with its values on the left or on the right, so the header word that shares
-    /// most columns with the match is the one read. Nil when `range` is not in such a table; in
-    /// one, the header decides (the row above is another record, not context).
+    /// columns: `service_address` over an address, `patient_name` over a name. Pandas keeps a
+    /// column's header within the column's width, so in its output only the match's own header
+    /// shares columns with it; a table typed by hand may shift a header by a few columns, so every
+    /// header word that shares a column with the match is read. Nil when `range` is not in such a
+    /// table; in one, the header decides (the row above is another record, not context).
     public func textColumnHeaderHit(in bytes: UnsafeRawBufferPointer, around range: Range<Int>) -> Bool? {
         guard let row = Self.jsonStringLine(containing: range.lowerBound, in: bytes), range.lowerBound > row.content else { return nil }
         let column = range.lowerBound - row.content
@@ -153,10 +154,9 @@ public struct ContextMatcher: Sendable {
             steps += 1
         }
         guard steps < Self.textTableReach, header.start != row.start else { return nil }
-        // The header word sharing most columns with the match. A table's header is two words or
-        // more, two spaces or more apart, none ending like a sentence's word: printed prose is not.
-        var best: Range<Int>?
-        var bestShared = 0
+        // The header words sharing a column with the match. A table's header is two words or more,
+        // two spaces or more apart, none ending like a sentence's word: printed prose is not.
+        var over: [Range<Int>] = []
         var words = 0
         var index = header.content
         while index < header.end {
@@ -169,16 +169,10 @@ public struct ContextMatcher: Sendable {
             while index < header.end, bytes[index] != 32 { index += 1 }
             words += 1
             if [44, 46, 58, 59, 33, 63].contains(bytes[index - 1]) { return nil }
-            let low = max(start - header.content, column)
-            let high = min(index - header.content, column + width)
-            if high - low > bestShared {
-                bestShared = high - low
-                best = start..<index
-            }
+            if max(start - header.content, column) < min(index - header.content, column + width) { over.append(start..<index) }
         }
         guard words >= 2 else { return nil }
-        guard let best else { return false }
-        return matches(Array(bytes[best])[...])
+        return over.contains { matches(Array(bytes[$0])[...]) }
     }
 
     /// The line holding `offset` when it is one JSON string in an array (a notebook output's line:
