@@ -63,10 +63,20 @@ import Testing
 
     @Test func sessionCookieNeedsItsHostInTheSameFile() {
         var fake = FakeSecrets(seed: 41)
-        let value = "g.a000" + fake.token(FakeSecrets.urlSafe, 120)
+        // A value of no telling shape is a Google session cookie by its name, beside Google's host.
+        let value = "AKEyXz" + fake.token(FakeSecrets.urlSafe, 80)
         let line = "client = GeminiClient(Secure_1PSID=\"\(value)\")\n"
-        #expect(scan(line).filter { $0.ruleID == "gemini-session-cookie" }.isEmpty)
+        #expect(scan(line).filter { $0.category == .consumerEndpoint }.isEmpty)
         let found = scan("# scrapes https://gemini.google.com\n" + line).filter { $0.ruleID == "gemini-session-cookie" }
+        #expect(found.map(\.revealed) == [value])
+        #expect(found.first?.severity == .critical)
+    }
+
+    @Test func googleSessionCookieValuesAreKnownByTheirShapeUnderAnyName() {
+        var fake = FakeSecrets(seed: 43)
+        let value = "g.a000" + fake.token(FakeSecrets.urlSafe, 120)
+        let found = scan("os.environ.setdefault(\"_BARD_API_KEY\", \"\(value)\")\n").filter { $0.category == .consumerEndpoint }
+        #expect(found.map(\.ruleID) == ["google-session-cookie-value"])
         #expect(found.map(\.revealed) == [value])
         #expect(found.first?.severity == .critical)
     }

@@ -41,6 +41,9 @@ import Testing
         // Under the rule's own parameter name, or as an e-mail address, it stays.
         #expect(failing("https://shop.example.net/pay?card=4539578763621486&x=1\n", as: .fixture).contains("payment-card"))
         #expect(failing("https://crm.acme-health.net/users/rosa.mendez@larkspur-foods.com/profile\n", as: .fixture) == ["email-address"])
+        // A rule whose label is part of its pattern has it right there in the query: a FHIR search
+        // by medical record number.
+        #expect(failing("    uri: https://fhir.staldric.org/api/FHIR/R4/Patient?identifier=MRN|94721171\n").contains("medical-record-number"))
         // Not a URL: the same number on its own still counts.
         #expect(failing("card 39015054033553\n", as: .fixture).contains("payment-card"))
     }

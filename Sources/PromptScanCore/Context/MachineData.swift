@@ -18,7 +18,9 @@ public enum MachineData {
         if versionRequirement(bytes, range) { return "a version in a package requirement" }
         if shortenedVersionOnLine(bytes, range) { return "a version: the line also has it without its last part" }
         if urlHost(bytes, range), !context.hit(in: bytes, around: range) { return "the host of a URL (a server, not a person)" }
-        if urlPath(bytes, range), !bytes[range].contains(UInt8(ascii: "@")), !context.hit(in: bytes, around: range) {
+        if urlPath(bytes, range), !bytes[range].contains(UInt8(ascii: "@")), !labelledQueryValue(bytes, range, context: context),
+            !context.hit(in: bytes, around: range)
+        {
             return "in the path or query of a URL (a page's or a record's identifier)"
         }
         if packageInstallerLine(bytes, range) { return "in a package installer's output line" }
@@ -291,6 +293,15 @@ public enum MachineData {
             while i > floor && bytes[i - 1] != UInt8(ascii: "/") && bytes[i - 1] > 32 { i -= 1 }
         }
         return i >= 3 && bytes[i - 1] == 47 && bytes[i - 2] == 47 && bytes[i - 3] == 58
+    }
+
+    /// Whether `range` is a query value right after `=` or `|` for a rule whose label is part of
+    /// its pattern (it has no context words): `Patient?identifier=MRN|94721171`, a FHIR search by
+    /// medical record number, where the label is in the query beside the value.
+    static func labelledQueryValue(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, context: ContextMatcher) -> Bool {
+        guard context.isEmpty, range.lowerBound > 0 else { return false }
+        let before = bytes[range.lowerBound - 1]
+        return before == UInt8(ascii: "=") || before == UInt8(ascii: "|")
     }
 
     /// How far back the start of a URL is looked for.
