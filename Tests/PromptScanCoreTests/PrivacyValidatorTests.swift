@@ -135,6 +135,9 @@ import Testing
         // +1 with a toll-free area code is a business line, as in the NANP validator.
         #expect(!check("e164-phone", "+1 800-242-8478"))
         #expect(check("e164-phone", "+1 646-273-8841"))
+        // +1 is the NANP: ten digits after it, no more and no fewer.
+        #expect(!check("e164-phone", "+1-555-0456"))
+        #expect(!check("e164-phone", "+1 999 999 99 9999"))
     }
 
     @Test func passportMRZ() {

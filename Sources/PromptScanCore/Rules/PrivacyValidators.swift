@@ -415,6 +415,9 @@ extension Validators {
         let d = digits(value)
         // +1 and a NANP toll-free area code (+1 800-242-8478): a business's line, as `nanpPhone` says.
         if d.count == 11 && d[0] == 1 && tollFreeAreaCodes.contains(number(d[1..<4])) { return false }
+        // Country code 1 is the NANP, whose numbers all have ten digits after it: `+1-555-0456`
+        // is a made-up short number.
+        if d.first == 1 && d.count != 11 { return false }
         return (8...15).contains(d.count) && !allSame(d) && !unassignedCountryCode(d)
     }
 

@@ -514,7 +514,7 @@ extension DefaultRules {
                 source: "fill-in placeholders (YOUR-PROJECT, your_email, your.email, yourdomain, first.last)",
                 references: ["https://cloud.google.com/iam/docs/service-account-overview"],
                 values: [],
-                patterns: ["YOUR[._-][A-Z0-9._%+-]*@.*", "(?:FIRST|FIRSTNAME|FNAME)[._-]?(?:LAST|LASTNAME|LNAME|SURNAME)@.*", "(?:USER|USERNAME|SOMEONE|SOMEBODY|NAME|EMAIL)@.*", "(?:THEM|THEY|YOU|HIM|HER|ANYONE|ANYBODY|EVERYONE)@.*", "(?:NONE|NOONE|NO-ONE|NULL|NIL|UNDEFINED|UNKNOWN|NOTSET|NOT-SET)@.*", "(?:XYZ|ABC|ABCD|ABCDE|ABC123|XYZ123|FOO|FOOBAR|BAR|BAZ|QWERTY|ASDF)@.*", "YOUR(?:EMAIL|NAME|USER|USERNAME|ADDRESS|MAIL)@.*", ".*@(?:[A-Z0-9-]+\\.)*(?:YOUR-[A-Z0-9-]+|YOUR_[A-Z0-9_]+|YOURDOMAIN|YOURCOMPANY|YOURSITE|YOUR-?ORG|YOURTENANT|YOURAPP|YOURSERVER|YOURHOST|YOURPROJECT|YOURTEAM|YOURBUSINESS|YOURSTORE|YOURORGANI[SZ]ATION)\\.[A-Z0-9.-]+", "[A-Z]@[A-Z]\\.(?:COM|NET|ORG|IO|CO)"],
+                patterns: ["(?:(?:TODO|FIXME|CHANGEME|REPLACE|REPLACE-WITH|INSERT)[._-])?YOUR[._-][A-Z0-9._%+-]*@.*", "(?:FIRST|FIRSTNAME|FNAME)[._-]?(?:LAST|LASTNAME|LNAME|SURNAME)@.*", "(?:USER|USERNAME|SOMEONE|SOMEBODY|NAME|EMAIL)@.*", "(?:THEM|THEY|YOU|HIM|HER|ANYONE|ANYBODY|EVERYONE)@.*", "(?:NONE|NOONE|NO-ONE|NULL|NIL|UNDEFINED|UNKNOWN|NOTSET|NOT-SET)@.*", "(?:XYZ|ABC|ABCD|ABCDE|ABC123|XYZ123|FOO|FOOBAR|BAR|BAZ|QWERTY|ASDF)@.*", "YOUR(?:EMAIL|NAME|USER|USERNAME|ADDRESS|MAIL)@.*", ".*@(?:[A-Z0-9-]+\\.)*(?:YOUR-[A-Z0-9-]+|YOUR_[A-Z0-9_]+|YOURDOMAIN|YOURCOMPANY|YOURSITE|YOUR-?ORG|YOURTENANT|YOURAPP|YOURSERVER|YOURHOST|YOURPROJECT|YOURTEAM|YOURBUSINESS|YOURSTORE|YOURORGANI[SZ]ATION)\\.[A-Z0-9.-]+", "[A-Z]@[A-Z]\\.(?:COM|NET|ORG|IO|CO)"],
                 domains: [],
                 networks: [],
                 examples: [
@@ -528,13 +528,14 @@ extension DefaultRules {
                     Rule.Example(text: "\"creator_email\": \"none@ibm.com\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 450)),
                     Rule.Example(text: "email: my-agent-user@yourtenant.onmicrosoft.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 451)),
                     Rule.Example(text: "email: a@b.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 452)),
-                    Rule.Example(text: "   (phone like `+15551234567` or email like `them@icloud.com`) and offer to", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 453)),
+                    Rule.Example(text: "        \"email = \\\\\"TODO-your-email@gmail.com\\\\\" #  @param {type:\\\\\"string\\\\\"}\\\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 453)),
+                    Rule.Example(text: "   (phone like `+15551234567` or email like `them@icloud.com`) and offer to", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 454)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 455)),
-                    Rule.Example(text: "email: me@dana-okafor.dev", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 456)),
-                    Rule.Example(text: "email: nonesuch.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 457)),
-                    Rule.Example(text: "email: a@bd.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 458)),
+                    Rule.Example(text: "email: yourself@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 456)),
+                    Rule.Example(text: "email: me@dana-okafor.dev", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 457)),
+                    Rule.Example(text: "email: nonesuch.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 458)),
+                    Rule.Example(text: "email: a@bd.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 459)),
                 ],
                 origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 423)
             ))
@@ -549,13 +550,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Google Brain, email: avaswani@google.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 466)),
-                    Rule.Example(text: "Illia Polosukhin, e-mail: illia.polosukhin@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 467)),
+                    Rule.Example(text: "Google Brain, email: avaswani@google.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 467)),
+                    Rule.Example(text: "Illia Polosukhin, e-mail: illia.polosukhin@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 468)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "contact: avaswani.lab@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 469)),
+                    Rule.Example(text: "contact: avaswani.lab@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 470)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 460)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 461)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -568,13 +569,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "Email: zunigavanessa@smith.info", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 552)),
-                    Rule.Example(text: "phone: +1-539-402-0259", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 553)),
+                    Rule.Example(text: "Email: zunigavanessa@smith.info", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 553)),
+                    Rule.Example(text: "phone: +1-539-402-0259", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 554)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: zunigavanessa.okafor@smith-legal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 555)),
+                    Rule.Example(text: "email: zunigavanessa.okafor@smith-legal.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 556)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 471)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 472)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -587,14 +588,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam\", email=\"adam@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 564)),
-                    Rule.Example(text: "{'user_id': '2', 'name': 'Bob', 'email': 'bob@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 565)),
+                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam\", email=\"adam@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 565)),
+                    Rule.Example(text: "{'user_id': '2', 'name': 'Bob', 'email': 'bob@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 566)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam Okafor\", email=\"adam.okafor84@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 567)),
-                    Rule.Example(text: "{'user_id': '2', 'email': 'bobkowalczyk@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 568)),
+                    Rule.Example(text: "    \"Adam\": UserProfile(user_id=\"1\", name=\"Adam Okafor\", email=\"adam.okafor84@gmail.com\"),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 568)),
+                    Rule.Example(text: "{'user_id': '2', 'email': 'bobkowalczyk@yahoo.com'}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 569)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 557)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 558)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -607,12 +608,12 @@ extension DefaultRules {
                 domains: ["mail.gmail.com", "mx.google.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: CAOwS8o1hH9Y8jeKDkM86daaBz65Qpdib3SWun1TWLuoCwOQ@mail.gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 576)),
+                    Rule.Example(text: "email: CAOwS8o1hH9Y8jeKDkM86daaBz65Qpdib3SWun1TWLuoCwOQ@mail.gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 577)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: shub.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 578)),
+                    Rule.Example(text: "email: shub.okafor@gmail.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 579)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 570)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 571)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -625,12 +626,12 @@ extension DefaultRules {
                 domains: ["users.noreply.github.com"],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 587)),
+                    Rule.Example(text: "email: 12345+octo@users.noreply.github.com", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 588)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 589)),
+                    Rule.Example(text: "email: reply@stmarys-hospital.org", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 590)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 580)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 581)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -643,14 +644,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 597)),
-                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 598)),
-                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 599)),
+                    Rule.Example(text: "call (212) 555-0147", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 598)),
+                    Rule.Example(text: "phone: (555) 234-5678", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 599)),
+                    Rule.Example(text: "\"telephone\": \"+1-555-555-5555\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 600)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 601)),
+                    Rule.Example(text: "phone: (646) 273-8841", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 602)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 591)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 592)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -663,15 +664,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone \"+1234567890\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 611)),
-                    Rule.Example(text: "Phone numbers must be in E.164 format (+1234567890)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 612)),
-                    Rule.Example(text: "please provide the following phone number for a more personalized experience: +1 999 999 99 9999.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 613)),
+                    Rule.Example(text: "phone \"+12345678901\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 614)),
+                    Rule.Example(text: "Phone numbers must be in E.164 format (+12345678901)", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 615)),
+                    Rule.Example(text: "please provide the following phone number for a more personalized experience: +44 7777 777777.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 616)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 615)),
-                    Rule.Example(text: "phone +1 999 999 99 9998", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 616)),
+                    Rule.Example(text: "phone +1 415-624-3190", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 618)),
+                    Rule.Example(text: "phone +44 7777 777778", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 619)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 603)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 604)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -684,14 +685,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 625)),
-                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 626)),
-                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 627)),
+                    Rule.Example(text: "phone +44 20 7946 0958", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 628)),
+                    Rule.Example(text: "mobile: 07700 900123", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 629)),
+                    Rule.Example(text: "tel: (01632) 960 001", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 630)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 629)),
+                    Rule.Example(text: "mobile: +44 7911 123456", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 632)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 618)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 621)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -704,20 +705,20 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 642)),
-                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 643)),
-                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 644)),
-                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 645)),
-                    Rule.Example(text: "\"content\": \"Extract John is 18 years old and lives at 123 First Avenue.\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 646)),
-                    Rule.Example(text: "    \"address\": \"123 Business Ave, Suite 100, San Francisco, CA 94105\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 647)),
-                    Rule.Example(text: "Sarah Johnson resides at 123 Maple Street, Springfield, IL 62701.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 648)),
+                    Rule.Example(text: "street: 123 Main St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 645)),
+                    Rule.Example(text: "address: 1234 Elm Street", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 646)),
+                    Rule.Example(text: "Delivery address: 456 Elm St", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 647)),
+                    Rule.Example(text: "Shipping Address: 321 Birch Ln,  Smallville USA, 34567", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 648)),
+                    Rule.Example(text: "\"content\": \"Extract John is 18 years old and lives at 123 First Avenue.\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 649)),
+                    Rule.Example(text: "    \"address\": \"123 Business Ave, Suite 100, San Francisco, CA 94105\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 650)),
+                    Rule.Example(text: "Sarah Johnson resides at 123 Maple Street, Springfield, IL 62701.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 651)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 650)),
-                    Rule.Example(text: "address: 1357 Innovation Avenue, Suite 100, San Francisco, CA 94105", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 651)),
-                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 652)),
+                    Rule.Example(text: "address: 1357 Innovation Avenue", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 653)),
+                    Rule.Example(text: "address: 1357 Innovation Avenue, Suite 100, San Francisco, CA 94105", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 654)),
+                    Rule.Example(text: "Shipping Address: 327 Birch Ln, Springfield", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 655)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 631)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 634)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -730,16 +731,16 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 665)),
-                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 666)),
-                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 667)),
-                    Rule.Example(text: "PID|1||10006579^^^1^MRN^1||EVERYMAN^ADAM^A^III||19610615|M", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 668)),
+                    Rule.Example(text: "customer_name: Jane Doe", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 668)),
+                    Rule.Example(text: "Patient: John Q. Public", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 669)),
+                    Rule.Example(text: "Mr. Smith was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 670)),
+                    Rule.Example(text: "PID|1||10006579^^^1^MRN^1||EVERYMAN^ADAM^A^III||19610615|M", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 671)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 670)),
-                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 671)),
+                    Rule.Example(text: "customer_name: Jane Dorsey", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 673)),
+                    Rule.Example(text: "Mr. Okafor was admitted with acute decompensated heart failure.", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 674)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 654)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 657)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -752,13 +753,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "{\"name\": [{\"family\": \"Everyman\", \"given\": [\"Adam\"]}]}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 679)),
-                    Rule.Example(text: "{\"name\": [{\"family\": \"DOE\", \"given\": [\"JOHN\"]}]}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 680)),
+                    Rule.Example(text: "{\"name\": [{\"family\": \"Everyman\", \"given\": [\"Adam\"]}]}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 682)),
+                    Rule.Example(text: "{\"name\": [{\"family\": \"DOE\", \"given\": [\"JOHN\"]}]}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 683)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "{\"name\": [{\"family\": \"Smith\", \"given\": [\"Maria\"]}]}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 682)),
+                    Rule.Example(text: "{\"name\": [{\"family\": \"Smith\", \"given\": [\"Maria\"]}]}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 685)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 673)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 676)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -771,16 +772,16 @@ extension DefaultRules {
                 domains: [],
                 networks: ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"],
                 examples: [
-                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 691)),
-                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 692)),
-                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 693)),
-                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 694)),
+                    Rule.Example(text: "ip 192.0.2.44", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 694)),
+                    Rule.Example(text: "client ip 203.0.113.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 695)),
+                    Rule.Example(text: "ip 2001:db8::1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 696)),
+                    Rule.Example(text: "ip ::ffff:192.0.2.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 697)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 696)),
-                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 697)),
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 699)),
+                    Rule.Example(text: "client ip 192.0.3.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 700)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 685)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 688)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -793,14 +794,14 @@ extension DefaultRules {
                 domains: [],
                 networks: ["8.8.8.8/32", "8.8.4.4/32", "2001:4860:4860::8888/128", "2001:4860:4860::8844/128", "1.1.1.1/32", "1.0.0.1/32", "2606:4700:4700::1111/128", "2606:4700:4700::1001/128", "9.9.9.9/32", "149.112.112.112/32", "2620:fe::fe/128", "2620:fe::9/128", "208.67.222.222/32", "208.67.220.220/32"],
                 examples: [
-                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 719)),
-                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 720)),
-                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 721)),
+                    Rule.Example(text: "ip address: 8.8.8.8", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 722)),
+                    Rule.Example(text: "ip 1.1.1.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 723)),
+                    Rule.Example(text: "ipv6 2606:4700:4700::1111", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 724)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 723)),
+                    Rule.Example(text: "ip address: 8.8.8.9", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 726)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 699)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 702)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -813,15 +814,15 @@ extension DefaultRules {
                 domains: [],
                 networks: ["173.245.48.0/20", "103.21.244.0/22", "103.22.200.0/22", "103.31.4.0/22", "141.101.64.0/18", "108.162.192.0/18", "190.93.240.0/20", "188.114.96.0/20", "197.234.240.0/22", "198.41.128.0/17", "162.158.0.0/15", "104.16.0.0/13", "104.24.0.0/14", "172.64.0.0/13", "131.0.72.0/22", "2400:cb00::/32", "2606:4700::/32", "2803:f800::/32", "2405:b500::/32", "2405:8100::/32", "2a06:98c0::/29", "2c0f:f248::/32", "23.235.32.0/20", "43.249.72.0/22", "103.244.50.0/24", "103.245.222.0/23", "103.245.224.0/24", "104.156.80.0/20", "140.248.64.0/18", "140.248.128.0/17", "146.75.0.0/17", "151.101.0.0/16", "157.52.64.0/18", "167.82.0.0/17", "172.111.64.0/18", "185.31.16.0/22", "199.27.72.0/21", "199.232.0.0/16", "2a04:4e40::/32", "2a04:4e42::/32", "192.30.252.0/22", "185.199.108.0/22", "140.82.112.0/20", "143.55.64.0/20", "2a0a:a440::/29", "2606:50c0::/32"],
                 examples: [
-                    Rule.Example(text: "ip \"172.66.172.236, 104.20.41.146, 2606:4700:10::ac42:acec, ...\\r\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 781)),
-                    Rule.Example(text: "client ip 151.101.1.69", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 782)),
-                    Rule.Example(text: "ip 140.82.114.4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 783)),
+                    Rule.Example(text: "ip \"172.66.172.236, 104.20.41.146, 2606:4700:10::ac42:acec, ...\\r\\n\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 784)),
+                    Rule.Example(text: "client ip 151.101.1.69", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 785)),
+                    Rule.Example(text: "ip 140.82.114.4", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 786)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 785)),
-                    Rule.Example(text: "client ip 172.72.0.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 786)),
+                    Rule.Example(text: "client ip 81.2.69.142", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 788)),
+                    Rule.Example(text: "client ip 172.72.0.1", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 789)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 725)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 728)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -834,15 +835,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "    expect(redactSecrets(\"temp creds ASIAIOSFODNN7EXAMPLE end\")).toBe(", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 798)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 799)),
-                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 800)),
-                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 801)),
+                    Rule.Example(text: "    expect(redactSecrets(\"temp creds ASIAIOSFODNN7EXAMPLE end\")).toBe(", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 801)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 802)),
+                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 803)),
+                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 804)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 803)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 806)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 789)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 792)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -855,13 +856,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "    \"The API key string is an encrypted string, for example, AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe\",  # Google API example", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 811)),
-                    Rule.Example(text: "    \"sk_live_4eC39HqLyjWDarjtT1zdp7dc\",  # Stripe api key example", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 812)),
+                    Rule.Example(text: "    \"The API key string is an encrypted string, for example, AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe\",  # Google API example", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 814)),
+                    Rule.Example(text: "    \"sk_live_4eC39HqLyjWDarjtT1zdp7dc\",  # Stripe api key example", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 815)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "GOOGLE_API_KEY=AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQf", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 814)),
+                    Rule.Example(text: "GOOGLE_API_KEY=AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQf", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 817)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 805)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 808)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -874,12 +875,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "$ export VAULT_TOKEN=\"hvs.6j4cuewowBGit65rheNoceI7\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 822)),
+                    Rule.Example(text: "$ export VAULT_TOKEN=\"hvs.6j4cuewowBGit65rheNoceI7\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 825)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "$ export VAULT_TOKEN=\"hvs.6j4cuewowBGit65rheNoceI8\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 824)),
+                    Rule.Example(text: "$ export VAULT_TOKEN=\"hvs.6j4cuewowBGit65rheNoceI8\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 827)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 816)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 819)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -892,12 +893,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "  - name: OPENAI_API_KEY\n    value: \"0p3n-w3bu!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 832)),
+                    Rule.Example(text: "  - name: OPENAI_API_KEY\n    value: \"0p3n-w3bu!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 835)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  - name: OPENAI_API_KEY\n    value: \"0p3n-w3bu!x7Q\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 834)),
+                    Rule.Example(text: "  - name: OPENAI_API_KEY\n    value: \"0p3n-w3bu!x7Q\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 837)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 826)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 829)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -910,15 +911,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 844)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 845)),
-                    Rule.Example(text: "\"value\": \"AWS4-HMAC-SHA256 Credential=AKIA3QIBJIQWWWWWWWWW/20250826/us-east-2/bedrock/aws4_request\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 846)),
+                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 847)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 848)),
+                    Rule.Example(text: "\"value\": \"AWS4-HMAC-SHA256 Credential=AKIA3QIBJIQWWWWWWWWW/20250826/us-east-2/bedrock/aws4_request\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 849)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 848)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA3QIBJIQWWWWWWWXY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 849)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 851)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA3QIBJIQWWWWWWWXY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 852)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 836)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 839)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -931,13 +932,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 861)),
-                    Rule.Example(text: "WELL_KNOWN_COSMOS_CONNECTION_STRING = \"AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 862)),
+                    Rule.Example(text: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 864)),
+                    Rule.Example(text: "WELL_KNOWN_COSMOS_CONNECTION_STRING = \"AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 865)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jx==", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 864)),
+                    Rule.Example(text: "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jx==", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 867)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 851)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 854)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -950,14 +951,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "      SECRET_KEY_BASE: UpNVntn3cDxHJpq99YMc1T1AQgQpc8kfYTuRgBiYa15BLrx8etQoXz3gZv1/u2oq", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 875)),
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 876)),
-                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 877)),
+                    Rule.Example(text: "      SECRET_KEY_BASE: UpNVntn3cDxHJpq99YMc1T1AQgQpc8kfYTuRgBiYa15BLrx8etQoXz3gZv1/u2oq", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 878)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 879)),
+                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 880)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 879)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 882)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 866)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 869)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -970,12 +971,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F4\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 887)),
+                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F4\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 890)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F5\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 889)),
+                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F5\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 892)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 881)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 884)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -988,12 +989,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 897)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 900)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 899)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 902)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 891)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 894)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -1006,12 +1007,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: ">>> encoded = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 907)),
+                    Rule.Example(text: ">>> encoded = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 910)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "token = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyMTciLCJyb2xlIjoiYWRtaW4ifQ.Qm9ndXNTaWduYXR1cmVWYWx1ZUhlcmVYWVo\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 909)),
+                    Rule.Example(text: "token = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyMTciLCJyb2xlIjoiYWRtaW4ifQ.Qm9ndXNTaWduYXR1cmVWYWx1ZUhlcmVYWVo\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 912)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 901)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 904)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -1024,21 +1025,21 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "OWNER_PASSWORD = \"ownerpass123!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 958)),
-                    Rule.Example(text: "    owner_user: User = await create_user(email=\"owner@test.com\", password=\"password456\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 959)),
-                    Rule.Example(text: "        - name: DB_PASSWORD\n          value: \"SuperSecret123!\"  # NEVER DO THIS", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 960)),
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 961)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 962)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 963)),
-                    Rule.Example(text: "    new_password = \"new_reset_password789\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 964)),
-                    Rule.Example(text: "TestSqlConnectionString: 'Server=(local);User ID=sa;Password=T3stP@ssw0rd;MultipleActiveResultSets=False'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 965)),
+                    Rule.Example(text: "OWNER_PASSWORD = \"ownerpass123!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 961)),
+                    Rule.Example(text: "    owner_user: User = await create_user(email=\"owner@test.com\", password=\"password456\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 962)),
+                    Rule.Example(text: "        - name: DB_PASSWORD\n          value: \"SuperSecret123!\"  # NEVER DO THIS", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 963)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 964)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 965)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 966)),
+                    Rule.Example(text: "    new_password = \"new_reset_password789\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 967)),
+                    Rule.Example(text: "TestSqlConnectionString: 'Server=(local);User ID=sa;Password=T3stP@ssw0rd;MultipleActiveResultSets=False'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 968)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 967)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1357!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 968)),
-                    Rule.Example(text: "DB_PASSWORD=\"T3stP@ssw0rdQx7#Lm\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 969)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 970)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1357!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 971)),
+                    Rule.Example(text: "DB_PASSWORD=\"T3stP@ssw0rdQx7#Lm\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 972)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 911)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 914)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -1051,12 +1052,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 984)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 987)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 986)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 989)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 971)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 974)
             ))
     }
 }
