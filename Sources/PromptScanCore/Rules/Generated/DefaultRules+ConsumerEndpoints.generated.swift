@@ -2013,7 +2013,7 @@ extension DefaultRules {
                 description: "The _U cookie of bing.com / consumer Copilot, used by unofficial Bing Chat and Copilot clients (EdgeGPT, sydney-py). It logs into a consumer Microsoft account.",
                 remediation: "Sign out of the Microsoft account to invalidate the cookie, remove it, and use Azure OpenAI or Azure AI Foundry.",
                 keywords: ["_U"],
-                pattern: "(?<![A-Za-z0-9_])(?:_|[A-Za-z0-9_]{0,30}(?i:bing)_)U[\"\\x27]?\\s*(?:[:=]|[\"\\x27]?\\s*,\\s*[\"\\x27]?value[\"\\x27]?\\s*:)\\s*[\"\\x27]?(?<secret>[A-Za-z0-9_-]{40,})",
+                pattern: "(?:(?<=(?i:bing))|(?<![A-Za-z0-9_]))_U[\"\\x27]?\\s*(?:[:=]|[\"\\x27]?\\s*,\\s*[\"\\x27]?value[\"\\x27]?\\s*:)\\s*[\"\\x27]?(?<secret>[A-Za-z0-9_-]{40,})",
                 entropy: nil,
                 validator: nil,
                 generic: true,
