@@ -1,5 +1,5 @@
 /// Finding a short byte string (a marker, a tag) in a file's bytes: `memchr` for its rarest byte,
-/// then a compare.
+/// then a compare. One place for what inline allows, machine-data markers and HTML tables look for.
 enum ByteScan {
     /// Whether `needle` is at `offset` of `bytes` (which holds `needle.count` bytes there).
     /// `ignoringCase` folds the needle's lower-case ASCII letters only.
