@@ -154,9 +154,10 @@ public struct ContextMatcher: Sendable {
             steps += 1
         }
         guard steps < Self.textTableReach, header.start != row.start else { return nil }
-        // The header words sharing a column with the match. A table's header is two words or more,
-        // two spaces or more apart, none ending like a sentence's word: printed prose is not.
-        var over: [Range<Int>] = []
+        // Whether a header word sharing a column with the match names a person. A table's header is
+        // two words or more, two spaces or more apart, none ending like a sentence's word: printed
+        // prose is not.
+        var named = false
         var words = 0
         var index = header.content
         while index < header.end {
@@ -169,10 +170,12 @@ public struct ContextMatcher: Sendable {
             while index < header.end, bytes[index] != 32 { index += 1 }
             words += 1
             if [44, 46, 58, 59, 33, 63].contains(bytes[index - 1]) { return nil }
-            if max(start - header.content, column) < min(index - header.content, column + width) { over.append(start..<index) }
+            if !named, max(start - header.content, column) < min(index - header.content, column + width) {
+                named = matches(Array(bytes[start..<index])[...])
+            }
         }
         guard words >= 2 else { return nil }
-        return over.contains { matches(Array(bytes[$0])[...]) }
+        return named
     }
 
     /// The line holding `offset` when it is one JSON string in an array (a notebook output's line:
