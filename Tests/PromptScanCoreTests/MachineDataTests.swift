@@ -190,7 +190,8 @@ import Testing
         #expect(failing(#"{"content": "Contact:\njane.doe@stmarys-hospital.org"}"#) == ["email-address"])
         for mailbox in [
             "gwas-info@ebi.ac.uk", "utilities-announce@ncbi.nlm.nih.gov", "biopython@biopython.org", "open-fda@fda.hhs.gov",
-            "camel-users+subscribe@lists.apache.org", "jane.doe@googlegroups.com",
+            "camel-users+subscribe@lists.apache.org", "jane.doe@googlegroups.com", "payouts@kovalent.eu", "claims-notify@marlowfinch.co.uk",
+            "vertex-ingest@krh-notes-ai-prod.iam.gserviceaccount.com",
         ] {
             #expect(failing("Contact: \(mailbox)", as: .prompt).isEmpty, "\(mailbox)")
         }

@@ -367,6 +367,8 @@ extension Validators {
         "demo", "guest", "action", "actions",
         // outreach desks (`social@`, `partnerships@`, `investors@`)
         "social", "partners", "partnerships", "investors", "sponsors", "sponsorships",
+        // a payment or claims service's sender (`payouts@`, `claims-notify@`)
+        "payouts", "payout", "payments", "invoices", "receipts", "notify", "reports", "claims",
     ]
 
     /// Words that make a mailbox a list or a desk when they are one part of its name
@@ -386,6 +388,9 @@ extension Validators {
         if parts.count > 1, parts.contains(where: roleWords.contains) { return .reject }
         let host = value[(at + 1)...].prefix { $0 != UInt8(ascii: ".") }
         if listHosts.contains(String(decoding: host, as: UTF8.self).lowercased()) { return .reject }
+        // A Google Cloud service account (`name@project.iam.gserviceaccount.com`): a machine's
+        // identity, whose key file is what matters (the private-key rules report that).
+        if String(decoding: value[(at + 1)...], as: UTF8.self).lowercased().hasSuffix("gserviceaccount.com") { return .reject }
         // An organisation's own mailbox: a dot-less name that holds one of its domain's labels
         // (`biopython@biopython.org`, `open-fda@fda.hhs.gov`). People's addresses are mostly
         // `first.last@`, and a person's name is seldom their employer's domain.
