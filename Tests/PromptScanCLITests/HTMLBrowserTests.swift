@@ -139,9 +139,15 @@ struct HTMLBrowserTests {
         }
     }
 
+    /// The page's `data-ready-ms` (milliseconds from navigation start to a filtered page).
+    static func readyMilliseconds(_ dom: String) -> Int? {
+        guard let range = dom.range(of: #"data-ready-ms="[0-9]+""#, options: .regularExpression) else { return nil }
+        return Int(dom[range].dropFirst("data-ready-ms=\"".count).dropLast())
+    }
+
     /// 5,000 findings in 50 files of three classes: the page's counts and filters still hold, and
-    /// it opens fast. The time is recorded (printed), with only a generous bound asserted, since
-    /// the machine may be busy with other tests.
+    /// it opens fast. Chromium's whole run is printed, with only a generous bound asserted (its
+    /// start-up is not the page's); the page's own time to ready must stay under 2 s.
     @Test func fiveThousandFindingsOpenFast() throws {
         let tree = try TemporaryDirectory("promptscan-html-5000")
         defer { tree.remove() }
@@ -174,6 +180,14 @@ struct HTMLBrowserTests {
             "HTML report, \(listed.count) findings, \(size) bytes: Chromium opened, filtered and dumped it in \(String(format: "%.2f", seconds)) s (page \(ready))"
         )
         #expect(seconds < 20, "opening the 5,000-finding report took \(seconds) s")
+        // The page itself is ready (parsed, rendered, filtered; its own clock from navigation
+        // start, without Chromium's start-up) in under 2 s; up to twice more when a try was slower,
+        // since other tests share the machine.
+        var readyMs = Self.readyMilliseconds(dom.stdout)
+        for _ in 0..<2 where readyMs.map({ $0 >= 2000 }) ?? false {
+            readyMs = [readyMs, Self.readyMilliseconds(try Chromium.run(["--dump-dom"], url: "file://\(html)#severity=high").stdout)].compactMap { $0 }.min()
+        }
+        #expect(readyMs.map { $0 < 2000 } ?? false, "the 5,000-finding page was ready after \(readyMs.map(String.init) ?? "no data-ready-ms") ms")
         let high = listed.filter { $0["severity"] as? String == "high" }.count
         let seen = Self.visible(dom.stdout)
         #expect(high > 0 && high < listed.count)
