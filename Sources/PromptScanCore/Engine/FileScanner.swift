@@ -315,12 +315,13 @@ public struct FileScanner: Sendable {
         scratch: MatchScratch, onlyRules: Set<Int>?, running: Set<Int>?
     ) -> [Finding] {
         var kept = resolveOverlaps(candidates)
-        if !kept.isEmpty, PrivacyPolicy.namesMadeUpData(path) {
+        if kept.contains(where: { ruleSet.rules[$0.rule].rule.isPrivacy }), let reason = PrivacyPolicy.madeUpDataReason(path: path, bytes: bytes) {
             // A file whose name says its people are made up (FakeNameGenerator.com_3000.csv,
-            // synthetic_patients.json): its personal data are example values, reported as notes.
+            // synthetic_patients.json), or that Synthea wrote: its personal data are example
+            // values, reported as notes.
             for index in kept.indices where kept[index].suppression == nil && ruleSet.rules[kept[index].rule].rule.isPrivacy {
                 kept[index] = knownExampleCandidate(
-                    kept[index].rule, kept[index].secret, source: PrivacyPolicy.madeUpDataSource, confidence: kept[index].confidence,
+                    kept[index].rule, kept[index].secret, source: reason, confidence: kept[index].confidence,
                     contextHit: kept[index].contextHit)
             }
         }
