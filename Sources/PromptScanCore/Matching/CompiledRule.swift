@@ -10,15 +10,35 @@ public final class CompiledRule: Sendable {
     /// The `files` globs, compiled.
     public let files: [PathGlob]
     /// Published example values (known example entries and the rule's own `known_test` list).
-    public let knownExamples: KnownExampleMatcher
+    public var knownExamples: KnownExampleMatcher { matchers.value.knownExamples }
     /// The rule's context words and keys (pii/phi rules).
-    public let context: ContextMatcher
+    public var context: ContextMatcher { matchers.value.context }
     /// Words that drop a match when they occur just before it.
-    public let negativeContext: ContextMatcher
+    public var negativeContext: ContextMatcher { matchers.value.negativeContext }
     /// Words that mark a match as an organisation's (`Rule.organisationContext`).
-    public let organisationContext: ContextMatcher
+    public var organisationContext: ContextMatcher { matchers.value.organisationContext }
     /// Words that mark a match as published metadata (`Rule.publicContext`).
-    public let publicContext: ContextMatcher
+    public var publicContext: ContextMatcher { matchers.value.publicContext }
+    /// The word and example tables above. A built-in rule with built-in examples only (checked
+    /// when the binary was built) makes them when a match first needs them: most rules never get
+    /// a candidate on a short input, and making all of them was a tenth of a guard call.
+    private let matchers: OnceValue<Matchers>
+
+    struct Matchers: Sendable {
+        let knownExamples: KnownExampleMatcher
+        let context: ContextMatcher
+        let negativeContext: ContextMatcher
+        let organisationContext: ContextMatcher
+        let publicContext: ContextMatcher
+
+        init(_ rule: Rule, knownExamples: KnownExampleMatcher) {
+            self.knownExamples = knownExamples
+            context = ContextMatcher(phrases: rule.context + rule.contextKeys)
+            negativeContext = ContextMatcher(phrases: rule.negativeContext)
+            organisationContext = ContextMatcher(phrases: rule.organisationContext)
+            publicContext = ContextMatcher(phrases: rule.publicContext)
+        }
+    }
     /// The `strong_key` regex of a generic rule, compiled.
     public let strongKey: Pattern?
 
@@ -39,11 +59,12 @@ public final class CompiledRule: Sendable {
                 try Self.compile(source, anchored: true, what: "known_test pattern \(index + 1)", of: rule)
             }
         }
-        knownExamples = try KnownExampleMatcher(rule)
-        context = ContextMatcher(phrases: rule.context + rule.contextKeys)
-        negativeContext = ContextMatcher(phrases: rule.negativeContext)
-        organisationContext = ContextMatcher(phrases: rule.organisationContext)
-        publicContext = ContextMatcher(phrases: rule.publicContext)
+        if rule.compiledAtBuild && rule.knownExamples.allSatisfy(\.compiledAtBuild) {
+            // (`DefaultRulesTests` builds them all eagerly, so none of these can fail.)
+            matchers = OnceValue { Matchers(rule, knownExamples: (try? KnownExampleMatcher(rule)) ?? KnownExampleMatcher()) }
+        } else {
+            matchers = OnceValue(value: Matchers(rule, knownExamples: try KnownExampleMatcher(rule)))
+        }
         strongKey = try rule.strongKey.map { source throws(PromptScanError) in
             try Self.compile(source, anchored: false, what: "strong_key pattern '\(source)'", of: rule)
         }

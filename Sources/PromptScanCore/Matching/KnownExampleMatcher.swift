@@ -59,6 +59,12 @@ public struct KnownExampleMatcher: Sendable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
+    /// No entries.
+    init() {
+        entries = []
+        normalises = false
+    }
+
     /// Compiles the entries attached to `rule` and the rule's own `known_test` list.
     init(_ rule: Rule) throws(PromptScanError) {
         normalises = rule.isPrivacy

@@ -26,6 +26,8 @@ public struct KnownExample: Sendable, Equatable {
     /// show the entry is not broader than its list).
     public var negativeExamples: [Rule.Example]
     public var origin: Rule.Origin
+    /// A built-in entry, checked when the binary was built (`Rule.compiledAtBuild`).
+    public var compiledAtBuild = false
 
     public init(
         id: String, rules: [String], source: String, references: [String] = [], values: [String] = [], patterns: [String] = [],

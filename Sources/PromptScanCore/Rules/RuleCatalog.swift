@@ -5,7 +5,9 @@ public enum RuleCatalog {
     public static func defaultRules() throws(PromptScanError) -> [Rule] {
         var rules = DefaultRules.rules
         for index in rules.indices { rules[index].compiledAtBuild = true }
-        try KnownExample.attach(DefaultRules.knownExamples, to: &rules)
+        var knownExamples = DefaultRules.knownExamples
+        for index in knownExamples.indices { knownExamples[index].compiledAtBuild = true }
+        try KnownExample.attach(knownExamples, to: &rules)
         return rules
     }
 
