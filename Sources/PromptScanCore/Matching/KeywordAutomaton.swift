@@ -37,7 +37,9 @@ public struct KeywordAutomaton: Sendable {
         let none = UInt32.max
         var goto: [UInt32] = []
         goto.reserveCapacity((folded.reduce(0) { $0 + $1.count } + 1) * classCount)
-        goto.append(contentsOf: repeatElement(none, count: classCount))
+        // (A row appended from an array is one copy; from `repeatElement`, an element at a time.)
+        let emptyRow = [UInt32](repeating: none, count: classCount)
+        goto.append(contentsOf: emptyRow)
         var stateCount = 1
         var out: [[Int32]] = [[]]
         for (index, keyword) in folded.enumerated() where !keyword.isEmpty {
@@ -45,7 +47,7 @@ public struct KeywordAutomaton: Sendable {
             for byte in keyword {
                 let c = Int(classOf[Int(byte)])
                 if goto[state * classCount + c] == none {
-                    goto.append(contentsOf: repeatElement(none, count: classCount))
+                    goto.append(contentsOf: emptyRow)
                     out.append([])
                     goto[state * classCount + c] = UInt32(stateCount)
                     stateCount += 1
@@ -54,31 +56,41 @@ public struct KeywordAutomaton: Sendable {
             }
             out[state].append(Int32(index))
         }
-        // Failure links, breadth first, turning the trie into a complete DFA.
+        // Failure links, breadth first, turning the trie into a complete DFA. (Through buffer
+        // pointers: this loop visits every state's row, and a guard call builds it on each start.)
         var fail = [Int](repeating: 0, count: stateCount)
-        var queue: [Int] = []
-        for c in 0..<classCount {
-            if goto[c] == none {
-                goto[c] = 0
-            } else {
-                fail[Int(goto[c])] = 0
-                queue.append(Int(goto[c]))
-            }
-        }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            if !out[fail[state]].isEmpty { out[state].append(contentsOf: out[fail[state]]) }
-            let row = state * classCount
-            let failRow = fail[state] * classCount
-            for c in 0..<classCount {
-                let target = goto[row + c]
-                if target == none {
-                    goto[row + c] = goto[failRow + c]
-                } else {
-                    fail[Int(target)] = Int(goto[failRow + c])
-                    queue.append(Int(target))
+        var queue = [Int](repeating: 0, count: stateCount)
+        var queued = 0
+        goto.withUnsafeMutableBufferPointer { goto in
+            fail.withUnsafeMutableBufferPointer { fail in
+                queue.withUnsafeMutableBufferPointer { queue in
+                    for c in 0..<classCount {
+                        if goto[c] == none {
+                            goto[c] = 0
+                        } else {
+                            fail[Int(goto[c])] = 0
+                            queue[queued] = Int(goto[c])
+                            queued += 1
+                        }
+                    }
+                    var head = 0
+                    while head < queued {
+                        let state = queue[head]
+                        head += 1
+                        if !out[fail[state]].isEmpty { out[state].append(contentsOf: out[fail[state]]) }
+                        let row = state * classCount
+                        let failRow = fail[state] * classCount
+                        for c in 0..<classCount {
+                            let target = goto[row + c]
+                            if target == none {
+                                goto[row + c] = goto[failRow + c]
+                            } else {
+                                fail[Int(target)] = Int(goto[failRow + c])
+                                queue[queued] = Int(target)
+                                queued += 1
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -93,9 +105,13 @@ public struct KeywordAutomaton: Sendable {
         }
         precondition(stateCount * classCount < Int(KeywordAutomaton.outputFlag), "too many keyword states")
         let hasOutput = out.map { !$0.isEmpty }
-        for index in goto.indices {
-            let next = Int(goto[index])
-            goto[index] = UInt32(next * classCount) | (hasOutput[next] ? KeywordAutomaton.outputFlag : 0)
+        goto.withUnsafeMutableBufferPointer { goto in
+            hasOutput.withUnsafeBufferPointer { hasOutput in
+                for index in goto.indices {
+                    let next = Int(goto[index])
+                    goto[index] = UInt32(next * classCount) | (hasOutput[next] ? KeywordAutomaton.outputFlag : 0)
+                }
+            }
         }
         transitions = goto
         self.outputStart = outputStart
