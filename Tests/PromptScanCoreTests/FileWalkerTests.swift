@@ -56,6 +56,29 @@ import Testing
         #expect(try walk(dir) { $0.useIgnoreFiles = false }.items.count == 7)
     }
 
+    /// `.gitignore` hides untracked files: a file committed under an ignored path (`git add -f`)
+    /// is part of the repository and is walked; `.promptscanignore` still leaves out what it names.
+    @Test func aCommittedFileUnderAGitignoredPathIsWalked() throws {
+        let repository = try GitRepository("promptscan-walk-tracked")
+        defer { repository.remove() }
+        try repository.write(".gitignore", "results\n*.log\n")
+        try repository.write("results/run-1/answers.json", "x")
+        try repository.write("results/run-1/scratch.json", "x")
+        try repository.write("results/notes.txt", "x")
+        try repository.write("debug.log", "x")
+        try repository.write("kept.log", "x")
+        try repository.write("src/main.py", "x")
+        try repository.git("add", ".gitignore", "src/main.py")
+        try repository.git("add", "-f", "results/run-1/answers.json", "kept.log")
+        try repository.git("commit", "-q", "-m", "c")
+        var result = try walk(repository.dir)
+        #expect(result.items.map(\.path).sorted() == [".gitignore", "kept.log", "results/run-1/answers.json", "src/main.py"])
+        #expect(result.ignoredCount == 3)
+        try repository.write(".promptscanignore", "results/\n")
+        result = try walk(repository.dir)
+        #expect(result.items.map(\.path).sorted() == [".gitignore", ".promptscanignore", "kept.log", "src/main.py"])
+    }
+
     @Test func promptscanignoreWorksAnywhere() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

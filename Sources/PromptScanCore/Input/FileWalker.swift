@@ -108,17 +108,30 @@ public struct FileWalker: Sendable {
         if options.useIgnoreFiles, inGitTree, let exclude = FileWalker.readText(root + "/.git/info/exclude") {
             rootStack = rootStack.adding(IgnoreFile(contents: exclude, base: ""))
         }
+        // `.gitignore` hides untracked files only: a committed file under an ignored path
+        // (`git add -f results/run.json`) is in the repository and is scanned. The tracked paths
+        // are asked of git the first time a `.gitignore` pattern excludes something.
+        var tracked: TrackedPaths?
+        func excluded(_ relative: String, isDirectory: Bool, git: IgnoreStack, own: IgnoreStack) -> Bool {
+            if own.isIgnored(relative, isDirectory: isDirectory) { return true }
+            guard git.isIgnored(relative, isDirectory: isDirectory) else { return false }
+            if tracked == nil { tracked = TrackedPaths(root: root) }
+            return !(tracked?.contains(relative, isDirectory: isDirectory) ?? false)
+        }
         var visited = Set<DirectoryID>()
         visited.insert(DirectoryID(info))
-        var pending: [(absolute: String, relative: String, ignores: IgnoreStack, depth: Int)] = [(root, "", rootStack, 0)]
+        var pending: [(absolute: String, relative: String, git: IgnoreStack, own: IgnoreStack, depth: Int)] = [
+            (root, "", rootStack, IgnoreStack(), 0)
+        ]
         while let directory = pending.popLast() {
-            var ignores = directory.ignores
+            var git = directory.git
+            var own = directory.own
             if options.useIgnoreFiles {
                 if inGitTree, let text = FileWalker.readText(directory.absolute + "/.gitignore") {
-                    ignores = ignores.adding(IgnoreFile(contents: text, base: directory.relative))
+                    git = git.adding(IgnoreFile(contents: text, base: directory.relative))
                 }
                 if let text = FileWalker.readText(directory.absolute + "/.promptscanignore") {
-                    ignores = ignores.adding(IgnoreFile(contents: text, base: directory.relative))
+                    own = own.adding(IgnoreFile(contents: text, base: directory.relative))
                 }
             }
             let entries: [[UInt8]]
@@ -159,7 +172,7 @@ public struct FileWalker: Sendable {
                         Notice(kind: .skipped, path: display, message: "\(entryInfo.kindDescription) with a name that is not valid UTF-8, not entered"))
                     continue
                 }
-                if ignores.isIgnored(display, isDirectory: false) {
+                if excluded(display, isDirectory: false, git: git, own: own) {
                     result.ignoredCount += 1
                     continue
                 }
@@ -190,7 +203,7 @@ public struct FileWalker: Sendable {
                 }
                 if entryInfo.kind == .symbolicLink {
                     guard options.followSymlinks else {
-                        if !ignores.isIgnored(relative, isDirectory: false) {
+                        if !excluded(relative, isDirectory: false, git: git, own: own) {
                             result.notices.append(
                                 Notice(kind: .skipped, path: relative, message: "symbolic link not followed (use --follow-symlinks)"))
                         } else {
@@ -206,7 +219,7 @@ public struct FileWalker: Sendable {
                     }
                 }
                 let isDirectory = entryInfo.kind == .directory
-                if ignores.isIgnored(relative, isDirectory: isDirectory) {
+                if excluded(relative, isDirectory: isDirectory, git: git, own: own) {
                     result.ignoredCount += 1
                     continue
                 }
@@ -224,7 +237,7 @@ public struct FileWalker: Sendable {
                 }
             }
             for (absolute, relative) in subdirectories.reversed() {
-                pending.append((absolute, relative, ignores, directory.depth + 1))
+                pending.append((absolute, relative, git, own, directory.depth + 1))
             }
         }
         return result
@@ -293,6 +306,30 @@ public struct FileWalker: Sendable {
             }
             guard let slash = current.lastIndex(of: "/"), current != "/" else { return nil }
             current = slash == current.startIndex ? "/" : String(current[..<slash])
+        }
+    }
+
+    /// The files git tracks under a walk's root (paths relative to it) and the folders that hold
+    /// them. Empty when git cannot say (not installed, not a repository it reads).
+    struct TrackedPaths {
+        var files: Set<String> = []
+        var directories: Set<String> = []
+
+        init(root: String) {
+            guard let output = try? Git(directory: root).run(["ls-files", "-z", "--cached"]), output.status == 0 else { return }
+            for path in output.stdout.split(separator: 0) {
+                let text = String(decoding: path, as: UTF8.self)
+                files.insert(text)
+                var folder = text
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = String(folder[..<slash])
+                    guard directories.insert(folder).inserted else { break }
+                }
+            }
+        }
+
+        func contains(_ path: String, isDirectory: Bool) -> Bool {
+            isDirectory ? directories.contains(path) : files.contains(path)
         }
     }
 
