@@ -19,7 +19,9 @@ import Testing
             tools = try TemporaryDirectory("promptscan-git-tools")
             try tools.write("run.sh", "#!/bin/sh\ntouch '\(tools.path)/marker'\ncat\n")
             #expect(chmod(tools.path + "/run.sh", 0o755) == 0)
-            try repo.commit("base", ["a.md": "a\n", ".gitattributes": "* diff=tool filter=tool\n"])
+            // (An ignored file makes a directory scan ask git which files it tracks.)
+            try repo.commit("base", ["a.md": "a\n", ".gitattributes": "* diff=tool filter=tool\n", ".gitignore": "local.txt\n"])
+            try repo.write("local.txt", "untracked\n")
             try repo.git("checkout", "-q", "-b", "feature")
             try repo.commit("feature", ["b.md": "b\n"])
             try repo.write("c.md", "c\n")
@@ -33,10 +35,11 @@ import Testing
             tools.remove()
         }
 
-        /// Runs every git mode and says which ones created the marker.
+        /// Runs every git mode, and a directory scan (which asks git which files it tracks), and says
+        /// which ones created the marker.
         func modesThatRanTheProgram() throws -> [String] {
             var ran: [String] = []
-            for arguments in [["staged"], ["staged", "--all-lines"], ["diff", "--base", "main"], ["history"]] {
+            for arguments in [["staged"], ["staged", "--all-lines"], ["diff", "--base", "main"], ["history"], ["scan", "."]] {
                 let result = try repo.promptscan(arguments)
                 #expect(result.status == 0 || result.status == 2, "\(arguments): \(result.stdout)\(result.stderr)")
                 if FileManager.default.fileExists(atPath: marker) {
