@@ -7,7 +7,8 @@ final class OnceValue<Value: Sendable>: @unchecked Sendable {
     nonisolated(unsafe) private var storage: Value?
     private let ready: Atomic<Bool>
     private let lock = Mutex<Void>(())
-    private let make: @Sendable () -> Value
+    /// nil for a value made already.
+    private let make: (@Sendable () -> Value)?
 
     /// A value made by `make` when it is first read.
     init(_ make: @escaping @Sendable () -> Value) {
@@ -18,14 +19,14 @@ final class OnceValue<Value: Sendable>: @unchecked Sendable {
     /// A value made already.
     init(value: Value) {
         storage = value
-        make = { value }
+        make = nil
         ready = Atomic(true)
     }
 
     var value: Value {
         if !ready.load(ordering: .acquiring) {
             lock.withLock { _ in
-                guard !ready.load(ordering: .relaxed) else { return }
+                guard !ready.load(ordering: .relaxed), let make else { return }
                 storage = make()
                 ready.store(true, ordering: .releasing)
             }

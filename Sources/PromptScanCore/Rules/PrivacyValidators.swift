@@ -386,17 +386,18 @@ extension Validators {
         if roleAccounts.contains(local) { return .reject }
         let parts = local.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "+" || $0 == "." }).map(String.init)
         if parts.count > 1, parts.contains(where: roleWords.contains) { return .reject }
-        let host = value[(at + 1)...].prefix { $0 != UInt8(ascii: ".") }
-        if listHosts.contains(String(decoding: host, as: UTF8.self).lowercased()) { return .reject }
+        let domain = String(decoding: value[(at + 1)...], as: UTF8.self).lowercased()
+        let labels = domain.split(separator: ".")
+        if let host = labels.first, listHosts.contains(String(host)) { return .reject }
         // A Google Cloud service account (`name@project.iam.gserviceaccount.com`): a machine's
         // identity, whose key file is what matters (the private-key rules report that).
-        if String(decoding: value[(at + 1)...], as: UTF8.self).lowercased().hasSuffix("gserviceaccount.com") { return .reject }
+        if labels.suffix(2) == ["gserviceaccount", "com"] { return .reject }
         // An organisation's own mailbox: a dot-less name that holds one of its domain's labels
         // (`biopython@biopython.org`, `open-fda@fda.hhs.gov`). People's addresses are mostly
         // `first.last@`, and a person's name is seldom their employer's domain.
         if !local.contains(".") {
-            let labels = String(decoding: value[(at + 1)...], as: UTF8.self).lowercased().split(separator: ".").dropLast().map(String.init)
-            if parts.contains(where: { $0.count >= 3 && labels.contains($0) }) { return .reject }
+            let names = labels.dropLast().map(String.init)
+            if parts.contains(where: { $0.count >= 3 && names.contains($0) }) { return .reject }
         }
         return .accept
     }
