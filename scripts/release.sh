@@ -10,9 +10,19 @@
 # -lstdc++ find the archives. The script checks that the binary's only shared libraries are glibc's, then runs it
 # with the toolchain's folder hidden (a mount namespace, where unshare is permitted).
 #
-# Usage: scripts/release.sh [OUTPUT-DIR]   (default: dist; takes several minutes)
+# Usage: scripts/release.sh [--from-debug-build] [OUTPUT-DIR]   (default: dist; takes several minutes)
+#
+# --from-debug-build links the binary from the objects of the existing debug build instead
+# (scripts/link_debug_static.py; seconds, not minutes; unoptimised). CI uses it so the release checks
+# (ReleaseTests: contents, checksum, glibc-only, the install path with the toolchain hidden) run on
+# every change; what it packages and checks is the same as for a release build.
 set -eu
 cd "$(dirname "$0")/.."
+from_debug=false
+if [ "${1:-}" = "--from-debug-build" ]; then
+  from_debug=true
+  shift
+fi
 out=${1:-dist}
 version=$(sed -n 's/.*static let current = "\([^"]*\)".*/\1/p' Sources/PromptScanCore/Reporters/Reporter.swift)
 [ -n "$version" ] || { echo "release.sh: cannot read the version from Reporter.swift" >&2; exit 2; }
@@ -39,10 +49,17 @@ for lib in stdc++; do
   ln -s "$archive" "$archives/"
 done
 
-echo "building $name (release, static) ..." >&2
-swift build -c release --product promptscan --static-swift-stdlib \
-  -Xlinker -L"$PWD/$archives" -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
-binary=$(swift build -c release --show-bin-path)/promptscan
+if $from_debug; then
+  echo "linking $name from the debug build's objects (static) ..." >&2
+  swift build --product promptscan
+  binary=$PWD/.build/promptscan-static-debug
+  python3 scripts/link_debug_static.py .build/debug.yaml "$binary" --archives "$PWD/$archives"
+else
+  echo "building $name (release, static) ..." >&2
+  swift build -c release --product promptscan --static-swift-stdlib \
+    -Xlinker -L"$PWD/$archives" -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
+  binary=$(swift build -c release --show-bin-path)/promptscan
+fi
 
 # Shared libraries: glibc's own only.
 unexpected=$(ldd "$binary" | awk '{print $1}' | grep -Ev '^(linux-vdso\.so|libc\.so|libm\.so|libpthread\.so|libdl\.so|librt\.so|libutil\.so|/lib64/ld-linux|ld-linux)' || true)

@@ -67,29 +67,84 @@ import Testing
         #expect(tarball.lastPathComponent.contains("-\(number)-linux"))
     }
 
+    /// Runs `script` (sh, with "$@" = `arguments`) in a private mount namespace where the toolchain's
+    /// folder is an empty one; returns its result and the wall time it took.
+    static func withToolchainHidden(_ script: String, _ arguments: [String]) throws -> (ProcessResult, Duration) {
+        let toolchain = try toolchainFolder()
+        let empty = try TemporaryDirectory("promptscan-empty")
+        defer { empty.remove() }
+        let hide = "mount --bind \"$1\" \"$2\" || exit 99; shift 2; " + script
+        let clock = ContinuousClock()
+        var result: ProcessResult?
+        let elapsed = try clock.measure {
+            result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["unshare", "-m", "sh", "-c", hide, "sh", empty.path, toolchain] + arguments)
+        }
+        return (try #require(result), elapsed)
+    }
+
+    /// The release folder (tarball, wheel, SHA256SUMS) copied into a fresh folder, as a user downloads it.
+    static func download() throws -> TemporaryDirectory {
+        let tarball = try #require(tarball)
+        let dir = try TemporaryDirectory("promptscan-download")
+        let dist = tarball.deletingLastPathComponent()
+        for name in try FileManager.default.contentsOfDirectory(atPath: dist.path)
+        where name == "SHA256SUMS" || name.hasSuffix(".tar.gz") || name.hasSuffix(".whl") {
+            try FileManager.default.copyItem(at: dist.appendingPathComponent(name), to: dir.url.appendingPathComponent(name))
+        }
+        return dir
+    }
+
     @Test(
         .enabled(if: tarball != nil, "no release tarball in dist/ (scripts/release.sh builds one): release checks skipped"),
         .enabled(if: mayUnshare, "unshare -m is not permitted here: the run without a toolchain was not checked"))
-    func releaseBinaryScansDemoWithTheToolchainHidden() throws {
-        let (dir, release) = try Self.unpack()
-        defer { dir.remove() }
-        let toolchain = try Self.toolchainFolder()
-        let empty = try TemporaryDirectory("promptscan-empty")
-        defer { empty.remove() }
-        let hidden = "mount --bind \"$1\" \"$2\" && cd \"$3\" && exec \"$4\" scan demo --no-color"
-        func hiddenRun(_ binary: String) throws -> ProcessResult {
-            try runProcess(
-                URL(fileURLWithPath: "/usr/bin/env"), ["unshare", "-m", "sh", "-c", hidden, "sh", empty.path, toolchain, TestPaths.packageRoot.path, binary])
-        }
-        // The debug build cannot start there (so the toolchain really is hidden) ...
-        let debug = try hiddenRun(TestPaths.binary.path)
-        #expect(debug.status != 0 && debug.status != 1, "\(debug.stderr)")
+    func debugBuildCannotStartWithTheToolchainHidden() throws {
+        // So the hidden folder really is the toolchain the binaries would otherwise load from.
+        let (debug, _) = try Self.withToolchainHidden(#"cd "$1" && exec "$2" scan demo --no-color"#, [TestPaths.packageRoot.path, TestPaths.binary.path])
+        #expect(debug.status != 0 && debug.status != 1 && debug.status != 99, "\(debug.stderr)")
         #expect(debug.stderr.contains("libswiftCore.so") || debug.stderr.contains("error while loading shared libraries"))
-        // ... and the release binary prints what the debug build prints with the toolchain present.
-        let result = try hiddenRun(release.appendingPathComponent("promptscan").path)
+    }
+
+    /// The README's tarball install, word for word but into a folder of its own instead of
+    /// /usr/local/bin: checksum, unpack, install, `--version`, then `scan demo`, all with the
+    /// toolchain hidden and within 30 seconds.
+    @Test(
+        .enabled(if: tarball != nil, "no release tarball in dist/ (scripts/release.sh builds one): release checks skipped"),
+        .enabled(if: mayUnshare, "unshare -m is not permitted here: the run without a toolchain was not checked"))
+    func tarballInstallPathScansDemoWithTheToolchainHiddenInUnder30Seconds() throws {
+        let download = try Self.download()
+        defer { download.remove() }
+        let install = #"""
+            cd "$1" && sha256sum -c SHA256SUMS >&2 && tar -xzf promptscan-*-linux-x86_64.tar.gz \
+              && mkdir bin && install promptscan-*/promptscan bin/ && PATH="$1/bin:$PATH" && promptscan --version >&2 \
+              && cd "$2" && exec promptscan scan demo --no-color
+            """#
+        let (result, elapsed) = try Self.withToolchainHidden(install, [download.path, TestPaths.packageRoot.path])
         #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(": OK") && !result.stderr.contains("FAILED"), "\(result.stderr)")
         let expected = try promptscan(["scan", "demo", "--no-color"], in: TestPaths.packageRoot)
         #expect(result.stdout == expected.stdout)
         #expect(result.stdout.contains("findings"))
+        #expect(elapsed < .seconds(30), "the tarball install and first scan took \(elapsed)")
+    }
+
+    /// The README's wheel install with the toolchain hidden: a fresh virtual environment, `pip
+    /// install` of the downloaded wheel (no index), then `scan demo`, within 30 seconds.
+    @Test(
+        .enabled(if: tarball != nil, "no release tarball in dist/ (scripts/release.sh builds one): release checks skipped"),
+        .enabled(if: mayUnshare, "unshare -m is not permitted here: the run without a toolchain was not checked"),
+        .enabled(if: WheelTests.venvAvailable, "python3 cannot make a virtual environment (python3-venv): wheel install not checked"))
+    func wheelInstallPathScansDemoWithTheToolchainHiddenInUnder30Seconds() throws {
+        let download = try Self.download()
+        defer { download.remove() }
+        let install = #"""
+            cd "$1" && sha256sum -c SHA256SUMS >&2 && python3 -m venv venv \
+              && venv/bin/python -m pip install --quiet --no-index --no-deps --disable-pip-version-check ./promptscan_bin-*.whl >&2 \
+              && cd "$2" && exec "$1/venv/bin/promptscan" scan demo --no-color
+            """#
+        let (result, elapsed) = try Self.withToolchainHidden(install, [download.path, TestPaths.packageRoot.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        let expected = try promptscan(["scan", "demo", "--no-color"], in: TestPaths.packageRoot)
+        #expect(result.stdout == expected.stdout)
+        #expect(elapsed < .seconds(30), "the wheel install and first scan took \(elapsed)")
     }
 }
