@@ -137,6 +137,7 @@ public enum RuleSourceEmitter {
             fields.append("knownTestSource: \(rule.knownTestSource.map(literal) ?? "nil")")
             fields.append("minDigitRun: \(rule.minDigitRun.map { "\($0)" } ?? "nil")")
             fields.append("recordKind: \(rule.recordKind.map(literal) ?? "nil")")
+            if !rule.recordOnlyIn.isEmpty { fields.append("recordOnlyIn: \(members(rule.recordOnlyIn))") }
             fields.append("record: \(rule.record)")
             fields.append("strongKey: \(rule.strongKey.map(literal) ?? "nil")")
             fields.append("expiryParameters: \(list(rule.expiryParameters))")

@@ -22,6 +22,18 @@ import Testing
         #expect(scan(line, as: .fixture, path: "tests/users.json").filter { $0.ruleID == "date-of-birth" }.map(\.severity) == [.medium])
     }
 
+    @Test func aBirthDateBesideAWellKnownTestValueIsPartOfASampleRecord() {
+        func dates(_ text: String) -> [Finding] { scan(text, as: .fixture, path: "tests/fixtures/note.txt").filter { $0.ruleID == "date-of-birth-narrative" } }
+        // Beside the well-known test SSN on the same line: a sample record, so a note.
+        let sample = dates("Patient note: he was born on 01/02/1980. His social security number is 123-45-6789.\n")
+        #expect(sample.count == 1 && sample.allSatisfy { $0.suppression != nil && $0.severity == .low }, "\(sample.map(\.message))")
+        // Beside an SSN that is not a known test value, or alone: reported as before.
+        #expect(dates("Patient note: he was born on 01/02/1980. His social security number is 417-62-9083.\n").map(\.severity) == [.medium])
+        #expect(dates("Patient note: he was born on 01/02/1980.\n").map(\.severity) == [.medium])
+        // The known value on another line does not reach it.
+        #expect(dates("Patient note: he was born on 01/02/1980.\nSample SSN: 123-45-6789\n").map(\.severity) == [.medium])
+    }
+
     @Test func aRegistrantsLineAndABusinessBillAreAnOrganisations() {
         let cover = "San Francisco, California 94158 (Address of principal executive offices) (415) 612-8582 (Registrant's telephone number)\n"
         #expect(scan(cover, as: .notebook).filter { $0.ruleID == "phone-number-nanp" }.map(\.severity) == [.low])

@@ -46,6 +46,17 @@ public enum PrivacyPolicy {
     public static let validatedConfidence = 0.85
     /// Lines within which two identifier kinds make a PHI record.
     public static let recordLineSpan = 20
+    /// Lines before and after a match of a `record_only_in` rule searched for the other parts of a
+    /// person's record (a fixture object's fields, one seed row), and how many distinct kinds make one.
+    public static let personRecordLines = 3
+    public static let personRecordKinds = 3
+    /// Record kinds that cannot be told from real values by themselves (dates, ages), and the
+    /// kinds whose well-known test values mark a line as a sample record
+    /// (`FileScanner.demoteDatesBesideKnownValues`).
+    public static let sampleDateKinds: Set<String> = ["dob", "date", "age"]
+    public static let sampleAnchorKinds: Set<String> = ["ssn", "name", "email", "phone", "mrn", "card", "nino", "nhs", "sin"]
+    /// The record kinds that say whose record it is; a person's record in code holds one of them.
+    public static let personKinds: Set<String> = ["name", "dob", "ssn", "nino", "sin", "nhs", "passport", "license", "mrn"]
 
     /// The confidence a pii/phi match needs in a file of `fileClass`; nil where such rules do not
     /// run (`.env` files hold configuration, secrets rules cover them).

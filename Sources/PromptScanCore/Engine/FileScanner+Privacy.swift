@@ -120,3 +120,36 @@ extension FileScanner {
         }
     }
 }
+
+extension FileScanner {
+    /// A birth date, a date about a patient or an age on the same line as a well-known test value
+    /// of a person (the SSN 123-45-6789, John Doe, a 555-01xx number, an example.com address)
+    /// belongs to a sample record (a redaction demo's sentence with a birth date and the SSN
+    /// 123-45-6789): a date cannot be told from a real one by itself, so it takes the record's
+    /// verdict and becomes a known example too. Identifiers that can be checked (an SSN, an e-mail)
+    /// keep their own verdict.
+    func demoteDatesBesideKnownValues(_ candidates: inout [Candidate], in bytes: UnsafeRawBufferPointer) {
+        let rules = ruleSet.rules
+        func kind(_ candidate: Candidate) -> String? {
+            let rule = rules[candidate.rule].rule
+            return rule.isPrivacy && !rule.record ? rule.recordKind ?? rule.id : nil
+        }
+        func isDate(_ candidate: Candidate) -> Bool { candidate.suppression == nil && kind(candidate).map(PrivacyPolicy.sampleDateKinds.contains) == true }
+        func isKnownPerson(_ candidate: Candidate) -> Bool {
+            candidate.suppression != nil && kind(candidate).map(PrivacyPolicy.sampleAnchorKinds.contains) == true
+        }
+        guard candidates.contains(where: isDate), candidates.contains(where: isKnownPerson) else { return }
+        var locator = LineLocator(bytes)
+        var lines = [Int](repeating: 0, count: candidates.count)
+        for index in candidates.indices.sorted(by: { candidates[$0].secret.lowerBound < candidates[$1].secret.lowerBound }) {
+            lines[index] = locator.position(of: candidates[index].secret.lowerBound).line
+        }
+        let knownLines = Set(candidates.indices.filter { isKnownPerson(candidates[$0]) }.map { lines[$0] })
+        for index in candidates.indices where isDate(candidates[index]) && knownLines.contains(lines[index]) {
+            let candidate = candidates[index]
+            candidates[index] = knownExampleCandidate(
+                candidate.rule, candidate.secret, source: "a date in a sample record, beside a well-known test value on the same line",
+                confidence: candidate.confidence, contextHit: candidate.contextHit)
+        }
+    }
+}

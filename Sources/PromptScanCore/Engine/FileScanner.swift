@@ -50,14 +50,27 @@ public struct FileScanner: Sendable {
         var digitRuns = prefilter.digitRuns
         var digitLines: [Int: [Range<Int>]] = [:]  // by minimum run length, shared by numeric rules
         var headerTable: Bool?  // whether the file holds a table with column headers, once a rule asks
+        var needingAPerson: [Int] = []  // record-only contact rules: run once a match names a person
         for index in prefilter.rules {
             if let running, !running.contains(index) { continue }
             let compiled = ruleSet.rules[index]
             guard compiled.applies(toPath: path, fileClass: fileClass) else { continue }
+            if PersonRecord.needsAPerson(compiled.rule, in: fileClass) {
+                needingAPerson.append(index)
+                continue
+            }
             searchRule(
                 index, compiled, in: bytes, path: path, fileClass: fileClass, scratch: scratch, prefilter: prefilter,
                 columnDelimiter: columnDelimiter, digitRuns: &digitRuns, digitLines: &digitLines, headerTable: &headerTable,
                 candidates: &candidates, vetoed: &vetoed, notices: &notices)
+        }
+        if !needingAPerson.isEmpty, PersonRecord.hasPerson(candidates, rules: ruleSet.rules) {
+            for index in needingAPerson {
+                searchRule(
+                    index, ruleSet.rules[index], in: bytes, path: path, fileClass: fileClass, scratch: scratch, prefilter: prefilter,
+                    columnDelimiter: columnDelimiter, digitRuns: &digitRuns, digitLines: &digitLines, headerTable: &headerTable,
+                    candidates: &candidates, vetoed: &vetoed, notices: &notices)
+            }
         }
         dropVetoed(&candidates, vetoed)
         let found = findings(
@@ -70,7 +83,12 @@ public struct FileScanner: Sendable {
     /// computed from the other pii/phi findings: run those too.
     func rulesToRun(_ onlyRules: Set<Int>?) -> Set<Int>? {
         var running = onlyRules
-        if let only = onlyRules, only.contains(where: { ruleSet.rules[$0].rule.record }) {
+        // The record rules are made of the other pii/phi rules' matches: a person record in code
+        // (`record_only_in`) too, and a date's verdict depends on the known values beside it.
+        func dependsOnOthers(_ rule: Rule) -> Bool {
+            rule.record || !rule.recordOnlyIn.isEmpty || (rule.isPrivacy && PrivacyPolicy.sampleDateKinds.contains(rule.recordKind ?? rule.id))
+        }
+        if let only = onlyRules, only.contains(where: { dependsOnOthers(ruleSet.rules[$0].rule) }) {
             running = only.union(ruleSet.privacyRules)
         }
         return running
@@ -314,6 +332,9 @@ public struct FileScanner: Sendable {
         from candidates: [Candidate], notices: inout [Notice], in bytes: UnsafeRawBufferPointer, path: String, fileClass: FileClass,
         scratch: MatchScratch, onlyRules: Set<Int>?, running: Set<Int>?
     ) -> [Finding] {
+        var candidates = candidates
+        PersonRecord.keepRecords(&candidates, ruleSet: ruleSet, fileClass: fileClass, path: path, in: bytes)
+        demoteDatesBesideKnownValues(&candidates, in: bytes)
         var kept = resolveOverlaps(candidates)
         if kept.contains(where: { ruleSet.rules[$0.rule].rule.isPrivacy }), let reason = PrivacyPolicy.madeUpDataReason(path: path, bytes: bytes) {
             // A file whose name says its people are made up (FakeNameGenerator.com_3000.csv,

@@ -82,9 +82,10 @@ public final class CompiledRule: Sendable {
 }
 
 extension CompiledRule {
-    /// Whether the rule runs on a file at `path` of class `fileClass` (its `classes` and `files` limits).
+    /// Whether the rule runs on a file at `path` of class `fileClass` (its `classes`, `record_only_in`
+    /// and `files` limits).
     public func applies(toPath path: String, fileClass: FileClass) -> Bool {
-        if let classes = rule.classes, !classes.contains(fileClass) { return false }
+        if let classes = rule.classes, !classes.contains(fileClass), !rule.recordOnlyIn.contains(fileClass) { return false }
         if !files.isEmpty, !files.contains(where: { $0.matches(path) }) { return false }
         return true
     }

@@ -459,7 +459,8 @@ public final class RuleSet: Sendable {
         var floor = Int.max  // the smallest `min_digit_run` of the numeric rules still in
         for index in privacyRules where triggered[index] {
             let compiled = rules[index]  // (fields read in place: copying the Rule would retain each)
-            if compiled.rule.record || PrivacyPolicy.threshold(fileClass) == nil || compiled.rule.classes?.contains(fileClass) == false
+            if compiled.rule.record || PrivacyPolicy.threshold(fileClass) == nil
+                || (compiled.rule.classes?.contains(fileClass) == false && !compiled.rule.recordOnlyIn.contains(fileClass))
                 || (compiled.rule.requiresContext.contains(fileClass) && !contextSeen[index])
             {
                 triggered[index] = false

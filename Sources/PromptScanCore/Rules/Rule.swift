@@ -137,6 +137,11 @@ public struct Rule: Sendable, Equatable {
     public var minDigitRun: Int? = nil
     /// What kind of identifier the rule finds, for the PHI record rule (default: the rule id).
     public var recordKind: String? = nil
+    /// File classes in which the rule runs only as part of a person's record: a match there is
+    /// reported only when matches of at least `PrivacyPolicy.personRecordKinds` distinct record kinds
+    /// (its own included) lie within `PrivacyPolicy.personRecordLines` lines of it (a customer
+    /// fixture in a test's source: name, e-mail and phone together), and dropped otherwise.
+    public var recordOnlyIn: Set<FileClass> = []
     /// The PHI record rule: reported once per prompt/fixture/notebook holding two or more distinct
     /// identifier kinds within 20 lines (computed from the other pii/phi findings, not from `pattern`).
     public var record: Bool = false

@@ -11,7 +11,7 @@ public enum RuleLoader {
         // pii/phi rules (Patterns/README.md, "Privacy rules")
         "confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context",
         "public_lines", "severity_without_context", "known_test", "known_test_source",
-        "min_digit_run", "record_kind", "record", "table_header_context",
+        "min_digit_run", "record_kind", "record", "record_only_in", "table_header_context",
     ]
     /// Plain scalars stay untyped (no regex-based tag resolution, which dominated start-up); the
     /// loader reads every value as text and converts `entropy` and `generic` itself.
@@ -438,10 +438,17 @@ public enum RuleLoader {
             rule.tableHeaderContext = value
         }
         if mapping["classes"] != nil { rule.classes = try classList("classes") }
+        if let node = mapping["record_only_in"] {
+            rule.recordOnlyIn = try classList("record_only_in")
+            guard let classes = rule.classes else { throw fail(node, "'record_only_in' needs 'classes' (the classes where every match is reported)") }
+            if let both = rule.recordOnlyIn.intersection(classes).sorted(by: { $0.rawValue < $1.rawValue }).first {
+                throw fail(node, "'record_only_in' lists \(both.rawValue), which 'classes' already reports in full")
+            }
+        }
         let privacyKeys = [
             "confidence", "context", "context_keys", "requires_context", "negative_context", "organisation_context", "organisation_lines", "public_context",
             "public_lines", "severity_without_context", "known_test", "min_digit_run", "record", "record_kind",
-            "table_header_context",
+            "record_only_in", "table_header_context",
         ]
         if !rule.isPrivacy, let key = privacyKeys.first(where: { mapping[$0] != nil }) {
             throw fail(mapping[key], "'\(key)' is only for pii and phi rules")

@@ -118,7 +118,8 @@ public struct RuleTester: Sendable {
     }
 
     /// The path and class an example is scanned as: the first `files` glob made concrete
-    /// (`requirements*.txt` → `requirements.txt`) and the first of `classes`, or `example` / other.
+    /// (`requirements*.txt` → `requirements.txt`) and the first of `classes` (else of `record_only_in`),
+    /// or `example` / other.
     static func exampleFile(for rule: Rule) -> (String, FileClass) {
         let path =
             rule.files.first.map { glob in
@@ -127,9 +128,12 @@ public struct RuleTester: Sendable {
             } ?? "example"
         // pii/phi rules are tested in an ordinary file (their thresholds are lower in prompts and agent
         // configs); a rule limited to some classes is tested in the first of them.
+        // A rule that runs only inside records (`record_only_in`) with no class of its own is
+        // tested where it runs: its examples are records.
         let fileClass =
             rule.classes.map { classes in
-                rule.isPrivacy && classes.contains(.other) ? .other : FileClass.allCases.first { classes.contains($0) } ?? .other
+                rule.isPrivacy && classes.contains(.other)
+                    ? .other : FileClass.allCases.first { classes.contains($0) } ?? FileClass.allCases.first { rule.recordOnlyIn.contains($0) } ?? .other
             } ?? .other
         return (path, fileClass)
     }

@@ -143,11 +143,14 @@ public enum Validators {
         }
     }
 
-    /// Supabase's anon key: a JWT from issuer `supabase` with the role `anon`, published in every
-    /// browser client by design (row-level security guards the data), as a publishable key is.
-    /// The service_role key of the same shape is the secret one.
+    /// Supabase's anon key: a JWT with the role `anon` from issuer `supabase`, or with no issuer
+    /// and nothing but the role and its times (the form Supabase issued until 2022), published in
+    /// every browser client by design (row-level security guards the data), as a publishable key
+    /// is. The service_role key of the same shape is the secret one.
     static func isSupabaseAnonKey(_ claims: [String: Any]) -> Bool {
-        claims["iss"] as? String == "supabase" && claims["role"] as? String == "anon"
+        guard claims["role"] as? String == "anon" else { return false }
+        if claims["iss"] as? String == "supabase" { return true }
+        return claims["iss"] == nil && claims.keys.allSatisfy { ["role", "iat", "exp"].contains($0) }
     }
 
     /// An unsigned JWT (`header.payload.`): the header's `alg` is `none` and the payload is a JSON object.

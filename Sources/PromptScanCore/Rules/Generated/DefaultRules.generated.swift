@@ -12,7 +12,7 @@ enum DefaultRules {
 
     private static let contents: RuleLoader.File = {
         var file = RuleLoader.File(rules: [], knownExamples: [])
-        file.rules.reserveCapacity(377)
+        file.rules.reserveCapacity(378)
         addAgentConfigs(to: &file)
         addAiVendors(to: &file)
         addCloud(to: &file)
