@@ -274,7 +274,13 @@ public struct FileScanner: Sendable {
                 let key = UnsafeRawBufferPointer(rebasing: bytes[match.whole.lowerBound..<match.secret.lowerBound])
                 let strong = compiled.validator != nil || (compiled.strongKey?.matches(key, scratch: scratch) ?? false)
                 let severity = compiled.severity(in: fileClass, path: path)
-                let capped = SeverityPolicy.genericSeverity(severity, in: fileClass, strongKey: strong)
+                var capped = SeverityPolicy.genericSeverity(severity, in: fileClass, strongKey: strong)
+                if capped > .low, compiled.validator == nil,
+                    let reason = SeverityPolicy.exampleAssignment(match.secret, in: bytes, fileClass: fileClass, path: path)
+                {
+                    capped = .low
+                    candidate.message = "\(compiled.rule.name) found (\(reason))"
+                }
                 if capped != severity { candidate.severity = capped }
             }
             if !compiled.rule.expiryParameters.isEmpty,
