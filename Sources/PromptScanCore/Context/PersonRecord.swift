@@ -28,11 +28,11 @@ enum PersonRecord {
             let candidate = candidates[index]
             let line = locator.position(of: candidate.secret.lowerBound).line
             lines[index] = line
-            let rule = rules[candidate.rule].rule
-            guard rule.isPrivacy, !rule.record, candidate.suppression == nil,
-                (candidate.severity ?? rules[candidate.rule].severity(in: fileClass, path: path)) > .low
+            let compiled = rules[candidate.rule]
+            guard compiled.rule.isPrivacy, !compiled.rule.record, candidate.suppression == nil,
+                (candidate.severity ?? compiled.severity(in: fileClass, path: path)) > .low
             else { continue }
-            let kind = rule.recordKind ?? rule.id
+            let kind = compiled.recordKind
             var kinds = kindsByLine[line, default: []]
             if kinds.count < needed && !kinds.contains(kind) {
                 kinds.append(kind)
@@ -42,8 +42,8 @@ enum PersonRecord {
         var kept: [FileScanner.Candidate] = []
         kept.reserveCapacity(candidates.count)
         for (index, candidate) in candidates.enumerated() {
-            let rule = rules[candidate.rule].rule
-            guard rule.recordOnlyIn.contains(fileClass) else {
+            let compiled = rules[candidate.rule]
+            guard compiled.rule.recordOnlyIn.contains(fileClass) else {
                 kept.append(candidate)
                 continue
             }
@@ -55,7 +55,7 @@ enum PersonRecord {
             var member = candidate
             if member.message == nil {
                 member.message =
-                    "\(rule.name) found (part of a person's record in \(fileClass.rawValue): \(kinds.sorted().joined(separator: ", ")) within \(span) lines)"
+                    "\(compiled.rule.name) found (part of a person's record in \(fileClass.rawValue): \(kinds.sorted().joined(separator: ", ")) within \(span) lines)"
             }
             kept.append(member)
         }
@@ -67,15 +67,15 @@ extension PersonRecord {
     /// Whether `rule` runs in `fileClass` only inside a record and finds contact details (an
     /// e-mail, phone or address) rather than whose record it is: such rules run only in a file
     /// where a match says whose record it could be, which leaves the result as it is.
-    static func needsAPerson(_ rule: Rule, in fileClass: FileClass) -> Bool {
-        rule.recordOnlyIn.contains(fileClass) && !PrivacyPolicy.personKinds.contains(rule.recordKind ?? rule.id)
+    static func needsAPerson(_ compiled: CompiledRule, in fileClass: FileClass) -> Bool {
+        compiled.rule.recordOnlyIn.contains(fileClass) && !PrivacyPolicy.personKinds.contains(compiled.recordKind)
     }
 
     /// Whether one of `candidates` names whose record it could be (a name, birth date or identifier).
     static func hasPerson(_ candidates: [FileScanner.Candidate], rules: [CompiledRule]) -> Bool {
         candidates.contains { candidate in
-            let rule = rules[candidate.rule].rule
-            return rule.isPrivacy && candidate.suppression == nil && PrivacyPolicy.personKinds.contains(rule.recordKind ?? rule.id)
+            let compiled = rules[candidate.rule]  // (fields read in place: copying the Rule would retain each)
+            return compiled.rule.isPrivacy && candidate.suppression == nil && PrivacyPolicy.personKinds.contains(compiled.recordKind)
         }
     }
 }

@@ -131,8 +131,8 @@ extension FileScanner {
     func demoteDatesBesideKnownValues(_ candidates: inout [Candidate], in bytes: UnsafeRawBufferPointer) {
         let rules = ruleSet.rules
         func kind(_ candidate: Candidate) -> String? {
-            let rule = rules[candidate.rule].rule
-            return rule.isPrivacy && !rule.record ? rule.recordKind ?? rule.id : nil
+            let compiled = rules[candidate.rule]  // (fields read in place: copying the Rule would retain each)
+            return compiled.rule.isPrivacy && !compiled.rule.record ? compiled.recordKind : nil
         }
         func isDate(_ candidate: Candidate) -> Bool { candidate.suppression == nil && kind(candidate).map(PrivacyPolicy.sampleDateKinds.contains) == true }
         func isKnownPerson(_ candidate: Candidate) -> Bool {

@@ -55,7 +55,7 @@ public struct FileScanner: Sendable {
             if let running, !running.contains(index) { continue }
             let compiled = ruleSet.rules[index]
             guard compiled.applies(toPath: path, fileClass: fileClass) else { continue }
-            if PersonRecord.needsAPerson(compiled.rule, in: fileClass) {
+            if PersonRecord.needsAPerson(compiled, in: fileClass) {
                 needingAPerson.append(index)
                 continue
             }
@@ -85,10 +85,7 @@ public struct FileScanner: Sendable {
         var running = onlyRules
         // The record rules are made of the other pii/phi rules' matches: a person record in code
         // (`record_only_in`) too, and a date's verdict depends on the known values beside it.
-        func dependsOnOthers(_ rule: Rule) -> Bool {
-            rule.record || !rule.recordOnlyIn.isEmpty || (rule.isPrivacy && PrivacyPolicy.sampleDateKinds.contains(rule.recordKind ?? rule.id))
-        }
-        if let only = onlyRules, only.contains(where: { dependsOnOthers(ruleSet.rules[$0].rule) }) {
+        if let only = onlyRules, only.contains(where: { ruleSet.rules[$0].dependsOnOtherRules }) {
             running = only.union(ruleSet.privacyRules)
         }
         return running

@@ -2,6 +2,11 @@
 /// (A class: the scanner looks rules up per file, and a reference costs one retain, not one per field.)
 public final class CompiledRule: Sendable {
     public let rule: Rule
+    /// The rule's record kind (`record_kind`, else its id), for the record rules, read per candidate.
+    public let recordKind: String
+    /// Whether a match's fate depends on other rules' matches in the same file: the record rule,
+    /// a `record_only_in` rule, or a pii/phi date (`FileScanner.demoteDatesBesideKnownValues`).
+    public let dependsOnOtherRules: Bool
     public let pattern: Pattern
     public let allow: [Pattern]
     public let validator: Validator?
@@ -45,6 +50,9 @@ public final class CompiledRule: Sendable {
     /// Compiles `rule`, failing with an error that names the rule's file, line, id and the PCRE2 offset.
     public init(_ rule: Rule) throws(PromptScanError) {
         self.rule = rule
+        recordKind = rule.recordKind ?? rule.id
+        dependsOnOtherRules =
+            rule.record || !rule.recordOnlyIn.isEmpty || (rule.isPrivacy && PrivacyPolicy.sampleDateKinds.contains(rule.recordKind ?? rule.id))
         pattern = try Self.compile(rule.pattern, anchored: false, what: "pattern", of: rule)
         allow = try rule.allow.enumerated().map { index, source throws(PromptScanError) in
             try Self.compile(source, anchored: true, what: "allow pattern \(index + 1)", of: rule)
