@@ -26,6 +26,8 @@ public enum PlaceholderFilter {
         "$", "process.env", "os.environ", "os.getenv", "env.", "env[", "getenv(", "environ", "secrets.",
         "settings.", "config.", "self.", "this.", "vault:", "op://", "ssm:", "arn:aws", "!ref", "!sub",
         "@", "%env", "env(",
+        // a JSON pointer (`#/components/schemas/…` in an OpenAPI or JSON Schema document)
+        "#/",
     ].map { Array($0.utf8) }
 
     /// Whether `secret` is a placeholder. `generic` applies the word list and reference checks too.
