@@ -21,13 +21,9 @@ enum PersonRecord {
         let span = PrivacyPolicy.personRecordLines
         // The line of each candidate, and per line the first `needed` distinct kinds that count there:
         // a window then reads at most (2 × span + 1) × needed kinds, however many matches a line holds.
-        var locator = LineLocator(bytes)
-        var lines = [Int](repeating: 0, count: candidates.count)
+        let lines = LineLocator.lines(of: candidates.map(\.secret.lowerBound), in: bytes)
         var kindsByLine: [Int: [String]] = [:]
-        for index in candidates.indices.sorted(by: { candidates[$0].secret.lowerBound < candidates[$1].secret.lowerBound }) {
-            let candidate = candidates[index]
-            let line = locator.position(of: candidate.secret.lowerBound).line
-            lines[index] = line
+        for (candidate, line) in zip(candidates, lines) {
             let compiled = rules[candidate.rule]
             guard compiled.rule.isPrivacy, !compiled.rule.record, candidate.suppression == nil,
                 (candidate.severity ?? compiled.severity(in: fileClass, path: path)) > .low

@@ -139,11 +139,7 @@ extension FileScanner {
             candidate.suppression != nil && kind(candidate).map(PrivacyPolicy.sampleAnchorKinds.contains) == true
         }
         guard candidates.contains(where: isDate), candidates.contains(where: isKnownPerson) else { return }
-        var locator = LineLocator(bytes)
-        var lines = [Int](repeating: 0, count: candidates.count)
-        for index in candidates.indices.sorted(by: { candidates[$0].secret.lowerBound < candidates[$1].secret.lowerBound }) {
-            lines[index] = locator.position(of: candidates[index].secret.lowerBound).line
-        }
+        let lines = LineLocator.lines(of: candidates.map(\.secret.lowerBound), in: bytes)
         let knownLines = Set(candidates.indices.filter { isKnownPerson(candidates[$0]) }.map { lines[$0] })
         for index in candidates.indices where isDate(candidates[index]) && knownLines.contains(lines[index]) {
             let candidate = candidates[index]

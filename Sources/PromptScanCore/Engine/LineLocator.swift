@@ -19,6 +19,14 @@ struct LineLocator {
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
+    /// The line of each offset in `starts` (in any order), in one pass over the file.
+    static func lines(of starts: [Int], in bytes: UnsafeRawBufferPointer) -> [Int] {
+        var locator = LineLocator(bytes)
+        var lines = [Int](repeating: 0, count: starts.count)
+        for index in starts.indices.sorted(by: { starts[$0] < starts[$1] }) { lines[index] = locator.position(of: starts[index]).line }
+        return lines
+    }
+
     /// The position of `offset`. Offsets must not decrease between calls; a smaller one restarts
     /// from the top of the file (correct, just slower).
     mutating func position(of offset: Int) -> Position {

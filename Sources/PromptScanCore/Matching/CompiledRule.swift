@@ -50,9 +50,9 @@ public final class CompiledRule: Sendable {
     /// Compiles `rule`, failing with an error that names the rule's file, line, id and the PCRE2 offset.
     public init(_ rule: Rule) throws(PromptScanError) {
         self.rule = rule
-        recordKind = rule.recordKind ?? rule.id
-        dependsOnOtherRules =
-            rule.record || !rule.recordOnlyIn.isEmpty || (rule.isPrivacy && PrivacyPolicy.sampleDateKinds.contains(rule.recordKind ?? rule.id))
+        let kind = rule.recordKind ?? rule.id
+        recordKind = kind
+        dependsOnOtherRules = rule.record || !rule.recordOnlyIn.isEmpty || (rule.isPrivacy && PrivacyPolicy.sampleDateKinds.contains(kind))
         pattern = try Self.compile(rule.pattern, anchored: false, what: "pattern", of: rule)
         allow = try rule.allow.enumerated().map { index, source throws(PromptScanError) in
             try Self.compile(source, anchored: true, what: "allow pattern \(index + 1)", of: rule)
