@@ -48,6 +48,21 @@ import Testing
         #expect(!check("jwt", token(#"{"sub":"1234567890","name":"John Doe","iat":1516239022}"#)))
         #expect(check("jwt", token(#"{"sub":"1234567890","role":"service_role"}"#)))
         #expect(check("jwt", token(#"{"sub":"1234567891"}"#)))
+    }
+
+    /// A widget's signed embed configuration names the sites it may run on and no one it acts for:
+    /// public by design. The same claims with a subject or a role make an access token again.
+    @Test func jwtThatOnlyScopesSitesIsAPublicConfig() {
+        func token(_ claims: String) -> String {
+            let payload = Data(claims.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            return "eyJhbGciOiJIUzI1NiJ9." + payload + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+        }
+        #expect(!check("jwt", token(#"{"wid":"wgt_Qe4","domains":["docs.example.io","example.io"],"iat":1760000000}"#)))
+        #expect(!check("jwt", token(#"{"allowedOrigins":["https://shop.example.io"]}"#)))
+        #expect(check("jwt", token(#"{"domains":["a.example.io"],"sub":"user-42"}"#)))
+        #expect(check("jwt", token(#"{"domains":["a.example.io"],"role":"admin"}"#)))
+        #expect(check("jwt", token(#"{"domains":"a.example.io","iat":1760000000}"#)))
         #expect(check("jwt", token(#"{"sub":"1234567890","name":"Ana Ruiz"}"#)))
     }
 

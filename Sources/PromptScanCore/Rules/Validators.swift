@@ -107,7 +107,18 @@ public enum Validators {
         guard object["alg"] != nil else { return false }
         // The payload is decoded once for the checks that tell a stand-in or a public key by its claims.
         guard let claims = claims(parts[1]) else { return true }
-        return !isSupabaseAnonKey(claims) && !hasSampleClaims(claims) && !isFromExampleIssuer(claims)
+        return !isSupabaseAnonKey(claims) && !hasSampleClaims(claims) && !isFromExampleIssuer(claims) && !isSiteScopedPublicConfig(claims)
+    }
+
+    /// A signed embed configuration: the claims list the sites it may be used from (`domains`,
+    /// `allowedOrigins` …) and name no one it acts for (no subject, role, scope, user or e-mail). A
+    /// chat or analytics widget's script tag carries such a token in every page by design, as a
+    /// publishable key is; an access token names whom it grants access as.
+    static func isSiteScopedPublicConfig(_ claims: [String: Any]) -> Bool {
+        let siteKeys = ["domains", "allowed_domains", "alloweddomains", "origins", "allowed_origins", "allowedorigins"]
+        let actorKeys = ["sub", "role", "roles", "scope", "scp", "permissions", "user", "user_id", "userid", "uid", "email", "azp", "client_id"]
+        guard claims.contains(where: { siteKeys.contains($0.key.lowercased()) && $0.value is [Any] }) else { return false }
+        return !claims.keys.contains { actorKeys.contains($0.lowercased()) }
     }
 
     /// A JWT payload's claims (base64url JSON object), or nil.
