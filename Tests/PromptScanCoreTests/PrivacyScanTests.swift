@@ -141,6 +141,25 @@ import Testing
         }
     }
 
+    @Test func personalDataInAFileOfFakerCardsAreNotes() {
+        // Faker's card records: a provider label no issuer uses, a Luhn-valid number, an expiry.
+        let providers = ["VISA 16 digit", "JCB 15 digit", "Diners Club / Carte Blanche"]
+        let numbers = ["4428526018159087", "3566301661318602", "30569139099608"]
+        func cards(_ labels: [String]) -> String {
+            zip(labels, numbers).enumerated().map { index, card in
+                "### card-000\(index + 1) (owner: pers-000\(index + 1))\ncardholder: Dana Okafor\nprovider: \(card.0)\nnumber: \(card.1)\nssn: 078-05-112\(index + 3)\nexpire: 02/26\n"
+            }.joined(separator: "\n")
+        }
+        let generated = scan(cards(providers), as: .fixture, path: "vendor/files/credit_cards.txt").filter { $0.category == .pii }
+        #expect(generated.contains { $0.ruleID == "payment-card" }, "\(generated.map(\.ruleID))")
+        #expect(generated.allSatisfy { $0.severity == .low && $0.suppression != nil }, "\(generated.map { ($0.ruleID, $0.severity) })")
+        // Issuers' own names (or fewer than three Faker labels) mark nothing: the cards are reported.
+        for labels in [["Visa", "JCB", "Diners Club"], ["VISA 16 digit", "JCB 15 digit", "Diners Club"]] {
+            let reported = scan(cards(labels), as: .fixture, path: "vendor/files/credit_cards.txt").filter { $0.ruleID == "payment-card" }
+            #expect(reported.count == 3 && reported.allSatisfy { $0.severity >= .high && $0.suppression == nil }, "\(labels)")
+        }
+    }
+
     @Test func aContactPublishedInALicenseOrAuthorsFileIsLow() {
         let line = "Contact: Dana Okafor, dana.okafor84@gmail.com, phone 646-273-8841\n"
         for path in ["LICENSE", "sub/LICENSE.md", ".github/CODEOWNERS", "AUTHORS.txt", "CITATION.cff", "CODE_OF_CONDUCT.md"] {

@@ -32,11 +32,36 @@ public enum PrivacyPolicy {
     /// Why personal data in a file Synthea wrote are reported as notes.
     static let syntheaDataSource = "the file says Synthea, a synthetic-patient generator, wrote it"
 
+    /// Whether the file holds cards that Faker, the fake-data library, made: it labels each with a
+    /// provider name no issuer uses ("VISA 16 digit", "JCB 15 digit", "Diners Club / Carte
+    /// Blanche"). Three such labels mark the file as Faker's output (a generated people table, a
+    /// benchmark's synthetic accounts), whatever else it holds.
+    static func saysGeneratedByFaker(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var seen = 0
+        for label in fakerCardLabels {
+            var from = 0
+            while let hit = ByteScan.firstIndex(of: label, in: from..<bytes.count, of: bytes) {
+                seen += 1
+                if seen >= fakerLabelsNeeded { return true }
+                from = hit + label.count
+            }
+        }
+        return false
+    }
+
+    static let fakerCardLabels: [[UInt8]] = [
+        "VISA 13 digit", "VISA 16 digit", "VISA 19 digit", "JCB 15 digit", "JCB 16 digit", "Diners Club / Carte Blanche",
+    ].map { Array($0.utf8) }
+    static let fakerLabelsNeeded = 3
+    /// Why personal data in a file Faker wrote are reported as notes.
+    static let fakerDataSource = "the file's cards carry Faker's provider labels (VISA 16 digit …): generated data"
+
     /// Why the personal data of the file at `path` are made up, when its name or its content says
     /// so; nil otherwise.
     static func madeUpDataReason(path: String, bytes: UnsafeRawBufferPointer) -> String? {
         if namesMadeUpData(path) { return madeUpDataSource }
         if saysGeneratedBySynthea(bytes) { return syntheaDataSource }
+        if saysGeneratedByFaker(bytes) { return fakerDataSource }
         return nil
     }
 
