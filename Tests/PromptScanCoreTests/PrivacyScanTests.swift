@@ -34,6 +34,26 @@ import Testing
         #expect(dates("Patient note: he was born on 01/02/1980.\nSample SSN: 123-45-6789\n").map(\.severity) == [.medium])
     }
 
+    @Test func birthDatesInAFileWhoseEveryMailboxIsADocumentationAddressAreNotes() {
+        // A benchmark's user table: each persona's e-mail at example.com, the birth date lines away.
+        func users(_ domains: [String]) -> String {
+            let names = [("Mia", "Okafor", "1990-04-05"), ("Mei", "Hernandez", "1957-03-21"), ("Chen", "Jackson", "1956-07-07")]
+            return "{\n"
+                + zip(names, domains).map { person, domain in
+                    let (first, last, dob) = person
+                    return "  \"\(first.lowercased())_\(last.lowercased())\": {\n    \"name\": {\"first_name\": \"\(first)\", \"last_name\": \"\(last)\"},\n"
+                        + "    \"membership\": \"gold\",\n    \"email\": \"\(first.lowercased()).\(last.lowercased())81@\(domain)\",\n    \"address\": {\"city\": \"Austin\"},\n    \"dob\": \"\(dob)\"\n  },\n"
+                }.joined() + "}\n"
+        }
+        func dates(_ text: String) -> [Finding] { scan(text, as: .fixture, path: "envs/airline/data/users.json").filter { $0.ruleID == "date-of-birth" } }
+        let made = dates(users(["example.com", "example.com", "example.org"]))
+        #expect(made.count == 3 && made.allSatisfy { $0.severity == .low && $0.suppression != nil }, "\(made.map(\.severity))")
+        // One real mailbox among them, or fewer than three mailboxes: the dates are reported.
+        #expect(dates(users(["example.com", "gmail.com", "example.org"])).allSatisfy { $0.severity >= .medium && $0.suppression == nil })
+        #expect(dates(users(["example.com", "example.com"])).allSatisfy { $0.severity >= .medium && $0.suppression == nil })
+        #expect(dates(users(["example.com", "gmail.com", "example.org"])).count == 3)
+    }
+
     @Test func aRegistrantsLineAndABusinessBillAreAnOrganisations() {
         let cover = "San Francisco, California 94158 (Address of principal executive offices) (415) 612-8582 (Registrant's telephone number)\n"
         #expect(scan(cover, as: .notebook).filter { $0.ruleID == "phone-number-nanp" }.map(\.severity) == [.low])

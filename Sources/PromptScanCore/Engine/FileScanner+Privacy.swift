@@ -128,6 +128,11 @@ extension FileScanner {
     /// 123-45-6789): a date cannot be told from a real one by itself, so it takes the record's
     /// verdict and becomes a known example too. Identifiers that can be checked (an SSN, an e-mail)
     /// keep their own verdict.
+    ///
+    /// The same holds for a whole file whose e-mail addresses, `PrivacyPolicy.madeUpMailboxes` of
+    /// them at least, are all documentation addresses (example.com, a test mail domain): its people
+    /// are made up (a benchmark's user table, a fixture of personas), and so are their birth dates,
+    /// wherever in their records those sit.
     func demoteDatesBesideKnownValues(_ candidates: inout [Candidate], in bytes: UnsafeRawBufferPointer) {
         let rules = ruleSet.rules
         func kind(_ candidate: Candidate) -> String? {
@@ -139,6 +144,17 @@ extension FileScanner {
             candidate.suppression != nil && kind(candidate).map(PrivacyPolicy.sampleAnchorKinds.contains) == true
         }
         guard candidates.contains(where: isDate), candidates.contains(where: isKnownPerson) else { return }
+        let mailboxes = candidates.filter { kind($0) == "email" }
+        if mailboxes.count >= PrivacyPolicy.madeUpMailboxes && mailboxes.allSatisfy({ $0.suppression != nil }) {
+            for index in candidates.indices where isDate(candidates[index]) {
+                let candidate = candidates[index]
+                candidates[index] = knownExampleCandidate(
+                    candidate.rule, candidate.secret,
+                    source: "a date in a file whose every e-mail address is a documentation address: its people are made up",
+                    confidence: candidate.confidence, contextHit: candidate.contextHit)
+            }
+            return
+        }
         let lines = LineLocator.lines(of: candidates.map(\.secret.lowerBound), in: bytes)
         let knownLines = Set(candidates.indices.filter { isKnownPerson(candidates[$0]) }.map { lines[$0] })
         for index in candidates.indices where isDate(candidates[index]) && knownLines.contains(lines[index]) {

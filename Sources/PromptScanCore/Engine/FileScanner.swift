@@ -336,8 +336,10 @@ public struct FileScanner: Sendable {
         scratch: MatchScratch, onlyRules: Set<Int>?, running: Set<Int>?
     ) -> [Finding] {
         var candidates = candidates
-        PersonRecord.keepRecords(&candidates, ruleSet: ruleSet, fileClass: fileClass, path: path, in: bytes)
+        // Dates first: they read the known test values among all candidates, before the person-record
+        // pass drops code's contact matches that are in no record.
         demoteDatesBesideKnownValues(&candidates, in: bytes)
+        PersonRecord.keepRecords(&candidates, ruleSet: ruleSet, fileClass: fileClass, path: path, in: bytes)
         var kept = resolveOverlaps(candidates)
         if kept.contains(where: { ruleSet.rules[$0.rule].rule.isPrivacy }), let reason = PrivacyPolicy.madeUpDataReason(path: path, bytes: bytes) {
             // A file whose name says its people are made up (FakeNameGenerator.com_3000.csv,
