@@ -34,24 +34,31 @@ import Testing
         #expect(dates("Patient note: he was born on 01/02/1980.\nSample SSN: 123-45-6789\n").map(\.severity) == [.medium])
     }
 
-    @Test func birthDatesInAFileWhoseEveryMailboxIsADocumentationAddressAreNotes() {
+    @Test func birthDatesInAFileWhoseMailboxesAreDocumentationAddressesAreNotes() {
         // A benchmark's user table: each persona's e-mail at example.com, the birth date lines away.
         func users(_ domains: [String]) -> String {
-            let names = [("Mia", "Okafor", "1990-04-05"), ("Mei", "Hernandez", "1957-03-21"), ("Chen", "Jackson", "1956-07-07")]
+            let first = ["Mia", "Mei", "Chen", "Omar", "Ava", "Liam", "Noah", "Emma", "Ivan", "Sofia"]
+            let last = ["Okafor", "Hernandez", "Jackson", "Rossi", "Brown", "Nguyen", "Ito", "Smith", "Petrov", "Garcia"]
             return "{\n"
-                + zip(names, domains).map { person, domain in
-                    let (first, last, dob) = person
-                    return "  \"\(first.lowercased())_\(last.lowercased())\": {\n    \"name\": {\"first_name\": \"\(first)\", \"last_name\": \"\(last)\"},\n"
-                        + "    \"membership\": \"gold\",\n    \"email\": \"\(first.lowercased()).\(last.lowercased())81@\(domain)\",\n    \"address\": {\"city\": \"Austin\"},\n    \"dob\": \"\(dob)\"\n  },\n"
+                + domains.enumerated().map { index, domain in
+                    let (given, family) = (first[index % 10], last[index % 10])
+                    let dob = "19\(50 + index)-0\(1 + index % 9)-1\(index % 10)"
+                    return
+                        "  \"\(given.lowercased())_\(family.lowercased())\": {\n    \"name\": {\"first_name\": \"\(given)\", \"last_name\": \"\(family)\"},\n"
+                        + "    \"membership\": \"gold\",\n    \"email\": \"\(given.lowercased()).\(family.lowercased())81@\(domain)\",\n    \"address\": {\"city\": \"Austin\"},\n    \"dob\": \"\(dob)\"\n  },\n"
                 }.joined() + "}\n"
         }
         func dates(_ text: String) -> [Finding] { scan(text, as: .fixture, path: "envs/airline/data/users.json").filter { $0.ruleID == "date-of-birth" } }
         let made = dates(users(["example.com", "example.com", "example.org"]))
         #expect(made.count == 3 && made.allSatisfy { $0.severity == .low && $0.suppression != nil }, "\(made.map(\.severity))")
-        // One real mailbox among them, or fewer than three mailboxes: the dates are reported.
-        #expect(dates(users(["example.com", "gmail.com", "example.org"])).allSatisfy { $0.severity >= .medium && $0.suppression == nil })
-        #expect(dates(users(["example.com", "example.com"])).allSatisfy { $0.severity >= .medium && $0.suppression == nil })
-        #expect(dates(users(["example.com", "gmail.com", "example.org"])).count == 3)
+        // Nine in ten at documentation domains (a simulated user invented one address): still made up.
+        let mostly = dates(users(Array(repeating: "example.com", count: 9) + ["gmail.com"]))
+        #expect(mostly.count == 10 && mostly.allSatisfy { $0.severity == .low && $0.suppression != nil })
+        // One real mailbox among three, or fewer than three mailboxes: the dates are reported.
+        let mixed = dates(users(["example.com", "gmail.com", "example.org"]))
+        #expect(mixed.count == 3 && mixed.allSatisfy { $0.severity >= .medium && $0.suppression == nil })
+        let few = dates(users(["example.com", "example.com"]))
+        #expect(few.count == 2 && few.allSatisfy { $0.severity >= .medium && $0.suppression == nil })
     }
 
     @Test func aRegistrantsLineAndABusinessBillAreAnOrganisations() {

@@ -79,8 +79,8 @@ public enum PrivacyPolicy {
     /// kinds whose well-known test values mark a line as a sample record
     /// (`FileScanner.demoteDatesBesideKnownValues`).
     public static let sampleDateKinds: Set<String> = ["dob", "date", "age"]
-    /// E-mail addresses that, when every one in a file is a documentation address, mark the file's
-    /// people as made up (`FileScanner.demoteDatesBesideKnownValues`).
+    /// E-mail addresses that, when nine in ten of a file's are documentation addresses, mark the
+    /// file's people as made up (`FileScanner.demoteDatesBesideKnownValues`).
     public static let madeUpMailboxes = 3
     public static let sampleAnchorKinds: Set<String> = ["ssn", "name", "email", "phone", "mrn", "card", "nino", "nhs", "sin"]
     /// The record kinds that say whose record it is; a person's record in code holds one of them.
