@@ -65,6 +65,17 @@ import Testing
         let cover = "San Francisco, California 94158 (Address of principal executive offices) (415) 612-8582 (Registrant's telephone number)\n"
         #expect(scan(cover, as: .notebook).filter { $0.ruleID == "phone-number-nanp" }.map(\.severity) == [.low])
         #expect(scan("call me on (415) 612-8582 tonight\n", as: .notebook).filter { $0.ruleID == "phone-number-nanp" }.map(\.severity) == [.medium])
+        // A clinic's or a centre's listing: its name on the line before the number.
+        let clinic = "name: \"Eastside Family Clinic\",\nphone: \"334-273-4412\",\n"
+        #expect(scan(clinic, as: .fixture).filter { $0.ruleID == "phone-number-nanp" }.map(\.severity) == [.low])
+        // A fax line says nothing about whose it is (a lease notice names a person's office fax).
+        let office = "Attention: Dana Okafor\nTel: 334-273-4412\nFax: 334-273-4418\n"
+        #expect(scan(office, as: .fixture).filter { $0.ruleID == "phone-number-nanp" }.map(\.severity) == [.medium, .medium])
+        let centre = "name: \"Community Memorial Breast Center\",\nphone_number: \"805-948-5011\",\n"
+        #expect(scan(centre, as: .fixture).filter { $0.ruleID == "phone-number-nanp" }.map(\.severity) == [.low])
+        // A patient's number beside the same words stays a person's.
+        let patient = "patient: Dana Okafor\nphone: \"334-273-4412\", fax: none, clinic: Baptist South\n"
+        #expect(scan(patient, as: .fixture).filter { $0.ruleID == "phone-number-nanp" }.map(\.severity) == [.medium])
         let bill = "We have received a bill from Global Logistics Ltd. Date of service: 2023-02-05. Invoice total: 3,621.50.\n"
         #expect(scan(bill, as: .fixture).filter { $0.ruleID == "patient-date" }.map(\.severity) == [.low])
         #expect(scan("Patient Maria Okafor, date of service: 2023-02-05\n", as: .fixture).filter { $0.ruleID == "patient-date" }.map(\.severity) == [.medium])

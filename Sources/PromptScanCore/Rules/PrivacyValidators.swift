@@ -369,6 +369,8 @@ extension Validators {
         "social", "partners", "partnerships", "investors", "sponsors", "sponsorships",
         // a payment or claims service's sender (`payouts@`, `claims-notify@`)
         "payouts", "payout", "payments", "invoices", "receipts", "notify", "reports", "claims",
+        // the SSH user of a git host (`git@github.com`, `git@hf.co` in a clone URL)
+        "git",
     ]
 
     /// Words that make a mailbox a list or a desk when they are one part of its name
@@ -379,6 +381,9 @@ extension Validators {
     ])
     /// The first label of a mailing-list server's domain (`lists.apache.org`, `googlegroups.com`).
     static let listHosts: Set<String> = ["lists", "list", "listserv", "groups", "googlegroups", "mailman"]
+    /// Hosts that take a mailing's bounces (`…@gaia.bounces.google.com`): a machine's return path,
+    /// whichever label of the domain names it.
+    static let bounceHosts: Set<String> = ["bounces", "bounce"]
 
     @Sendable static func emailAssessment(_ value: [UInt8]) -> Validator.Assessment {
         guard email(value), let at = value.firstIndex(of: UInt8(ascii: "@")) else { return .reject }
@@ -389,6 +394,7 @@ extension Validators {
         let domain = String(decoding: value[(at + 1)...], as: UTF8.self).lowercased()
         let labels = domain.split(separator: ".")
         if let host = labels.first, listHosts.contains(String(host)) { return .reject }
+        if labels.dropLast().contains(where: { bounceHosts.contains(String($0)) }) { return .reject }
         // A Google Cloud service account (`name@project.iam.gserviceaccount.com`): a machine's
         // identity, whose key file is what matters (the private-key rules report that).
         if labels.suffix(2) == ["gserviceaccount", "com"] { return .reject }
