@@ -1025,23 +1025,29 @@ extension DefaultRules {
                 source: "passwords that tutorials and docs use as examples, all on common-password lists (SuperSecret123!, password123, P@ssw0rd, changeme …)",
                 references: ["https://www.ncsc.gov.uk/static-assets/documents/PwnedPasswordsTop100k.txt"],
                 values: ["password", "password1", "password123", "password123!", "Password1", "Password1!", "Password123", "Password123!", "P@ssw0rd", "P@ssw0rd!", "P@ssw0rd1", "P@ssw0rd123", "P@55w0rd", "Passw0rd", "Passw0rd!", "changeme", "changeme123", "secret123", "supersecret", "SuperSecret123", "SuperSecret123!", "SecurePass123!", "securepass123", "admin123", "Admin123!", "Admin@123", "Admin@1234", "letmein123", "qwerty123", "Test@123", "test1234", "12345678", "123456789", "my-password", "mypassword", "my-secret-password"],
-                patterns: ["[A-Za-z0-9_-]*[A-Za-z]{4}(?:0123|1234|2345|3456|4567|5678|6789|123|234|345|456|567|678|789|987|876|765|654|543|432|321|9876|8765|7654|6543|5432|4321)[!@#$%&*.?]?", "(?:[Tt][Ee3][Ss$5][Tt7][-_.]?)?[Pp][Aa@4][Ss$5]{2}[Ww][Oo0][Rr][Dd]\\d{0,4}[!@#$%&*.?]?"],
+                patterns: ["[A-Za-z0-9_-]*[A-Za-z]{4}(?:0123|1234|2345|3456|4567|5678|6789|123|234|345|456|567|678|789|987|876|765|654|543|432|321|9876|8765|7654|6543|5432|4321)[!@#$%&*.?]?", "(?:[Tt][Ee3][Ss$5][Tt7][-_.]?)?[Pp][Aa@4][Ss$5]{2}[Ww][Oo0][Rr][Dd]\\d{0,4}[!@#$%&*.?]?", "(?:[A-Za-z@$!]|[013457]){2,16}?(?:[Pp][Aa@4][Ss$5]{2}(?:[Ww][Oo0][Rr][Dd])?|[Pp][Ww][Dd])\\d{0,4}[!@#$%&*.?]?", "[Tt]r[Oo0]ub[Aa4]d[Oo0]r&?3[A-Za-z]{0,2}[!@#$%&*.?]?(?:-[A-Z][a-z]+)?", "(?i:correct[-_ ]?horse[-_ ]?battery[-_ ]?staple)"],
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "OWNER_PASSWORD = \"ownerpass123!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 968)),
-                    Rule.Example(text: "    owner_user: User = await create_user(email=\"owner@test.com\", password=\"password456\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 969)),
-                    Rule.Example(text: "        - name: DB_PASSWORD\n          value: \"SuperSecret123!\"  # NEVER DO THIS", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 970)),
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 971)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 972)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 973)),
-                    Rule.Example(text: "    new_password = \"new_reset_password789\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 974)),
-                    Rule.Example(text: "TestSqlConnectionString: 'Server=(local);User ID=sa;Password=T3stP@ssw0rd;MultipleActiveResultSets=False'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 975)),
+                    Rule.Example(text: "OWNER_PASSWORD = \"ownerpass123!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 971)),
+                    Rule.Example(text: "    owner_user: User = await create_user(email=\"owner@test.com\", password=\"password456\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 972)),
+                    Rule.Example(text: "        - name: DB_PASSWORD\n          value: \"SuperSecret123!\"  # NEVER DO THIS", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 973)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 974)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 975)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 976)),
+                    Rule.Example(text: "    new_password = \"new_reset_password789\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 977)),
+                    Rule.Example(text: "TestSqlConnectionString: 'Server=(local);User ID=sa;Password=T3stP@ssw0rd;MultipleActiveResultSets=False'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 978)),
+                    Rule.Example(text: "    password = \"s3cr3tP@ssw0rd!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 979)),
+                    Rule.Example(text: "        json={\"current_password\": \"Tr0ub4dor3a\", \"new_password\": \"An0therStrongPwd!\"},", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 980)),
+                    Rule.Example(text: "    req = RegisterRequest(email=\"x@example.com\", password=\"Tr0ub4dor&3-Horse\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 981)),
+                    Rule.Example(text: "        \"password\": \"Str0ng!Pass99\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 982)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 977)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1357!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 978)),
-                    Rule.Example(text: "DB_PASSWORD=\"T3stP@ssw0rdQx7#Lm\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 979)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 984)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1357!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 985)),
+                    Rule.Example(text: "DB_PASSWORD=\"T3stP@ssw0rdQx7#Lm\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 986)),
+                    Rule.Example(text: "DB_PASSWORD=\"xK9#mQ2Pass\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 987)),
+                    Rule.Example(text: "DB_PASSWORD=\"Passage7fQ2x9Lm\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 988)),
                 ],
                 origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 921)
             ))
@@ -1056,12 +1062,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=YourStrong@Passw0rd;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 994)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=yourStrong(!)Password;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1003)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 996)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1005)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 981)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 990)
             ))
     }
 }
