@@ -63,6 +63,17 @@ import Testing
         #expect(check("jwt", token(#"{"domains":["a.example.io"],"sub":"user-42"}"#)))
         #expect(check("jwt", token(#"{"domains":["a.example.io"],"role":"admin"}"#)))
         #expect(check("jwt", token(#"{"domains":"a.example.io","iat":1760000000}"#)))
+    }
+
+    /// The five-minute token in the address of an image attached on GitHub is handed to every viewer.
+    @Test func jwtOfAGitHubImageAddressIsNoSecret() {
+        func token(_ claims: String) -> String {
+            let payload = Data(claims.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            return "eyJhbGciOiJIUzI1NiJ9." + payload + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+        }
+        #expect(!check("jwt", token(#"{"iss":"github.com","aud":"raw.githubusercontent.com","key":"key5","exp":1741318059,"nbf":1741317759,"path":"/6123/4201.mp4"}"#)))
+        #expect(check("jwt", token(#"{"iss":"github.com","aud":"api.github.com","sub":"repo:octo/app"}"#)))
         #expect(check("jwt", token(#"{"sub":"1234567890","name":"Ana Ruiz"}"#)))
     }
 

@@ -108,6 +108,15 @@ public enum Validators {
         // The payload is decoded once for the checks that tell a stand-in or a public key by its claims.
         guard let claims = claims(parts[1]) else { return true }
         return !isSupabaseAnonKey(claims) && !hasSampleClaims(claims) && !isFromExampleIssuer(claims) && !isSiteScopedPublicConfig(claims)
+            && !isGitHubImageViewToken(claims)
+    }
+
+    /// The token GitHub puts in the address of an image or video attached to an issue or README
+    /// (`private-user-images.githubusercontent.com/…?jwt=…`): issued by github.com to whoever views
+    /// the page, for raw.githubusercontent.com, valid five minutes. Copying the address copies it;
+    /// it grants a view of that one file and expires before anyone reads the copy.
+    static func isGitHubImageViewToken(_ claims: [String: Any]) -> Bool {
+        claims["iss"] as? String == "github.com" && claims["aud"] as? String == "raw.githubusercontent.com"
     }
 
     /// A signed embed configuration: the claims list the sites it may be used from (`domains`,
