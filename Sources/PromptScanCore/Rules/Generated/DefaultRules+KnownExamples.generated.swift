@@ -1002,6 +1002,24 @@ extension DefaultRules {
             ))
         file.knownExamples.append(
             KnownExample(
+                id: "solana-token-mints",
+                rules: ["generic-token-assignment", "generic-api-key-assignment", "generic-secret-assignment"],
+                source: "the mint addresses of the most traded Solana tokens (USDC, USDT, wrapped SOL), public account addresses that swap code names as its input or output \"token\"",
+                references: ["https://solscan.io/token/EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v"],
+                values: ["EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v", "Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB", "So11111111111111111111111111111111111111112"],
+                patterns: [],
+                domains: [],
+                networks: [],
+                examples: [
+                    Rule.Example(text: "        outputToken: \"EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 917)),
+                ],
+                negativeExamples: [
+                    Rule.Example(text: "        outputToken: \"EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt2v\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 919)),
+                ],
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 911)
+            ))
+        file.knownExamples.append(
+            KnownExample(
                 id: "library-readme-tokens",
                 rules: ["jwt"],
                 source: "the token PyJWT's README and docs encode as their first example (jwt.encode with the payload some=payload and the key secret), copied into every vendored copy and pip report of the package",
@@ -1011,12 +1029,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: ">>> encoded = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 917)),
+                    Rule.Example(text: ">>> encoded = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 927)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "token = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyMTciLCJyb2xlIjoiYWRtaW4ifQ.Qm9ndXNTaWduYXR1cmVWYWx1ZUhlcmVYWVo\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 919)),
+                    Rule.Example(text: "token = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyMTciLCJyb2xlIjoiYWRtaW4ifQ.Qm9ndXNTaWduYXR1cmVWYWx1ZUhlcmVYWVo\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 929)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 911)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 921)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -1029,27 +1047,27 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "OWNER_PASSWORD = \"ownerpass123!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 971)),
-                    Rule.Example(text: "    owner_user: User = await create_user(email=\"owner@test.com\", password=\"password456\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 972)),
-                    Rule.Example(text: "        - name: DB_PASSWORD\n          value: \"SuperSecret123!\"  # NEVER DO THIS", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 973)),
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 974)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 975)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 976)),
-                    Rule.Example(text: "    new_password = \"new_reset_password789\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 977)),
-                    Rule.Example(text: "TestSqlConnectionString: 'Server=(local);User ID=sa;Password=T3stP@ssw0rd;MultipleActiveResultSets=False'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 978)),
-                    Rule.Example(text: "    password = \"s3cr3tP@ssw0rd!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 979)),
-                    Rule.Example(text: "        json={\"current_password\": \"Tr0ub4dor3a\", \"new_password\": \"An0therStrongPwd!\"},", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 980)),
-                    Rule.Example(text: "    req = RegisterRequest(email=\"x@example.com\", password=\"Tr0ub4dor&3-Horse\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 981)),
-                    Rule.Example(text: "        \"password\": \"Str0ng!Pass99\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 982)),
+                    Rule.Example(text: "OWNER_PASSWORD = \"ownerpass123!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 981)),
+                    Rule.Example(text: "    owner_user: User = await create_user(email=\"owner@test.com\", password=\"password456\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 982)),
+                    Rule.Example(text: "        - name: DB_PASSWORD\n          value: \"SuperSecret123!\"  # NEVER DO THIS", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 983)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 984)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 985)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 986)),
+                    Rule.Example(text: "    new_password = \"new_reset_password789\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 987)),
+                    Rule.Example(text: "TestSqlConnectionString: 'Server=(local);User ID=sa;Password=T3stP@ssw0rd;MultipleActiveResultSets=False'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 988)),
+                    Rule.Example(text: "    password = \"s3cr3tP@ssw0rd!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 989)),
+                    Rule.Example(text: "        json={\"current_password\": \"Tr0ub4dor3a\", \"new_password\": \"An0therStrongPwd!\"},", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 990)),
+                    Rule.Example(text: "    req = RegisterRequest(email=\"x@example.com\", password=\"Tr0ub4dor&3-Horse\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 991)),
+                    Rule.Example(text: "        \"password\": \"Str0ng!Pass99\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 992)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 984)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1357!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 985)),
-                    Rule.Example(text: "DB_PASSWORD=\"T3stP@ssw0rdQx7#Lm\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 986)),
-                    Rule.Example(text: "DB_PASSWORD=\"xK9#mQ2Pass\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 987)),
-                    Rule.Example(text: "DB_PASSWORD=\"Passage7fQ2x9Lm\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 988)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 994)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1357!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 995)),
+                    Rule.Example(text: "DB_PASSWORD=\"T3stP@ssw0rdQx7#Lm\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 996)),
+                    Rule.Example(text: "DB_PASSWORD=\"xK9#mQ2Pass\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 997)),
+                    Rule.Example(text: "DB_PASSWORD=\"Passage7fQ2x9Lm\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 998)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 921)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 931)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -1062,12 +1080,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=yourStrong(!)Password;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1003)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=yourStrong(!)Password;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1013)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1005)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1015)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 990)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1000)
             ))
     }
 }
