@@ -27,6 +27,7 @@ import Testing
         for path in [
             "tests/test_records.json", "crm/tests/data.json", "packages/app-tests/e2e/user/password.spec.ts", "src/__tests__/login.ts",
             "pkg/auth/login_test.go", "test_login.py", "web/login.test.tsx", "src/test/java/LoginTest.java", "Billing.Tests/AccountTests.cs",
+            "packages/core/src/test_resources/constants.ts",
         ] {
             #expect(SeverityPolicy.isTestPath(path), "\(path)")
         }

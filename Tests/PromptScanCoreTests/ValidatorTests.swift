@@ -72,7 +72,10 @@ import Testing
                 .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             return "eyJhbGciOiJIUzI1NiJ9." + payload + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
         }
-        #expect(!check("jwt", token(#"{"iss":"github.com","aud":"raw.githubusercontent.com","key":"key5","exp":1741318059,"nbf":1741317759,"path":"/6123/4201.mp4"}"#)))
+        #expect(
+            !check(
+                "jwt", token(#"{"iss":"github.com","aud":"raw.githubusercontent.com","key":"key5","exp":1741318059,"nbf":1741317759,"path":"/6123/4201.mp4"}"#))
+        )
         #expect(check("jwt", token(#"{"iss":"github.com","aud":"api.github.com","sub":"repo:octo/app"}"#)))
         #expect(check("jwt", token(#"{"sub":"1234567890","name":"Ana Ruiz"}"#)))
     }

@@ -75,7 +75,10 @@ public enum SeverityPolicy {
     }
 
     /// Folders and file names that hold tests, by the conventions of the common languages.
-    static let testFolders: Set<String> = ["test", "tests", "__tests__", "spec", "specs", "e2e", "testing", "testdata", "test-data", "test_data"]
+    static let testFolders: Set<String> = [
+        "test", "tests", "__tests__", "spec", "specs", "e2e", "testing", "testdata", "test-data", "test_data", "test_resources", "test-resources",
+        "testresources",
+    ]
 
     /// Whether `path` is a test's file: under a test folder, or named as one (`test_x.py`,
     /// `x_test.go`, `x.test.ts`, `x.spec.js`, `XTest.java`, `XTests.cs`).
