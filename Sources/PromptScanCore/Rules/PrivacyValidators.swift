@@ -299,10 +299,11 @@ extension Validators {
         {
             return .low("private, loopback, link-local, shared or multicast address")
         }
-        // Four single digits (`1.3.4.1`, `1.0.6.1`) number a section, a release or an OID far more
-        // often than a host; the few such public hosts are resolvers, not people.
-        if octets.allSatisfy({ $0 <= 9 }) && Set(octets).count > 1 {
-            return .low("four single digits: a section, release or object number more often than a host")
+        // Four small numbers (`1.3.4.1`, `11.4.3.5`, `7.7.3.12`) number a clause of a standard, a
+        // release or an OID far more often than a host (a public address has all four parts up to
+        // 20 about once in 5,000); the few such hosts are resolvers, not people.
+        if octets.allSatisfy({ $0 <= 20 }) && Set(octets).count > 1 {
+            return .low("four small numbers: a clause, release or object number more often than a host")
         }
         return .accept
     }
