@@ -67,6 +67,15 @@ import Testing
         #expect(failing("{'to': 'dana.okafor84@gmail.com'}\n", as: .notebook) == ["email-address"])
     }
 
+    @Test func aMailServersSPFVerdictNamesTheDomainsServers() {
+        let headers =
+            "Received-SPF: pass (google.com: domain of bounces+1234@mail.example.net designates 198.21.4.77 as permitted sender) client-ip=198.21.4.77;\n"
+            + "Authentication-Results: mx.google.com;\n       spf=pass (google.com: domain of news@shop.example.net designates 209.85.220.41 as permitted sender) smtp.mailfrom=news@shop.example.net\n"
+        #expect(failing(headers, as: .fixture).isEmpty)
+        // The same address under a client label elsewhere is reported.
+        #expect(failing("login from client-ip=198.21.4.77\n", as: .fixture) == ["ip-address-v4"])
+    }
+
     @Test func fourSmallNumbersAreASectionNumber() {
         let outline = "\"1.3.4 By region 34\\n1.3.4.1 The Quantum Market in North America 36\\n2.1.3.6 Continuous variables 64\""
         #expect(failing(outline, as: .fixture).isEmpty)

@@ -14,6 +14,9 @@ public enum MachineData {
         if insideBase64Run(bytes, range) { return "inside a base64 run" }
         if let sdp = sessionDescriptionLine(bytes, before: range.lowerBound) { return "in the SDP \(sdp) line" }
         if networkToolLine(bytes, before: range.lowerBound) { return "in a download or connection log line" }
+        if lineOpens(bytes, before: range.lowerBound, withOneOf: mailAuthenticationOpenings) {
+            return "on a mail server's SPF or authentication line (a domain's sending servers)"
+        }
         if amongVersions(bytes, range), !context.hit(in: bytes, around: range) { return "among package version numbers" }
         if versionRequirement(bytes, range) { return "a version in a package requirement" }
         if shortenedVersionOnLine(bytes, range) { return "a version: the line also has it without its last part" }
@@ -155,6 +158,13 @@ public enum MachineData {
     /// Line openings of wget and curl progress output, whose addresses are the servers a host name
     /// resolved to (`Resolving raw.githubusercontent.com (…)... 185.199.108.133`).
     static let networkToolOpenings: [[UInt8]] = ["Resolving ", "Connecting to ", "Connected to ", "Trying "].map { Array($0.utf8) }
+
+    /// Mail headers in which a receiving server records the sending domain's verdict: the
+    /// addresses there are the domain's permitted servers (`designates … as permitted sender`,
+    /// `client-ip=…`) and the mailboxes its bounce addresses, no person's.
+    static let mailAuthenticationOpenings: [[UInt8]] = ["Received-SPF:", "Authentication-Results:", "ARC-Authentication-Results:"].map {
+        Array($0.utf8)
+    }
 
     /// Whether the line holding `offset` opens (after blanks, a quote or curl's `*`) with one of
     /// `networkToolOpenings`. Lines start after a newline or an escaped `\n` of a notebook or

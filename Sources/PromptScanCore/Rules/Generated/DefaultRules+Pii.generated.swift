@@ -1045,7 +1045,7 @@ extension DefaultRules {
                 description: "A public IPv4 address in a prompt, fixture, notebook or agent config (Safe Harbor identifier O). Private, loopback and link-local addresses are low; RFC 5737 documentation addresses are known test values. Code and docs are not checked: addresses there are configuration.",
                 remediation: "Replace it with a documentation address (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24).",
                 keywords: ["."],
-                pattern: "(?m:^[ \\t]*(?:Received-SPF|Authentication-Results|ARC-Authentication-Results):[^\\n]*)(*SKIP)(*FAIL)|(?<![\\w.]|[\\w.]-|\\w/)(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:/(?:3[0-2]|[12]?\\d))?(?![\\w]|\\.\\d|-\\w)",
+                pattern: "(?<![\\w.]|[\\w.]-|\\w/)(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:/(?:3[0-2]|[12]?\\d))?(?![\\w]|\\.\\d|-\\w)",
                 entropy: nil,
                 validator: "ipv4",
                 generic: false,
