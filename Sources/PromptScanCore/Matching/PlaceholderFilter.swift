@@ -28,6 +28,8 @@ public enum PlaceholderFilter {
         "@", "%env", "env(",
         // a JSON pointer (`#/components/schemas/…` in an OpenAPI or JSON Schema document)
         "#/",
+        // a package manager's dependency range (`"@inquirer/password": "npm:^1.1.16"` in yarn.lock)
+        "npm:", "workspace:", "patch:", "portal:", "link:",
     ].map { Array($0.utf8) }
 
     /// Whether `secret` is a placeholder. `generic` applies the word list and reference checks too.
