@@ -7,6 +7,13 @@ import Testing
 @Suite struct ValidatorTests {
     func check(_ name: String, _ value: String) -> Bool { Validators.named(name)!.check(Array(value.utf8)) }
 
+    /// A JWT with `claims` as its payload (base64url), signed with a stand-in signature.
+    func jwt(_ claims: String, header: String = "eyJhbGciOiJIUzI1NiJ9", signature: String = "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U") -> String {
+        let payload = Data(claims.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        return header + "." + payload + "." + signature
+    }
+
     @Test func crc32MatchesZlib() {
         // zlib.crc32(b"123456789") == 0xCBF43926, the standard check value.
         #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
@@ -39,54 +46,37 @@ import Testing
     /// A token whose claims are only jwt.io's sample (sub 1234567890, John Doe, iat 1516239022) is
     /// a stand-in whatever key signed it; one more claim or another subject makes it a token again.
     @Test func jwtWithOnlyTheDocumentationSampleClaimsIsAStandIn() {
-        func token(_ claims: String) -> String {
-            let payload = Data(claims.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
-                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            return "eyJhbGciOiJIUzI1NiJ9." + payload + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
-        }
-        #expect(!check("jwt", token(#"{"sub":"1234567890"}"#)))
-        #expect(!check("jwt", token(#"{"sub":"1234567890","name":"John Doe","iat":1516239022}"#)))
-        #expect(check("jwt", token(#"{"sub":"1234567890","role":"service_role"}"#)))
-        #expect(check("jwt", token(#"{"sub":"1234567891"}"#)))
+        #expect(!check("jwt", jwt(#"{"sub":"1234567890"}"#)))
+        #expect(!check("jwt", jwt(#"{"sub":"1234567890","name":"John Doe","iat":1516239022}"#)))
+        #expect(check("jwt", jwt(#"{"sub":"1234567890","role":"service_role"}"#)))
+        #expect(check("jwt", jwt(#"{"sub":"1234567891"}"#)))
     }
 
     /// A widget's signed embed configuration names the sites it may run on and no one it acts for:
     /// public by design. The same claims with a subject or a role make an access token again.
     @Test func jwtThatOnlyScopesSitesIsAPublicConfig() {
-        func token(_ claims: String) -> String {
-            let payload = Data(claims.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
-                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            return "eyJhbGciOiJIUzI1NiJ9." + payload + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
-        }
-        #expect(!check("jwt", token(#"{"wid":"wgt_Qe4","domains":["docs.example.io","example.io"],"iat":1760000000}"#)))
-        #expect(!check("jwt", token(#"{"allowedOrigins":["https://shop.example.io"]}"#)))
-        #expect(check("jwt", token(#"{"domains":["a.example.io"],"sub":"user-42"}"#)))
-        #expect(check("jwt", token(#"{"domains":["a.example.io"],"role":"admin"}"#)))
-        #expect(check("jwt", token(#"{"domains":"a.example.io","iat":1760000000}"#)))
+        #expect(!check("jwt", jwt(#"{"wid":"wgt_Qe4","domains":["docs.example.io","example.io"],"iat":1760000000}"#)))
+        #expect(!check("jwt", jwt(#"{"allowedOrigins":["https://shop.example.io"]}"#)))
+        #expect(check("jwt", jwt(#"{"domains":["a.example.io"],"sub":"user-42"}"#)))
+        #expect(check("jwt", jwt(#"{"domains":["a.example.io"],"role":"admin"}"#)))
+        #expect(check("jwt", jwt(#"{"domains":"a.example.io","iat":1760000000}"#)))
     }
 
     /// The five-minute token in the address of an image attached on GitHub is handed to every viewer.
     @Test func jwtOfAGitHubImageAddressIsNoSecret() {
-        func token(_ claims: String) -> String {
-            let payload = Data(claims.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
-                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            return "eyJhbGciOiJIUzI1NiJ9." + payload + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
-        }
         #expect(
             !check(
-                "jwt", token(#"{"iss":"github.com","aud":"raw.githubusercontent.com","key":"key5","exp":1741318059,"nbf":1741317759,"path":"/6123/4201.mp4"}"#))
+                "jwt", jwt(#"{"iss":"github.com","aud":"raw.githubusercontent.com","key":"key5","exp":1741318059,"nbf":1741317759,"path":"/6123/4201.mp4"}"#))
         )
-        #expect(check("jwt", token(#"{"iss":"github.com","aud":"api.github.com","sub":"repo:octo/app"}"#)))
-        #expect(check("jwt", token(#"{"sub":"1234567890","name":"Ana Ruiz"}"#)))
+        #expect(check("jwt", jwt(#"{"iss":"github.com","aud":"api.github.com","sub":"repo:octo/app"}"#)))
+        #expect(check("jwt", jwt(#"{"sub":"1234567890","name":"Ana Ruiz"}"#)))
     }
 
     /// A token issued by a documentation host (RFC 8693's `https://as.example.com`) is a worked
     /// example; one from a real issuer is a token.
     @Test func jwtFromAnExampleIssuerIsAStandIn() {
         func token(_ claims: String) -> String {
-            let payload = Data(claims.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
-                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            return "eyJhbGciOiJFUzI1NiIsImtpZCI6IjcyIn0." + payload + ".3paKl9UySKYB5ng6_cUtQ2qlO8Rc_y7Mea7IwEXTcYbNdwG9"
+            jwt(claims, header: "eyJhbGciOiJFUzI1NiIsImtpZCI6IjcyIn0", signature: "3paKl9UySKYB5ng6_cUtQ2qlO8Rc_y7Mea7IwEXTcYbNdwG9")
         }
         for issuer in ["https://as.example.com", "https://example.org/auth", "https://idp.example", "https://login.acme.test/realms/x"] {
             #expect(!check("jwt", token(#"{"iss":"\#(issuer)","sub":"user@example.net","exp":1441913610}"#)), "\(issuer)")

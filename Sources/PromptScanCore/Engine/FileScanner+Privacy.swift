@@ -147,23 +147,21 @@ extension FileScanner {
         guard candidates.contains(where: isDate), candidates.contains(where: isKnownPerson) else { return }
         let mailboxes = candidates.filter { kind($0) == "email" }
         let documentation = mailboxes.count { $0.suppression != nil }
+        let source: String
+        let demotes: (Int) -> Bool
         if mailboxes.count >= PrivacyPolicy.madeUpMailboxes && documentation * 10 >= mailboxes.count * 9 {
-            for index in candidates.indices where isDate(candidates[index]) {
-                let candidate = candidates[index]
-                candidates[index] = knownExampleCandidate(
-                    candidate.rule, candidate.secret,
-                    source: "a date in a file whose e-mail addresses are documentation addresses: its people are made up",
-                    confidence: candidate.confidence, contextHit: candidate.contextHit)
-            }
-            return
+            source = "a date in a file whose e-mail addresses are documentation addresses: its people are made up"
+            demotes = { _ in true }
+        } else {
+            let lines = LineLocator.lines(of: candidates.map(\.secret.lowerBound), in: bytes)
+            let knownLines = Set(candidates.indices.filter { isKnownPerson(candidates[$0]) }.map { lines[$0] })
+            source = "a date in a sample record, beside a well-known test value on the same line"
+            demotes = { knownLines.contains(lines[$0]) }
         }
-        let lines = LineLocator.lines(of: candidates.map(\.secret.lowerBound), in: bytes)
-        let knownLines = Set(candidates.indices.filter { isKnownPerson(candidates[$0]) }.map { lines[$0] })
-        for index in candidates.indices where isDate(candidates[index]) && knownLines.contains(lines[index]) {
+        for index in candidates.indices where isDate(candidates[index]) && demotes(index) {
             let candidate = candidates[index]
             candidates[index] = knownExampleCandidate(
-                candidate.rule, candidate.secret, source: "a date in a sample record, beside a well-known test value on the same line",
-                confidence: candidate.confidence, contextHit: candidate.contextHit)
+                candidate.rule, candidate.secret, source: source, confidence: candidate.confidence, contextHit: candidate.contextHit)
         }
     }
 }

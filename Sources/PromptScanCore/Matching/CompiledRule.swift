@@ -93,9 +93,15 @@ extension CompiledRule {
     /// Whether the rule runs on a file at `path` of class `fileClass` (its `classes`, `record_only_in`
     /// and `files` limits).
     public func applies(toPath path: String, fileClass: FileClass) -> Bool {
-        if let classes = rule.classes, !classes.contains(fileClass), !rule.recordOnlyIn.contains(fileClass) { return false }
+        if !runs(in: fileClass) { return false }
         if !files.isEmpty, !files.contains(where: { $0.matches(path) }) { return false }
         return true
+    }
+
+    /// Whether the rule runs in files of `fileClass`: one of its `classes` (every class when it has
+    /// none), or one of its `record_only_in` classes, where only person records are kept.
+    func runs(in fileClass: FileClass) -> Bool {
+        rule.classes?.contains(fileClass) != false || rule.recordOnlyIn.contains(fileClass)
     }
 
     /// The severity of a finding of this rule in a file of class `fileClass` at `path`.

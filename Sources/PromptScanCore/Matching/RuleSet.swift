@@ -460,7 +460,7 @@ public final class RuleSet: Sendable {
         for index in privacyRules where triggered[index] {
             let compiled = rules[index]  // (fields read in place: copying the Rule would retain each)
             if compiled.rule.record || PrivacyPolicy.threshold(fileClass) == nil
-                || (compiled.rule.classes?.contains(fileClass) == false && !compiled.rule.recordOnlyIn.contains(fileClass))
+                || !compiled.runs(in: fileClass)
                 || (compiled.rule.requiresContext.contains(fileClass) && !contextSeen[index])
             {
                 triggered[index] = false

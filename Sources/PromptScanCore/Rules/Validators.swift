@@ -124,11 +124,15 @@ public enum Validators {
     /// chat or analytics widget's script tag carries such a token in every page by design, as a
     /// publishable key is; an access token names whom it grants access as.
     static func isSiteScopedPublicConfig(_ claims: [String: Any]) -> Bool {
-        let siteKeys = ["domains", "allowed_domains", "alloweddomains", "origins", "allowed_origins", "allowedorigins"]
-        let actorKeys = ["sub", "role", "roles", "scope", "scp", "permissions", "user", "user_id", "userid", "uid", "email", "azp", "client_id"]
-        guard claims.contains(where: { siteKeys.contains($0.key.lowercased()) && $0.value is [Any] }) else { return false }
-        return !claims.keys.contains { actorKeys.contains($0.lowercased()) }
+        guard claims.contains(where: { siteClaims.contains($0.key.lowercased()) && $0.value is [Any] }) else { return false }
+        return !claims.keys.contains { actorClaims.contains($0.lowercased()) }
     }
+
+    /// Claims (lower case) that list where a token may be used, and claims that name whom it acts for.
+    static let siteClaims: Set<String> = ["domains", "allowed_domains", "alloweddomains", "origins", "allowed_origins", "allowedorigins"]
+    static let actorClaims: Set<String> = [
+        "sub", "role", "roles", "scope", "scp", "permissions", "user", "user_id", "userid", "uid", "email", "azp", "client_id",
+    ]
 
     /// A JWT payload's claims (base64url JSON object), or nil.
     static func claims(_ payload: ArraySlice<UInt8>) -> [String: Any]? {
