@@ -4,18 +4,23 @@
 # with --threads 1, run at the same time, then `promptscan merge`. Prints the wall times, the
 # speed-up (whole / (slowest part + merge)) and checks that the merge equals the whole run.
 #
-#   Benchmarks/shards.sh [--parts N] [--history REPO | TREE]
+#   Benchmarks/shards.sh [--parts N] [--rounds R] [--history REPO | TREE]
+#
+# Each round runs the whole run, then the parts, then the merge; with several rounds (default 3) it
+# prints every round and the median speed-up, since one round on a shared machine is noise.
 #
 # TREE defaults to /tmp/bench-corpus/real (Benchmarks/run.sh builds it). PROMPTSCAN_BIN names the
 # binary (default: .build/release/promptscan). Ratios only: the machines are shared and noisy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 parts=2
+rounds=3
 mode=scan
 target=/tmp/bench-corpus/real
 while [ $# -gt 0 ]; do
   case "$1" in
     --parts) parts=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
     --history) mode=history; target=$2; shift 2 ;;
     *) target=$1; shift ;;
   esac
@@ -26,49 +31,58 @@ bin=$(realpath "${PROMPTSCAN_BIN:-.build/release/promptscan}")
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-now() { python3 -c 'import time; print(time.monotonic())'; }
-run() {  # run ARGS... in the target (history) or on it (scan); exit 1 (findings) is fine
-  local status=0
-  if [ "$mode" = history ]; then (cd "$target" && "$bin" history "$@") || status=$?
-  else "$bin" scan "$target" "$@" || status=$?; fi
-  [ "$status" -le 1 ] || { echo "shards.sh: promptscan failed ($status)" >&2; exit 2; }
-}
+# One Python driver starts and times every process (time.monotonic around each), so the timer's
+# own start-up is not counted as the tool's.
+python3 - "$bin" "$mode" "$target" "$parts" "$out" "$rounds" <<'PY'
+import json, os, statistics, subprocess, sys, time
+bin_, mode, target, parts, out, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], int(sys.argv[6])
 
-start=$(now)
-run --threads 1 --format json --output "$out/whole.json" 2>/dev/null
-whole=$(python3 -c "print($(now) - $start)")
+def command(*extra):
+    if mode == "history":
+        return [bin_, "history", *extra], target
+    return [bin_, "scan", target, *extra], None
 
-start=$(now)
-pids=()
-for k in $(seq 1 "$parts"); do
-  ( pstart=$(now); run --threads 1 --shard "$k/$parts" --format json --output "$out/part-$k.json" 2>/dev/null
-    python3 -c "print($(now) - $pstart)" > "$out/time-$k" ) &
-  pids+=($!)
-done
-for pid in "${pids[@]}"; do wait "$pid"; done
-parallel=$(python3 -c "print($(now) - $start)")
-mstart=$(now)
-status=0
-"$bin" merge "$out"/part-*.json --output "$out/merged.json" 2>/dev/null || status=$?
-[ "$status" -le 1 ] || { echo "shards.sh: merge failed ($status)" >&2; exit 2; }
-merge=$(python3 -c "print($(now) - $mstart)")
+def check(status, what):  # exit 1 (findings) is fine
+    if status > 1:
+        sys.exit(f"shards.sh: {what} failed ({status})")
 
-same=no
-cmp -s "$out/whole.json" "$out/merged.json" && same=yes
-python3 - "$out" "$parts" "$whole" "$parallel" "$merge" "$same" "$mode" "$target" <<'PY'
-import sys, json, os
-out, parts, whole, parallel, merge, same, mode, target = sys.argv[1:]
-parts = int(parts); whole, parallel, merge = float(whole), float(parallel), float(merge)
-times = [float(open(os.path.join(out, f"time-{k}")).read()) for k in range(1, parts + 1)]
-covered = [json.load(open(os.path.join(out, f"part-{k}.json")))["shard"]["covered"] for k in range(1, parts + 1)]
-findings = len(json.load(open(os.path.join(out, "whole.json")))["findings"])
-print(f"{mode} of {target}: {findings} findings; {parts} parts, each --threads 1, run at once")
-print(f"  whole run (--threads 1):   {whole:7.2f} s")
-for k, (t, c) in enumerate(zip(times, covered), 1):
-    print(f"  part {k}/{parts}: {t:7.2f} s  ({c} {'commits' if mode == 'history' else 'files'})")
-print(f"  all parts, wall:          {parallel:7.2f} s")
-print(f"  merge:                    {merge:7.2f} s")
-print(f"  speed-up whole/(parts+merge): {whole / (parallel + merge):.2f}x")
-print(f"  merged report equals the whole run's: {same}")
-sys.exit(0 if same == "yes" else 1)
+def round_():
+    args, cwd = command("--threads", "1", "--format", "json", "--output", f"{out}/whole.json")
+    start = time.monotonic()
+    check(subprocess.run(args, cwd=cwd, stderr=subprocess.DEVNULL).returncode, "the whole run")
+    whole = time.monotonic() - start
+    start = time.monotonic()
+    running = []
+    for k in range(1, parts + 1):
+        args, cwd = command("--threads", "1", "--shard", f"{k}/{parts}", "--format", "json", "--output", f"{out}/part-{k}.json")
+        running.append((subprocess.Popen(args, cwd=cwd, stderr=subprocess.DEVNULL), time.monotonic()))
+    times = []
+    for process, began in running:
+        check(process.wait(), "a part")
+        times.append(time.monotonic() - began)
+    parallel = time.monotonic() - start
+    start = time.monotonic()
+    reports = [f"{out}/part-{k}.json" for k in range(1, parts + 1)]
+    check(subprocess.run([bin_, "merge", *reports, "--output", f"{out}/merged.json"], stderr=subprocess.DEVNULL).returncode, "merge")
+    merge = time.monotonic() - start
+    same = open(f"{out}/whole.json", "rb").read() == open(f"{out}/merged.json", "rb").read()
+    return whole, times, parallel, merge, same
+
+covered = None
+speedups = []
+all_same = True
+for r in range(1, rounds + 1):
+    whole, times, parallel, merge, same = round_()
+    if covered is None:
+        covered = [json.load(open(f"{out}/part-{k}.json"))["shard"]["covered"] for k in range(1, parts + 1)]
+        findings = len(json.load(open(f"{out}/whole.json"))["findings"])
+        print(f"{mode} of {target}: {findings} findings; {parts} parts, each --threads 1, run at once")
+        print("  " + ", ".join(f"part {k}: {c} {'commits' if mode == 'history' else 'files'}" for k, c in enumerate(covered, 1)))
+    speedups.append(whole / (parallel + merge))
+    all_same = all_same and same
+    print(f"  round {r}: whole {whole:.2f} s; parts {' / '.join(f'{t:.2f}' for t in times)} s, wall {parallel:.2f} s;"
+          f" merge {merge:.2f} s; speed-up {speedups[-1]:.2f}x; merge equals whole: {'yes' if same else 'no'}")
+print(f"  speed-up whole/(parts+merge), median of {rounds}: {statistics.median(speedups):.2f}x")
+print(f"  merged report equals the whole run's in every round: {'yes' if all_same else 'no'}")
+sys.exit(0 if all_same else 1)
 PY

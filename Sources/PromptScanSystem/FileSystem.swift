@@ -87,8 +87,37 @@ public enum FileSystem {
     /// The names in directory `path` as bytes, "." and ".." left out, in the order `readdir(3)`
     /// gives them.
     public static func directoryEntries(_ path: String) throws(SystemError) -> [[UInt8]] {
+        try OpenDirectory(path).entries()
+    }
+
+    /// Directory `path` held open: its entries, and the status of each by name relative to the
+    /// open directory (`fstatat(2)`), so the kernel does not walk the whole path again per entry.
+    public static func openDirectory(_ path: String) throws(SystemError) -> OpenDirectory {
+        try OpenDirectory(path)
+    }
+
+    /// `realpath(3)`: the absolute path with every link followed; nil when some part is missing.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        let length = strlen(resolved)
+        return String(decoding: UnsafeRawBufferPointer(start: resolved, count: length), as: UTF8.self)
+    }
+}
+
+/// A directory open for listing (`opendir(3)`), closed when released.
+public final class OpenDirectory {
+    private let handle: OpaquePointer
+
+    init(_ path: String) throws(SystemError) {
         guard let handle = opendir(path) else { throw .current }
-        defer { closedir(handle) }
+        self.handle = handle
+    }
+
+    deinit { closedir(handle) }
+
+    /// The names in the directory as bytes, "." and ".." left out, in the order `readdir(3)` gives them.
+    public func entries() -> [[UInt8]] {
         var names: [[UInt8]] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
@@ -98,12 +127,15 @@ public enum FileSystem {
         return names
     }
 
-    /// `realpath(3)`: the absolute path with every link followed; nil when some part is missing.
-    public static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        let length = strlen(resolved)
-        return String(decoding: UnsafeRawBufferPointer(start: resolved, count: length), as: UTF8.self)
+    /// `fstatat(2)` of the entry `name` (bytes, no `/`), following a symbolic link only when asked.
+    public func status(of name: [UInt8], followingLinks: Bool) throws(SystemError) -> FileStatus {
+        var info = stat()
+        let flags = followingLinks ? 0 : AT_SYMLINK_NOFOLLOW
+        let result = (name + [0]).withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { fstatat(dirfd(handle), $0.baseAddress!, &info, flags) }
+        }
+        guard result == 0 else { throw .current }
+        return FileStatus(info)
     }
 }
 

@@ -86,7 +86,13 @@ import Testing
         try dir.write("fixtures/a.json", "x")
         try dir.write("t.snap", "x")
         try dir.write("ok.md", "x")
-        #expect(try walk(dir).items.map(\.path).sorted() == [".promptscanignore", "ok.md"])
+        // One in a subfolder applies below it only.
+        try dir.write("docs/.promptscanignore", "draft.md\n")
+        try dir.write("docs/draft.md", "x")
+        try dir.write("docs/final.md", "x")
+        try dir.write("draft.md", "x")
+        #expect(
+            try walk(dir).items.map(\.path).sorted() == [".promptscanignore", "docs/.promptscanignore", "docs/final.md", "draft.md", "ok.md"])
     }
 
     @Test func skippedFilesAreReportedWithTheirReason() throws {

@@ -29,6 +29,28 @@ import Testing
         #expect(try FileSystem.status(dir.path + "/a.txt").size == 1)
     }
 
+    @Test func anOpenDirectoryTellsEachEntrysStatusByName() throws {
+        let dir = try TemporaryDirectory("promptscan-system")
+        defer { dir.remove() }
+        try dir.write("a.txt", "abc")
+        try dir.write("sub/b.txt", "b")
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link", withDestinationPath: "a.txt")
+        let listing = try FileSystem.openDirectory(dir.path)
+        #expect(listing.entries().map { String(decoding: $0, as: UTF8.self) }.sorted() == ["a.txt", "link", "sub"])
+        #expect(try listing.status(of: Array("a.txt".utf8), followingLinks: false).size == 3)
+        #expect(try listing.status(of: Array("sub".utf8), followingLinks: false).kind == .directory)
+        // The link itself unless asked to follow it, as lstat(2) and stat(2).
+        #expect(try listing.status(of: Array("link".utf8), followingLinks: false).kind == .symbolicLink)
+        #expect(try listing.status(of: Array("link".utf8), followingLinks: true).kind == .regular)
+        do {
+            _ = try listing.status(of: Array("missing".utf8), followingLinks: false)
+            Issue.record("a missing entry has no status")
+        } catch {
+            #expect(error.isNoSuchEntry)
+        }
+        #expect(throws: SystemError.self) { try FileSystem.openDirectory(dir.path + "/a.txt") }
+    }
+
     @Test func anAtomicFileReplacesItsDestinationOnlyWhenCommitted() throws {
         let dir = try TemporaryDirectory("promptscan-system")
         defer { dir.remove() }

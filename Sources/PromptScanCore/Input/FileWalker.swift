@@ -124,25 +124,32 @@ public struct FileWalker: Sendable {
             (root, "", rootStack, IgnoreStack(), 0)
         ]
         while let directory = pending.popLast() {
-            var git = directory.git
-            var own = directory.own
-            if options.useIgnoreFiles {
-                if inGitTree, let text = FileWalker.readText(directory.absolute + "/.gitignore") {
-                    git = git.adding(IgnoreFile(contents: text, base: directory.relative))
-                }
-                if let text = FileWalker.readText(directory.absolute + "/.promptscanignore") {
-                    own = own.adding(IgnoreFile(contents: text, base: directory.relative))
-                }
-            }
-            let entries: [[UInt8]]
+            // Entries are looked at relative to the open directory, not by their whole path.
+            let listing: OpenDirectory
             do {
-                entries = try FileSystem.directoryEntries(directory.absolute)
+                listing = try FileSystem.openDirectory(directory.absolute)
             } catch {
                 result.notices.append(
                     Notice(
                         kind: .unreadable, path: directory.relative.isEmpty ? "." : directory.relative,
                         message: "cannot read directory: \(error.message)"))
                 continue
+            }
+            let entries = listing.entries()
+            var git = directory.git
+            var own = directory.own
+            // Only an ignore file the listing names is opened (most folders have none).
+            if options.useIgnoreFiles {
+                if inGitTree, entries.contains(FileWalker.gitIgnoreName),
+                    let text = FileWalker.readText(directory.absolute + "/.gitignore")
+                {
+                    git = git.adding(IgnoreFile(contents: text, base: directory.relative))
+                }
+                if entries.contains(FileWalker.ownIgnoreName),
+                    let text = FileWalker.readText(directory.absolute + "/.promptscanignore")
+                {
+                    own = own.adding(IgnoreFile(contents: text, base: directory.relative))
+                }
             }
             var names: [String] = []
             var rawNames: [[UInt8]] = []
@@ -161,7 +168,7 @@ public struct FileWalker: Sendable {
                 let raw = Array(directory.absolute.utf8) + [47] + nameBytes
                 let entryInfo: FileStatus
                 do {
-                    entryInfo = try FileSystem.status(cPath: raw.map { CChar(bitPattern: $0) } + [0], followingLinks: false)
+                    entryInfo = try listing.status(of: nameBytes, followingLinks: false)
                 } catch {
                     if error.isNoSuchEntry { continue }
                     result.notices.append(Notice(kind: .unreadable, path: display, message: error.message))
@@ -195,7 +202,7 @@ public struct FileWalker: Sendable {
                 let relative = FileWalker.join(directory.relative, name)
                 var entryInfo: FileStatus
                 do {
-                    entryInfo = try FileSystem.status(absolute, followingLinks: false)
+                    entryInfo = try listing.status(of: Array(name.utf8), followingLinks: false)
                 } catch {
                     if error.isNoSuchEntry { continue }  // vanished since readdir
                     result.notices.append(Notice(kind: .unreadable, path: relative, message: error.message))
@@ -212,7 +219,7 @@ public struct FileWalker: Sendable {
                         continue
                     }
                     do {
-                        entryInfo = try FileSystem.status(absolute)
+                        entryInfo = try listing.status(of: Array(name.utf8), followingLinks: true)
                     } catch {
                         result.notices.append(Notice(kind: .skipped, path: relative, message: "broken symbolic link: \(error.message)"))
                         continue
@@ -257,6 +264,9 @@ public struct FileWalker: Sendable {
         }
         emit(ScanItem(path: relative, classifier: classifier, source: .file(absolutePath: absolute, size: size)))
     }
+
+    static let gitIgnoreName = Array(".gitignore".utf8)
+    static let ownIgnoreName = Array(".promptscanignore".utf8)
 
     static func join(_ base: String, _ name: String) -> String { base.isEmpty ? name : base + "/" + name }
 
