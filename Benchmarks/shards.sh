@@ -6,7 +6,7 @@
 #
 #   Benchmarks/shards.sh [--parts N] [--rounds R] [--history REPO | TREE]
 #
-# Each round runs the whole run, then the parts, then the merge; with several rounds (default 3) it
+# After one untimed warm-up run, each round runs the whole run, then the parts, then the merge; with several rounds (default 3) it
 # prints every round and the median speed-up, since one round on a shared machine is noise.
 #
 # TREE defaults to /tmp/bench-corpus/real (Benchmarks/run.sh builds it). PROMPTSCAN_BIN names the
@@ -68,6 +68,9 @@ def round_():
     same = open(f"{out}/whole.json", "rb").read() == open(f"{out}/merged.json", "rb").read()
     return whole, times, parallel, merge, same
 
+# One untimed whole run first, so that no round pays for a cold file cache.
+args, cwd = command("--threads", "1", "--format", "json", "--output", f"{out}/warm.json")
+check(subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode, "the warm-up run")
 covered = None
 speedups = []
 all_same = True
