@@ -15,6 +15,22 @@ import Testing
         for value in ["dapi8f3a91c07be24d56f1e9a0c3b7d4e21f5a", "q8/AU3bxv2MX0mBnW9I8ynOVNx/iV3mMH3oqkl2Isu4=", "5A52C1A1E21DF9012IODC9ISN"] {
             #expect(!PlaceholderFilter.isKeyboardWalk(Array(value.utf8)), "\(value)")
         }
+        // Runs counting down count too, and a run of eight either way.
+        for value in ["ghp_xyzXYZ987654", "token-zyxw-9876543", "a87654321bcq"] {
+            #expect(PlaceholderFilter.isKeyboardWalk(Array(value.utf8)), "\(value)")
+        }
+        for value in ["ghp_R8dK2mW9xT4qL7vN3pZ6", "a9k3m1q7z5w2e8r4"] {
+            #expect(!PlaceholderFilter.isKeyboardWalk(Array(value.utf8)), "\(value)")
+        }
+    }
+
+    /// Hex bytes counting up (a cipher's test-vector key) are typed, not generated.
+    @Test func hexBytesCountingUpAreAStandIn() {
+        #expect(check("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"))
+        #expect(check("F0F1F2F3F4F5F6F7F8F9FAFBFCFDFEFF"))
+        for value in ["000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e20", "8f3a91c07be24d56f1e9a0c3b7d4e21f", "0001020304050607"] {
+            #expect(!NonSecretValue.isCountingBytes(Array(value.utf8)), "\(value)")
+        }
     }
 
     /// A storage object key or a path under a `…_KEY` name ends in a file extension; a key does not.

@@ -55,7 +55,7 @@ import Testing
                 keywords: [tok_]
                 pattern: '(?<secret>tok_[a-z0-9]{16})'
                 examples: ['x = ⟦tok_q7x2m9k4w1z8p3r6⟧', 'no token here']
-                negative_examples: ['tok_zyxwvuts98765432']
+                negative_examples: ['tok_k3v9q1x7m2w8z4r6']
             """
         let failures = RuleTester(ruleSet: try RuleSet(RuleLoader.parse(yaml: yaml, path: "t.yml"))).run()
         #expect(failures.count == 2)

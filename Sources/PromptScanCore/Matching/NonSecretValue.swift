@@ -13,6 +13,29 @@ public enum NonSecretValue {
             || isWordPath(value) || isEncodedNumber(value) || isJWTHeader(value) || isFormatField(value)
             || hasWordSignature(value) || isEncodedStandIn(value) || isRoute(value) || isCountingStandIn(value, shortRun: !credentialURL)
             || isHexSpeak(value) || isInterleavedCount(value) || isEmptyClaimsJWT(value) || isUnsignedJWTParts(value)
+            || isCountingBytes(value)
+    }
+
+    /// Hex whose bytes count up by one (`000102030405…1e1f`, `a0a1a2a3…`), at least sixteen of them: the
+    /// key of a cipher's test vector or a code default typed by counting, never a generated key.
+    static func isCountingBytes(_ value: [UInt8]) -> Bool {
+        guard value.count >= 32, value.count % 2 == 0 else { return false }
+        func nibble(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case 48...57: byte - 48
+            case 97...102: byte - 87
+            case 65...70: byte - 55
+            default: nil
+            }
+        }
+        var previous: UInt8?
+        for index in stride(from: 0, to: value.count, by: 2) {
+            guard let high = nibble(value[index]), let low = nibble(value[index + 1]) else { return false }
+            let byte = high << 4 | low
+            if let previous, byte != previous &+ 1 { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// Letters and digits counting up in step (`1a2b3c4d5e6f`, `A1B2C3D4E5F6`) for at least four

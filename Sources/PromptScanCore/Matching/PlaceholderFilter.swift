@@ -77,25 +77,36 @@ public enum PlaceholderFilter {
     }
 
     /// A value typed by counting: a run of eight or more characters that each follow the one before
-    /// (`1234567890`, `abcdefgh`), or runs of at least three such characters making up half the value
-    /// (`abcd1234efgh5678ijkl9012…`). A generated key has a run of eight about once in 10^12 values.
+    /// (`1234567890`, `abcdefgh`), or runs of at least three such characters, up or down, making up
+    /// half the value (`abcd1234efgh5678ijkl9012…`, `xyzXYZ987654`). A generated key has a run of
+    /// eight about once in 10^12 values.
     static func isKeyboardWalk(_ secret: [UInt8]) -> Bool {
         guard secret.count >= 12 else { return false }
-        func follows(_ a: UInt8, _ b: UInt8) -> Bool {
+        // +1 when `b` follows `a` (digits, or letters in either case), -1 when it comes before it, else 0.
+        func step(_ a: UInt8, _ b: UInt8) -> Int {
+            if a >= 48 && a <= 57 && b >= 48 && b <= 57 {
+                if b == a + 1 || (a == 57 && b == 48) { return 1 }
+                return a == b + 1 ? -1 : 0
+            }
             let lowerA = a | 0x20
             let lowerB = b | 0x20
-            if a >= 48 && a <= 57 && b >= 48 && b <= 57 { return b == a + 1 || (a == 57 && b == 48) }
-            return lowerA >= 97 && lowerA <= 122 && lowerB == lowerA + 1
+            guard lowerA >= 97 && lowerA <= 122 && lowerB >= 97 && lowerB <= 122 else { return 0 }
+            if lowerB == lowerA + 1 { return 1 }
+            return lowerA == lowerB + 1 ? -1 : 0
         }
         var run = 1
+        var direction = 0
         var covered = 0
         var longest = 1
         for index in 1..<secret.count {
-            if follows(secret[index - 1], secret[index]) {
+            let next = step(secret[index - 1], secret[index])
+            if next != 0 && (run == 1 || next == direction) {
                 run += 1
+                direction = next
             } else {
                 if run >= 3 { covered += run }
-                run = 1
+                run = next != 0 ? 2 : 1
+                direction = next
             }
             longest = max(longest, run)
         }
