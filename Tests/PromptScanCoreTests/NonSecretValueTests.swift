@@ -24,6 +24,17 @@ import Testing
         }
     }
 
+    /// A JWT with a word for its header or signature, and a value with a block pasted twice, are
+    /// made up by hand.
+    @Test func handMadeTokensAreStandIns() {
+        #expect(check("header.eyJodHRwczovL2FwaS5vcGVuYWkuY29tL3Byb2ZpbGUiOnsiZW1haWwiOiJ1c2VyQGV4YW1wbGUuY29tIn19.signature"))
+        #expect(check("ccr-3f8a1c7d9e2b4056a1c7d9e2b4056f8a"))
+        #expect(!NonSecretValue.isWordPartedJWT(Array("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.kX9vQ2mWpL4tRz8NbC3dF7gH1jK5lM9nP2qS6uV0wY".utf8)))
+        for value in ["3f8a1c7d9e2b40561a7c9d2eb4506f8a", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "q8/AU3bxv2MX0mBnW9I8ynOVNx/iV3mMH3oqkl2Isu4="] {
+            #expect(!NonSecretValue.hasRepeatedBlock(Array(value.utf8)), "\(value)")
+        }
+    }
+
     /// Hex bytes counting up (a cipher's test-vector key) are typed, not generated.
     @Test func hexBytesCountingUpAreAStandIn() {
         #expect(check("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"))

@@ -13,7 +13,34 @@ public enum NonSecretValue {
             || isWordPath(value) || isEncodedNumber(value) || isJWTHeader(value) || isFormatField(value)
             || hasWordSignature(value) || isEncodedStandIn(value) || isRoute(value) || isCountingStandIn(value, shortRun: !credentialURL)
             || isHexSpeak(value) || isInterleavedCount(value) || isEmptyClaimsJWT(value) || isUnsignedJWTParts(value)
-            || isCountingBytes(value)
+            || isCountingBytes(value) || isWordPartedJWT(value) || hasRepeatedBlock(value)
+    }
+
+    /// A JWT whose header or signature is a word (`header.eyJzdWIiOi….signature`): a test's stand-in
+    /// with only the claims filled in. A real header is encoded JSON and a real signature 43 or more
+    /// characters of base64url.
+    static func isWordPartedJWT(_ value: [UInt8]) -> Bool {
+        let parts = value.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[1].starts(with: Array("eyJ".utf8)) else { return false }
+        func isWord(_ part: ArraySlice<UInt8>) -> Bool { (1...12).contains(part.count) && part.allSatisfy { $0 >= 97 && $0 <= 122 } }
+        return isWord(parts[0]) || isWord(parts[2])
+    }
+
+    /// The same block of ten characters (four of them different) twice without overlap
+    /// (`3f8a1c7d9e2b4056a1c7d9e2b4056f8a`): a value pasted together by hand. Ten random characters
+    /// recur in a value of 512 about once in 10^9 values even in hex.
+    static func hasRepeatedBlock(_ value: [UInt8], length: Int = 10) -> Bool {
+        guard value.count >= 2 * length else { return false }
+        for start in 0...(value.count - 2 * length) {
+            let block = value[start..<start + length]
+            guard Set(block).count >= 4 else { continue }
+            var other = start + length
+            while other + length <= value.count {
+                if value[other..<other + length].elementsEqual(block) { return true }
+                other += 1
+            }
+        }
+        return false
     }
 
     /// Hex whose bytes count up by one (`000102030405…1e1f`, `a0a1a2a3…`), at least sixteen of them: the

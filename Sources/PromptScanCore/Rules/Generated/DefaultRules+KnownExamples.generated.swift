@@ -835,17 +835,18 @@ extension DefaultRules {
                 source: "AWS documentation example credentials",
                 references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html"],
                 values: ["AKIAIOSFODNN7EXAMPLE", "AKIAI44QH8DHBEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"],
-                patterns: ["(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{4,12}EXAMPLE"],
+                patterns: ["(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{4,12}EXAMPLE", "wJalrXUtnFEMI/K7MDENG[/+]bPxRfiCY[A-Z0-9]{10}"],
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "    expect(redactSecrets(\"temp creds ASIAIOSFODNN7EXAMPLE end\")).toBe(", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 808)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 809)),
-                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 810)),
-                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 811)),
+                    Rule.Example(text: "const FAKE_AWS_SECRET = 'AWS_SECRET_ACCESS_KEY = wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETSKEY';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 809)),
+                    Rule.Example(text: "    expect(redactSecrets(\"temp creds ASIAIOSFODNN7EXAMPLE end\")).toBe(", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 810)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 811)),
+                    Rule.Example(text: "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 812)),
+                    Rule.Example(text: "\"secretAccessKey\": \"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 813)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 813)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIAOURCVMIYWZ5MJ6T3", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 815)),
                 ],
                 origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 799)
             ))
@@ -860,13 +861,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "    \"The API key string is an encrypted string, for example, AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe\",  # Google API example", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 821)),
-                    Rule.Example(text: "    \"sk_live_4eC39HqLyjWDarjtT1zdp7dc\",  # Stripe api key example", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 822)),
+                    Rule.Example(text: "    \"The API key string is an encrypted string, for example, AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe\",  # Google API example", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 823)),
+                    Rule.Example(text: "    \"sk_live_4eC39HqLyjWDarjtT1zdp7dc\",  # Stripe api key example", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 824)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "GOOGLE_API_KEY=AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQf", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 824)),
+                    Rule.Example(text: "GOOGLE_API_KEY=AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQf", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 826)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 815)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 817)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -879,12 +880,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "$ export VAULT_TOKEN=\"hvs.6j4cuewowBGit65rheNoceI7\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 832)),
+                    Rule.Example(text: "$ export VAULT_TOKEN=\"hvs.6j4cuewowBGit65rheNoceI7\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 834)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "$ export VAULT_TOKEN=\"hvs.6j4cuewowBGit65rheNoceI8\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 834)),
+                    Rule.Example(text: "$ export VAULT_TOKEN=\"hvs.6j4cuewowBGit65rheNoceI8\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 836)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 826)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 828)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -897,12 +898,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "  - name: OPENAI_API_KEY\n    value: \"0p3n-w3bu!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 842)),
+                    Rule.Example(text: "  - name: OPENAI_API_KEY\n    value: \"0p3n-w3bu!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 844)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  - name: OPENAI_API_KEY\n    value: \"0p3n-w3bu!x7Q\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 844)),
+                    Rule.Example(text: "  - name: OPENAI_API_KEY\n    value: \"0p3n-w3bu!x7Q\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 846)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 836)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 838)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -915,15 +916,15 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 854)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 855)),
-                    Rule.Example(text: "\"value\": \"AWS4-HMAC-SHA256 Credential=AKIA3QIBJIQWWWWWWWWW/20250826/us-east-2/bedrock/aws4_request\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 856)),
+                    Rule.Example(text: "aws_access_key_id=os.getenv('AWS_ACCESS_KEY_ID', 'AKIA6666666666666666'),", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 856)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=ASIAAAAAAAAAAAAAAAAA", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 857)),
+                    Rule.Example(text: "\"value\": \"AWS4-HMAC-SHA256 Credential=AKIA3QIBJIQWWWWWWWWW/20250826/us-east-2/bedrock/aws4_request\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 858)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 858)),
-                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA3QIBJIQWWWWWWWXY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 859)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA6666666666666667", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 860)),
+                    Rule.Example(text: "AWS_ACCESS_KEY_ID=AKIA3QIBJIQWWWWWWWXY", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 861)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 846)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 848)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -936,13 +937,13 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 871)),
-                    Rule.Example(text: "WELL_KNOWN_COSMOS_CONNECTION_STRING = \"AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 872)),
+                    Rule.Example(text: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 873)),
+                    Rule.Example(text: "WELL_KNOWN_COSMOS_CONNECTION_STRING = \"AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 874)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jx==", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 874)),
+                    Rule.Example(text: "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jx==", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 876)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 861)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 863)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -955,14 +956,14 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "      SECRET_KEY_BASE: UpNVntn3cDxHJpq99YMc1T1AQgQpc8kfYTuRgBiYa15BLrx8etQoXz3gZv1/u2oq", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 885)),
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 886)),
-                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 887)),
+                    Rule.Example(text: "      SECRET_KEY_BASE: UpNVntn3cDxHJpq99YMc1T1AQgQpc8kfYTuRgBiYa15BLrx8etQoXz3gZv1/u2oq", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 887)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 888)),
+                    Rule.Example(text: "SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 889)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 889)),
+                    Rule.Example(text: "  service_role_key TEXT := 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IJ';", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 891)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 876)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 878)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -975,12 +976,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F4\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 897)),
+                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F4\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 899)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F5\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 899)),
+                    Rule.Example(text: "  private static TRUSTED_CLIENT_TOKEN = \"6A5AA1D4EAFF4E9FB37E23D68491D6F5\";", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 901)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 891)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 893)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -993,12 +994,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 907)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14126\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 909)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 909)),
+                    Rule.Example(text: "U6={appId:\"OFCNCOG2CU\",apiKey:\"6fe4476ee5a1832882e326b506d14127\",indexName:\"npm-search\"}", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 911)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 901)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 903)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -1011,12 +1012,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "        outputToken: \"EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 917)),
+                    Rule.Example(text: "        outputToken: \"EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 919)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "        outputToken: \"EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt2v\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 919)),
+                    Rule.Example(text: "        outputToken: \"EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt2v\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 921)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 911)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 913)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -1029,12 +1030,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: ">>> encoded = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 927)),
+                    Rule.Example(text: ">>> encoded = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 929)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "token = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyMTciLCJyb2xlIjoiYWRtaW4ifQ.Qm9ndXNTaWduYXR1cmVWYWx1ZUhlcmVYWVo\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 929)),
+                    Rule.Example(text: "token = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyMTciLCJyb2xlIjoiYWRtaW4ifQ.Qm9ndXNTaWduYXR1cmVWYWx1ZUhlcmVYWVo\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 931)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 921)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 923)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -1047,27 +1048,27 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "OWNER_PASSWORD = \"ownerpass123!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 981)),
-                    Rule.Example(text: "    owner_user: User = await create_user(email=\"owner@test.com\", password=\"password456\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 982)),
-                    Rule.Example(text: "        - name: DB_PASSWORD\n          value: \"SuperSecret123!\"  # NEVER DO THIS", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 983)),
-                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 984)),
-                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 985)),
-                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 986)),
-                    Rule.Example(text: "    new_password = \"new_reset_password789\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 987)),
-                    Rule.Example(text: "TestSqlConnectionString: 'Server=(local);User ID=sa;Password=T3stP@ssw0rd;MultipleActiveResultSets=False'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 988)),
-                    Rule.Example(text: "    password = \"s3cr3tP@ssw0rd!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 989)),
-                    Rule.Example(text: "        json={\"current_password\": \"Tr0ub4dor3a\", \"new_password\": \"An0therStrongPwd!\"},", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 990)),
-                    Rule.Example(text: "    req = RegisterRequest(email=\"x@example.com\", password=\"Tr0ub4dor&3-Horse\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 991)),
-                    Rule.Example(text: "        \"password\": \"Str0ng!Pass99\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 992)),
+                    Rule.Example(text: "OWNER_PASSWORD = \"ownerpass123!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 983)),
+                    Rule.Example(text: "    owner_user: User = await create_user(email=\"owner@test.com\", password=\"password456\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 984)),
+                    Rule.Example(text: "        - name: DB_PASSWORD\n          value: \"SuperSecret123!\"  # NEVER DO THIS", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 985)),
+                    Rule.Example(text: "password: SuperSecret123!", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 986)),
+                    Rule.Example(text: "DB_PASSWORD=\"P@ssw0rd123\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 987)),
+                    Rule.Example(text: "mysql --password=SecurePass123! -h db01", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 988)),
+                    Rule.Example(text: "    new_password = \"new_reset_password789\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 989)),
+                    Rule.Example(text: "TestSqlConnectionString: 'Server=(local);User ID=sa;Password=T3stP@ssw0rd;MultipleActiveResultSets=False'", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 990)),
+                    Rule.Example(text: "    password = \"s3cr3tP@ssw0rd!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 991)),
+                    Rule.Example(text: "        json={\"current_password\": \"Tr0ub4dor3a\", \"new_password\": \"An0therStrongPwd!\"},", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 992)),
+                    Rule.Example(text: "    req = RegisterRequest(email=\"x@example.com\", password=\"Tr0ub4dor&3-Horse\")", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 993)),
+                    Rule.Example(text: "        \"password\": \"Str0ng!Pass99\",", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 994)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 994)),
-                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1357!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 995)),
-                    Rule.Example(text: "DB_PASSWORD=\"T3stP@ssw0rdQx7#Lm\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 996)),
-                    Rule.Example(text: "DB_PASSWORD=\"xK9#mQ2Pass\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 997)),
-                    Rule.Example(text: "DB_PASSWORD=\"Passage7fQ2x9Lm\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 998)),
+                    Rule.Example(text: "DB_PASSWORD=w0zO3pAQ62!922", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 996)),
+                    Rule.Example(text: "DB_PASSWORD=\"SuperSecret1357!\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 997)),
+                    Rule.Example(text: "DB_PASSWORD=\"T3stP@ssw0rdQx7#Lm\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 998)),
+                    Rule.Example(text: "DB_PASSWORD=\"xK9#mQ2Pass\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 999)),
+                    Rule.Example(text: "DB_PASSWORD=\"Passage7fQ2x9Lm\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1000)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 931)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 933)
             ))
         file.knownExamples.append(
             KnownExample(
@@ -1080,12 +1081,12 @@ extension DefaultRules {
                 domains: [],
                 networks: [],
                 examples: [
-                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=yourStrong(!)Password;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1013)),
+                    Rule.Example(text: "ConnectionString=\"Server=db01;Database=app;User Id=sa;Password=yourStrong(!)Password;\"", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1015)),
                 ],
                 negativeExamples: [
-                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1015)),
+                    Rule.Example(text: "docker run -e MYSQL_ROOT_PASSWORD=\"w0zO3pAQ62!922\" -d mysql", expectedSecret: nil, origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1017)),
                 ],
-                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1000)
+                origin: Rule.Origin(file: "Patterns/known-examples.yml", line: 1002)
             ))
     }
 }
