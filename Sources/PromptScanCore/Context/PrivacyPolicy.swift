@@ -56,9 +56,39 @@ public enum PrivacyPolicy {
     /// Why personal data in a file Faker wrote are reported as notes.
     static let fakerDataSource = "the file's cards carry Faker's provider labels (VISA 16 digit …): generated data"
 
+    /// Whether the file holds at least `fictionalPhonesNeeded` numbers of the range the North
+    /// American Numbering Plan keeps for fiction, 555-0100 to 555-0199 (`"phone": "555-0111"`), as
+    /// written by hand into a demo's people: no subscriber has one.
+    static func holdsFictionalPhones(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var seen = 0
+        var from = 0
+        while let hit = ByteScan.firstIndex(of: fictionalPhonePrefix, in: from..<bytes.count, of: bytes) {
+            from = hit + fictionalPhonePrefix.count
+            func isDigit(_ offset: Int) -> Bool { offset >= 0 && offset < bytes.count && bytes[offset] >= 48 && bytes[offset] <= 57 }
+            guard !isDigit(hit - 1), isDigit(from), isDigit(from + 1), !isDigit(from + 2) else { continue }
+            seen += 1
+            if seen >= fictionalPhonesNeeded { return true }
+        }
+        return false
+    }
+
+    static let fictionalPhonePrefix = Array("555-01".utf8)
+    static let fictionalPhonesNeeded = 3
+    /// Why personal data in a file of fictional numbers are reported as notes.
+    static let fictionalPhoneSource = "the file's phone numbers are in the range kept for fiction (555-01xx): its people are made up"
+
     /// Why the personal data of the file at `path` are made up, when its name or its content says
     /// so; nil otherwise.
     static func madeUpDataReason(path: String, bytes: UnsafeRawBufferPointer) -> String? {
+        if let reason = generatedDataReason(path: path, bytes: bytes) { return reason }
+        if holdsFictionalPhones(bytes) { return fictionalPhoneSource }
+        return nil
+    }
+
+    /// Why the file at `path` is a fake-data generator's output (its name says fake or synthetic,
+    /// Synthea or Faker marked it), or nil. Unlike numbers of the fictional range, which a person
+    /// types into one document, such a file speaks for the data files beside it (`MadeUpDatasets`).
+    static func generatedDataReason(path: String, bytes: UnsafeRawBufferPointer) -> String? {
         if namesMadeUpData(path) { return madeUpDataSource }
         if saysGeneratedBySynthea(bytes) { return syntheaDataSource }
         if saysGeneratedByFaker(bytes) { return fakerDataSource }

@@ -122,6 +122,9 @@ extension FileScanner {
 }
 
 extension FileScanner {
+    /// Why a date in a file of documentation mail addresses is a note.
+    static let madeUpMailboxSource = "a date in a file whose e-mail addresses are documentation addresses: its people are made up"
+
     /// A birth date, a date about a patient or an age on the same line as a well-known test value
     /// of a person (the SSN 123-45-6789, John Doe, a 555-01xx number, an example.com address)
     /// belongs to a sample record (a redaction demo's sentence with a birth date and the SSN
@@ -150,7 +153,7 @@ extension FileScanner {
         let source: String
         let demotes: (Int) -> Bool
         if mailboxes.count >= PrivacyPolicy.madeUpMailboxes && documentation * 10 >= mailboxes.count * 9 {
-            source = "a date in a file whose e-mail addresses are documentation addresses: its people are made up"
+            source = Self.madeUpMailboxSource
             demotes = { _ in true }
         } else {
             let lines = LineLocator.lines(of: candidates.map(\.secret.lowerBound), in: bytes)

@@ -33,12 +33,15 @@ public struct ScanEngine: Sendable {
     let pathRules: Set<Int>
     /// What is left of the run's decoding budget (shared by the workers).
     let decodeBudget: DecodeBudget
+    /// Folders whose other data files say their people are made up (dates there are notes).
+    let datasets: MadeUpDatasets
 
     public init(scanner: FileScanner, options: Options = Options()) {
         self.scanner = scanner
         self.options = options
         pathRules = ScanEngine.pathRules(scanner.ruleSet)
         decodeBudget = DecodeBudget(bytes: options.decodeBudget)
+        datasets = MadeUpDatasets(scanner: scanner)
     }
 
     /// What one item produced.
@@ -202,6 +205,9 @@ public struct ScanEngine: Sendable {
             bytes, path: item.path, fileClass: item.fileClass, scratch: scratch, decodedLimit: max(options.maxFileSize, 1 << 20) * 8,
             decodeBudget: decodeBudget)
         result.findings = content.findings
+        if case let .file(absolutePath, _) = item.source {
+            datasets.demote(&result.findings, item: item, absolutePath: absolutePath)
+        }
         result.notices.append(contentsOf: content.notices)
         // (Decoded content adds findings of its own: the caps again, over the whole file.)
         scanner.limits.apply(to: &result.findings, notices: &result.notices, path: item.path)

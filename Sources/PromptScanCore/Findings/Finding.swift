@@ -4,7 +4,7 @@ public struct Finding: Sendable, Hashable {
     public let ruleID: String
     public let ruleName: String
     public let category: Category
-    public let severity: Severity
+    public internal(set) var severity: Severity
     /// Path relative to the scan root, '/'-separated (the path as given for single files).
     public internal(set) var path: String
     /// 1-based line and column (columns count Unicode code points) of the value's first character.

@@ -26,6 +26,12 @@ public struct ScanItem: Sendable {
         self.rawAbsolutePath = nil
     }
 
+    /// An item at `path` (from the same root) classified as this one is, with no content: what
+    /// the run would take a file beside this one for.
+    func sibling(_ path: String) -> ScanItem {
+        ScanItem(path: path, classifier: classifier, fileClass: nil, source: .bytes([]), rawAbsolutePath: nil)
+    }
+
     /// An item classified by `classifier` when it is scanned.
     public init(path: String, classifier: FileClassifier, source: Source) {
         self.init(path: path, classifier: classifier, source: source, rawAbsolutePath: nil)
