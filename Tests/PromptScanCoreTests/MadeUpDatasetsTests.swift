@@ -80,6 +80,13 @@ import Testing
             let made = found[path] ?? []
             #expect(!made.isEmpty && made.allSatisfy { $0.severity == .low && $0.suppression != nil }, "\(path): \(made.map(\.severity))")
         }
+        // The folder above speaks for a folder of tasks too, however many files that holds.
+        try dir.write("bench/domains/bank/db.json", Self.profiles)
+        for index in 0..<70 {
+            try dir.write("bench/domains/bank/tasks/task_\(100 + index).json", "{\"customer\": {\"dob\": \"1990-09-03\"}}\n")
+        }
+        let tasks = try dates(in: dir).filter { $0.key.hasPrefix("bench/domains/bank/tasks/") }.values.flatMap { $0 }
+        #expect(tasks.count == 70 && tasks.allSatisfy { $0.severity == .low && $0.suppression != nil }, "\(tasks.count)")
         let apart = found["examples/billing/case.json"] ?? []
         #expect(apart.count == 1 && apart.allSatisfy { $0.severity >= .medium && $0.suppression == nil }, "\(apart.map(\.severity))")
         // Two fictional numbers, or 555 numbers outside the range kept for fiction, mark nothing.

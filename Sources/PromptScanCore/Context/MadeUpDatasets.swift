@@ -12,8 +12,9 @@ import Synchronization
 ///   (the generated accounts' passwords), are notes. A key in a vendor's format is still reported.
 /// - A birth date cannot be told from a real one by itself, so a date near any file that says its
 ///   people are made up (its own folder, the folders right below it and, below the scan root's
-///   top level, the folders beside it: `data/fixtures` and `data/scenarios`) takes the set's
-///   verdict. Other identifiers there keep their own.
+///   top level, the folders beside it and the files of the folder above: `data/fixtures` and
+///   `data/scenarios`, `db.json` and `tasks/task_001.json`) takes the set's verdict. Other
+///   identifiers there keep their own.
 ///
 /// What decides is read from disk, not from the run's other results, so every part of a split run
 /// decides as the whole run does.
@@ -21,8 +22,10 @@ final class MadeUpDatasets: Sendable {
     /// The justifications of a finding demoted here.
     static let source = "a date in a folder whose other data file says its people are made up"
     static let folderSource = "personal data in a folder whose other data file carries a fake-data generator's marks or says it is made up"
-    /// At most this many files are looked at around one folder, each up to `fileBytes`.
+    /// At most this many files of a folder are looked at, each up to `fileBytes`, in at most
+    /// `foldersLooked` folders around one (and the folder above).
     static let filesLooked = 64
+    static let foldersLooked = 16
     static let fileBytes = 8 << 20
 
     private let scanner: FileScanner
@@ -110,20 +113,17 @@ final class MadeUpDatasets: Sendable {
     private func datesMadeUp(folder: String, depth: Int, item: ScanItem, root: String) -> Bool {
         if let known = verdicts.withLock({ $0[folder] }) { return known }
         var folders = [folder] + Self.subfolders(of: folder)
+        var parentFiles: [String] = []
         if depth >= 2, let slash = folder.lastIndex(of: "/") {
             let parent = String(folder[..<slash])
             folders += Self.subfolders(of: parent).filter { $0 != folder }
+            parentFiles = Self.files(in: parent)
         }
-        var looked = 0
         var verdict = false
-        search: for directory in folders {
-            for file in Self.files(in: directory) {
-                looked += 1
-                if looked > Self.filesLooked { break search }
-                if saysMadeUp(path: file, item: item, root: root) {
-                    verdict = true
-                    break search
-                }
+        search: for files in folders.prefix(Self.foldersLooked).map(Self.files(in:)) + [parentFiles] {
+            for file in files.prefix(Self.filesLooked) where saysMadeUp(path: file, item: item, root: root) {
+                verdict = true
+                break search
             }
         }
         verdicts.withLock { $0[folder] = verdict }
