@@ -35,6 +35,21 @@ import Testing
         }
     }
 
+    /// A vendor's prefix on a value shorter than that vendor's keys is a cut stand-in; a capitalised
+    /// word and a counted number is a documentation password.
+    @Test func cutVendorKeysAndCapitalisedCountsAreStandIns() {
+        for value in ["sk-ant-api03-DOq5tyLPrk9M4hPE", "ghp_abc123def456", "AIzaSyB3ZvJDuZ2HD"] {
+            #expect(check(value), "\(value)")
+        }
+        #expect(!check("sk-proj-DOq5tyLPrk9M4hPE7fQ2"))
+        for value in ["Password.123", "Welcome_1234"] {
+            #expect(NonSecretValue.matches(Array(value.utf8), password: true), "\(value)")
+        }
+        for value in ["PaSsword.123", "Password.742"] {
+            #expect(!NonSecretValue.matches(Array(value.utf8), password: true), "\(value)")
+        }
+    }
+
     /// Hex bytes counting up (a cipher's test-vector key) are typed, not generated.
     @Test func hexBytesCountingUpAreAStandIn() {
         #expect(check("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"))

@@ -11,9 +11,21 @@ public enum NonSecretValue {
     public static func matches(_ value: [UInt8], password: Bool = false, credentialURL: Bool = false) -> Bool {
         isWordJoin(value) || (isWordSlug(value) && (!password || value.contains { $0 == 47 || $0 == 46 || $0 == 58 }))
             || isWordPath(value) || isEncodedNumber(value) || isJWTHeader(value) || isFormatField(value)
-            || hasWordSignature(value) || isEncodedStandIn(value) || isRoute(value) || isCountingStandIn(value, shortRun: !credentialURL)
+            || hasWordSignature(value) || isEncodedStandIn(value) || isRoute(value) || isCountingStandIn(value, shortRun: !credentialURL, capitalised: password)
             || isHexSpeak(value) || isInterleavedCount(value) || isEmptyClaimsJWT(value) || isUnsignedJWTParts(value)
-            || isCountingBytes(value) || isWordPartedJWT(value) || hasRepeatedBlock(value)
+            || isCountingBytes(value) || isWordPartedJWT(value) || hasRepeatedBlock(value) || isCutVendorKey(value)
+    }
+
+    /// Prefixes of vendors' keys whose length is fixed, with that length: a value that starts with
+    /// one and is shorter (`sk-ant-api03-DOq5tyLPrk9M4hPE`, `ghp_xyz123`) is a cut or made-up
+    /// stand-in the vendor's own rule rejected, not a key a generic rule should report.
+    static let fixedLengthKeys: [(prefix: [UInt8], length: Int)] = [
+        ("sk-ant-api03-", 108), ("sk-ant-admin01-", 108), ("sk-ant-oat01-", 108), ("ghp_", 40), ("gho_", 40), ("ghu_", 40),
+        ("ghs_", 40), ("ghr_", 40), ("github_pat_", 93), ("AIza", 39),
+    ].map { (Array($0.0.utf8), $0.1) }
+
+    static func isCutVendorKey(_ value: [UInt8]) -> Bool {
+        fixedLengthKeys.contains { value.starts(with: $0.prefix) && value.count < $0.length }
     }
 
     /// A JWT whose header or signature is a word (`header.eyJzdWIiOi….signature`): a test's stand-in
@@ -152,10 +164,10 @@ public enum NonSecretValue {
 
     /// Words and a counting run: `test-api-key-12345`, `m0-test-key-12345678`,
     /// `supersecretkey1234`, `invalid_key_123456`, `member123` (three digits only with `shortRun`). Every part separated by `-`, `_` or `.` is a
-    /// lower-case (or upper-case) word with at most two digits after it, and at least one part
+    /// lower-case or upper-case word (a password's may be capitalised: `Password.123`) with at most two digits after it, and at least one part
     /// ends in an ascending run of at least four digits from 0 or 1 (`1234`, `012345`): what a
     /// person types as a stand-in, never what a key generator gives.
-    static func isCountingStandIn(_ value: [UInt8], shortRun: Bool = true) -> Bool {
+    static func isCountingStandIn(_ value: [UInt8], shortRun: Bool = true, capitalised: Bool = false) -> Bool {
         var counted = false
         let parts = value.split(omittingEmptySubsequences: false) { $0 == 45 || $0 == 95 || $0 == 46 }
         var previousWord = 0
@@ -164,7 +176,8 @@ public enum NonSecretValue {
             let digits = part.dropFirst(letters.count)
             guard digits.allSatisfy({ $0 >= 48 && $0 <= 57 }), !part.isEmpty else { return false }
             let upper = letters.filter(isUpper).count
-            guard upper == 0 || upper == letters.count else { return false }
+            // (lower case or capitals; for a password a capitalised word too: `Password.123`)
+            guard upper == 0 || upper == letters.count || (capitalised && upper == 1 && isUpper(letters[letters.startIndex])) else { return false }
             defer { previousWord = digits.isEmpty ? letters.count : 0 }
             if digits.count <= 2 && !letters.isEmpty { continue }
             // Four digits or more; three (`updated123`, `secure-password-123`) after a word of at least four letters.
