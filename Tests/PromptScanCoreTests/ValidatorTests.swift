@@ -78,12 +78,22 @@ import Testing
         func token(_ claims: String) -> String {
             jwt(claims, header: "eyJhbGciOiJFUzI1NiIsImtpZCI6IjcyIn0", signature: "3paKl9UySKYB5ng6_cUtQ2qlO8Rc_y7Mea7IwEXTcYbNdwG9")
         }
-        for issuer in ["https://as.example.com", "https://example.org/auth", "https://idp.example", "https://login.acme.test/realms/x"] {
+        // (and a development server's tokens: issued on this machine, verified nowhere else)
+        for issuer in [
+            "https://as.example.com", "https://example.org/auth", "https://idp.example", "https://login.acme.test/realms/x",
+            "https://localhost:8000/", "http://127.0.0.1:5556/dex", "http://auth.localhost", "http://[::1]:8080/",
+        ] {
             #expect(!check("jwt", token(#"{"iss":"\#(issuer)","sub":"user@example.net","exp":1441913610}"#)), "\(issuer)")
         }
-        for issuer in ["https://auth.internal-sso.net", "https://example.com.evil.io", "bb-auth"] {
+        for issuer in ["https://auth.internal-sso.net", "https://example.com.evil.io", "bb-auth", "https://localhost.acme.io"] {
             #expect(check("jwt", token(#"{"iss":"\#(issuer)","sub":"svc-7","exp":1441913610}"#)), "\(issuer)")
         }
+    }
+
+    /// A power of two, or one less, is a bit flag or mask, not a Social Security number.
+    @Test func ssnIsNoBitMask() {
+        for value in ["134217728", "268435456", "536870911", "134217727"] { #expect(!check("us-ssn", value), "\(value)") }
+        for value in ["536221234", "551-45-5062"] { #expect(check("us-ssn", value), "\(value)") }
     }
 
     @Test func pypiMacaroon() {

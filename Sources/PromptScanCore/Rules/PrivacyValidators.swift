@@ -66,6 +66,10 @@ extension Validators {
         let d = digits(value)
         guard d.count == 9, oneDelimiterKind(value), !allSame(d) else { return false }
         let area = number(d[0..<3])
+        // A power of two, or one less (`134217728`, `268435455`), is a bit flag or mask: React's
+        // lanes in a minified bundle, not anyone's number.
+        let whole = number(d[0..<9])
+        if whole & (whole - 1) == 0 || whole & (whole + 1) == 0 { return false }
         return area != 0 && area != 666 && area < 900 && number(d[3..<5]) != 0 && number(d[5..<9]) != 0
     }
 
@@ -366,8 +370,8 @@ extension Validators {
         "store", "team-lead", "engineering", "maintainers", "maintainer", "bugs", "bug", "issues", "community", "docs", "api",
         // a product's shared demonstration or visitor login (`demo@vendor.com` / `password`), a CI bot's commit address
         "demo", "guest", "action", "actions",
-        // outreach desks (`social@`, `partnerships@`, `investors@`)
-        "social", "partners", "partnerships", "investors", "sponsors", "sponsorships",
+        // outreach desks (`social@`, `partnerships@`, `investors@`), a newsletter's sender (`crew@`)
+        "social", "partners", "partnerships", "investors", "sponsors", "sponsorships", "crew",
         // a payment or claims service's sender (`payouts@`, `claims-notify@`)
         "payouts", "payout", "payments", "invoices", "receipts", "notify", "reports", "claims",
         // the SSH user of a git host (`git@github.com`, `git@hf.co` in a clone URL)
@@ -390,6 +394,8 @@ extension Validators {
         guard email(value), let at = value.firstIndex(of: UInt8(ascii: "@")) else { return .reject }
         let local = String(decoding: value[..<at], as: UTF8.self).lowercased()
         if roleAccounts.contains(local) { return .reject }
+        // A message's id (`<f8e91234-a876-4321-b098-c3d2e1f09876@vendor.com>`): no one's mailbox is a UUID.
+        if isUUID(Array(local.utf8)) { return .reject }
         let parts = local.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "+" || $0 == "." }).map(String.init)
         if parts.count > 1, parts.contains(where: roleWords.contains) { return .reject }
         let domain = String(decoding: value[(at + 1)...], as: UTF8.self).lowercased()
@@ -407,6 +413,13 @@ extension Validators {
             if parts.contains(where: { $0.count >= 3 && names.contains($0) }) { return .reject }
         }
         return .accept
+    }
+
+    /// Eight, four, four, four and twelve hex digits joined by `-`.
+    static func isUUID(_ text: [UInt8]) -> Bool {
+        let groups = text.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12]
+            && groups.allSatisfy { $0.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) || ($0 >= 65 && $0 <= 70) } }
     }
 
     @Sendable static func nanpPhone(_ value: [UInt8]) -> Bool {

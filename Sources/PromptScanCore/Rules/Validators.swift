@@ -143,11 +143,14 @@ public enum Validators {
     /// A token whose issuer is a host reserved for documentation (RFC 2606 and RFC 6761:
     /// `example.com`, `example.net`, `example.org`, `*.example`, `*.test`, `*.invalid`): the
     /// worked examples of RFCs and vendors' guides (RFC 8693's `https://as.example.com`). No
-    /// issuer that hands out real tokens can live there.
+    /// issuer that hands out real tokens can live there, nor on this machine (`localhost`, a
+    /// loopback address): such a token was minted by a development server and verifies nowhere else.
     static func isFromExampleIssuer(_ claims: [String: Any]) -> Bool {
         guard let issuer = claims["iss"] as? String else { return false }
         let host = KnownExampleMatcher.host(of: Array(issuer.utf8))
         for domain in ["example.com", "example.net", "example.org"] where host == domain || host.hasSuffix("." + domain) { return true }
+        // (and a development server on this machine: `https://localhost:8000/`, `127.0.0.1`, `*.localhost`)
+        if host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || issuer.contains("://[::1]") { return true }
         return [".example", ".test", ".invalid"].contains { host.hasSuffix($0) }
     }
 
