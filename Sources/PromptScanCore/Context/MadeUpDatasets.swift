@@ -23,10 +23,12 @@ final class MadeUpDatasets: Sendable {
     static let source = "a date in a folder whose other data file says its people are made up"
     static let folderSource = "personal data in a folder whose other data file carries a fake-data generator's marks or says it is made up"
     /// At most this many files of a folder are looked at, each up to `fileBytes`, in at most
-    /// `foldersLooked` folders around one (and the folder above).
+    /// `foldersLooked` folders around one (and the folder above), `bytesLooked` in all.
     static let filesLooked = 64
     static let foldersLooked = 16
     static let fileBytes = 8 << 20
+    /// At most this many bytes are read for one folder's verdict.
+    static let bytesLooked = 64 << 20
 
     private let scanner: FileScanner
     /// Rules whose findings are dates about a person (`PrivacyPolicy.sampleDateKinds`).
@@ -98,8 +100,9 @@ final class MadeUpDatasets: Sendable {
     private func marked(folder: String) -> Bool {
         if let known = marks.withLock({ $0[folder] }) { return known }
         var verdict = false
+        var budget = Self.bytesLooked
         for file in Self.files(in: folder).prefix(Self.filesLooked) {
-            guard let bytes = try? FileReader.read(file, limit: Self.fileBytes) else { continue }
+            guard let bytes = Self.read(file, budget: &budget) else { continue }
             if bytes.withUnsafeBytes({ PrivacyPolicy.generatedDataReason(path: file, bytes: $0) }) != nil {
                 verdict = true
                 break
@@ -120,8 +123,9 @@ final class MadeUpDatasets: Sendable {
             parentFiles = Self.files(in: parent)
         }
         var verdict = false
+        var budget = Self.bytesLooked
         search: for files in folders.prefix(Self.foldersLooked).map(Self.files(in:)) + [parentFiles] {
-            for file in files.prefix(Self.filesLooked) where saysMadeUp(path: file, item: item, root: root) {
+            for file in files.prefix(Self.filesLooked) where saysMadeUp(path: file, item: item, root: root, budget: &budget) {
                 verdict = true
                 break search
             }
@@ -131,8 +135,8 @@ final class MadeUpDatasets: Sendable {
     }
 
     /// Whether the file at `path`, scanned alone, would be found to hold made-up people.
-    private func saysMadeUp(path: String, item: ScanItem, root: String) -> Bool {
-        guard let bytes = try? FileReader.read(path, limit: Self.fileBytes) else { return false }
+    private func saysMadeUp(path: String, item: ScanItem, root: String, budget: inout Int) -> Bool {
+        guard let bytes = Self.read(path, budget: &budget) else { return false }
         return bytes.withUnsafeBytes { raw in
             if PrivacyPolicy.madeUpDataReason(path: path, bytes: raw) != nil { return true }
             guard !recordRules.isEmpty, ByteScan.firstIndex(of: [64], in: 0..<raw.count, of: raw) != nil else { return false }
@@ -143,6 +147,15 @@ final class MadeUpDatasets: Sendable {
             let reason = Suppression.knownTestValue(FileScanner.madeUpMailboxSource)
             return found.contains { $0.suppression == reason }
         }
+    }
+
+    /// The file at `path` when it is at most `fileBytes` long and what is left of `budget` holds it.
+    private static func read(_ path: String, budget: inout Int) -> [UInt8]? {
+        guard let size = try? FileSystem.status(path).size, size <= min(fileBytes, budget),
+            let bytes = try? FileReader.read(path, limit: fileBytes)
+        else { return nil }
+        budget -= bytes.count
+        return bytes
     }
 
     /// The folders right inside `folder`, sorted.
