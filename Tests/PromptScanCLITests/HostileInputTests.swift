@@ -128,6 +128,18 @@ import Testing
         #expect(elapsed < 300, "hang guard: 100 MB scan took \(elapsed) s")
     }
 
+    /// A recorded fixture over 10 MiB (the old default) is scanned by default: the limit is 100 MiB.
+    @Test func aTwelveMegabyteFixtureIsScannedByDefault() throws {
+        let dir = try TemporaryDirectory("promptscan-hostile")
+        defer { dir.remove() }
+        let filler = String(repeating: "{\"role\": \"assistant\", \"content\": \"ok\"}\n", count: (12 << 20) / 40)
+        try dir.write("fixtures/transcript.jsonl", filler + "{\"env\": \"ANTHROPIC_API_KEY=\(Self.key(9))\"}\n")
+        let (result, object) = try Self.json(["."], in: dir.url)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(Self.findings(object).map { $0["rule_id"] as? String } == ["anthropic-api-key"])
+        #expect(Self.notices(object)["fixtures/transcript.jsonl"] == nil)
+    }
+
     @Test func oneGigabyteFileOverTheLimitIsSkippedWithoutBeingRead() throws {
         let dir = try TemporaryDirectory("promptscan-hostile")
         defer { dir.remove() }
@@ -142,7 +154,7 @@ import Testing
         #expect(Self.findings(object).count == 1)
         let notice = Self.notices(object)["huge.log"]
         #expect(notice?["kind"] as? String == "skipped")
-        #expect((notice?["message"] as? String)?.contains("1073741824 bytes, over the 10485760-byte limit") == true)
+        #expect((notice?["message"] as? String)?.contains("1073741824 bytes, over the 104857600-byte limit") == true)
         // With a limit above its size it is streamed in windows (never held whole); all NUL, it is
         // then skipped as binary after reading one window.
         let big = try Self.json([".", "--max-file-size", "2G"], in: dir.url).1

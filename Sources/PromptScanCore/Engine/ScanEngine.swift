@@ -177,6 +177,13 @@ public struct ScanEngine: Sendable {
         return result
     }
 
+    /// The most one file's decoded content (inflated gzip, decoded base64 bodies) may hold: eight
+    /// times the size limit, the limit counted up to the size read whole (larger files go in
+    /// windows), so a high `--max-file-size` does not let one file decode to gigabytes.
+    static func decodedLimit(_ maxFileSize: Int) -> Int {
+        max(min(maxFileSize, largeFileThreshold), 1 << 20) * 8
+    }
+
     /// Reads and scans one item's content.
     private func scanContent(of item: ScanItem, scratch: MatchScratch) -> ItemResult {
         var result = ItemResult()
@@ -202,7 +209,7 @@ public struct ScanEngine: Sendable {
         }
         // Inflates gzip, skips binary content, scans, and scans what recordings and notebooks encode.
         let content = scanner.scanContent(
-            bytes, path: item.path, fileClass: item.fileClass, scratch: scratch, decodedLimit: max(options.maxFileSize, 1 << 20) * 8,
+            bytes, path: item.path, fileClass: item.fileClass, scratch: scratch, decodedLimit: ScanEngine.decodedLimit(options.maxFileSize),
             decodeBudget: decodeBudget)
         result.findings = content.findings
         if case let .file(absolutePath, _) = item.source {
