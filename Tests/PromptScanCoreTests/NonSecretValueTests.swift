@@ -50,6 +50,20 @@ import Testing
         }
     }
 
+    /// A value of words naming its credential is typed; `example` as a part of a vendor's format is
+    /// documentation, for every rule.
+    @Test func namedStandInsAndExampleParts() {
+        for value in ["figd_TENANT_SECRET_xyz789", "acme-test-token-v2", "My_Password_Here"] { #expect(check(value), "\(value)") }
+        // (a password of such words stays, to be reported as a documentation password's note)
+        #expect(!NonSecretValue.matches(Array("new_reset_password789".utf8), password: true))
+        for value in ["prod-secret-A8f3kQ9zL2mX7vB4", "svc_token_2f9a7c1e", "tenant_secret"] {
+            #expect(!NonSecretValue.isNamedStandIn(Array(value.utf8)), "\(value)")
+        }
+        #expect(PlaceholderFilter.isPlaceholder(Array("sb_secret_live_example_9f4d3a206b2e4a7e8c91".utf8), generic: false))
+        #expect(PlaceholderFilter.isPlaceholder(Array("sk-EXAMPLE-4f9a2c71e8b3d605".utf8), generic: false))
+        #expect(!PlaceholderFilter.isPlaceholder(Array("sb_secret_live_examples9f4d3a206b2e4a7e8c91".utf8), generic: false))
+    }
+
     /// Hex bytes counting up (a cipher's test-vector key) are typed, not generated.
     @Test func hexBytesCountingUpAreAStandIn() {
         #expect(check("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"))

@@ -14,6 +14,30 @@ public enum NonSecretValue {
             || hasWordSignature(value) || isEncodedStandIn(value) || isRoute(value) || isCountingStandIn(value, shortRun: !credentialURL, capitalised: password)
             || isHexSpeak(value) || isInterleavedCount(value) || isEmptyClaimsJWT(value) || isUnsignedJWTParts(value)
             || isCountingBytes(value) || isWordPartedJWT(value) || hasRepeatedBlock(value) || isCutVendorKey(value)
+            || (!password && isNamedStandIn(value))
+    }
+
+    /// Words that name the credential a value stands in for.
+    static let credentialWords: Set<String> = ["secret", "token", "password", "passwd", "key", "apikey"]
+
+    /// Three or more words joined by `_`, `-` or `.`, one of them naming the credential and none
+    /// longer than twelve letters (each may end in up to three digits): `figd_TENANT_SECRET_xyz789`,
+    /// `acme-test-token-v2`. A generated secret with a named prefix (`prod-secret-A8f3kQ9zL2mX`)
+    /// has a part that is no word, and keeps its verdict. (A password of such words is a documentation
+    /// password, reported as a known example's note: `Patterns/known-examples.yml`.)
+    static func isNamedStandIn(_ value: [UInt8]) -> Bool {
+        let parts = value.split(omittingEmptySubsequences: false) { $0 == 45 || $0 == 95 || $0 == 46 }
+        guard parts.count >= 3 else { return false }
+        var named = false
+        for part in parts {
+            let letters = part.prefix { isLetter($0) }
+            let digits = part.dropFirst(letters.count)
+            guard (1...12).contains(letters.count), digits.count <= 3, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+            let upper = letters.filter(isUpper).count
+            guard upper == 0 || upper == letters.count || (upper == 1 && isUpper(letters[letters.startIndex])) else { return false }
+            if credentialWords.contains(String(decoding: letters, as: UTF8.self).lowercased()) { named = true }
+        }
+        return named
     }
 
     /// Prefixes of vendors' keys whose length is fixed, with that length: a value that starts with
