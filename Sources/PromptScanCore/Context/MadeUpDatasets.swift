@@ -74,11 +74,7 @@ final class MadeUpDatasets: Sendable {
             source = Self.source
             demotes = isOpenDate
         }
-        for index in findings.indices where demotes(findings[index]) {
-            findings[index].severity = .low
-            findings[index].suppression = .knownTestValue(source)
-            findings[index].message = "\(findings[index].ruleName) found (well-known test value)"
-        }
+        for index in findings.indices where demotes(findings[index]) { findings[index].becomeKnownExample(source) }
     }
 
     private func isOpenDate(_ finding: Finding) -> Bool {
@@ -101,7 +97,7 @@ final class MadeUpDatasets: Sendable {
         if let known = marks.withLock({ $0[folder] }) { return known }
         var verdict = false
         var budget = Self.bytesLooked
-        for file in Self.files(in: folder).prefix(Self.filesLooked) {
+        for file in Self.listing(of: folder).files.prefix(Self.filesLooked) {
             guard let bytes = Self.read(file, budget: &budget) else { continue }
             if bytes.withUnsafeBytes({ PrivacyPolicy.generatedDataReason(path: file, bytes: $0) }) != nil {
                 verdict = true
@@ -115,17 +111,21 @@ final class MadeUpDatasets: Sendable {
     /// Whether a file around `folder` (at `depth` folders below the scan root) holds made-up people.
     private func datesMadeUp(folder: String, depth: Int, item: ScanItem, root: String) -> Bool {
         if let known = verdicts.withLock({ $0[folder] }) { return known }
-        var folders = [folder] + Self.subfolders(of: folder)
+        // Each folder is listed once; its files are looked at only when the search gets there.
+        let own = Self.listing(of: folder)
+        var folders = own.folders
         var parentFiles: [String] = []
         if depth >= 2, let slash = folder.lastIndex(of: "/") {
-            let parent = String(folder[..<slash])
-            folders += Self.subfolders(of: parent).filter { $0 != folder }
-            parentFiles = Self.files(in: parent)
+            let parent = Self.listing(of: String(folder[..<slash]))
+            folders += parent.folders.filter { $0 != folder }
+            parentFiles = parent.files
         }
         var verdict = false
         var budget = Self.bytesLooked
-        search: for files in folders.prefix(Self.foldersLooked).map(Self.files(in:)) + [parentFiles] {
-            for file in files.prefix(Self.filesLooked) where saysMadeUp(path: file, item: item, root: root, budget: &budget) {
+        let scratch = MatchScratch(groups: scanner.ruleSet.maxGroups + 1)
+        let groups = [{ own.files }] + folders.prefix(Self.foldersLooked - 1).map { sub in { Self.listing(of: sub).files } } + [{ parentFiles }]
+        search: for files in groups {
+            for file in files().prefix(Self.filesLooked) where saysMadeUp(path: file, item: item, root: root, scratch: scratch, budget: &budget) {
                 verdict = true
                 break search
             }
@@ -135,14 +135,13 @@ final class MadeUpDatasets: Sendable {
     }
 
     /// Whether the file at `path`, scanned alone, would be found to hold made-up people.
-    private func saysMadeUp(path: String, item: ScanItem, root: String, budget: inout Int) -> Bool {
+    private func saysMadeUp(path: String, item: ScanItem, root: String, scratch: MatchScratch, budget: inout Int) -> Bool {
         guard let bytes = Self.read(path, budget: &budget) else { return false }
         return bytes.withUnsafeBytes { raw in
             if PrivacyPolicy.madeUpDataReason(path: path, bytes: raw) != nil { return true }
             guard !recordRules.isEmpty, ByteScan.firstIndex(of: [64], in: 0..<raw.count, of: raw) != nil else { return false }
             // Its own dates made notes because nine in ten of its addresses are documentation ones.
             let name = root.isEmpty || !path.hasPrefix(root) ? (path.split(separator: "/").last.map(String.init) ?? path) : String(path.dropFirst(root.count))
-            let scratch = MatchScratch(groups: scanner.ruleSet.maxGroups + 1)
             let found = scanner.scan(raw, path: name, fileClass: item.sibling(name).fileClass, scratch: scratch, onlyRules: recordRules).findings
             let reason = Suppression.knownTestValue(FileScanner.madeUpMailboxSource)
             return found.contains { $0.suppression == reason }
@@ -158,25 +157,19 @@ final class MadeUpDatasets: Sendable {
         return bytes
     }
 
-    /// The folders right inside `folder`, sorted.
-    private static func subfolders(of folder: String) -> [String] {
-        entries(of: folder).filter { $0.isDirectory }.map(\.path)
-    }
-
-    /// The regular files right inside `folder`, sorted.
-    private static func files(in folder: String) -> [String] {
-        entries(of: folder).filter { !$0.isDirectory }.map(\.path)
-    }
-
-    private static func entries(of folder: String) -> [(path: String, isDirectory: Bool)] {
-        guard let listing = try? FileSystem.openDirectory(folder) else { return [] }
-        var found: [(path: String, isDirectory: Bool)] = []
-        for name in listing.entries() {
+    /// The regular files and the folders right inside `folder`, each sorted (hidden ones left out).
+    private static func listing(of folder: String) -> (files: [String], folders: [String]) {
+        guard let directory = try? FileSystem.openDirectory(folder) else { return ([], []) }
+        var files: [String] = []
+        var folders: [String] = []
+        for name in directory.entries() {
             guard let text = String(validating: name, as: UTF8.self), !text.hasPrefix("."),
-                let status = try? listing.status(of: name, followingLinks: false)
+                let status = try? directory.status(of: name, followingLinks: false)
             else { continue }
-            if status.kind == .directory || status.kind == .regular { found.append((folder + "/" + text, status.kind == .directory)) }
+            if status.kind == .regular { files.append(folder + "/" + text) }
+            if status.kind == .directory { folders.append(folder + "/" + text) }
         }
-        return found.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        let order: (String, String) -> Bool = { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return (files.sorted(by: order), folders.sorted(by: order))
     }
 }

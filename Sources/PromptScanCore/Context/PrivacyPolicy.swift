@@ -37,13 +37,22 @@ public enum PrivacyPolicy {
     /// Blanche"). Three such labels mark the file as Faker's output (a generated people table, a
     /// benchmark's synthetic accounts), whatever else it holds.
     static func saysGeneratedByFaker(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        holds(fakerLabelsNeeded, of: fakerCardLabels, in: bytes)
+    }
+
+    /// Whether `bytes` hold at least `count` occurrences of `needles` (any of them, not
+    /// overlapping) that `accept` takes, given the occurrence's start and end.
+    static func holds(
+        _ count: Int, of needles: [[UInt8]], in bytes: UnsafeRawBufferPointer, where accept: (Int, Int) -> Bool = { _, _ in true }
+    ) -> Bool {
         var seen = 0
-        for label in fakerCardLabels {
+        for needle in needles {
             var from = 0
-            while let hit = ByteScan.firstIndex(of: label, in: from..<bytes.count, of: bytes) {
+            while let hit = ByteScan.firstIndex(of: needle, in: from..<bytes.count, of: bytes) {
+                from = hit + needle.count
+                guard accept(hit, from) else { continue }
                 seen += 1
-                if seen >= fakerLabelsNeeded { return true }
-                from = hit + label.count
+                if seen >= count { return true }
             }
         }
         return false
@@ -60,16 +69,11 @@ public enum PrivacyPolicy {
     /// American Numbering Plan keeps for fiction, 555-0100 to 555-0199 (`"phone": "555-0111"`), as
     /// written by hand into a demo's people: no subscriber has one.
     static func holdsFictionalPhones(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var seen = 0
-        var from = 0
-        while let hit = ByteScan.firstIndex(of: fictionalPhonePrefix, in: from..<bytes.count, of: bytes) {
-            from = hit + fictionalPhonePrefix.count
-            func isDigit(_ offset: Int) -> Bool { offset >= 0 && offset < bytes.count && bytes[offset] >= 48 && bytes[offset] <= 57 }
-            guard !isDigit(hit - 1), isDigit(from), isDigit(from + 1), !isDigit(from + 2) else { continue }
-            seen += 1
-            if seen >= fictionalPhonesNeeded { return true }
+        func isDigit(_ offset: Int) -> Bool { offset >= 0 && offset < bytes.count && bytes[offset] >= 48 && bytes[offset] <= 57 }
+        // Two digits after the prefix, and no digit around the number.
+        return holds(fictionalPhonesNeeded, of: [fictionalPhonePrefix], in: bytes) { start, end in
+            !isDigit(start - 1) && isDigit(end) && isDigit(end + 1) && !isDigit(end + 2)
         }
-        return false
     }
 
     static let fictionalPhonePrefix = Array("555-01".utf8)

@@ -88,7 +88,7 @@ extension FileScanner {
         var candidate = Candidate(rule: index, secret: range, confidence: confidence, contextHit: contextHit)
         candidate.severity = .low
         candidate.suppression = .knownTestValue(source)
-        candidate.message = "\(ruleSet.rules[index].rule.name) found (well-known test value)"
+        candidate.message = Finding.knownExampleMessage(ruleSet.rules[index].rule.name)
         return candidate
     }
 }

@@ -58,6 +58,16 @@ public struct Finding: Sendable, Hashable {
     /// in text output only; JSON and SARIF keep `preview`.
     public var hint: String? = nil
 
+    /// The message of a well-known test value's note.
+    static func knownExampleMessage(_ ruleName: String) -> String { "\(ruleName) found (well-known test value)" }
+
+    /// Turns the finding into a known example's note: low, suppressed with `source`.
+    mutating func becomeKnownExample(_ source: String) {
+        severity = .low
+        suppression = .knownTestValue(source)
+        message = Finding.knownExampleMessage(ruleName)
+    }
+
     /// The order findings are reported in: path (bytewise), line, column, rule id.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.path != b.path { return Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8)) }

@@ -33,8 +33,7 @@ public enum NonSecretValue {
             let letters = part.prefix { isLetter($0) }
             let digits = part.dropFirst(letters.count)
             guard (1...12).contains(letters.count), digits.count <= 3, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
-            let upper = letters.filter(isUpper).count
-            guard upper == 0 || upper == letters.count || (upper == 1 && isUpper(letters[letters.startIndex])) else { return false }
+            guard isWordCase(letters) else { return false }
             if credentialWords.contains(String(decoding: letters, as: UTF8.self).lowercased()) { named = true }
         }
         return named
@@ -67,16 +66,24 @@ public enum NonSecretValue {
     /// recur in a value of 512 about once in 10^9 values even in hex.
     static func hasRepeatedBlock(_ value: [UInt8], length: Int = 10) -> Bool {
         guard value.count >= 2 * length else { return false }
-        for start in 0...(value.count - 2 * length) {
+        // The first place of each block seen; one pass, so a 512-byte value costs 500 lookups.
+        var first: [ArraySlice<UInt8>: Int] = [:]
+        for start in 0...(value.count - length) {
             let block = value[start..<start + length]
-            guard Set(block).count >= 4 else { continue }
-            var other = start + length
-            while other + length <= value.count {
-                if value[other..<other + length].elementsEqual(block) { return true }
-                other += 1
+            if let earlier = first[block] {
+                if start - earlier >= length && Set(block).count >= 4 { return true }
+            } else {
+                first[block] = start
             }
         }
         return false
+    }
+
+    /// Letters in the case of a word: all lower case or all capitals, or (when `capitalised`) a
+    /// capital and then lower case (`Password`).
+    static func isWordCase(_ letters: ArraySlice<UInt8>, capitalised: Bool = true) -> Bool {
+        let upper = letters.count(where: isUpper)
+        return upper == 0 || upper == letters.count || (capitalised && upper == 1 && isUpper(letters[letters.startIndex]))
     }
 
     /// Hex whose bytes count up by one (`000102030405…1e1f`, `a0a1a2a3…`), at least sixteen of them: the
@@ -199,9 +206,8 @@ public enum NonSecretValue {
             let letters = part.prefix { isLetter($0) }
             let digits = part.dropFirst(letters.count)
             guard digits.allSatisfy({ $0 >= 48 && $0 <= 57 }), !part.isEmpty else { return false }
-            let upper = letters.filter(isUpper).count
             // (lower case or capitals; for a password a capitalised word too: `Password.123`)
-            guard upper == 0 || upper == letters.count || (capitalised && upper == 1 && isUpper(letters[letters.startIndex])) else { return false }
+            guard isWordCase(letters, capitalised: capitalised) else { return false }
             defer { previousWord = digits.isEmpty ? letters.count : 0 }
             if digits.count <= 2 && !letters.isEmpty { continue }
             // Four digits or more; three (`updated123`, `secure-password-123`) after a word of at least four letters.
@@ -259,8 +265,7 @@ public enum NonSecretValue {
                 continue
             }
             guard digits.count <= 2 else { return false }
-            let upper = letters.filter(isUpper).count
-            guard upper == 0 || upper == letters.count || (upper == 1 && isUpper(letters[letters.startIndex])) else { return false }
+            guard isWordCase(letters) else { return false }
             if letters.count >= 3 { words += 1 }
         }
         return words >= 2 && words > numbers
